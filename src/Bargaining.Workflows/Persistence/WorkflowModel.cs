@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Bargaining.Workflows.Persistence;
+
+/// <summary>
+/// Maps the engine's tables into any <see cref="DbContext"/>, so an application can keep its own data and the
+/// workflow state in one database and change both in one transaction.
+/// </summary>
+public static class WorkflowModel
+{
+    /// <summary>Adds the engine's entities to a model.</summary>
+    public static ModelBuilder ApplyWorkflowModel(this ModelBuilder model)
+    {
+        model.Entity<WorkflowInstanceRecord>(e =>
+        {
+            e.ToTable("workflow_instances");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.DefinitionId).HasMaxLength(100);
+            e.Property(x => x.Jurisdiction).HasMaxLength(50);
+            e.Property(x => x.BusinessKey).HasMaxLength(200);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Outcome).HasMaxLength(100);
+            e.Property(x => x.JournalHead).HasMaxLength(64);
+            e.Property(x => x.Revision).IsConcurrencyToken();
+            e.HasIndex(x => x.BusinessKey);
+            e.HasIndex(x => new { x.DefinitionId, x.Status });
+        });
+        model.Entity<WorkflowTimerRecord>(e =>
+        {
+            e.ToTable("workflow_timers");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Node).HasMaxLength(100);
+            e.HasIndex(x => x.DueAt);
+            e.HasIndex(x => x.InstanceId);
+        });
+        model.Entity<WorkflowJournalRecord>(e =>
+        {
+            e.ToTable("workflow_journal");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasMaxLength(20);
+            e.Property(x => x.Node).HasMaxLength(100);
+            e.Property(x => x.Signal).HasMaxLength(100);
+            e.Property(x => x.Actor).HasMaxLength(200);
+            e.Property(x => x.Role).HasMaxLength(100);
+            e.Property(x => x.IdempotencyKey).HasMaxLength(200);
+            e.Property(x => x.PreviousHash).HasMaxLength(64);
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.HasIndex(x => new { x.InstanceId, x.Sequence }).IsUnique();
+            e.HasIndex(x => new { x.InstanceId, x.IdempotencyKey }).IsUnique();
+        });
+        return model;
+    }
+
+    /// <summary>
+    /// Provider conventions the engine relies on: SQLite cannot compare <see cref="DateTimeOffset"/> values in SQL,
+    /// so there they are stored as sortable 64-bit numbers. Call from <c>ConfigureConventions</c>.
+    /// </summary>
+    public static void ApplyWorkflowConventions(this ModelConfigurationBuilder conventions, string? providerName)
+    {
+        if (providerName == "Microsoft.EntityFrameworkCore.Sqlite")
+            conventions.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+/// <summary>A context holding only the engine's tables, for hosts without data of their own.</summary>
+public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
+{
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.ApplyWorkflowModel();
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.ApplyWorkflowConventions(Database.ProviderName);
+}

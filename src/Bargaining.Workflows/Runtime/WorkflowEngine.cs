@@ -1,0 +1,334 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Bargaining.Workflows.Definitions;
+using Bargaining.Workflows.Persistence;
+using Bargaining.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bargaining.Workflows;
+
+/// <summary>
+/// Starts instances, delivers signals, fires due timers and migrates instances, persisting each change of an
+/// instance in one <c>SaveChanges</c> (one transaction) guarded by the instance's revision, with a journal entry
+/// chained to the previous one by hash. Works on any <see cref="DbContext"/> whose model includes
+/// <see cref="WorkflowModel.ApplyWorkflowModel"/>; when the caller has begun a transaction, the engine's changes
+/// join it.
+/// </summary>
+public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, WorkflowConditions conditions, IReadOnlyDictionary<string, Jurisdiction> jurisdictions, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Starts an instance at its definition's start node.</summary>
+    public async Task<WorkflowResult> StartAsync(StartWorkflow request, CancellationToken ct = default)
+    {
+        var definition = request.Version is { } v ? registry.Find(request.DefinitionId, v) : registry.Latest(request.DefinitionId);
+        if (definition is null)
+            return WorkflowResult.Fail(WorkflowErrorCode.UnknownDefinition, $"no workflow '{request.DefinitionId}'{(request.Version is null ? "" : $" v{request.Version}")} is loaded");
+        if (!jurisdictions.TryGetValue(request.Jurisdiction, out var jurisdiction))
+            return WorkflowResult.Fail(WorkflowErrorCode.UnknownJurisdiction, $"no jurisdiction '{request.Jurisdiction}'; known: {string.Join(", ", jurisdictions.Keys)}");
+        var id = request.InstanceId ?? Guid.CreateVersion7(clock.GetUtcNow());
+        if (request.InstanceId is not null && await db.Set<WorkflowInstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) is { } existing)
+            return existing.DefinitionId == definition.Id
+                ? new WorkflowResult(Snapshot(existing, InstanceState.Deserialize(existing.State)), null, Duplicate: true)
+                : WorkflowResult.Fail(WorkflowErrorCode.Conflict, $"instance {id} already exists for workflow '{existing.DefinitionId}'");
+
+        var now = clock.GetUtcNow();
+        var state = new InstanceState { Variables = (JsonObject?)request.Variables?.DeepClone() ?? [] };
+        var record = new WorkflowInstanceRecord
+        {
+            Id = id, DefinitionId = definition.Id, DefinitionVersion = definition.Version, Jurisdiction = jurisdiction.Code,
+            BusinessKey = request.BusinessKey, Status = WorkflowStatus.Running, CreatedAt = now, UpdatedAt = now,
+        };
+        var executor = new Executor(definition, jurisdiction, conditions, now, state);
+        if (Run(executor.Start) is { } invalid) return invalid;
+        db.Add(record);
+        try
+        {
+            return await CommitAsync(record, state, executor, new WorkflowJournalRecord
+            {
+                Kind = "started", Node = definition.Start, Actor = request.Actor,
+                Payload = request.Variables?.ToJsonString(),
+            }, isNew: true, ct);
+        }
+        finally
+        {
+            Detach(record);
+        }
+    }
+
+    /// <summary>
+    /// Delivers a signal. Refused (as a value) when no active step accepts it from that role, when the instance has
+    /// completed, or when another change got in first. A repeated idempotency key returns the first outcome.
+    /// </summary>
+    public async Task<WorkflowResult> SignalAsync(Guid instanceId, Signal signal, CancellationToken ct = default)
+    {
+        if (signal.IdempotencyKey is { } key && await EarlierOutcomeAsync(instanceId, key, ct) is { } earlier) return earlier;
+        var record = await db.Set<WorkflowInstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
+        if (record is null) return WorkflowResult.Fail(WorkflowErrorCode.NotFound, $"no workflow instance {instanceId}");
+        try
+        {
+            if (record.Status == WorkflowStatus.Completed)
+                return WorkflowResult.Fail(WorkflowErrorCode.Completed, $"the workflow has already ended ({record.Outcome}); '{signal.Name}' is no longer possible");
+            var definition = Definition(record);
+            var state = InstanceState.Deserialize(record.State);
+
+            var candidates = state.Tokens
+                .Select(t => (Token: t, Node: definition.Node(t.Node)))
+                .Where(x => x.Node.Kind == NodeKind.Task && x.Node.Signal(signal.Name) is not null && (signal.Node is null || signal.Node == x.Node.Id))
+                .ToList();
+            if (candidates.Count == 0)
+                return WorkflowResult.Fail(WorkflowErrorCode.NotAllowed,
+                    $"'{signal.Name}' is not possible now; the workflow is at {string.Join(", ", state.Tokens.Select(t => definition.Node(t.Node).Name))}");
+            var allowed = candidates.Where(x => Allows(x.Node, x.Node.Signal(signal.Name)!, signal.Role)).ToList();
+            if (allowed.Count == 0)
+                return WorkflowResult.Fail(WorkflowErrorCode.Forbidden, $"role '{signal.Role}' may not send '{signal.Name}' at {candidates[0].Node.Name}");
+            if (allowed.Count > 1)
+                return WorkflowResult.Fail(WorkflowErrorCode.Ambiguous,
+                    $"'{signal.Name}' is accepted at several steps ({string.Join(", ", allowed.Select(x => x.Node.Id))}); name the node");
+
+            var (token, node) = allowed[0];
+            var executor = new Executor(definition, Jurisdiction(record), conditions, clock.GetUtcNow(), state);
+            if (Run(() => executor.Signal(token, node.Signal(signal.Name)!, signal.Payload)) is { } invalid) return invalid;
+            return await CommitAsync(record, state, executor, new WorkflowJournalRecord
+            {
+                Kind = "signal", Node = node.Id, Signal = signal.Name, Actor = signal.Actor, Role = signal.Role,
+                Payload = signal.Payload?.ToJsonString(), IdempotencyKey = signal.IdempotencyKey,
+            }, isNew: false, ct);
+        }
+        finally
+        {
+            Detach(record);
+        }
+    }
+
+    /// <summary>The signals a role may send to an instance now.</summary>
+    public async Task<IReadOnlyList<AvailableSignal>> AvailableSignalsAsync(Guid instanceId, string role, CancellationToken ct = default)
+    {
+        var record = await db.Set<WorkflowInstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
+        if (record is null || record.Status == WorkflowStatus.Completed) return [];
+        var definition = Definition(record);
+        return InstanceState.Deserialize(record.State).Tokens
+            .Select(t => (Token: t, Node: definition.Node(t.Node)))
+            .Where(x => x.Node.Kind == NodeKind.Task)
+            .SelectMany(x => x.Node.Signals.Where(s => Allows(x.Node, s, role)).Select(s => new AvailableSignal(x.Node.Id, x.Node.Name, s.Name, s.Title, x.Token.Due)))
+            .ToList();
+    }
+
+    /// <summary>The current state of an instance, or null.</summary>
+    public async Task<WorkflowSnapshot?> GetAsync(Guid instanceId, CancellationToken ct = default)
+    {
+        var record = await db.Set<WorkflowInstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
+        return record is null ? null : Snapshot(record, InstanceState.Deserialize(record.State));
+    }
+
+    /// <summary>
+    /// Fires timers that are due, oldest first, each in its own transaction. A timer fires exactly once: its row is
+    /// deleted in the same transaction that moves the instance, and a competing processor loses on the revision.
+    /// Returns how many fired.
+    /// </summary>
+    public async Task<int> FireDueTimersAsync(int max = 100, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var due = await db.Set<WorkflowTimerRecord>().AsNoTracking().Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).Take(max).ToListAsync(ct);
+        var fired = 0;
+        foreach (var timer in due)
+            if (await FireAsync(timer, ct)) fired++;
+        return fired;
+    }
+
+    /// <summary>When the next timer is due, if any.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken ct = default) =>
+        await db.Set<WorkflowTimerRecord>().AsNoTracking().OrderBy(t => t.DueAt).Select(t => (DateTimeOffset?)t.DueAt).FirstOrDefaultAsync(ct);
+
+    private async Task<bool> FireAsync(WorkflowTimerRecord timer, CancellationToken ct)
+    {
+        var record = await db.Set<WorkflowInstanceRecord>().FirstOrDefaultAsync(i => i.Id == timer.InstanceId, ct);
+        if (record is null) return false;
+        try
+        {
+            var state = InstanceState.Deserialize(record.State);
+            var token = state.Tokens.FirstOrDefault(t => t.TimerId == timer.Id);
+            if (token is null) return false; // already fired or cancelled by a change that committed after our query
+            var definition = Definition(record);
+            var executor = new Executor(definition, Jurisdiction(record), conditions, clock.GetUtcNow(), state);
+            executor.Cancelled.Add(timer.Id);
+            var node = definition.Node(token.Node);
+            if (Run(() => executor.Timer(token)) is not null) return false;
+            var result = await CommitAsync(record, state, executor, new WorkflowJournalRecord
+            {
+                Kind = node.Kind == NodeKind.Timer ? "timer" : "deadline", Node = node.Id, Actor = "system",
+                Payload = JsonSerializer.Serialize(new { due = timer.DueAt }, Json),
+            }, isNew: false, ct);
+            return result.Succeeded;
+        }
+        finally
+        {
+            Detach(record);
+        }
+    }
+
+    /// <summary>
+    /// Moves an instance to another version of its definition. Every active node needs an entry in
+    /// <paramref name="nodeMap"/> naming a node of the target version; otherwise the migration is refused and
+    /// nothing changes. Deadlines are recomputed on the new nodes, counted from when each step was entered.
+    /// </summary>
+    public async Task<WorkflowResult> MigrateAsync(Guid instanceId, int toVersion, IReadOnlyDictionary<string, string> nodeMap, string actor, CancellationToken ct = default)
+    {
+        var record = await db.Set<WorkflowInstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
+        if (record is null) return WorkflowResult.Fail(WorkflowErrorCode.NotFound, $"no workflow instance {instanceId}");
+        try
+        {
+            if (record.Status == WorkflowStatus.Completed)
+                return WorkflowResult.Fail(WorkflowErrorCode.Completed, "a completed instance cannot be migrated");
+            var target = registry.Find(record.DefinitionId, toVersion);
+            if (target is null)
+                return WorkflowResult.Fail(WorkflowErrorCode.UnknownDefinition, $"no version {toVersion} of '{record.DefinitionId}' is loaded");
+            if (toVersion == record.DefinitionVersion)
+                return WorkflowResult.Fail(WorkflowErrorCode.InvalidMigration, $"the instance already runs on v{toVersion}");
+            var state = InstanceState.Deserialize(record.State);
+            var problems = new List<string>();
+            foreach (var token in state.Tokens)
+            {
+                if (!nodeMap.TryGetValue(token.Node, out var mapped)) problems.Add($"node '{token.Node}' has no mapping");
+                else if (!target.Nodes.TryGetValue(mapped, out var node)) problems.Add($"'{token.Node}' maps to '{mapped}', which v{toVersion} does not have");
+                else if (node.Kind is not (NodeKind.Task or NodeKind.Timer or NodeKind.Join))
+                    problems.Add($"'{token.Node}' maps to '{mapped}', a {node.Kind.ToString().ToLowerInvariant()} node, where nothing can wait");
+            }
+            if (problems.Count > 0)
+                return WorkflowResult.Fail(WorkflowErrorCode.InvalidMigration, $"migration to v{toVersion} refused: {string.Join("; ", problems)}");
+
+            var from = record.DefinitionVersion;
+            var executor = new Executor(target, Jurisdiction(record), conditions, clock.GetUtcNow(), state);
+            foreach (var token in state.Tokens) executor.Place(token, nodeMap[token.Node]);
+            record.DefinitionVersion = toVersion;
+            return await CommitAsync(record, state, executor, new WorkflowJournalRecord
+            {
+                Kind = "migrated", Actor = actor,
+                Payload = JsonSerializer.Serialize(new { fromVersion = from, toVersion, nodeMap }, Json),
+            }, isNew: false, ct);
+        }
+        finally
+        {
+            Detach(record);
+        }
+    }
+
+    /// <summary>An instance's journal in order.</summary>
+    public async Task<IReadOnlyList<WorkflowJournalRecord>> JournalAsync(Guid instanceId, CancellationToken ct = default) =>
+        await db.Set<WorkflowJournalRecord>().AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).ToListAsync(ct);
+
+    /// <summary>Checks an instance's hash chain: each entry's hash, its link to the previous entry, and the instance's head.</summary>
+    public async Task<JournalVerification> VerifyJournalAsync(Guid instanceId, CancellationToken ct = default)
+    {
+        var record = await db.Set<WorkflowInstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
+        if (record is null) return new JournalVerification(false, 0, null, $"no workflow instance {instanceId}");
+        var entries = await JournalAsync(instanceId, ct);
+        var previous = JournalHash.Genesis;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            if (e.Sequence != i + 1) return new JournalVerification(false, i, e.Sequence, $"entry {i + 1} is missing");
+            if (e.PreviousHash != previous) return new JournalVerification(false, i, e.Sequence, "the link to the previous entry is broken");
+            if (JournalHash.Compute(e) != e.Hash) return new JournalVerification(false, i, e.Sequence, "the entry's content does not match its hash");
+            previous = e.Hash;
+        }
+        if (record.JournalSequence != entries.Count || record.JournalHead != previous)
+            return new JournalVerification(false, entries.Count, entries.Count + 1, "entries at the end of the journal are missing");
+        return new JournalVerification(true, entries.Count, null, null);
+    }
+
+    private async Task<WorkflowResult> CommitAsync(WorkflowInstanceRecord record, InstanceState state, Executor executor, WorkflowJournalRecord entry, bool isNew, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (executor.Outcome is not null)
+        {
+            record.Status = WorkflowStatus.Completed;
+            record.Outcome = executor.Outcome;
+        }
+        record.State = state.Serialize();
+        record.UpdatedAt = now;
+        if (!isNew) record.Revision++;
+        record.JournalSequence++;
+        var snapshot = Snapshot(record, state);
+
+        entry.InstanceId = record.Id;
+        entry.Sequence = record.JournalSequence;
+        entry.At = now;
+        entry.Moves = JsonSerializer.Serialize(executor.Moves, Json);
+        entry.Result = JsonSerializer.Serialize(snapshot, Json);
+        entry.PreviousHash = record.JournalHead;
+        entry.Hash = JournalHash.Compute(entry);
+        record.JournalHead = entry.Hash;
+        db.Add(entry);
+
+        var added = executor.Scheduled.Select(t => new WorkflowTimerRecord { Id = t.Id, InstanceId = record.Id, Node = t.Node, DueAt = t.Due }).ToList();
+        db.AddRange(added);
+        var removed = executor.Cancelled.Select(id => new WorkflowTimerRecord { Id = id }).ToList();
+        foreach (var r in removed) db.Remove(r);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new WorkflowResult(snapshot, null);
+        }
+        catch (DbUpdateException e)
+        {
+            // Another change got in first (revision moved, a timer already fired, or the same key won a race).
+            Detach(entry);
+            foreach (var t in added) Detach(t);
+            foreach (var t in removed) Detach(t);
+            if (entry.IdempotencyKey is { } key && await EarlierOutcomeAsync(record.Id, key, ct) is { } earlier) return earlier;
+            return WorkflowResult.Fail(WorkflowErrorCode.Conflict,
+                $"the workflow was changed by someone else at the same time; reload and try again ({e.GetType().Name})");
+        }
+        finally
+        {
+            Detach(entry);
+            foreach (var t in added) Detach(t);
+        }
+    }
+
+    private async Task<WorkflowResult?> EarlierOutcomeAsync(Guid instanceId, string key, CancellationToken ct)
+    {
+        var result = await db.Set<WorkflowJournalRecord>().AsNoTracking()
+            .Where(j => j.InstanceId == instanceId && j.IdempotencyKey == key).Select(j => j.Result).FirstOrDefaultAsync(ct);
+        return result is null ? null : new WorkflowResult(JsonSerializer.Deserialize<WorkflowSnapshot>(result, Json), null, Duplicate: true);
+    }
+
+    private static WorkflowResult? Run(Action step)
+    {
+        try
+        {
+            step();
+            return null;
+        }
+        catch (InvalidVariableException e)
+        {
+            return WorkflowResult.Fail(WorkflowErrorCode.InvalidInput, e.Message);
+        }
+    }
+
+    private static bool Allows(NodeDefinition node, SignalDefinition signal, string role) =>
+        signal.Roles.Count > 0 ? signal.Roles.Contains(role) : node.Roles.Contains(role);
+
+    private WorkflowDefinition Definition(WorkflowInstanceRecord record) =>
+        registry.Find(record.DefinitionId, record.DefinitionVersion)
+        ?? throw new InvalidOperationException($"instance {record.Id} runs on {record.DefinitionId} v{record.DefinitionVersion}, which is not loaded; keep every version that has running instances in workflows/");
+
+    private Jurisdiction Jurisdiction(WorkflowInstanceRecord record) =>
+        jurisdictions.TryGetValue(record.Jurisdiction, out var j) ? j
+        : throw new InvalidOperationException($"instance {record.Id} runs under jurisdiction '{record.Jurisdiction}', which is not loaded");
+
+    private WorkflowSnapshot Snapshot(WorkflowInstanceRecord record, InstanceState state)
+    {
+        var definition = Definition(record);
+        return new WorkflowSnapshot(record.Id, record.DefinitionId, record.DefinitionVersion, record.Jurisdiction, record.BusinessKey,
+            record.Status, record.Outcome, record.Revision,
+            state.Tokens.Select(t => new ActiveStep(t.Node, definition.Node(t.Node).Name, t.EnteredAt, t.Due, t.LastDay)).ToList());
+    }
+
+    private void Detach(object entity)
+    {
+        var entry = db.Entry(entity);
+        if (entry.State != EntityState.Detached) entry.State = EntityState.Detached;
+    }
+}
