@@ -1,1 +1,38 @@
-return 0;
+using Bargaining;
+using Bargaining.Cli;
+using Bargaining.Workflows.Definitions;
+
+try
+{
+    return args.FirstOrDefault() switch
+    {
+        "demo" => await DemoCommand.RunAsync(Arguments.Parse(args[1..]), Console.Out),
+        "validate" => ValidateCommand.Run(Arguments.Parse(args[1..]), Console.Out),
+        "verify" => await VerifyCommand.RunAsync(Arguments.Parse(args[1..]), Console.Out),
+        null or "help" or "--help" or "-h" => Usage(0),
+        var other => Usage(2, $"unknown command '{other}'"),
+    };
+}
+catch (WorkflowDefinitionException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+catch (ArgumentException e)
+{
+    return Usage(2, e.Message);
+}
+
+static int Usage(int code, string? problem = null)
+{
+    if (problem is not null) Console.Error.WriteLine($"error: {problem}");
+    Console.Error.WriteLine("""
+        usage: bargaining <command> [options]
+
+          demo      [--db FILE] [--workflows DIR]   load every definition, drive a Yancheng demo round through the whole
+                                                    ordinary procedure on a SQLite file with a simulated clock, print the journal
+          validate  [--workflows DIR]               check every definition; print each error with its file and JSON path
+          verify    --db FILE                       verify the hash chain of every instance's journal
+        """);
+    return code;
+}

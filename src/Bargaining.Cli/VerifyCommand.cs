@@ -1,0 +1,29 @@
+using Bargaining.Persistence;
+using Bargaining.Workflows;
+using Bargaining.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bargaining.Cli;
+
+/// <summary><c>bargaining verify --db FILE</c>: checks every instance's journal chain.</summary>
+internal static class VerifyCommand
+{
+    public static async Task<int> RunAsync(Arguments args, TextWriter output)
+    {
+        var path = args["db"] ?? throw new ArgumentException("--db FILE is required");
+        if (!File.Exists(path)) throw new ArgumentException($"no database file '{path}'");
+        await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(args.Workflows, path)).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BargainingDbContext>();
+        var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
+        var broken = 0;
+        foreach (var id in await db.Set<WorkflowInstanceRecord>().Select(i => i.Id).ToListAsync())
+        {
+            var result = await engine.VerifyJournalAsync(id);
+            if (!result.Valid) broken++;
+            output.WriteLine(result.Valid ? $"ok      {id}  {result.Entries} entries" : $"BROKEN  {id}  at entry {result.BrokenAt}: {result.Problem}");
+        }
+        return broken == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,60 @@
+using Bargaining.Jurisdictions;
+using Bargaining.Persistence;
+using Bargaining.Workflows;
+using Bargaining.Workflows.Definitions;
+using Bargaining.Workflows.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Bargaining;
+
+/// <summary>Where the application finds its definitions and its database.</summary>
+/// <param name="WorkflowsDirectory">The <c>workflows/</c> folder: definitions, jurisdictions, calendars.</param>
+/// <param name="SqlitePath">The SQLite file.</param>
+public sealed record BargainingOptions(string WorkflowsDirectory, string SqlitePath)
+{
+    /// <summary>
+    /// The <c>workflows</c> folder of the repository or installation: looked for in the current directory, then
+    /// upwards from the program's own folder.
+    /// </summary>
+    public static string FindWorkflowsDirectory()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "workflows");
+                if (File.Exists(Path.Combine(candidate, "ordinary-procedure.json"))) return candidate;
+            }
+        throw new DirectoryNotFoundException("cannot find the workflows/ folder; run from the repository or pass its path");
+    }
+}
+
+/// <summary>Registers the application's services.</summary>
+public static class BargainingServices
+{
+    /// <summary>
+    /// Loads jurisdictions and every workflow definition — failing fast with every error found — and registers
+    /// the database, the workflow engine and the background timer processor.
+    /// </summary>
+    public static IServiceCollection AddBargaining(this IServiceCollection services, BargainingOptions options, TimeProvider? clock = null)
+    {
+        var catalog = JurisdictionCatalog.Load(options.WorkflowsDirectory);
+        var conditions = BargainingConditions.Create(catalog);
+        var registry = WorkflowRegistry.LoadDirectory(options.WorkflowsDirectory, new DefinitionVocabulary(conditions.Names, catalog.CommonPeriods));
+        var time = clock ?? TimeProvider.System;
+        var timeRules = catalog.TimeRules;
+
+        services.AddSingleton(options);
+        services.AddSingleton(catalog);
+        services.AddSingleton(conditions);
+        services.AddSingleton(registry);
+        services.AddSingleton(time);
+        services.AddDbContext<BargainingDbContext>(b => b.UseSqliteFile(options.SqlitePath));
+        services.AddScoped(sp => new WorkflowEngine(sp.GetRequiredService<BargainingDbContext>(), registry, conditions, timeRules, time));
+        services.AddSingleton(new WorkflowTimerOptions());
+        services.AddSingleton<WorkflowTimerProcessor>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<WorkflowTimerProcessor>());
+        return services;
+    }
+}

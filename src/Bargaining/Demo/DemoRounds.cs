@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using Bargaining.Workflows;
+
+namespace Bargaining.Demo;
+
+/// <summary>One step of a scripted round: let time pass (firing due timers), then optionally send a signal.</summary>
+/// <param name="Wait">How long to wait before the signal (simulated time).</param>
+/// <param name="Signal">The signal, or null to only let time pass.</param>
+public sealed record DemoStep(TimeSpan Wait, Signal? Signal);
+
+/// <summary>A scripted round: which workflow, under which jurisdiction, with what start variables and steps.</summary>
+public sealed record DemoRound(string Title, string Workflow, string Jurisdiction, JsonObject Variables, IReadOnlyList<DemoStep> Steps);
+
+/// <summary>
+/// Realistic Yancheng rounds used by the demo and the benchmark: the same signals a union chair, an employer and a
+/// reviewer send in a spring offer campaign (集中要约行动).
+/// </summary>
+public static class DemoRounds
+{
+    private static DemoStep After(double days, string name, string role, string actor, JsonObject? payload = null, string? node = null) =>
+        new(TimeSpan.FromDays(days), new Signal(name, actor, role, payload, Node: node));
+
+    private static DemoStep Wait(double days) => new(TimeSpan.FromDays(days), null);
+
+    private const string Chair = "王建国（工会主席）";
+    private const string Manager = "李明（总经理，受法定代表人书面委托）";
+    private const string Reviewer = "盐城市人社局劳动关系处";
+
+    /// <summary>
+    /// The whole ordinary procedure for one enterprise: offer, reply on day 6, representatives, bargaining with a
+    /// suspension, a congress that first rejects the draft (88 of 180 in favour), a second vote that adopts it,
+    /// signing, filing on day 8, and no objection for 15 days, so the contract takes effect by the timer.
+    /// </summary>
+    public static DemoRound Ordinary(string enterprise = "盐城恒达精密机械有限公司") => new(
+        $"{enterprise}：综合集体合同（普通程序）", "ordinary-procedure", "jiangsu",
+        new JsonObject { ["enterprise"] = enterprise, ["county"] = "盐都区", ["offeredBy"] = "union", ["kind"] = "comprehensive" },
+        [
+            After(0, "send-offer", "union", Chair, new JsonObject { ["topics"] = new JsonArray("劳动报酬", "工作时间", "劳动安全与卫生", "女职工和未成年工特殊保护"), ["wageRisePercent"] = 8.0 }),
+            After(6, "accept", "employer", Manager, new JsonObject { ["firstMeeting"] = "2026-03-16 09:00 公司三楼会议室" }),
+            After(1, "name-representatives", "employer", Manager, new JsonObject { ["employerChief"] = "李明", ["employerMembers"] = 5 }),
+            After(1, "name-representatives", "union", Chair, new JsonObject { ["workerChief"] = "王建国", ["workerMembers"] = 5 }),
+            After(1, "schedule-meeting", "union", Chair, new JsonObject { ["meetingOn"] = "2026-03-16" }),
+            After(6, "record-meeting", "union", Chair, new JsonObject { ["meeting"] = 1, ["wageRiseOffered"] = 4.0 }),
+            After(0.125, "suspend", "employer", Manager, new JsonObject { ["resumeOn"] = "2026-03-30", ["reason"] = "企业方需核算一季度利润" }),
+            After(7, "resume", "union", Chair),
+            After(0.125, "record-meeting", "employer", Manager, new JsonObject { ["meeting"] = 2, ["wageRiseOffered"] = 6.0 }),
+            After(0.125, "conclude", "union", Chair, new JsonObject { ["agreedWageRisePercent"] = 6.0 }),
+            After(5, "record-vote", "union", Chair, new JsonObject { ["entitled"] = 180, ["present"] = 150, ["inFavour"] = 88 }),
+            After(3, "record-meeting", "union", Chair, new JsonObject { ["meeting"] = 3, ["wageRiseOffered"] = 7.0 }),
+            After(0.125, "conclude", "employer", Manager, new JsonObject { ["agreedWageRisePercent"] = 7.0 }),
+            After(4, "record-vote", "union", Chair, new JsonObject { ["entitled"] = 180, ["present"] = 161, ["inFavour"] = 132 }),
+            After(1, "sign", "union", Chair),
+            After(0.125, "sign", "employer", Manager),
+            After(8, "file", "employer", Manager, new JsonObject { ["copies"] = 3 }),
+            Wait(16),
+            After(2, "publish", "union", Chair, new JsonObject { ["publishedBy"] = "厂务公开栏及职工微信群" }),
+        ]);
+
+    /// <summary>A simplified-procedure offer that the employer leaves unanswered past the reply deadline.</summary>
+    public static DemoRound OverdueReply(string enterprise = "射阳县海韵纺织有限公司") => new(
+        $"{enterprise}：工资专项（简易程序），企业方逾期未回应", "simplified-procedure", "jiangsu",
+        new JsonObject { ["enterprise"] = enterprise, ["county"] = "射阳县", ["kind"] = "wage" },
+        [
+            After(0, "send-offer", "union", "陈桂芳（工会主席）", new JsonObject { ["topics"] = new JsonArray("劳动报酬"), ["wageRisePercent"] = 5.0 }),
+            Wait(22),
+            After(1, "escalate", "county-union", "射阳县总工会权益保障部"),
+        ]);
+
+    /// <summary>A renewal that waits for its window (3 months before expiry) and is then offered.</summary>
+    public static DemoRound Renewal(string enterprise = "东台市鑫源电子有限公司") => new(
+        $"{enterprise}：合同续订（期满日 2026-08-31）", "renewal", "jiangsu",
+        new JsonObject { ["enterprise"] = enterprise, ["county"] = "东台市", ["expiresOn"] = "2026-08-31", ["offeredBy"] = "union" },
+        [
+            Wait(60),
+            After(3, "send-offer", "union", "周立新（工会主席）", new JsonObject { ["basedOn"] = "2023年综合集体合同" }),
+        ]);
+}

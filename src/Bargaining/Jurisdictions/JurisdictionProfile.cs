@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Bargaining.Rules;
+using Bargaining.Workflows;
+using Bargaining.Workflows.Definitions;
+
+namespace Bargaining.Jurisdictions;
+
+/// <summary>
+/// Everything that differs between jurisdictions: the statutory periods and calendar the workflow engine counts
+/// with, and the rules the bargaining domain applies. Loaded from <c>workflows/jurisdictions/*.json</c>; a profile
+/// may <c>extend</c> another and override only what differs (Shanghai: a 15-day reply).
+/// </summary>
+public sealed record JurisdictionProfile(string Code, string Name, Jurisdiction Time, CongressRule Congress);
+
+/// <summary>All loaded profiles by code.</summary>
+public sealed class JurisdictionCatalog
+{
+    private readonly Dictionary<string, JurisdictionProfile> _profiles;
+
+    /// <summary>Creates a catalog from profiles.</summary>
+    public JurisdictionCatalog(IEnumerable<JurisdictionProfile> profiles) => _profiles = profiles.ToDictionary(p => p.Code, StringComparer.Ordinal);
+
+    /// <summary>Profiles by code.</summary>
+    public IReadOnlyDictionary<string, JurisdictionProfile> Profiles => _profiles;
+
+    /// <summary>The engine's view: time rules by code.</summary>
+    public IReadOnlyDictionary<string, Jurisdiction> TimeRules => _profiles.ToDictionary(p => p.Key, p => p.Value.Time);
+
+    /// <summary>Period names every profile defines: the ones a definition may use anywhere.</summary>
+    public IReadOnlySet<string> CommonPeriods =>
+        _profiles.Values.Select(p => p.Time.Periods.Keys).Aggregate((IEnumerable<string>?)null, (acc, keys) => acc?.Intersect(keys) ?? keys)?.ToHashSet() ?? [];
+
+    /// <summary>The profile with a code; throws naming the known codes otherwise.</summary>
+    public JurisdictionProfile this[string code] =>
+        _profiles.TryGetValue(code, out var p) ? p : throw new KeyNotFoundException($"no jurisdiction profile '{code}'; known: {string.Join(", ", _profiles.Keys)}");
+
+    /// <summary>
+    /// Loads <c>jurisdictions/*.json</c> and <c>calendars/*.json</c> under <paramref name="workflowsDirectory"/>.
+    /// Throws <see cref="FormatException"/> naming the file and field of the first problem.
+    /// </summary>
+    public static JurisdictionCatalog Load(string workflowsDirectory)
+    {
+        var calendars = Directory.EnumerateFiles(Path.Combine(workflowsDirectory, "calendars"), "*.json")
+            .ToDictionary(f => Path.GetFileNameWithoutExtension(f), HolidayCalendar.Load);
+        var raw = Directory.EnumerateFiles(Path.Combine(workflowsDirectory, "jurisdictions"), "*.json")
+            .Select(f => (File: f, Json: JsonNode.Parse(File.ReadAllText(f), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!.AsObject()))
+            .ToDictionary(x => x.Json["code"]?.GetValue<string>() ?? throw new FormatException($"{x.File}: 'code' is required"));
+        var profiles = raw.Keys.Select(code => Build(code, raw, calendars)).ToList();
+        return new JurisdictionCatalog(profiles);
+    }
+
+    private static JurisdictionProfile Build(string code, Dictionary<string, (string File, JsonObject Json)> raw, Dictionary<string, HolidayCalendar> calendars)
+    {
+        var file = raw[code].File;
+        var merged = Flatten(code, raw, []);
+        string Text(string name) => merged[name]?.GetValue<string>() ?? throw new FormatException($"{file}: '{name}' is required");
+
+        var calendarName = Text("calendar");
+        if (!calendars.TryGetValue(calendarName, out var calendar)) throw new FormatException($"{file}: unknown calendar '{calendarName}'");
+        var offsetText = Text("utcOffset");
+        if (!TimeSpan.TryParseExact(offsetText.TrimStart('+'), @"hh\:mm", CultureInfo.InvariantCulture, out var offset))
+            throw new FormatException($"{file}: 'utcOffset' must look like +08:00, not '{offsetText}'");
+        var periods = new Dictionary<string, StatutoryPeriod>(StringComparer.Ordinal);
+        foreach (var (key, node) in merged["periods"]?.AsObject() ?? [])
+        {
+            var duration = node?["duration"]?.GetValue<string>();
+            if (!Period.TryParse(duration, out var period)) throw new FormatException($"{file}: periods.{key}.duration '{duration}' is not an ISO-8601 duration");
+            var counting = node?["counting"]?.GetValue<string>() switch
+            {
+                null or "calendar" => DayCounting.Calendar,
+                "working" => DayCounting.Working,
+                var other => throw new FormatException($"{file}: periods.{key}.counting must be 'calendar' or 'working', not '{other}'"),
+            };
+            periods[key] = new StatutoryPeriod(period, counting, node?["basis"]?.GetValue<string>() ?? "");
+        }
+        var congress = merged["congress"]?.AsObject() ?? throw new FormatException($"{file}: 'congress' is required");
+        var rule = new CongressRule(
+            Fraction.Parse(congress["presentAtLeast"]?.GetValue<string>() ?? throw new FormatException($"{file}: congress.presentAtLeast is required")),
+            Fraction.Parse(congress["approvalMoreThan"]?.GetValue<string>() ?? throw new FormatException($"{file}: congress.approvalMoreThan is required")),
+            congress["basis"]?.GetValue<string>() ?? "");
+        var name = Text("name");
+        var time = new Jurisdiction(code, name, offset, calendar, merged["extendOverRestDays"]?.GetValue<bool>() ?? true, periods);
+        return new JurisdictionProfile(code, name, time, rule);
+    }
+
+    private static JsonObject Flatten(string code, Dictionary<string, (string File, JsonObject Json)> raw, HashSet<string> seen)
+    {
+        if (!seen.Add(code)) throw new FormatException($"jurisdiction '{code}' extends itself through {string.Join(" → ", seen)}");
+        var (file, json) = raw[code];
+        var result = new JsonObject();
+        if (json["extends"]?.GetValue<string>() is { } parent)
+        {
+            if (!raw.ContainsKey(parent)) throw new FormatException($"{file}: extends unknown jurisdiction '{parent}'");
+            Merge(result, Flatten(parent, raw, seen));
+        }
+        Merge(result, json);
+        return result;
+    }
+
+    /// <summary>Deep merge: objects merge key by key, everything else is replaced.</summary>
+    private static void Merge(JsonObject target, JsonObject source)
+    {
+        foreach (var (key, value) in source)
+        {
+            if (key is "extends" or "code") continue;
+            if (value is JsonObject child && target[key] is JsonObject existing) Merge(existing, child);
+            else target[key] = value?.DeepClone();
+        }
+    }
+}
