@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the system packages the project needs on a fresh Debian machine (idempotent: installs only what is
+# missing). Called by scripts/run.sh and scripts/test.sh; safe to run by hand.
+set -euo pipefail
+
+packages=(
+  sqlite3   # the sqlite3 shell, to inspect the demo database; the app itself bundles SQLite
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (https://dotnet.microsoft.com/download)"; exit 1; }
