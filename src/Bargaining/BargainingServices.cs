@@ -51,7 +51,7 @@ public static class BargainingServices
         services.AddSingleton(registry);
         services.AddSingleton(time);
         services.AddDbContext<BargainingDbContext>(b => b.UseSqliteFile(options.SqlitePath));
-        services.AddScoped(sp => new WorkflowEngine(sp.GetRequiredService<BargainingDbContext>(), registry, conditions, timeRules, time));
+        services.AddScoped(sp => new WorkflowEngine(sp.GetRequiredService<BargainingDbContext>(), registry, conditions, timeRules, time, sp.GetService<Microsoft.Extensions.Logging.ILogger<WorkflowEngine>>()));
         services.AddSingleton(new WorkflowTimerOptions());
         services.AddSingleton<WorkflowTimerProcessor>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<WorkflowTimerProcessor>());

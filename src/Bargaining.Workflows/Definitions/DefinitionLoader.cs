@@ -315,7 +315,7 @@ public static partial class DefinitionLoader
                 if (node.Join is not null)
                 {
                     if (!byId.TryGetValue(node.Join, out var j)) Error($"{path}.join", "unknown-target", $"node '{node.Join}' does not exist");
-                    else if (j.Node.Kind != NodeKind.Join) Error($"{path}.join", "not-a-join", $"node '{node.Join}' is a {j.Node.Kind.ToString().ToLowerInvariant()}, not a join");
+                    else if (j.Node.Kind != NodeKind.Join) Error($"{path}.join", "not-a-join", $"node '{node.Join}' is of type '{j.Node.Kind.ToString().ToLowerInvariant()}', not a join");
                     else if (!joinsUsed.Add(node.Join)) Error($"{path}.join", "duplicate-id", $"join '{node.Join}' already closes another parallel node");
                 }
             }
@@ -337,8 +337,9 @@ public static partial class DefinitionLoader
                 .Concat(nodes.Where(n => n.Node.Join is not null && byId.ContainsKey(n.Node.Join)).Select(n => (From: n.Node.Id, To: n.Node.Join!)))
                 .ToLookup(x => x.To, x => x.From);
             var canFinish = Closure(nodes.Where(n => n.Node.Kind == NodeKind.End).Select(n => n.Node.Id), id => predecessors[id]);
+            // A node with no way out at all was reported where it was read (a dead-end task or a missing field).
             foreach (var (node, path) in nodes)
-                if (reachable.Contains(node.Id) && !canFinish.Contains(node.Id))
+                if (reachable.Contains(node.Id) && !canFinish.Contains(node.Id) && node.Targets().Any())
                     Error(path, "dead-end", $"no end node can be reached from '{node.Id}'");
         }
 

@@ -19,9 +19,22 @@ public sealed class WorkflowTimerOptions
 /// fires exactly once because its row is deleted in the transaction that moves the instance. Sleeps until the
 /// next timer is due or the poll interval passes, on the injected <see cref="TimeProvider"/>.
 /// </summary>
-public sealed class WorkflowTimerProcessor(IServiceScopeFactory scopes, TimeProvider clock, WorkflowTimerOptions options, ILogger<WorkflowTimerProcessor> logger)
-    : BackgroundService
+public sealed class WorkflowTimerProcessor : BackgroundService
 {
+    private readonly IServiceScopeFactory scopes;
+    private readonly TimeProvider clock;
+    private readonly WorkflowTimerOptions options;
+    private readonly ILogger<WorkflowTimerProcessor> logger;
+
+    /// <summary>Creates the processor; refuses a poll interval outside 10 ms to 30 days or a batch size below 1.</summary>
+    public WorkflowTimerProcessor(IServiceScopeFactory scopes, TimeProvider clock, WorkflowTimerOptions options, ILogger<WorkflowTimerProcessor> logger)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.PollInterval, TimeSpan.FromMilliseconds(10), nameof(options));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.PollInterval, TimeSpan.FromDays(30), nameof(options)); // timers cannot wait 49.7 days or more
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options));
+        (this.scopes, this.clock, this.options, this.logger) = (scopes, clock, options, logger);
+    }
+
     /// <summary>Fires every due timer now, batch after batch; returns how many fired.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {

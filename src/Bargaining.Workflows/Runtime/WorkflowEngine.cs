@@ -4,6 +4,7 @@ using Bargaining.Workflows.Definitions;
 using Bargaining.Workflows.Persistence;
 using Bargaining.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Bargaining.Workflows;
 
@@ -14,8 +15,12 @@ namespace Bargaining.Workflows;
 /// <see cref="WorkflowModel.ApplyWorkflowModel"/>; when the caller has begun a transaction, the engine's changes
 /// join it.
 /// </summary>
-public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, WorkflowConditions conditions, IReadOnlyDictionary<string, Jurisdiction> jurisdictions, TimeProvider clock)
+public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, WorkflowConditions conditions, IReadOnlyDictionary<string, Jurisdiction> jurisdictions, TimeProvider clock,
+    ILogger<WorkflowEngine>? logger = null)
 {
+    /// <summary>How long a timer that cannot fire (bad data, a definition version no longer loaded) waits before the next try.</summary>
+    public static readonly TimeSpan FailedTimerRetry = TimeSpan.FromHours(1);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Starts an instance at its definition's start node.</summary>
@@ -62,15 +67,20 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     /// </summary>
     public async Task<WorkflowResult> SignalAsync(Guid instanceId, Signal signal, CancellationToken ct = default)
     {
-        if (signal.IdempotencyKey is { } key && await EarlierOutcomeAsync(instanceId, key, ct) is { } earlier) return earlier;
+        if (signal.IdempotencyKey is { } key && await EarlierOutcomeAsync(instanceId, key, signal.Name, ct) is { } earlier) return earlier;
         var record = await db.Set<WorkflowInstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
         if (record is null) return WorkflowResult.Fail(WorkflowErrorCode.NotFound, $"no workflow instance {instanceId}");
+        var state = InstanceState.Deserialize(record.State);
+        if (await CatchUpAsync(record, state, ct))
+        {
+            record = await db.Set<WorkflowInstanceRecord>().FirstAsync(i => i.Id == instanceId, ct);
+            state = InstanceState.Deserialize(record.State);
+        }
         try
         {
             if (record.Status == WorkflowStatus.Completed)
                 return WorkflowResult.Fail(WorkflowErrorCode.Completed, $"the workflow has already ended ({record.Outcome}); '{signal.Name}' is no longer possible");
             var definition = Definition(record);
-            var state = InstanceState.Deserialize(record.State);
 
             var candidates = state.Tokens
                 .Select(t => (Token: t, Node: definition.Node(t.Node)))
@@ -101,13 +111,20 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
         }
     }
 
-    /// <summary>The signals a role may send to an instance now.</summary>
+    /// <summary>
+    /// The signals a role may send to an instance now. A deadline that has lapsed but whose timer has not fired yet
+    /// counts as fired: the answer is what the role can do once the background processor catches up.
+    /// </summary>
     public async Task<IReadOnlyList<AvailableSignal>> AvailableSignalsAsync(Guid instanceId, string role, CancellationToken ct = default)
     {
         var record = await db.Set<WorkflowInstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
         if (record is null || record.Status == WorkflowStatus.Completed) return [];
         var definition = Definition(record);
-        return InstanceState.Deserialize(record.State).Tokens
+        var state = InstanceState.Deserialize(record.State);
+        var executor = new Executor(definition, Jurisdiction(record), conditions, clock.GetUtcNow(), state);
+        while (executor.Outcome is null && state.Tokens.FirstOrDefault(t => t.Due <= clock.GetUtcNow()) is { } lapsed)
+            if (Run(() => executor.Timer(lapsed)) is not null) break;
+        return state.Tokens
             .Select(t => (Token: t, Node: definition.Node(t.Node)))
             .Where(x => x.Node.Kind == NodeKind.Task)
             .SelectMany(x => x.Node.Signals.Where(s => Allows(x.Node, s, role)).Select(s => new AvailableSignal(x.Node.Id, x.Node.Name, s.Name, s.Title, x.Token.Due)))
@@ -140,20 +157,47 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken ct = default) =>
         await db.Set<WorkflowTimerRecord>().AsNoTracking().OrderBy(t => t.DueAt).Select(t => (DateTimeOffset?)t.DueAt).FirstOrDefaultAsync(ct);
 
+    /// <summary>
+    /// Fires the instance's lapsed deadlines before a signal is judged, so a reply on day 21 meets the overdue step
+    /// (and is journaled after the deadline) even when the background processor has not run yet.
+    /// </summary>
+    private async Task<bool> CatchUpAsync(WorkflowInstanceRecord record, InstanceState state, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var lapsed = state.Tokens.Where(t => t.TimerId is not null && t.Due <= now).OrderBy(t => t.Due).ToList();
+        if (lapsed.Count == 0) return false;
+        Detach(record);
+        // Firing one deadline can start another that has lapsed too (a chain of steps); fire until none is left,
+        // within a bound that a definition of zero-length deadlines in a loop cannot defeat.
+        var fired = true;
+        for (var round = 0; fired && round < 100; round++)
+        {
+            fired = false;
+            var timers = await db.Set<WorkflowTimerRecord>().AsNoTracking()
+                .Where(t => t.InstanceId == record.Id && t.DueAt <= now).OrderBy(t => t.DueAt).ToListAsync(ct);
+            foreach (var timer in timers) fired |= await FireAsync(timer, ct);
+        }
+        return true;
+    }
+
     private async Task<bool> FireAsync(WorkflowTimerRecord timer, CancellationToken ct)
     {
         var record = await db.Set<WorkflowInstanceRecord>().FirstOrDefaultAsync(i => i.Id == timer.InstanceId, ct);
-        if (record is null) return false;
         try
         {
-            var state = InstanceState.Deserialize(record.State);
-            var token = state.Tokens.FirstOrDefault(t => t.TimerId == timer.Id);
-            if (token is null) return false; // already fired or cancelled by a change that committed after our query
+            var state = record is null ? null : InstanceState.Deserialize(record.State);
+            var token = state?.Tokens.FirstOrDefault(t => t.TimerId == timer.Id);
+            if (record is null || state is null || token is null)
+            {
+                // Nothing waits on this row any more (or a change that committed after our query already removed it).
+                await SaveTimerAsync(timer, EntityState.Deleted, ct);
+                return false;
+            }
             var definition = Definition(record);
             var executor = new Executor(definition, Jurisdiction(record), conditions, clock.GetUtcNow(), state);
             executor.Cancelled.Add(timer.Id);
             var node = definition.Node(token.Node);
-            if (Run(() => executor.Timer(token)) is not null) return false;
+            if (Run(() => executor.Timer(token)) is { Error: { } error }) throw new WorkflowRuntimeException(error.Message);
             var result = await CommitAsync(record, state, executor, new WorkflowJournalRecord
             {
                 Kind = node.Kind == NodeKind.Timer ? "timer" : "deadline", Node = node.Id, Actor = "system",
@@ -161,9 +205,34 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
             }, isNew: false, ct);
             return result.Succeeded;
         }
+        catch (Exception e) when (e is WorkflowRuntimeException or InvalidOperationException)
+        {
+            // A timer that cannot fire must not block the ones behind it: try again later, and say why.
+            logger?.LogError(e, "timer {Timer} of instance {Instance} could not fire; retrying in {Retry}", timer.Id, timer.InstanceId, FailedTimerRetry);
+            timer.DueAt = clock.GetUtcNow() + FailedTimerRetry;
+            await SaveTimerAsync(timer, EntityState.Modified, ct);
+            return false;
+        }
         finally
         {
-            Detach(record);
+            if (record is not null) Detach(record);
+        }
+    }
+
+    private async Task SaveTimerAsync(WorkflowTimerRecord timer, EntityState change, CancellationToken ct)
+    {
+        db.Entry(timer).State = change;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Already gone: fired or cancelled by a change that committed meanwhile.
+        }
+        finally
+        {
+            Detach(timer);
         }
     }
 
@@ -227,7 +296,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
         for (var i = 0; i < entries.Count; i++)
         {
             var e = entries[i];
-            if (e.Sequence != i + 1) return new JournalVerification(false, i, e.Sequence, $"entry {i + 1} is missing");
+            if (e.Sequence != i + 1) return new JournalVerification(false, i, i + 1, $"entry {i + 1} is missing");
             if (e.PreviousHash != previous) return new JournalVerification(false, i, e.Sequence, "the link to the previous entry is broken");
             if (JournalHash.Compute(e) != e.Hash) return new JournalVerification(false, i, e.Sequence, "the entry's content does not match its hash");
             previous = e.Hash;
@@ -253,7 +322,8 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
 
         entry.InstanceId = record.Id;
         entry.Sequence = record.JournalSequence;
-        entry.At = now;
+        // To the millisecond, which every provider stores exactly (SQLite keeps 0.1 ms): the hash must survive the round trip.
+        entry.At = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
         entry.Moves = JsonSerializer.Serialize(executor.Moves, Json);
         entry.Result = JsonSerializer.Serialize(snapshot, Json);
         entry.PreviousHash = record.JournalHead;
@@ -276,7 +346,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
             Detach(entry);
             foreach (var t in added) Detach(t);
             foreach (var t in removed) Detach(t);
-            if (entry.IdempotencyKey is { } key && await EarlierOutcomeAsync(record.Id, key, ct) is { } earlier) return earlier;
+            if (entry.IdempotencyKey is { } key && await EarlierOutcomeAsync(record.Id, key, entry.Signal, ct) is { } earlier) return earlier;
             return WorkflowResult.Fail(WorkflowErrorCode.Conflict,
                 $"the workflow was changed by someone else at the same time; reload and try again ({e.GetType().Name})");
         }
@@ -287,11 +357,14 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
         }
     }
 
-    private async Task<WorkflowResult?> EarlierOutcomeAsync(Guid instanceId, string key, CancellationToken ct)
+    private async Task<WorkflowResult?> EarlierOutcomeAsync(Guid instanceId, string key, string? signal, CancellationToken ct)
     {
-        var result = await db.Set<WorkflowJournalRecord>().AsNoTracking()
-            .Where(j => j.InstanceId == instanceId && j.IdempotencyKey == key).Select(j => j.Result).FirstOrDefaultAsync(ct);
-        return result is null ? null : new WorkflowResult(JsonSerializer.Deserialize<WorkflowSnapshot>(result, Json), null, Duplicate: true);
+        var earlier = await db.Set<WorkflowJournalRecord>().AsNoTracking()
+            .Where(j => j.InstanceId == instanceId && j.IdempotencyKey == key).Select(j => new { j.Signal, j.Result }).FirstOrDefaultAsync(ct);
+        if (earlier is null) return null;
+        if (earlier.Signal != signal)
+            return WorkflowResult.Fail(WorkflowErrorCode.InvalidInput, $"idempotency key '{key}' was already used for '{earlier.Signal}'; use a new key for '{signal}'");
+        return new WorkflowResult(JsonSerializer.Deserialize<WorkflowSnapshot>(earlier.Result, Json), null, Duplicate: true);
     }
 
     private static WorkflowResult? Run(Action step)
