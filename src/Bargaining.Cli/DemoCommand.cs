@@ -55,13 +55,13 @@ internal static class DemoCommand
         foreach (var step in round.Steps)
         {
             await AdvanceAsync(clock.GetUtcNow() + step.Wait, services, clock, processor);
-            if (step.Signal is null) continue;
+            if (step.At(clock.GetUtcNow()) is not { } signal) continue;
             await using var scope = services.CreateAsyncScope();
-            var result = await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().SignalAsync(id, step.Signal);
+            var result = await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().SignalAsync(id, signal);
             if (!result.Succeeded)
             {
                 failures++;
-                output.WriteLine($"  ✗ {step.Signal.Name}: {result.Error}");
+                output.WriteLine($"  ✗ {signal.Name}: {result.Error}");
             }
         }
         await using (var scope = services.CreateAsyncScope())

@@ -122,7 +122,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
         var definition = Definition(record);
         var state = InstanceState.Deserialize(record.State);
         var executor = new Executor(definition, Jurisdiction(record), conditions, clock.GetUtcNow(), state);
-        while (executor.Outcome is null && state.Tokens.FirstOrDefault(t => t.Due <= clock.GetUtcNow()) is { } lapsed)
+        for (var round = 0; round < 100 && executor.Outcome is null && state.Tokens.FirstOrDefault(t => t.Due <= clock.GetUtcNow()) is { } lapsed; round++)
             if (Run(() => executor.Timer(lapsed)) is not null) break;
         return state.Tokens
             .Select(t => (Token: t, Node: definition.Node(t.Node)))

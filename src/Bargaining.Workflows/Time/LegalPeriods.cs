@@ -29,6 +29,9 @@ public static class LegalPeriods
     /// <summary>The end of a period counted forward from an event on <paramref name="eventDay"/> (that day not counted).</summary>
     public static PeriodEnd AfterDay(Jurisdiction j, DateOnly eventDay, Period period, DayCounting counting)
     {
+        // A time-only period counted from a day starts when that day ends; with no days counted there is no last
+        // day to move past rest days (e.g. "when the contract's last day is over").
+        if (period.IsExactTime) return new PeriodEnd(j.StartOf(eventDay.AddDays(1)) + period.Time, eventDay);
         DateOnly last;
         if (counting == DayCounting.Working)
         {

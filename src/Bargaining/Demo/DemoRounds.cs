@@ -6,7 +6,18 @@ namespace Bargaining.Demo;
 /// <summary>One step of a scripted round: let time pass (firing due timers), then optionally send a signal.</summary>
 /// <param name="Wait">How long to wait before the signal (simulated time).</param>
 /// <param name="Signal">The signal, or null to only let time pass.</param>
-public sealed record DemoStep(TimeSpan Wait, Signal? Signal);
+/// <param name="ReceivedOn">A payload field to fill with the day the step happens (China time), e.g. the day an offer is received.</param>
+public sealed record DemoStep(TimeSpan Wait, Signal? Signal, string? ReceivedOn = null)
+{
+    /// <summary>The signal as sent at <paramref name="now"/>, with <see cref="ReceivedOn"/> filled in.</summary>
+    public Signal? At(DateTimeOffset now)
+    {
+        if (Signal is null || ReceivedOn is null) return Signal;
+        var payload = (JsonObject?)Signal.Payload?.DeepClone() ?? [];
+        payload[ReceivedOn] = now.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return Signal with { Payload = payload };
+    }
+}
 
 /// <summary>A scripted round: which workflow, under which jurisdiction, with what start variables and steps.</summary>
 public sealed record DemoRound(string Title, string Workflow, string Jurisdiction, JsonObject Variables, IReadOnlyList<DemoStep> Steps);
@@ -17,8 +28,8 @@ public sealed record DemoRound(string Title, string Workflow, string Jurisdictio
 /// </summary>
 public static class DemoRounds
 {
-    private static DemoStep After(double days, string name, string role, string actor, JsonObject? payload = null, string? node = null) =>
-        new(TimeSpan.FromDays(days), new Signal(name, actor, role, payload, Node: node));
+    private static DemoStep After(double days, string name, string role, string actor, JsonObject? payload = null, string? receivedOn = null) =>
+        new(TimeSpan.FromDays(days), new Signal(name, actor, role, payload), receivedOn);
 
     private static DemoStep Wait(double days) => new(TimeSpan.FromDays(days), null);
 
@@ -28,20 +39,20 @@ public static class DemoRounds
 
     /// <summary>
     /// The whole ordinary procedure for one enterprise: offer, reply on day 6, representatives, bargaining with a
-    /// suspension, a congress that first rejects the draft (88 of 180 in favour), a second vote that adopts it,
+    /// suspension both chiefs agree to (Art 35), a congress that first rejects the draft (88 of 180 in favour), a second vote that adopts it,
     /// signing, filing on day 8, and no objection for 15 days, so the contract takes effect by the timer.
     /// </summary>
     public static DemoRound Ordinary(string enterprise = "盐城恒达精密机械有限公司") => new(
         $"{enterprise}：综合集体合同（普通程序）", "ordinary-procedure", "jiangsu",
         new JsonObject { ["enterprise"] = enterprise, ["county"] = "盐都区", ["offeredBy"] = "union", ["kind"] = "comprehensive" },
         [
-            After(0, "send-offer", "union", Chair, new JsonObject { ["topics"] = new JsonArray("劳动报酬", "工作时间", "劳动安全与卫生", "女职工和未成年工特殊保护"), ["wageRisePercent"] = 8.0 }),
+            After(0, "send-offer", "union", Chair, new JsonObject { ["topics"] = new JsonArray("劳动报酬", "工作时间", "劳动安全与卫生", "女职工和未成年工特殊保护"), ["wageRisePercent"] = 8.0 }, "offerReceivedOn"),
             After(6, "accept", "employer", Manager, new JsonObject { ["firstMeeting"] = "2026-03-16 09:00 公司三楼会议室" }),
             After(1, "name-representatives", "employer", Manager, new JsonObject { ["employerChief"] = "李明", ["employerMembers"] = 5 }),
             After(1, "name-representatives", "union", Chair, new JsonObject { ["workerChief"] = "王建国", ["workerMembers"] = 5 }),
             After(1, "schedule-meeting", "union", Chair, new JsonObject { ["meetingOn"] = "2026-03-16" }),
             After(6, "record-meeting", "union", Chair, new JsonObject { ["meeting"] = 1, ["wageRiseOffered"] = 4.0 }),
-            After(0.125, "suspend", "employer", Manager, new JsonObject { ["resumeOn"] = "2026-03-30", ["reason"] = "企业方需核算一季度利润" }),
+            After(0.125, "suspend", "employer", Manager, new JsonObject { ["resumeOn"] = "2026-03-30", ["reason"] = "企业方需核算一季度利润", ["agreedBy"] = new JsonArray("王建国", "李明") }),
             After(7, "resume", "union", Chair),
             After(0.125, "record-meeting", "employer", Manager, new JsonObject { ["meeting"] = 2, ["wageRiseOffered"] = 6.0 }),
             After(0.125, "conclude", "union", Chair, new JsonObject { ["agreedWageRisePercent"] = 6.0 }),
@@ -51,7 +62,7 @@ public static class DemoRounds
             After(4, "record-vote", "union", Chair, new JsonObject { ["entitled"] = 180, ["present"] = 161, ["inFavour"] = 132 }),
             After(1, "sign", "union", Chair),
             After(0.125, "sign", "employer", Manager),
-            After(8, "file", "employer", Manager, new JsonObject { ["copies"] = 3 }),
+            After(8, "file", "employer", Manager, new JsonObject { ["copies"] = 3 }, "filingReceivedOn"),
             Wait(16),
             After(2, "publish", "union", Chair, new JsonObject { ["publishedBy"] = "厂务公开栏及职工微信群" }),
         ]);
@@ -61,7 +72,7 @@ public static class DemoRounds
         $"{enterprise}：工资专项（简易程序），企业方逾期未回应", "simplified-procedure", "jiangsu",
         new JsonObject { ["enterprise"] = enterprise, ["county"] = "射阳县", ["kind"] = "wage" },
         [
-            After(0, "send-offer", "union", "陈桂芳（工会主席）", new JsonObject { ["topics"] = new JsonArray("劳动报酬"), ["wageRisePercent"] = 5.0 }),
+            After(0, "send-offer", "union", "陈桂芳（工会主席）", new JsonObject { ["topics"] = new JsonArray("劳动报酬"), ["wageRisePercent"] = 5.0 }, "offerReceivedOn"),
             Wait(22),
             After(1, "escalate", "county-union", "射阳县总工会权益保障部"),
         ]);
@@ -72,6 +83,6 @@ public static class DemoRounds
         new JsonObject { ["enterprise"] = enterprise, ["county"] = "东台市", ["expiresOn"] = "2026-08-31", ["offeredBy"] = "union" },
         [
             Wait(60),
-            After(3, "send-offer", "union", "周立新（工会主席）", new JsonObject { ["basedOn"] = "2023年综合集体合同" }),
+            After(3, "send-offer", "union", "周立新（工会主席）", new JsonObject { ["basedOn"] = "2023年综合集体合同" }, "offerReceivedOn"),
         ]);
 }

@@ -47,6 +47,16 @@ public sealed class JurisdictionCatalog
         var raw = Directory.EnumerateFiles(Path.Combine(workflowsDirectory, "jurisdictions"), "*.json")
             .Select(f => (File: f, Json: JsonNode.Parse(File.ReadAllText(f), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!.AsObject()))
             .ToDictionary(x => x.Json["code"]?.GetValue<string>() ?? throw new FormatException($"{x.File}: 'code' is required"));
+        foreach (var (file, json) in raw.Values)
+            foreach (var (key, node) in json["periods"]?.AsObject() ?? [])
+                try
+                {
+                    Period(node?.AsObject() ?? throw new FormatException("duration: a period must be an object with 'duration'"));
+                }
+                catch (FormatException e)
+                {
+                    throw new FormatException($"{file}: periods.{key}.{e.Message}");
+                }
         var profiles = raw.Keys.Select(code => Build(code, raw, calendars)).ToList();
         return new JurisdictionCatalog(profiles);
     }
@@ -62,19 +72,7 @@ public sealed class JurisdictionCatalog
         var offsetText = Text("utcOffset");
         if (!TimeSpan.TryParseExact(offsetText.TrimStart('+'), @"hh\:mm", CultureInfo.InvariantCulture, out var offset))
             throw new FormatException($"{file}: 'utcOffset' must look like +08:00, not '{offsetText}'");
-        var periods = new Dictionary<string, StatutoryPeriod>(StringComparer.Ordinal);
-        foreach (var (key, node) in merged["periods"]?.AsObject() ?? [])
-        {
-            var duration = node?["duration"]?.GetValue<string>();
-            if (!Period.TryParse(duration, out var period)) throw new FormatException($"{file}: periods.{key}.duration '{duration}' is not an ISO-8601 duration");
-            var counting = node?["counting"]?.GetValue<string>() switch
-            {
-                null or "calendar" => DayCounting.Calendar,
-                "working" => DayCounting.Working,
-                var other => throw new FormatException($"{file}: periods.{key}.counting must be 'calendar' or 'working', not '{other}'"),
-            };
-            periods[key] = new StatutoryPeriod(period, counting, node?["basis"]?.GetValue<string>() ?? "");
-        }
+        var periods = (merged["periods"]?.AsObject() ?? []).ToDictionary(p => p.Key, p => Period(p.Value!.AsObject()), StringComparer.Ordinal);
         var congress = merged["congress"]?.AsObject() ?? throw new FormatException($"{file}: 'congress' is required");
         var rule = new CongressRule(
             Fraction.Parse(congress["presentAtLeast"]?.GetValue<string>() ?? throw new FormatException($"{file}: congress.presentAtLeast is required")),
@@ -85,10 +83,23 @@ public sealed class JurisdictionCatalog
         return new JurisdictionProfile(code, name, time, rule);
     }
 
+    private static StatutoryPeriod Period(JsonObject node)
+    {
+        var duration = node["duration"]?.GetValue<string>();
+        if (!Workflows.Period.TryParse(duration, out var period)) throw new FormatException($"duration: '{duration}' is not an ISO-8601 duration such as P20D");
+        var counting = node["counting"]?.GetValue<string>() switch
+        {
+            null or "calendar" => DayCounting.Calendar,
+            "working" => DayCounting.Working,
+            var other => throw new FormatException($"counting: must be 'calendar' or 'working', not '{other}'"),
+        };
+        return new StatutoryPeriod(period, counting, node["basis"]?.GetValue<string>() ?? "");
+    }
+
     private static JsonObject Flatten(string code, Dictionary<string, (string File, JsonObject Json)> raw, HashSet<string> seen)
     {
-        if (!seen.Add(code)) throw new FormatException($"jurisdiction '{code}' extends itself through {string.Join(" → ", seen)}");
         var (file, json) = raw[code];
+        if (!seen.Add(code)) throw new FormatException($"{file}: 'extends' makes a cycle: {string.Join(" → ", seen.Append(code))}");
         var result = new JsonObject();
         if (json["extends"]?.GetValue<string>() is { } parent)
         {

@@ -1,0 +1,155 @@
+using System.Text.Json.Nodes;
+using Bargaining.Demo;
+using Bargaining.Persistence;
+using Bargaining.Workflows;
+using Bargaining.Workflows.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bargaining.Tests;
+
+/// <summary>
+/// The application as production wires it (<see cref="BargainingServices.AddBargaining"/>), on its own SQLite file
+/// in the temp folder, with the repository's <c>workflows/</c> and a <see cref="ManualClock"/>. Every operation runs
+/// in its own scope, as a request would. Disposing deletes the file.
+/// </summary>
+public sealed class BargainingHost : IAsyncDisposable
+{
+    /// <summary>The repository's <c>workflows/</c> folder.</summary>
+    public static string RepositoryWorkflows { get; } = BargainingOptions.FindWorkflowsDirectory();
+
+    private BargainingHost(ManualClock clock, ServiceProvider services, string sqlitePath)
+    {
+        Clock = clock;
+        Services = services;
+        SqlitePath = sqlitePath;
+    }
+
+    public ManualClock Clock { get; }
+
+    public ServiceProvider Services { get; }
+
+    public string SqlitePath { get; }
+
+    /// <summary>A host whose clock reads <paramref name="now"/>, on a fresh database.</summary>
+    public static async Task<BargainingHost> StartAsync(DateTimeOffset now, string? workflowsDirectory = null)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bargaining-tests-{Guid.NewGuid():N}.db");
+        var clock = new ManualClock(now);
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddBargaining(new BargainingOptions(workflowsDirectory ?? RepositoryWorkflows, path), clock)
+            .BuildServiceProvider();
+        await using (var scope = services.CreateAsyncScope())
+            await Database.InitializeAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
+        return new BargainingHost(clock, services, path);
+    }
+
+    /// <summary>Starts a round of a workflow and returns its id; fails the test if refused.</summary>
+    public async Task<Guid> StartRoundAsync(string workflow, string jurisdiction, JsonObject? variables = null)
+    {
+        var result = await WithEngineAsync(e => e.StartAsync(new StartWorkflow(workflow, jurisdiction, "测试（县总工会）", variables)));
+        Assert.True(result.Succeeded, $"starting {workflow} under {jurisdiction} failed: {result.Error}");
+        return result.Instance!.Id;
+    }
+
+    /// <summary>
+    /// <paramref name="payload"/> with <paramref name="field"/> set to today's date in China: the day an offer or a
+    /// filing is received, from which its period counts (Art 32, Art 44).
+    /// </summary>
+    public JsonObject ReceivedToday(string field, JsonObject? payload = null)
+    {
+        payload ??= [];
+        payload[field] = Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return payload;
+    }
+
+    /// <summary>Sends a signal and fails the test unless it is accepted.</summary>
+    public async Task<WorkflowSnapshot> SendAsync(Guid round, string signal, string role, JsonObject? payload = null, string? node = null)
+    {
+        var result = await TrySendAsync(round, signal, role, payload, node);
+        Assert.True(result.Succeeded, $"'{signal}' from {role} at {Clock.GetUtcNow():O} was refused: {result.Error}");
+        return result.Instance!;
+    }
+
+    /// <summary>Sends a signal and returns the outcome, accepted or not.</summary>
+    public Task<WorkflowResult> TrySendAsync(Guid round, string signal, string role, JsonObject? payload = null, string? node = null) =>
+        WithEngineAsync(e => e.SignalAsync(round, new Signal(signal, $"测试（{role}）", role, payload, Node: node)));
+
+    /// <summary>
+    /// Moves the clock to <paramref name="target"/>, stopping at every timer due on the way so each fires at its
+    /// due instant (as <c>DemoCommand</c> does), including timers that the fired ones schedule.
+    /// </summary>
+    public async Task AdvanceToAsync(DateTimeOffset target)
+    {
+        var processor = Services.GetRequiredService<WorkflowTimerProcessor>();
+        while (await WithEngineAsync(e => e.NextDueAsync()) is { } due && due <= target)
+        {
+            if (due > Clock.GetUtcNow()) Clock.SetUtcNow(due);
+            var fired = await processor.RunOnceAsync();
+            Assert.True(fired > 0, $"a timer due at {due:O} is pending but could not fire");
+        }
+        if (target > Clock.GetUtcNow()) Clock.SetUtcNow(target);
+    }
+
+    /// <summary>Lets <paramref name="time"/> pass, firing what falls due.</summary>
+    public Task AdvanceAsync(TimeSpan time) => AdvanceToAsync(Clock.GetUtcNow() + time);
+
+    public async Task<WorkflowSnapshot> SnapshotAsync(Guid round) =>
+        await WithEngineAsync(e => e.GetAsync(round)) ?? throw new InvalidOperationException($"no round {round}");
+
+    /// <summary>The nodes the round's tokens are at, in order.</summary>
+    public async Task<IReadOnlyList<string>> NodesAsync(Guid round) =>
+        (await SnapshotAsync(round)).Steps.Select(s => s.Node).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Asserts that the round is at exactly these nodes.</summary>
+    public async Task AssertAtAsync(Guid round, params string[] nodes) =>
+        Assert.Equal(nodes.Order(StringComparer.Ordinal), await NodesAsync(round));
+
+    /// <summary>The active step at <paramref name="node"/>.</summary>
+    public async Task<ActiveStep> StepAsync(Guid round, string node) =>
+        Assert.Single((await SnapshotAsync(round)).Steps, s => s.Node == node);
+
+    /// <summary>Runs a scripted round from the clock's current time and returns its id.</summary>
+    public async Task<Guid> RunAsync(DemoRound script)
+    {
+        var round = await StartRoundAsync(script.Workflow, script.Jurisdiction, script.Variables);
+        foreach (var step in script.Steps)
+        {
+            await AdvanceAsync(step.Wait);
+            if (step.At(Clock.GetUtcNow()) is { } signal)
+            {
+                var result = await WithEngineAsync(e => e.SignalAsync(round, signal));
+                Assert.True(result.Succeeded, $"{script.Title}: '{signal.Name}' from {signal.Role} was refused: {result.Error}");
+            }
+        }
+        return round;
+    }
+
+    public async Task<T> WithEngineAsync<T>(Func<WorkflowEngine, Task<T>> use)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<WorkflowEngine>());
+    }
+
+    public async Task<T> WithDatabaseAsync<T>(Func<BargainingDbContext, Task<T>> use)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        SqliteConnection.ClearPool(new SqliteConnection(Database.SqliteFile(SqlitePath)));
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(SqlitePath + suffix);
+    }
+}
+
+/// <summary>China Standard Time (UTC+8, no daylight saving), the local time every period is counted in.</summary>
+public static class China
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+
+    public static DateTimeOffset At(int year, int month, int day, int hour = 0, int minute = 0) => new(year, month, day, hour, minute, 0, Offset);
+}
