@@ -4,7 +4,10 @@
 set -euo pipefail
 
 packages=(
-  sqlite3   # the sqlite3 shell, to inspect the demo database; the app itself bundles SQLite
+  sqlite3                 # the sqlite3 shell, to inspect the demo database; the app itself bundles SQLite
+  fonts-arphic-gbsn00lp   # 宋体 (AR PL SungtiL GB, gbsn00lp.ttf): the body face of contract PDFs
+  fonts-droid-fallback    # sans/黑体 face with wide coverage: headings and rare characters in names
+  poppler-utils           # pdftotext, pdffonts, pdftoppm: the document tests read the PDFs back with these
 )
 
 missing=()

@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using System.Text;
+using PdfSharp.Drawing;
+using PdfSharp.Fonts;
+using PdfSharp.Pdf;
+
+namespace Bargaining.Documents.Fonts;
+
+/// <summary>One TrueType font file, registered with PDFsharp, that can tell which characters it has.</summary>
+public sealed class FontFace
+{
+    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
+
+    private readonly ConcurrentDictionary<(double Size, bool Bold), XFont> fonts = new();
+    private readonly ConcurrentDictionary<int, bool> coverage = new();
+    private readonly XFont probe;
+
+    internal FontFace(string path, byte[] bytes)
+    {
+        FilePath = path;
+        FamilyName = FontRegistry.Register(path, bytes);
+        probe = Font(10, bold: false);
+    }
+
+    /// <summary>The .ttf file this face was loaded from.</summary>
+    public string FilePath { get; }
+
+    /// <summary>The family name under which PDFsharp knows this face.</summary>
+    internal string FamilyName { get; }
+
+    /// <summary>Whether the face has a glyph for <paramref name="character"/> (PDFsharp would print a box otherwise).</summary>
+    public bool HasGlyph(Rune character) =>
+        coverage.GetOrAdd(character.Value, cp => GlyphHelper.GlyphIndexFromCodePoint(cp, probe) != 0);
+
+    /// <summary>An embedded, Unicode-encoded (Identity-H with ToUnicode, so text copies and searches) font of this face.</summary>
+    internal XFont Font(double size, bool bold) =>
+        fonts.GetOrAdd((size, bold), key =>
+            new XFont(FamilyName, key.Size, key.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode));
+
+    /// <inheritdoc />
+    public override string ToString() => Path.GetFileName(FilePath);
+}

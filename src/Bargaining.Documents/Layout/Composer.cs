@@ -1,0 +1,163 @@
+using Bargaining.Documents.Fonts;
+using Bargaining.Documents.Model;
+
+namespace Bargaining.Documents.Layout;
+
+/// <summary>
+/// Turns the document model into flows of boxes: numbers chapters and articles, shapes and breaks the text, builds
+/// table rows and the signature block. Knows the style's sizes; knows nothing of pages.
+/// </summary>
+internal sealed class Composer(ChineseFonts fonts, DocumentStyle style, TextShaper shaper)
+{
+    private const double CellPaddingX = 4;
+    private const double CellPaddingY = 3;
+
+    private double Pitch => style.LinePitch;
+
+    private double Indent => 2 * (style.BodySize + style.Tracking);
+
+    public List<Flow> Compose(Document document)
+    {
+        var flows = new List<Flow> { Title(document.Title) };
+        var chapter = 0;
+        var article = 0;
+        foreach (var block in document.Blocks)
+        {
+            switch (block)
+            {
+                case Chapter c:
+                    flows.Add(ChapterHeading(ChineseNumerals.Chapter(++chapter) + "　" + c.Title));
+                    break;
+                case Article a:
+                    var label = new TextRun(ChineseNumerals.Article(++article), fonts.Sans, style.BodySize);
+                    for (var i = 0; i < a.Paragraphs.Count; i++)
+                        flows.Add(Body(a.Paragraphs[i], i == 0 ? [label, new TextRun("　", fonts.Song, style.BodySize)] : []));
+                    break;
+                case Paragraph p:
+                    flows.Add(Body(p, []));
+                    break;
+                case Table t:
+                    if (t.Caption is { } caption) flows.Add(Caption(caption));
+                    flows.Add(TableRows(t) with { SpaceBefore = t.Caption is null ? Space(0.5) : 0, SpaceAfter = Space(0.5) });
+                    break;
+                case SignatureBlock s:
+                    flows.Add(new LinesFlow([Signature(s)]) { SpaceBefore = Space(2), KeepTogether = true });
+                    break;
+                default:
+                    throw new NotSupportedException($"No layout for {block.GetType().Name}.");
+            }
+        }
+        return flows;
+    }
+
+    private Flow Title(string title)
+    {
+        var lines = Lines([new TextRun(title, fonts.Song, style.TitleSize, Bold: true)], style.TextWidth, 0, 0, TextAlignment.Center);
+        return new LinesFlow(lines.Select(l => TextBox(l, style.TitleSize * 1.25, style.TitleSize)).ToList())
+        {
+            KeepTogether = true, KeepWithNext = true, SpaceAfter = Space(1),
+        };
+    }
+
+    private Flow ChapterHeading(string text)
+    {
+        var lines = Lines([new TextRun(text, fonts.Sans, style.HeadingSize)], style.TextWidth, 0, 0, TextAlignment.Center);
+        return new LinesFlow(lines.Select(l => TextBox(l, Math.Max(Pitch, style.HeadingSize * 1.5), style.HeadingSize)).ToList())
+        {
+            KeepTogether = true, KeepWithNext = true, SpaceBefore = Space(0.5), SpaceAfter = style.SnapToGrid ? 0 : Space(0.25),
+        };
+    }
+
+    private Flow Caption(string text)
+    {
+        var lines = Lines([new TextRun(text, fonts.Sans, style.BodySize)], style.TextWidth, 0, 0, TextAlignment.Center);
+        return new LinesFlow(lines.Select(l => TextBox(l, Pitch, style.BodySize)).ToList())
+        {
+            KeepTogether = true, KeepWithNext = true, SpaceBefore = Space(0.5),
+        };
+    }
+
+    private Flow Body(Paragraph paragraph, TextRun[] prefix)
+    {
+        var runs = prefix.Concat(paragraph.Spans.Select(s =>
+            new TextRun(s.Text, s.Emphasis ? fonts.Sans : fonts.Song, style.BodySize)));
+        var indent = paragraph.FirstLineIndent ? Indent : 0;
+        var lines = Lines(runs, style.TextWidth, indent, style.Tracking, paragraph.Alignment);
+        return new LinesFlow(lines.Select(l => Box.Of(Pitch, new BoxLine(l, 0, Baseline(Pitch, style.BodySize)))).ToList());
+    }
+
+    private TableFlow TableRows(Table table)
+    {
+        var total = table.Columns.Sum(c => c.Width);
+        var edges = new double[table.Columns.Count + 1];
+        for (var i = 0; i < table.Columns.Count; i++) edges[i + 1] = edges[i] + table.Columns[i].Width / total * style.TextWidth;
+        var header = Row(table.Columns.Select(c => c.Header).ToList(), edges, fonts.Sans, _ => CellAlignment.Center, top: true);
+        var rows = table.Rows.Select(r => Row(r, edges, fonts.Song, i => table.Columns[i].Alignment, top: false)).ToList();
+        return new TableFlow(header, rows);
+    }
+
+    private Box Row(IReadOnlyList<string> cells, double[] edges, FontFace face, Func<int, CellAlignment> alignment, bool top)
+    {
+        var cellPitch = style.TableSize * 1.5;
+        var columns = edges.Length - 1;
+        var cellLines = new List<(int Column, List<Line> Lines)>();
+        for (var i = 0; i < columns; i++)
+        {
+            var text = i < cells.Count ? cells[i] : "";
+            var align = alignment(i) switch
+            {
+                CellAlignment.Left => TextAlignment.Left,
+                CellAlignment.Right => TextAlignment.Right,
+                _ => TextAlignment.Center,
+            };
+            cellLines.Add((i, Lines([new TextRun(text, face, style.TableSize)], edges[i + 1] - edges[i] - 2 * CellPaddingX, 0, 0, align)));
+        }
+        var height = style.Snap(cellLines.Max(c => Math.Max(1, c.Lines.Count)) * cellPitch + 2 * CellPaddingY);
+        var boxLines = new List<BoxLine>();
+        foreach (var (column, lines) in cellLines)
+        {
+            // Cells are centred vertically, so a one-line cell sits level with the middle of a taller neighbour.
+            var firstTop = (height - lines.Count * cellPitch) / 2;
+            for (var k = 0; k < lines.Count; k++)
+                boxLines.Add(new BoxLine(lines[k], edges[column] + CellPaddingX, firstTop + k * cellPitch + Baseline(cellPitch, style.TableSize)));
+        }
+        var rules = edges.Select(x => new Rule(x, 0, x, height)).Append(new Rule(0, height, style.TextWidth, height)).ToList();
+        if (top) rules.Add(new Rule(0, 0, style.TextWidth, 0));
+        return new Box(height, boxLines, rules);
+    }
+
+    private Box Signature(SignatureBlock block)
+    {
+        var columnWidth = style.TextWidth / Math.Max(1, block.Parties.Count);
+        var boxLines = new List<BoxLine>();
+        var rows = 0;
+        for (var p = 0; p < block.Parties.Count; p++)
+        {
+            var row = 0;
+            foreach (var text in block.Parties[p].Lines)
+            {
+                var lines = Lines([new TextRun(text, fonts.Song, style.BodySize)], columnWidth - style.BodySize, 0, 0, TextAlignment.Left);
+                foreach (var line in lines)
+                    boxLines.Add(new BoxLine(line, p * columnWidth, row++ * Pitch + Baseline(Pitch, style.BodySize)));
+                if (lines.Count == 0) row++; // an empty line leaves room to sign
+            }
+            rows = Math.Max(rows, row);
+        }
+        return new Box(rows * Pitch, boxLines, []);
+    }
+
+    private List<Line> Lines(IEnumerable<TextRun> runs, double width, double indent, double tracking, TextAlignment alignment) =>
+        LineBreaker.Layout(shaper.Shape(runs), width, indent, tracking, alignment);
+
+    private Box TextBox(Line line, double height, double size)
+    {
+        var snapped = style.Snap(height);
+        return Box.Of(snapped, new BoxLine(line, 0, Baseline(snapped, size)));
+    }
+
+    /// <summary>Space in line pitches, rounded to the grid when the style keeps one.</summary>
+    private double Space(double pitches) => style.Snap(pitches * Pitch);
+
+    /// <summary>The baseline that centres a CJK em box (0.88 em above the baseline, 0.12 below) in a line of <paramref name="height"/>.</summary>
+    internal static double Baseline(double height, double size) => (height - size) / 2 + 0.88 * size;
+}
