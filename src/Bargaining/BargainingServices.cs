@@ -5,7 +5,11 @@ using Bargaining.Workflows.Definitions;
 using Bargaining.Workflows.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Bargaining.Infrastructure;
+using FluentValidation;
+using MediatR;
 
 namespace Bargaining;
 
@@ -52,9 +56,29 @@ public static class BargainingServices
         services.AddSingleton(time);
         services.AddDbContext<BargainingDbContext>(b => b.UseSqliteFile(options.SqlitePath));
         services.AddScoped(sp => new WorkflowEngine(sp.GetRequiredService<BargainingDbContext>(), registry, conditions, timeRules, time, sp.GetService<Microsoft.Extensions.Logging.ILogger<WorkflowEngine>>()));
+        services.AddMediatorPipeline();
+        services.TryAddScoped<ICurrentUserAccessor>(_ => new FixedCurrentUser(null));
         services.AddSingleton(new WorkflowTimerOptions());
         services.AddSingleton<WorkflowTimerProcessor>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<WorkflowTimerProcessor>());
         return services;
+    }
+
+    /// <summary>
+    /// MediatR 5.1 has no registration helper: registers the mediator, every handler and validator of this assembly,
+    /// and the pipeline Logging → Validation → Authorisation → Transaction (outermost first).
+    /// </summary>
+    private static void AddMediatorPipeline(this IServiceCollection services)
+    {
+        services.AddScoped<ServiceFactory>(sp => sp.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+        foreach (var type in typeof(BargainingServices).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false }))
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
+                if (contract.GetGenericTypeDefinition() == typeof(IRequestHandler<,>) || contract.GetGenericTypeDefinition() == typeof(IValidator<>))
+                    services.AddScoped(contract, type);
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorisationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
     }
 }

@@ -45,6 +45,21 @@ public sealed class BargainingHost : IAsyncDisposable
         return new BargainingHost(clock, services, path);
     }
 
+    /// <summary>Sends a request through the real MediatR pipeline as <paramref name="user"/>, in its own scope.</summary>
+    public async Task<T> SendAsync<T>(MediatR.IRequest<T> request, Infrastructure.CurrentUser? user)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        ((Infrastructure.FixedCurrentUser)scope.ServiceProvider.GetRequiredService<Infrastructure.ICurrentUserAccessor>()).User = user;
+        return await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(request);
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a fresh <see cref="BargainingDbContext"/> in its own scope.</summary>
+    public async Task<T> WithDbAsync<T>(Func<BargainingDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
+    }
+
     /// <summary>Starts a round of a workflow and returns its id; fails the test if refused.</summary>
     public async Task<Guid> StartRoundAsync(string workflow, string jurisdiction, JsonObject? variables = null)
     {

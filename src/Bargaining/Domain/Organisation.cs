@@ -1,0 +1,41 @@
+namespace Bargaining.Domain;
+
+/// <summary>Where an organisation stands in the union hierarchy.</summary>
+public enum OrganisationKind
+{
+    /// <summary>The city union federation (市总工会).</summary>
+    City,
+    /// <summary>A county-level union (县、市、区总工会, including development zones).</summary>
+    County,
+    /// <summary>A city-direct unit (市直建制企业或行业工会) reporting straight to the city.</summary>
+    CityDirect,
+}
+
+/// <summary>A union body that owns enterprises and rounds: the city, a county-level union, or a city-direct unit.</summary>
+public sealed class Organisation
+{
+    private Organisation() { }
+
+    /// <summary>Creates an organisation under <paramref name="parent"/> (none for the city).</summary>
+    public Organisation(string code, string name, OrganisationKind kind, Organisation? parent)
+    {
+        if (kind != OrganisationKind.City && parent is not { Kind: OrganisationKind.City })
+            throw new ArgumentException("a county-level union or city-direct unit belongs to a city union", nameof(parent));
+        Id = Guid.CreateVersion7();
+        Code = code;
+        Name = name;
+        Kind = kind;
+        ParentId = parent?.Id;
+    }
+
+    /// <summary>Id.</summary>
+    public Guid Id { get; private set; }
+    /// <summary>Stable code (administrative division code where there is one, e.g. 320903 盐都区).</summary>
+    public string Code { get; private set; } = "";
+    /// <summary>Name, e.g. 盐都区总工会.</summary>
+    public string Name { get; private set; } = "";
+    /// <summary>City, county or city-direct unit.</summary>
+    public OrganisationKind Kind { get; private set; }
+    /// <summary>The city union above, if any.</summary>
+    public Guid? ParentId { get; private set; }
+}
