@@ -54,7 +54,7 @@ public static class BargainingServices
         services.AddSingleton(conditions);
         services.AddSingleton(registry);
         services.AddSingleton(time);
-        services.AddDbContext<BargainingDbContext>(b => b.UseSqliteFile(options.SqlitePath));
+        services.AddDbContextPool<BargainingDbContext>(b => b.UseSqliteFile(options.SqlitePath));
         services.AddScoped(sp => new WorkflowEngine(sp.GetRequiredService<BargainingDbContext>(), registry, conditions, timeRules, time, sp.GetService<Microsoft.Extensions.Logging.ILogger<WorkflowEngine>>()));
         services.AddMediatorPipeline();
         services.TryAddScoped<ICurrentUserAccessor>(_ => new FixedCurrentUser(null));

@@ -24,7 +24,9 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Starts an instance at its definition's start node.</summary>
-    public async Task<WorkflowResult> StartAsync(StartWorkflow request, CancellationToken ct = default)
+    public Task<WorkflowResult> StartAsync(StartWorkflow request, CancellationToken ct = default) => ConnectedAsync(() => StartCoreAsync(request, ct), ct);
+
+    private async Task<WorkflowResult> StartCoreAsync(StartWorkflow request, CancellationToken ct)
     {
         var definition = request.Version is { } v ? registry.Find(request.DefinitionId, v) : registry.Latest(request.DefinitionId);
         if (definition is null)
@@ -65,7 +67,9 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     /// Delivers a signal. Refused (as a value) when no active step accepts it from that role, when the instance has
     /// completed, or when another change got in first. A repeated idempotency key returns the first outcome.
     /// </summary>
-    public async Task<WorkflowResult> SignalAsync(Guid instanceId, Signal signal, CancellationToken ct = default)
+    public Task<WorkflowResult> SignalAsync(Guid instanceId, Signal signal, CancellationToken ct = default) => ConnectedAsync(() => SignalCoreAsync(instanceId, signal, ct), ct);
+
+    private async Task<WorkflowResult> SignalCoreAsync(Guid instanceId, Signal signal, CancellationToken ct)
     {
         if (signal.IdempotencyKey is { } key && await EarlierOutcomeAsync(instanceId, key, signal.Name, ct) is { } earlier) return earlier;
         var record = await db.Set<WorkflowInstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
@@ -143,7 +147,9 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     /// deleted in the same transaction that moves the instance, and a competing processor loses on the revision.
     /// Returns how many fired.
     /// </summary>
-    public async Task<int> FireDueTimersAsync(int max = 100, CancellationToken ct = default)
+    public Task<int> FireDueTimersAsync(int max = 100, CancellationToken ct = default) => ConnectedAsync(() => FireDueTimersCoreAsync(max, ct), ct);
+
+    private async Task<int> FireDueTimersCoreAsync(int max, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var due = await db.Set<WorkflowTimerRecord>().AsNoTracking().Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).Take(max).ToListAsync(ct);
@@ -365,6 +371,20 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
         if (earlier.Signal != signal)
             return WorkflowResult.Fail(WorkflowErrorCode.InvalidInput, $"idempotency key '{key}' was already used for '{earlier.Signal}'; use a new key for '{signal}'");
         return new WorkflowResult(JsonSerializer.Deserialize<WorkflowSnapshot>(earlier.Result, Json), null, Duplicate: true);
+    }
+
+    /// <summary>Keeps one connection open for a whole operation (its reads and its save) instead of one per command.</summary>
+    private async Task<T> ConnectedAsync<T>(Func<Task<T>> operation, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await operation();
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private static WorkflowResult? Run(Action step)
