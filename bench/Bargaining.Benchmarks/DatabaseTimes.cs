@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Bargaining.Benchmarks;
+
+/// <summary>
+/// Sums the time of the database calls EF makes, by kind, from EF's own event timings. Registered after the
+/// application's interceptor, so "pragmas" is the time between the connection being open and EF being told so.
+/// What an operation spends outside these calls is EF's, the engine's and DI's own work.
+/// </summary>
+internal sealed class DatabaseTimes : IDbConnectionInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
+{
+    private readonly ConcurrentDictionary<string, double> _microseconds = new();
+
+    /// <summary>Prints, per operation of a single-threaded run, the time of each kind of call and what remains.</summary>
+    public void Print(Measurement run)
+    {
+        var kinds = new[] { "open connection", "pragmas", "SELECT", "BEGIN IMMEDIATE", "INSERT/UPDATE/DELETE", "COMMIT", "close connection" };
+        var perOperation = run.Elapsed.TotalMicroseconds / run.Operations;
+        Console.WriteLine("| phase | µs per operation |");
+        Console.WriteLine("|---|--:|");
+        foreach (var kind in kinds)
+            Console.WriteLine(FormattableString.Invariant($"| {kind} | {_microseconds.GetValueOrDefault(kind) / run.Operations:0} |"));
+        Console.WriteLine(FormattableString.Invariant($"| everything else: EF, engine, DI | {perOperation - _microseconds.Values.Sum() / run.Operations:0} |"));
+        Console.WriteLine(FormattableString.Invariant($"| total | {perOperation:0} |"));
+    }
+
+    public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Add("open connection", eventData.Duration);
+        Add("pragmas", TimeProvider.System.GetUtcNow() - eventData.StartTime - eventData.Duration);
+        return Task.CompletedTask;
+    }
+
+    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        Add("close connection", eventData.Duration);
+        return Task.CompletedTask;
+    }
+
+    public ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        Add(command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) ? "SELECT" : "INSERT/UPDATE/DELETE", eventData.Duration);
+        return ValueTask.FromResult(result);
+    }
+
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Add("INSERT/UPDATE/DELETE", eventData.Duration);
+        return ValueTask.FromResult(result);
+    }
+
+    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        Add("BEGIN IMMEDIATE", eventData.Duration);
+        return ValueTask.FromResult(result);
+    }
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Add("COMMIT", eventData.Duration);
+        return Task.CompletedTask;
+    }
+
+    private void Add(string kind, TimeSpan duration) => _microseconds.AddOrUpdate(kind, duration.TotalMicroseconds, (_, total) => total + duration.TotalMicroseconds);
+}
