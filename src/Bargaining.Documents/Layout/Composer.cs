@@ -43,9 +43,6 @@ internal sealed class Composer(ChineseFonts fonts, DocumentStyle style, TextShap
                 case SignatureBlock s:
                     flows.Add(new LinesFlow([Signature(s)]) { SpaceBefore = Space(2), KeepTogether = true });
                     break;
-                case PageBreak:
-                    flows.Add(new PageBreakFlow());
-                    break;
                 default:
                     throw new NotSupportedException($"No layout for {block.GetType().Name}.");
             }
@@ -131,10 +128,7 @@ internal sealed class Composer(ChineseFonts fonts, DocumentStyle style, TextShap
 
     private Box Signature(SignatureBlock block)
     {
-        // One party (a letter's sender) signs in the right half, where a Chinese letter puts its 落款.
-        var columns = Math.Max(2, block.Parties.Count);
-        var columnWidth = style.TextWidth / columns;
-        var firstColumn = columns - block.Parties.Count;
+        var columnWidth = style.TextWidth / Math.Max(1, block.Parties.Count);
         var boxLines = new List<BoxLine>();
         var rows = 0;
         for (var p = 0; p < block.Parties.Count; p++)
@@ -144,7 +138,7 @@ internal sealed class Composer(ChineseFonts fonts, DocumentStyle style, TextShap
             {
                 var lines = Lines([new TextRun(text, fonts.Song, style.BodySize)], columnWidth - style.BodySize, 0, 0, TextAlignment.Left);
                 foreach (var line in lines)
-                    boxLines.Add(new BoxLine(line, (firstColumn + p) * columnWidth, row++ * Pitch + Baseline(Pitch, style.BodySize)));
+                    boxLines.Add(new BoxLine(line, p * columnWidth, row++ * Pitch + Baseline(Pitch, style.BodySize)));
                 if (lines.Count == 0) row++; // an empty line leaves room to sign
             }
             rows = Math.Max(rows, row);

@@ -36,6 +36,3 @@ internal sealed record LinesFlow(IReadOnlyList<Box> Lines) : Flow
 
 /// <summary>A table: its rows may go to the next page, where the header row is printed again first.</summary>
 internal sealed record TableFlow(Box Header, IReadOnlyList<Box> Rows) : Flow;
-
-/// <summary>Ends the page here.</summary>
-internal sealed record PageBreakFlow : Flow;

@@ -45,9 +45,6 @@ internal sealed class Paginator(double pageHeight)
             case TableFlow table:
                 AddTable(table);
                 break;
-            case PageBreakFlow:
-                if (!AtTop) NewPage();
-                break;
         }
         pendingSpace = flow.SpaceAfter;
     }
