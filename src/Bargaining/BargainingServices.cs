@@ -56,6 +56,7 @@ public static class BargainingServices
         services.AddSingleton(time);
         services.AddDbContextPool<BargainingDbContext>(b => b.UseSqliteFile(options.SqlitePath));
         services.AddScoped(sp => new WorkflowEngine(sp.GetRequiredService<BargainingDbContext>(), registry, conditions, timeRules, time, sp.GetService<Microsoft.Extensions.Logging.ILogger<WorkflowEngine>>()));
+        services.AddScoped<Features.Rounds.RoundWorkflow>();
         services.AddMediatorPipeline();
         services.TryAddScoped<ICurrentUserAccessor>(_ => new FixedCurrentUser(null));
         services.AddSingleton(new WorkflowTimerOptions());

@@ -38,3 +38,10 @@ public sealed class FixedCurrentUser(CurrentUser? user) : ICurrentUserAccessor
     /// <inheritdoc />
     public CurrentUser? User { get; set; } = user;
 }
+
+/// <summary>The caller for handlers of <see cref="IAuthorisedRequest"/>s, which only run once someone is signed in.</summary>
+public static class CurrentUserAccessorExtensions
+{
+    /// <summary>The caller; forbidden when nobody is signed in.</summary>
+    public static CurrentUser Caller(this ICurrentUserAccessor users) => users.User ?? throw DomainException.Forbidden("请先登录");
+}

@@ -12,7 +12,8 @@ namespace Bargaining.Jurisdictions;
 /// with, and the rules the bargaining domain applies. Loaded from <c>workflows/jurisdictions/*.json</c>; a profile
 /// may <c>extend</c> another and override only what differs (Shanghai: a 15-day reply).
 /// </summary>
-public sealed record JurisdictionProfile(string Code, string Name, Jurisdiction Time, CongressRule Congress);
+/// <param name="MinimumWage">The minimum wage wage terms are checked against (LCL Art 55); null where none is configured.</param>
+public sealed record JurisdictionProfile(string Code, string Name, Jurisdiction Time, CongressRule Congress, MinimumWage? MinimumWage = null);
 
 /// <summary>All loaded profiles by code.</summary>
 public sealed class JurisdictionCatalog
@@ -80,7 +81,15 @@ public sealed class JurisdictionCatalog
             congress["basis"]?.GetValue<string>() ?? "");
         var name = Text("name");
         var time = new Jurisdiction(code, name, offset, calendar, merged["extendOverRestDays"]?.GetValue<bool>() ?? true, periods);
-        return new JurisdictionProfile(code, name, time, rule);
+        return new JurisdictionProfile(code, name, time, rule, MinimumWageOf(merged["minimumWage"]?.AsObject(), file));
+    }
+
+    private static MinimumWage? MinimumWageOf(JsonObject? node, string file)
+    {
+        if (node is null) return null;
+        var monthly = node["monthly"]?.GetValue<decimal>() ?? throw new FormatException($"{file}: minimumWage.monthly is required");
+        if (monthly <= 0) throw new FormatException($"{file}: minimumWage.monthly must be positive");
+        return new MinimumWage(monthly, node["hourly"]?.GetValue<decimal>(), node["basis"]?.GetValue<string>() ?? "");
     }
 
     private static StatutoryPeriod Period(JsonObject node)

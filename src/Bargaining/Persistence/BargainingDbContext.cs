@@ -13,6 +13,18 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     /// <summary>Enterprises with their unions.</summary>
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
 
+    /// <summary>Bargaining rounds.</summary>
+    public DbSet<Round> Rounds => Set<Round>();
+
+    /// <summary>Topics of rounds, each with its thread of positions.</summary>
+    public DbSet<Topic> Topics => Set<Topic>();
+
+    /// <summary>Positions on topics (append-only).</summary>
+    public DbSet<Position> Positions => Set<Position>();
+
+    /// <summary>Representatives of both sides.</summary>
+    public DbSet<Representative> Representatives => Set<Representative>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -38,6 +50,53 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.HasIndex(x => x.CreditCode).IsUnique();
             e.HasIndex(x => x.OrganisationId);
             e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<Round>(e =>
+        {
+            e.ToTable("rounds");
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.Procedure).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.OfferingSide).HasConversion<string>().HasMaxLength(10);
+            e.Property(x => x.Jurisdiction).HasMaxLength(50);
+            e.Property(x => x.RefusalReason).HasMaxLength(2000);
+            e.HasIndex(x => x.EnterpriseId);
+            e.HasIndex(x => x.WorkflowInstanceId).IsUnique();
+            e.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<Topic>(e =>
+        {
+            e.ToTable("topics");
+            e.Property(x => x.Code).HasMaxLength(40);
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.RaisedBy).HasConversion<string>().HasMaxLength(10);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(x => x.RoundId);
+            e.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Positions).WithOne().HasForeignKey(x => x.TopicId).OnDelete(DeleteBehavior.Restrict);
+            e.Navigation(x => x.Positions).HasField("_positions");
+            e.Ignore(x => x.Last);
+        });
+        modelBuilder.Entity<Position>(e =>
+        {
+            e.ToTable("positions");
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Side).HasConversion<string>().HasMaxLength(10);
+            e.Property(x => x.Clause).HasMaxLength(4000);
+            e.Property(x => x.Unit).HasMaxLength(20);
+            e.Property(x => x.By).HasMaxLength(200);
+            e.HasIndex(x => new { x.TopicId, x.Sequence }).IsUnique();
+            e.Ignore(x => x.Term);
+        });
+        modelBuilder.Entity<Representative>(e =>
+        {
+            e.ToTable("representatives");
+            e.Property(x => x.Side).HasConversion<string>().HasMaxLength(10);
+            e.Property(x => x.Name).HasMaxLength(50);
+            e.Property(x => x.IdNumber).HasMaxLength(18);
+            e.Property(x => x.Title).HasMaxLength(100);
+            e.Property(x => x.Delegation).HasMaxLength(500);
+            e.HasIndex(x => new { x.RoundId, x.Side });
+            e.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 

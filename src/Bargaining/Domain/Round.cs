@@ -1,0 +1,147 @@
+using Bargaining.Infrastructure;
+
+namespace Bargaining.Domain;
+
+/// <summary>What a round bargains for (Art 3; LCL Art 52–54).</summary>
+public enum RoundKind
+{
+    /// <summary>综合集体合同.</summary>
+    Comprehensive,
+    /// <summary>工资专项集体合同.</summary>
+    Wage,
+    /// <summary>女职工权益保护专项集体合同.</summary>
+    WomenWorkers,
+    /// <summary>劳动安全卫生专项集体合同.</summary>
+    SafetyHealth,
+    /// <summary>高温作业劳动保护专项集体合同 (local).</summary>
+    HighTemperature,
+    /// <summary>行业性集体合同.</summary>
+    Industry,
+    /// <summary>区域性集体合同.</summary>
+    Regional,
+}
+
+/// <summary>The Jiangsu procedures: 普通程序 and 简易程序.</summary>
+public enum Procedure
+{
+    /// <summary>普通程序: required to sign a collective contract.</summary>
+    Ordinary,
+    /// <summary>简易程序: one meeting, minutes or memo signed on the spot.</summary>
+    Simplified,
+}
+
+/// <summary>The two sides at the table.</summary>
+public enum Side
+{
+    /// <summary>职工方 (the union).</summary>
+    Worker,
+    /// <summary>企业方 (the employer).</summary>
+    Employer,
+}
+
+/// <summary>Names of the sides as officers say them, and their roles in the workflow definitions.</summary>
+public static class Sides
+{
+    /// <summary>职工方 / 企业方.</summary>
+    public static string Chinese(this Side side) => side == Side.Worker ? "职工方" : "企业方";
+
+    /// <summary>The role the definitions give the side: <c>union</c> or <c>employer</c>.</summary>
+    public static string WorkflowRole(this Side side) => side == Side.Worker ? "union" : "employer";
+
+    /// <summary>The other side.</summary>
+    public static Side Other(this Side side) => side == Side.Worker ? Side.Employer : Side.Worker;
+}
+
+/// <summary>
+/// One bargaining round of an enterprise: the offer (要约, Art 32), the response (回应), and the topics bargained;
+/// the procedure itself runs as a workflow instance (<see cref="WorkflowInstanceId"/>).
+/// </summary>
+public sealed class Round
+{
+    private Round() { }
+
+    /// <summary>Starts a round; the workflow is started by the handler in the same transaction.</summary>
+    public Round(Guid enterpriseId, RoundKind kind, Procedure procedure, string jurisdiction, Side offeringSide, DateTimeOffset createdAt)
+    {
+        // 简易程序: the enterprise union makes the offer (《江苏省集体协商条例》; simplified-procedure.json starts at union-offer).
+        if (procedure == Procedure.Simplified && offeringSide == Side.Employer)
+            throw DomainException.Rule("round.simplified-offer", "简易程序由企业工会发出要约，企业方要约请适用普通程序");
+        Id = Guid.CreateVersion7(createdAt);
+        EnterpriseId = enterpriseId;
+        Kind = kind;
+        Procedure = procedure;
+        Jurisdiction = jurisdiction;
+        OfferingSide = offeringSide;
+        WorkflowInstanceId = Id;
+        CreatedAt = createdAt;
+    }
+
+    /// <summary>Id.</summary>
+    public Guid Id { get; private set; }
+    /// <summary>The enterprise.</summary>
+    public Guid EnterpriseId { get; private set; }
+    /// <summary>Comprehensive, special or industry/regional.</summary>
+    public RoundKind Kind { get; private set; }
+    /// <summary>Ordinary or simplified.</summary>
+    public Procedure Procedure { get; private set; }
+    /// <summary>Jurisdiction profile code (periods, congress rule, minimum wage).</summary>
+    public string Jurisdiction { get; private set; } = "";
+    /// <summary>The side that makes the offer (either side may, Art 32).</summary>
+    public Side OfferingSide { get; private set; }
+    /// <summary>The workflow instance that runs the procedure.</summary>
+    public Guid WorkflowInstanceId { get; private set; }
+    /// <summary>When the round was started.</summary>
+    public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>When the offer letter was sent.</summary>
+    public DateTimeOffset? OfferMadeAt { get; private set; }
+    /// <summary>The day the other side received the offer; the reply period counts from it (Art 32).</summary>
+    public DateOnly? OfferReceivedOn { get; private set; }
+    /// <summary>The number of representatives per side the offer proposes (Art 19), if it says.</summary>
+    public int? RepresentativesPerSide { get; private set; }
+    /// <summary>When the response was given.</summary>
+    public DateTimeOffset? RespondedAt { get; private set; }
+    /// <summary>True when the other side agreed to bargain; null before a response.</summary>
+    public bool? Accepted { get; private set; }
+    /// <summary>The justified reason (正当理由) of a refusal.</summary>
+    public string? RefusalReason { get; private set; }
+
+    /// <summary>The side that answers the offer.</summary>
+    public Side RespondingSide => OfferingSide.Other();
+
+    /// <summary>The workflow definition that runs this round.</summary>
+    public string WorkflowDefinition => Procedure == Procedure.Simplified ? "simplified-procedure" : "ordinary-procedure";
+
+    /// <summary>The <c>kind</c> variable the definitions decide on (wage agreements are filed within 7 days).</summary>
+    public string WorkflowKind => Kind switch
+    {
+        RoundKind.Wage => "wage",
+        RoundKind.WomenWorkers => "women-workers",
+        RoundKind.SafetyHealth => "safety-health",
+        RoundKind.HighTemperature => "high-temperature",
+        _ => Kind.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Records the offer (要约, Art 32): sent now, received by the other side on <paramref name="receivedOn"/>.</summary>
+    public void MakeOffer(DateTimeOffset now, DateOnly today, DateOnly receivedOn, int? representativesPerSide)
+    {
+        if (OfferMadeAt is not null) throw DomainException.Conflict("offer.already-made", "本轮协商已发出要约书，不能重复发出");
+        if (receivedOn > today) throw DomainException.Rule("offer.received-in-future", $"对方收到要约书的日期（{receivedOn:yyyy-MM-dd}）不能晚于今天");
+        // Art 19: at least 3 a side.
+        if (representativesPerSide is < 3) throw DomainException.Rule("offer.representatives", "每方协商代表不得少于3人（《集体合同规定》第十九条）");
+        OfferMadeAt = now;
+        OfferReceivedOn = receivedOn;
+        RepresentativesPerSide = representativesPerSide;
+    }
+
+    /// <summary>Records the response (回应): agreement, or a refusal with its justified reason (Art 32).</summary>
+    public void Respond(DateTimeOffset now, bool accept, string? reason)
+    {
+        if (OfferMadeAt is null) throw DomainException.Conflict("response.no-offer", "尚未发出要约书，无从回应");
+        if (Accepted is not null) throw DomainException.Conflict("response.already-given", "已经对要约作出回应，不能重复回应");
+        if (!accept && string.IsNullOrWhiteSpace(reason))
+            throw DomainException.Rule("response.reason", "拒绝协商必须说明正当理由（《集体合同规定》第三十二条）");
+        RespondedAt = now;
+        Accepted = accept;
+        RefusalReason = accept ? null : reason!.Trim();
+    }
+}

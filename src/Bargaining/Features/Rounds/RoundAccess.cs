@@ -1,0 +1,55 @@
+using Bargaining.Domain;
+using Bargaining.Infrastructure;
+using Bargaining.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bargaining.Features.Rounds;
+
+/// <summary>
+/// Who may act in a round, in one place: a union chair for the worker side of their own enterprise, an employer
+/// representative for the employer side of their own enterprise, county staff for the enterprises of their county.
+/// </summary>
+public static class RoundAccess
+{
+    /// <summary>Throws forbidden unless <paramref name="user"/> may act for <paramref name="side"/> of the round's enterprise.</summary>
+    public static async Task AuthoriseSideAsync(CurrentUser user, BargainingDbContext db, Guid roundId, Side side, CancellationToken ct)
+    {
+        var enterpriseId = await db.Rounds.Where(r => r.Id == roundId).Select(r => (Guid?)r.EnterpriseId).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound("该轮协商");
+        await AuthoriseSideOfEnterpriseAsync(user, db, enterpriseId, side, ct);
+    }
+
+    /// <summary>As <see cref="AuthoriseSideAsync"/>, for the round a topic belongs to.</summary>
+    public static async Task AuthoriseTopicSideAsync(CurrentUser user, BargainingDbContext db, Guid topicId, Side side, CancellationToken ct)
+    {
+        var roundId = await db.Topics.Where(t => t.Id == topicId).Select(t => (Guid?)t.RoundId).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound("该议题");
+        await AuthoriseSideAsync(user, db, roundId, side, ct);
+    }
+
+    /// <summary>Throws forbidden unless <paramref name="user"/> may act for <paramref name="side"/> of the enterprise.</summary>
+    public static async Task AuthoriseSideOfEnterpriseAsync(CurrentUser user, BargainingDbContext db, Guid enterpriseId, Side side, CancellationToken ct)
+    {
+        var role = side == Side.Worker ? Role.UnionChair : Role.EmployerRepresentative;
+        if (user.Role == role && user.EnterpriseId == enterpriseId) return;
+        var name = await EnterpriseNameAsync(db, enterpriseId, ct);
+        throw DomainException.Forbidden(side == Side.Worker
+            ? $"您无权代表“{name}”职工方：只有本企业工会主席可以代表职工方"
+            : $"您无权代表“{name}”企业方：只有本企业的企业方代表可以代表企业方");
+    }
+
+    /// <summary>
+    /// Throws forbidden unless <paramref name="user"/> may see the round: either side of the enterprise, county staff
+    /// of its county, or the city union.
+    /// </summary>
+    public static async Task AuthoriseReaderAsync(CurrentUser user, BargainingDbContext db, Guid enterpriseId, CancellationToken ct)
+    {
+        if (user.Role == Role.CityAdministrator) return;
+        if (user.Role is Role.UnionChair or Role.EmployerRepresentative && user.EnterpriseId == enterpriseId) return;
+        if (user.Role is Role.CountyStaff or Role.Instructor && await db.Enterprises.AnyAsync(e => e.Id == enterpriseId && e.OrganisationId == user.OrganisationId, ct)) return;
+        throw DomainException.Forbidden($"您无权查看“{await EnterpriseNameAsync(db, enterpriseId, ct)}”的集体协商");
+    }
+
+    private static async Task<string> EnterpriseNameAsync(BargainingDbContext db, Guid enterpriseId, CancellationToken ct) =>
+        await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.Name).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("该企业");
+}

@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using Bargaining.Domain;
+using Bargaining.Infrastructure;
+using Bargaining.Jurisdictions;
+using Bargaining.Workflows;
+
+namespace Bargaining.Features.Rounds;
+
+/// <summary>
+/// Moves a round's workflow from a handler. The engine's changes join the command's transaction; a refusal of the
+/// engine (a value) becomes a <see cref="DomainException"/>, so the transaction rolls the handler's rows back too.
+/// </summary>
+public sealed class RoundWorkflow(WorkflowEngine engine, JurisdictionCatalog jurisdictions, TimeProvider clock)
+{
+    /// <summary>Now.</summary>
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>Today in the round's jurisdiction (periods count in local days).</summary>
+    public DateOnly Today(Round round) => jurisdictions[round.Jurisdiction].Time.LocalDate(clock.GetUtcNow());
+
+    /// <summary>The jurisdiction profile of a round.</summary>
+    public JurisdictionProfile Profile(Round round) => jurisdictions[round.Jurisdiction];
+
+    /// <summary>Starts the round's instance with the variables the definitions decide on.</summary>
+    public async Task<WorkflowSnapshot> StartAsync(Round round, Enterprise enterprise, CurrentUser user, CancellationToken ct)
+    {
+        var variables = new JsonObject
+        {
+            ["offeredBy"] = round.OfferingSide.WorkflowRole(),
+            ["kind"] = round.WorkflowKind,
+            ["enterprise"] = enterprise.Name,
+        };
+        var result = await engine.StartAsync(new StartWorkflow(round.WorkflowDefinition, round.Jurisdiction, Actor(user), variables,
+            InstanceId: round.WorkflowInstanceId, BusinessKey: round.Id.ToString()), ct);
+        return result.Instance ?? throw await RefusalAsync(round, result.Error!, "发起协商", round.OfferingSide, ct);
+    }
+
+    /// <summary>Sends <paramref name="signal"/> as <paramref name="side"/>; <paramref name="action"/> names it in Chinese for messages.</summary>
+    public async Task<WorkflowSnapshot> SignalAsync(Round round, string signal, Side side, CurrentUser user, string action, JsonObject? payload, CancellationToken ct)
+    {
+        var result = await engine.SignalAsync(round.WorkflowInstanceId, new Signal(signal, Actor(user), side.WorkflowRole(), payload), ct);
+        return result.Instance ?? throw await RefusalAsync(round, result.Error!, action, side, ct);
+    }
+
+    /// <summary>Throws conflict unless the round is at one of <paramref name="nodes"/> (e.g. the bargaining table).</summary>
+    public async Task EnsureAtAsync(Round round, string action, CancellationToken ct, params string[] nodes)
+    {
+        var snapshot = await engine.GetAsync(round.WorkflowInstanceId, ct) ?? throw DomainException.NotFound("本轮协商的流程");
+        if (!snapshot.Steps.Any(s => nodes.Contains(s.Node)))
+            throw DomainException.Conflict("round.step", $"本轮协商当前处于“{Steps(snapshot)}”，不能{action}");
+    }
+
+    /// <summary>Who, as journaled: user id and name.</summary>
+    public static string Actor(CurrentUser user) => $"{user.UserId} {user.Name}";
+
+    private async Task<Exception> RefusalAsync(Round round, WorkflowError error, string action, Side side, CancellationToken ct)
+    {
+        var snapshot = error.Code is WorkflowErrorCode.NotAllowed or WorkflowErrorCode.Forbidden ? await engine.GetAsync(round.WorkflowInstanceId, ct) : null;
+        var at = snapshot is null ? "" : Steps(snapshot);
+        return error.Code switch
+        {
+            WorkflowErrorCode.NotAllowed => DomainException.Conflict("round.step", $"本轮协商当前处于“{at}”，不能{action}"),
+            WorkflowErrorCode.Forbidden => DomainException.Forbidden($"本轮协商当前处于“{at}”，{side.Chinese()}不能{action}"),
+            WorkflowErrorCode.Completed => DomainException.Conflict("round.ended", $"本轮协商已经结束，不能{action}"),
+            WorkflowErrorCode.Conflict => DomainException.Conflict("round.concurrent", "本轮协商刚被他人修改，请刷新后重试"),
+            WorkflowErrorCode.NotFound => DomainException.NotFound("本轮协商的流程"),
+            WorkflowErrorCode.InvalidInput => new DomainException(FailureKind.Validation, "round.input", $"{action}所需的数据有误：{error.Message}"),
+            _ => new InvalidOperationException($"workflow refused '{action}' for round {round.Id}: {error}"),
+        };
+    }
+
+    private static string Steps(WorkflowSnapshot snapshot) =>
+        snapshot.Steps.Count == 0 ? "已结束" : string.Join("、", snapshot.Steps.Select(s => s.Name));
+}

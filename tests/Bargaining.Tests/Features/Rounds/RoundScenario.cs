@@ -1,0 +1,94 @@
+using Bargaining.Demo;
+using Bargaining.Domain;
+using Bargaining.Features.Rounds;
+using Bargaining.Infrastructure;
+using Bargaining.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bargaining.Tests.Features.Rounds;
+
+/// <summary>
+/// A Yandu enterprise (union chair 王建国) on a fresh database on Monday 2 March 2026, the people who act for it, and
+/// the steps that lead a round to the step a test checks.
+/// </summary>
+public abstract class RoundScenario : IAsyncLifetime
+{
+    protected BargainingHost Host { get; private set; } = null!;
+    protected Enterprise Hengda { get; private set; } = null!;
+    protected Organisation Yandu { get; private set; } = null!;
+    protected Organisation Tinghu { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Host = await BargainingHost.StartAsync(China.At(2026, 3, 2, 9));
+        await Host.WithDbAsync(db => YanchengOrganisations.EnsureAsync(db));
+        Yandu = await Host.WithDbAsync(db => db.Organisations.SingleAsync(o => o.Code == "320903"));
+        Tinghu = await Host.WithDbAsync(db => db.Organisations.SingleAsync(o => o.Code == "320902"));
+        Hengda = new Enterprise(Yandu.Id, "盐城恒达精密机械有限公司", "91320903MA1XY0001" + CreditCode.CheckCharacter("91320903MA1XY0001"), "制造业", "私营企业", 320, 96,
+            "盐城恒达精密机械有限公司工会委员会", "王建国");
+        await Host.WithDbAsync(async db => { db.Enterprises.Add(Hengda); return await db.SaveChangesAsync(); });
+    }
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    protected CurrentUser Chair => new("u-chair", "王建国", Role.UnionChair, Yandu.Id, Hengda.Id);
+    protected CurrentUser Employer => new("u-employer", "李明", Role.EmployerRepresentative, Yandu.Id, Hengda.Id);
+    protected CurrentUser YanduStaff => new("u-yandu", "盐都区总工会 张敏", Role.CountyStaff, Yandu.Id);
+    protected CurrentUser TinghuStaff => new("u-tinghu", "亭湖区总工会 李华", Role.CountyStaff, Tinghu.Id);
+
+    protected DateOnly Today => DateOnly.FromDateTime(Host.Clock.GetUtcNow().ToOffset(China.Offset).DateTime);
+
+    protected static TopicProposal WageRise(decimal percent) => new(TopicCatalog.Pay, $"职工年平均工资增长{percent}%", percent, "%");
+
+    protected Task<Guid> StartAsync(Procedure procedure = Procedure.Ordinary, RoundKind kind = RoundKind.Wage, Side offeringSide = Side.Worker) =>
+        Host.SendAsync(new StartRoundCommand(Hengda.Id, kind, procedure, offeringSide), YanduStaff);
+
+    /// <summary>The union offers a 6 % rise, received today.</summary>
+    protected async Task<Guid> OfferedAsync(int? perSide = 3)
+    {
+        var round = await StartAsync();
+        await Host.SendAsync(new MakeOfferCommand(round, [WageRise(6)], Today, perSide), Chair);
+        return round;
+    }
+
+    /// <summary>The employer accepts.</summary>
+    protected async Task<Guid> AcceptedAsync()
+    {
+        var round = await OfferedAsync();
+        await Host.SendAsync(new ReplyToOfferCommand(round, Accept: true), Employer);
+        return round;
+    }
+
+    protected static Nominee Member(string name, bool chief = false, bool outsider = false, string? id = null) => new(name, id, chief, outsider);
+
+    protected static IReadOnlyList<Nominee> WorkerSide(int count = 3) =>
+        [Member("王建国", chief: true), .. Enumerable.Range(1, count - 1).Select(i => Member($"职工代表{i}"))];
+
+    protected static IReadOnlyList<Nominee> EmployerSide(int count = 3) =>
+        [Member("李明", chief: true), .. Enumerable.Range(1, count - 1).Select(i => Member($"企业代表{i}"))];
+
+    /// <summary>Both sides named, the meeting scheduled: the round is at the bargaining table.</summary>
+    protected async Task<Guid> AtTheTableAsync()
+    {
+        var round = await AcceptedAsync();
+        await Host.SendAsync(new NameRepresentativesCommand(round, Side.Worker, WorkerSide()), Chair);
+        await Host.SendAsync(new NameRepresentativesCommand(round, Side.Employer, EmployerSide(), LegalRepresentative: "李明"), Employer);
+        await Host.SendAsync(round, "schedule-meeting", "union");
+        await Host.AssertAtAsync(round, "bargaining");
+        return round;
+    }
+
+    protected Task<Round> RoundAsync(Guid id) => Host.WithDbAsync(db => db.Rounds.SingleAsync(r => r.Id == id));
+
+    protected Task<List<Topic>> TopicsAsync(Guid round) =>
+        Host.WithDbAsync(db => db.Topics.Include(t => t.Positions).Where(t => t.RoundId == round).OrderBy(t => t.Id).ToListAsync());
+
+    protected Task<int> CountAsync<T>() where T : class => Host.WithDbAsync(db => db.Set<T>().CountAsync());
+
+    protected static async Task<DomainException> RefusedAsync(Func<Task> send, FailureKind kind)
+    {
+        var e = await Assert.ThrowsAsync<DomainException>(send);
+        Assert.True(kind == e.Kind, $"expected {kind}, got {e.Kind}: {e.Code} {e.Message}");
+        return e;
+    }
+}
