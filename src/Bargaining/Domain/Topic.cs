@@ -80,10 +80,17 @@ public sealed class Topic
         Id = Guid.CreateVersion7(at);
         RoundId = roundId;
         Code = code;
-        Title = code == TopicCatalog.Custom ? title!.Trim() : TopicCatalog.Article8[code];
+        Title = TitleOf(code, title);
         RaisedBy = raisedBy;
         _positions.Add(new Position(Id, 1, PositionKind.Proposal, raisedBy, proposal, at, by));
     }
+
+    /// <summary>
+    /// The title a topic is known by: its own for a custom topic; for an Art 8 topic the list's name unless the
+    /// parties name a narrower item under it (劳动报酬 may hold 工资增长幅度 and 企业最低工资 as two threads).
+    /// </summary>
+    public static string TitleOf(string code, string? title) =>
+        string.IsNullOrWhiteSpace(title) ? TopicCatalog.Article8.GetValueOrDefault(code, "") : title.Trim();
 
     /// <summary>Id.</summary>
     public Guid Id { get; private set; }

@@ -66,6 +66,7 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
         modelBuilder.Entity<Topic>(e =>
         {
             e.ToTable("topics");
+            e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.Code).HasMaxLength(40);
             e.Property(x => x.Title).HasMaxLength(200);
             e.Property(x => x.RaisedBy).HasConversion<string>().HasMaxLength(10);
@@ -79,6 +80,8 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
         modelBuilder.Entity<Position>(e =>
         {
             e.ToTable("positions");
+            // Ids are made by the entities: a position appended to a loaded topic's thread must be inserted, never updated.
+            e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.Side).HasConversion<string>().HasMaxLength(10);
             e.Property(x => x.Clause).HasMaxLength(4000);

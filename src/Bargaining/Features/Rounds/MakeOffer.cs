@@ -11,7 +11,7 @@ namespace Bargaining.Features.Rounds;
 
 /// <summary>
 /// A topic as the offer or the response puts it: an Art 8 code (or <c>custom</c> with a title) and the proposed
-/// clause with an optional number, such as a wage rise of 6 %.
+/// clause with an optional number, such as a wage rise of 6 %. A title under an Art 8 code names a narrower item.
 /// </summary>
 public sealed record TopicProposal(string Code, string Clause, decimal? Number = null, string? Unit = null, string? Title = null)
 {
@@ -65,7 +65,7 @@ public static class Topics
 {
     /// <summary>True when no topic is raised twice.</summary>
     public static bool AreDistinct(IReadOnlyList<TopicProposal>? topics) =>
-        topics is null || topics.Select(t => (t.Code, t.Code == TopicCatalog.Custom ? t.Title?.Trim() : null)).Distinct().Count() == topics.Count;
+        topics is null || topics.Select(t => (t.Code, Topic.TitleOf(t.Code, t.Title))).Distinct().Count() == topics.Count;
 
     /// <summary>
     /// Raises <paramref name="proposals"/> for <paramref name="side"/>: refuses a topic the round already has and a

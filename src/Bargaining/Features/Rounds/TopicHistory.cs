@@ -1,0 +1,56 @@
+using Bargaining.Domain;
+using Bargaining.Infrastructure;
+using Bargaining.Persistence;
+using Bargaining.Rules;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bargaining.Features.Rounds;
+
+/// <summary>A topic's thread, with the gap between the sides after each move on a numeric term.</summary>
+public sealed record TopicHistoryQuery(Guid TopicId) : IRequest<TopicHistory>, IAuthorisedRequest
+{
+    /// <inheritdoc />
+    public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
+    {
+        var enterpriseId = await db.Topics.Where(t => t.Id == TopicId).Join(db.Rounds, t => t.RoundId, r => r.Id, (_, r) => (Guid?)r.EnterpriseId).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound("该议题");
+        await RoundAccess.AuthoriseReaderAsync(user, db, enterpriseId, ct);
+    }
+}
+
+/// <summary>A topic and its moves, oldest first; for a pay topic, the minimum wage to show beside the proposals.</summary>
+public sealed record TopicHistory(Guid TopicId, string Code, string Title, Side RaisedBy, TopicStatus Status, IReadOnlyList<TopicMove> Moves, MinimumWage? MinimumWage);
+
+/// <summary>
+/// One move. <see cref="Gap"/> is how far apart the sides' latest numbers are after it (worker minus employer), when
+/// both sides have put a number in the same unit; zero once agreed.
+/// </summary>
+public sealed record TopicMove(int Sequence, PositionKind Kind, Side Side, string Clause, decimal? Number, string? Unit, DateTimeOffset At, string By, decimal? Gap);
+
+/// <summary>Handles <see cref="TopicHistoryQuery"/>.</summary>
+public sealed class TopicHistoryHandler(BargainingDbContext db, RoundWorkflow workflow) : IRequestHandler<TopicHistoryQuery, TopicHistory>
+{
+    /// <inheritdoc />
+    public async Task<TopicHistory> Handle(TopicHistoryQuery request, CancellationToken cancellationToken)
+    {
+        var topic = await db.Topics.AsNoTracking().Include(t => t.Positions).FirstOrDefaultAsync(t => t.Id == request.TopicId, cancellationToken)
+            ?? throw DomainException.NotFound("该议题");
+        var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == topic.RoundId, cancellationToken);
+        var latest = new Dictionary<Side, (decimal Number, string Unit)>();
+        var moves = new List<TopicMove>();
+        foreach (var p in topic.Positions.OrderBy(p => p.Sequence))
+        {
+            if (p.Kind == PositionKind.Withdrawal) latest.Clear();
+            else if (p.Number is { } n)
+            {
+                latest[p.Side] = (n, p.Unit!);
+                if (p.Kind == PositionKind.Agreement) latest[p.Side.Other()] = (n, p.Unit!);
+            }
+            decimal? gap = latest.TryGetValue(Side.Worker, out var w) && latest.TryGetValue(Side.Employer, out var e) && w.Unit == e.Unit ? w.Number - e.Number : null;
+            moves.Add(new TopicMove(p.Sequence, p.Kind, p.Side, p.Clause, p.Number, p.Unit, p.At, p.By, gap));
+        }
+        var floor = topic.Code == TopicCatalog.Pay ? workflow.Profile(round).MinimumWage : null;
+        return new TopicHistory(topic.Id, topic.Code, topic.Title, topic.RaisedBy, topic.Status, moves, floor);
+    }
+}

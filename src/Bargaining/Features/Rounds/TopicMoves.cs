@@ -1,0 +1,22 @@
+using Bargaining.Domain;
+using Bargaining.Infrastructure;
+using Bargaining.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bargaining.Features.Rounds;
+
+/// <summary>What the topic commands share: loading a topic with its thread, and the rule that moves are made at the table.</summary>
+public static class TopicMoves
+{
+    /// <summary>The steps where positions are exchanged: the ordinary procedure's table and the simplified procedure's meeting (Art 34).</summary>
+    public static readonly string[] AtTheTable = ["bargaining", "meeting"];
+
+    /// <summary>The topic with its positions and its round; conflict unless the round is at the table.</summary>
+    public static async Task<(Topic Topic, Round Round)> LoadAtTheTableAsync(BargainingDbContext db, RoundWorkflow workflow, Guid topicId, string action, CancellationToken ct)
+    {
+        var topic = await db.Topics.Include(t => t.Positions).FirstOrDefaultAsync(t => t.Id == topicId, ct) ?? throw DomainException.NotFound("该议题");
+        var round = await db.Rounds.FirstAsync(r => r.Id == topic.RoundId, ct);
+        await workflow.EnsureAtAsync(round, action, ct, AtTheTable);
+        return (topic, round);
+    }
+}
