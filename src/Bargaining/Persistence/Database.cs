@@ -18,8 +18,8 @@ public static class Database
     public static DbContextOptionsBuilder UseSqliteFile(this DbContextOptionsBuilder builder, string path) => builder.UseSqlite(SqliteFile(path));
 
     /// <summary>
-    /// Creates the schema if needed, switches the file to WAL, and makes the journal append-only in the database
-    /// itself: an UPDATE or DELETE on <c>workflow_journal</c> is refused.
+    /// Creates the schema if needed, switches the file to WAL, and makes the journal and the topic positions
+    /// append-only in the database itself: an UPDATE or DELETE on <c>workflow_journal</c> or <c>positions</c> is refused.
     /// </summary>
     public static async Task InitializeAsync(DbContext db, CancellationToken ct = default)
     {
@@ -33,6 +33,15 @@ public static class Database
         await db.Database.ExecuteSqlRawAsync("""
             CREATE TRIGGER IF NOT EXISTS workflow_journal_no_delete BEFORE DELETE ON workflow_journal
             BEGIN SELECT RAISE(ABORT, 'workflow_journal is append-only'); END;
+            """, ct);
+        // A position once recorded is part of the bargaining record (Art 34: minutes signed by both chiefs).
+        await db.Database.ExecuteSqlRawAsync("""
+            CREATE TRIGGER IF NOT EXISTS positions_no_update BEFORE UPDATE ON positions
+            BEGIN SELECT RAISE(ABORT, 'positions are append-only'); END;
+            """, ct);
+        await db.Database.ExecuteSqlRawAsync("""
+            CREATE TRIGGER IF NOT EXISTS positions_no_delete BEFORE DELETE ON positions
+            BEGIN SELECT RAISE(ABORT, 'positions are append-only'); END;
             """, ct);
     }
 }

@@ -126,4 +126,26 @@ public sealed class JurisdictionCatalogTests
         Assert.Contains("jiangsu", e.Message);
         Assert.True(e.Message.Contains("national.json") || e.Message.Contains("jiangsu.json"), $"the message names no file: {e.Message}");
     }
+
+    [Fact]
+    public void Jiangsu_configures_its_first_tier_minimum_wage_and_national_has_none()
+    {
+        var jiangsu = Catalog["jiangsu"].MinimumWage!;
+
+        Assert.Equal((2490m, 24m), (jiangsu.Monthly, jiangsu.Hourly));
+        Assert.Null(Catalog["national"].MinimumWage);
+        Assert.Null(Catalog["shanghai"].MinimumWage);
+    }
+
+    [Fact]
+    public void Only_pay_terms_in_yuan_are_held_to_the_minimum_wage()
+    {
+        var floor = Catalog["jiangsu"].MinimumWage!;
+
+        Assert.Contains("第五十五条", floor.Problem("pay", new("每月2489.99元", 2489.99m, "元/月")));
+        Assert.Null(floor.Problem("pay", new("每月2490元", 2490m, "元/月")));
+        Assert.NotNull(floor.Problem("pay", new("每小时23元", 23m, "元/小时")));
+        Assert.Null(floor.Problem("pay", new("增长3%", 3m, "%")));
+        Assert.Null(floor.Problem("custom", new("高温津贴每月300元", 300m, "元/月")));
+    }
 }

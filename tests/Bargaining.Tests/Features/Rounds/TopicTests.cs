@@ -1,6 +1,8 @@
 using Bargaining.Domain;
 using Bargaining.Features.Rounds;
 using Bargaining.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bargaining.Tests.Features.Rounds;
 
@@ -121,5 +123,21 @@ public sealed class TopicTests : RoundScenario
         var (_, pay) = await PayTopicAtTheTableAsync();
 
         await RefusedAsync(() => Host.SendAsync(new TopicHistoryQuery(pay), TinghuStaff), FailureKind.Forbidden);
+    }
+}
+
+public sealed class PositionRecordTests : RoundScenario
+{
+    [Theory]
+    [InlineData("UPDATE positions SET Number = 9")]
+    [InlineData("DELETE FROM positions")]
+    public async Task The_database_refuses_to_rewrite_or_remove_a_recorded_position(string sql)
+    {
+        await OfferedAsync();
+
+        var e = await Assert.ThrowsAsync<SqliteException>(() => Host.WithDatabaseAsync(db => db.Database.ExecuteSqlRawAsync(sql)));
+
+        Assert.Contains("append-only", e.Message);
+        Assert.Equal(1, await CountAsync<Position>());
     }
 }
