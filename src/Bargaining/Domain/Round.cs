@@ -126,8 +126,7 @@ public sealed class Round
     {
         if (OfferMadeAt is not null) throw DomainException.Conflict("offer.already-made", "本轮协商已发出要约书，不能重复发出");
         if (receivedOn > today) throw DomainException.Rule("offer.received-in-future", $"对方收到要约书的日期（{receivedOn:yyyy-MM-dd}）不能晚于今天");
-        // Art 19: at least 3 a side.
-        if (representativesPerSide is < 3) throw DomainException.Rule("offer.representatives", "每方协商代表不得少于3人（《集体合同规定》第十九条）");
+        if (Rules.Representatives.CheckProposedNumber(representativesPerSide) is { } breach) throw DomainException.Rule(breach.Code, breach.Message);
         OfferMadeAt = now;
         OfferReceivedOn = receivedOn;
         RepresentativesPerSide = representativesPerSide;

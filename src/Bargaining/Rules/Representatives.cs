@@ -72,6 +72,10 @@ public static class Representatives
         return breaches;
     }
 
+    /// <summary>Why the number per side an offer proposes cannot stand (Art 19), or null.</summary>
+    public static RuleBreach? CheckProposedNumber(int? perSide) =>
+        perSide < MinimumPerSide ? new("representatives.too-few", $"要约书确定每方协商代表{perSide}人，每方不得少于{MinimumPerSide}人（《集体合同规定》第十九条）") : null;
+
     /// <summary>Throws a rule <see cref="DomainException"/> listing every breach, if there is any.</summary>
     public static void Enforce(Slate slate, IReadOnlyList<Nominee>? otherSide, int? proposedPerSide = null)
     {

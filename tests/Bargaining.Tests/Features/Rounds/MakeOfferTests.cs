@@ -73,6 +73,17 @@ public sealed class MakeOfferTests : RoundScenario
     }
 
     [Fact]
+    public async Task An_offer_proposing_two_representatives_a_side_is_refused_citing_Art_19()
+    {
+        var id = await StartAsync();
+
+        var e = await RefusedAsync(() => Host.SendAsync(new MakeOfferCommand(id, [WageRise(6)], Today, RepresentativesPerSide: 2), Chair), FailureKind.Rule);
+
+        Assert.Contains("第十九条", e.Message);
+        Assert.Empty(await TopicsAsync(id));
+    }
+
+    [Fact]
     public async Task Only_the_offering_side_sends_the_offer()
     {
         var id = await StartAsync();
