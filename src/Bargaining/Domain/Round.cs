@@ -143,4 +143,120 @@ public sealed class Round
         Accepted = accept;
         RefusalReason = accept ? null : reason!.Trim();
     }
+
+    /// <summary>When the parties last suspended bargaining (中止, Art 35).</summary>
+    public DateTimeOffset? SuspendedAt { get; private set; }
+    /// <summary>The day of the next meeting the suspension fixed (Art 35).</summary>
+    public DateOnly? NextMeetingOn { get; private set; }
+    /// <summary>The place of the next meeting the suspension fixed.</summary>
+    public string? NextMeetingPlace { get; private set; }
+    /// <summary>The content of the next meeting the suspension fixed.</summary>
+    public string? NextMeetingContent { get; private set; }
+    /// <summary>When bargaining last resumed.</summary>
+    public DateTimeOffset? ResumedAt { get; private set; }
+    /// <summary>The current draft (0 before the first conclusion); its clauses are <see cref="DraftClause"/>s.</summary>
+    public int Draft { get; private set; }
+    /// <summary>When the chiefs last concluded a draft.</summary>
+    public DateTimeOffset? ConcludedAt { get; private set; }
+    /// <summary>Deputies (or workers) entitled to vote at the last congress vote (Art 36).</summary>
+    public int? CongressEntitled { get; private set; }
+    /// <summary>Present at the last vote.</summary>
+    public int? CongressPresent { get; private set; }
+    /// <summary>In favour at the last vote.</summary>
+    public int? CongressInFavour { get; private set; }
+    /// <summary>Whether the last vote adopted the draft.</summary>
+    public bool? CongressAdopted { get; private set; }
+    /// <summary>Why the last vote did not adopt the draft.</summary>
+    public string? CongressRejection { get; private set; }
+    /// <summary>When the worker chief signed (Art 37).</summary>
+    public DateTimeOffset? WorkerSignedAt { get; private set; }
+    /// <summary>When the employer chief signed (Art 37).</summary>
+    public DateTimeOffset? EmployerSignedAt { get; private set; }
+    /// <summary>The last day to file, once both have signed (Art 42).</summary>
+    public DateOnly? FilingDueOn { get; private set; }
+    /// <summary>The day the labour administration received the filing (Art 42); the review counts from it.</summary>
+    public DateOnly? FilingReceivedOn { get; private set; }
+    /// <summary>True when filed after <see cref="FilingDueOn"/>.</summary>
+    public bool? FiledLate { get; private set; }
+    /// <summary>The reviewer's last opinion (审查意见书, Art 46).</summary>
+    public string? ReviewOpinion { get; private set; }
+    /// <summary>When the reviewer last objected.</summary>
+    public DateTimeOffset? ObjectedAt { get; private set; }
+    /// <summary>The day the contract was announced to all workers (Art 48).</summary>
+    public DateOnly? PublishedOn { get; private set; }
+    /// <summary>How it was announced (notice board, intranet, …).</summary>
+    public string? PublishedHow { get; private set; }
+
+    /// <summary>Suspends bargaining by mutual agreement, fixing the next meeting (中止, Art 35).</summary>
+    public void Suspend(DateTimeOffset now, DateOnly today, DateOnly nextOn, string place, string content)
+    {
+        if (nextOn <= today) throw DomainException.Rule("suspension.next-date", $"中止协商应约定今后的下次协商时间，{nextOn:yyyy-MM-dd}不在今天之后（《集体合同规定》第三十五条）");
+        SuspendedAt = now;
+        NextMeetingOn = nextOn;
+        NextMeetingPlace = place.Trim();
+        NextMeetingContent = content.Trim();
+    }
+
+    /// <summary>Resumes bargaining after a suspension.</summary>
+    public void Resume(DateTimeOffset now) => ResumedAt = now;
+
+    /// <summary>Starts a new draft from the agreed clauses; returns its number.</summary>
+    public int Conclude(DateTimeOffset now)
+    {
+        ConcludedAt = now;
+        return ++Draft;
+    }
+
+    /// <summary>Records the congress vote on the current draft as judged by the Art 36 rule.</summary>
+    public void RecordVote(int entitled, int present, int inFavour, Rules.CongressOutcome outcome)
+    {
+        CongressEntitled = entitled;
+        CongressPresent = present;
+        CongressInFavour = inFavour;
+        CongressAdopted = outcome.IsApproved;
+        CongressRejection = outcome.Reason;
+        if (!outcome.IsApproved) WorkerSignedAt = EmployerSignedAt = null;
+    }
+
+    /// <summary>A chief signs the adopted contract (Art 37).</summary>
+    public void Sign(Side side, DateTimeOffset now)
+    {
+        if ((side == Side.Worker ? WorkerSignedAt : EmployerSignedAt) is not null)
+            throw DomainException.Conflict("contract.signed", $"{side.Chinese()}首席代表已经签字");
+        if (side == Side.Worker) WorkerSignedAt = now; else EmployerSignedAt = now;
+    }
+
+    /// <summary>Both chiefs have signed; the contract must be filed by <paramref name="lastDay"/> (Art 42).</summary>
+    public void FileBy(DateOnly lastDay) => FilingDueOn = lastDay;
+
+    /// <summary>Records the filing (报送, Art 42) as received by the labour administration on <paramref name="receivedOn"/>; returns whether it was late.</summary>
+    public bool File(DateOnly receivedOn, DateOnly today)
+    {
+        if (receivedOn > today) throw DomainException.Rule("filing.received-in-future", $"劳动保障行政部门收到日期（{receivedOn:yyyy-MM-dd}）不能晚于今天");
+        var signedOn = new[] { WorkerSignedAt, EmployerSignedAt }.Max();
+        if (signedOn is { } s && receivedOn < DateOnly.FromDateTime(s.ToOffset(TimeSpan.FromHours(8)).DateTime))
+            throw DomainException.Rule("filing.before-signing", $"劳动保障行政部门收到日期（{receivedOn:yyyy-MM-dd}）不能早于双方签字之日");
+        FilingReceivedOn = receivedOn;
+        FiledLate = FilingDueOn is { } due && receivedOn > due;
+        return FiledLate.Value;
+    }
+
+    /// <summary>The reviewer objects (审查意见书, Art 46): the contested points go back to the table.</summary>
+    public void Object(string opinion, DateTimeOffset now)
+    {
+        ReviewOpinion = opinion.Trim();
+        ObjectedAt = now;
+        WorkerSignedAt = EmployerSignedAt = null;
+        FilingDueOn = null;
+        FilingReceivedOn = null;
+        FiledLate = null;
+    }
+
+    /// <summary>The effective contract has been announced to all workers (Art 48).</summary>
+    public void Publish(DateOnly on, DateOnly today, string how)
+    {
+        if (on > today) throw DomainException.Rule("publication.in-future", $"公布日期（{on:yyyy-MM-dd}）不能晚于今天");
+        PublishedOn = on;
+        PublishedHow = how.Trim();
+    }
 }

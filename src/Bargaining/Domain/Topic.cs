@@ -57,6 +57,8 @@ public enum PositionKind
     Agreement,
     /// <summary>撤回: the raising side drops the topic.</summary>
     Withdrawal,
+    /// <summary>重新协商: an agreed topic reopened by a congress rejection (Art 36) or a review objection (Art 46); carries the reason.</summary>
+    Reopening,
 }
 
 /// <summary>A clause with an optional number, e.g. "年平均工资增长6%" with 6 and "%".</summary>
@@ -126,6 +128,8 @@ public sealed class Topic
     {
         EnsureOpen();
         var last = Last;
+        if (last.Kind == PositionKind.Reopening)
+            throw DomainException.Conflict("topic.agree-reopened", $"议题“{Title}”已重新协商，须先提出新的提议或反提议");
         if (last.Side == side) throw DomainException.Conflict("topic.agree-own", $"“{Title}”的最后一项提议是{side.Chinese()}自己提出的，须由对方表示同意");
         var position = Append(PositionKind.Agreement, side, last.Term, at, by);
         Status = TopicStatus.Agreed;
@@ -139,6 +143,21 @@ public sealed class Topic
         if (side != RaisedBy) throw DomainException.Rule("topic.withdraw-other", $"“{Title}”由{RaisedBy.Chinese()}提出，只能由{RaisedBy.Chinese()}撤回");
         var position = Append(PositionKind.Withdrawal, side, new Term(reason, null, null), at, by);
         Status = TopicStatus.Withdrawn;
+        return position;
+    }
+
+    /// <summary>
+    /// Reopens an agreed topic (Art 36 rejection, Art 46 objection). The reopening is recorded as a move of the side
+    /// that agreed, so the side whose term was accepted answers it first: the other side may counter-propose or agree
+    /// again, and both may propose afresh.
+    /// </summary>
+    public Position Reopen(string reason, DateTimeOffset at, string by)
+    {
+        if (Status != TopicStatus.Agreed) throw DomainException.Conflict("topic.not-agreed", $"议题“{Title}”尚未达成一致，无需重新协商");
+        var agreement = Last;
+        Status = TopicStatus.Open;
+        var position = new Position(Id, _positions.Count + 1, PositionKind.Reopening, agreement.Side, new Term(reason, null, null), at, by);
+        _positions.Add(position);
         return position;
     }
 

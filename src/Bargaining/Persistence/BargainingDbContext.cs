@@ -25,6 +25,12 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     /// <summary>Representatives of both sides.</summary>
     public DbSet<Representative> Representatives => Set<Representative>();
 
+    /// <summary>Bargaining meetings (Art 34).</summary>
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    /// <summary>The clauses of each round's draft contract.</summary>
+    public DbSet<DraftClause> DraftClauses => Set<DraftClause>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -59,6 +65,11 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.Property(x => x.OfferingSide).HasConversion<string>().HasMaxLength(10);
             e.Property(x => x.Jurisdiction).HasMaxLength(50);
             e.Property(x => x.RefusalReason).HasMaxLength(2000);
+            e.Property(x => x.NextMeetingPlace).HasMaxLength(200);
+            e.Property(x => x.NextMeetingContent).HasMaxLength(2000);
+            e.Property(x => x.CongressRejection).HasMaxLength(500);
+            e.Property(x => x.ReviewOpinion).HasMaxLength(4000);
+            e.Property(x => x.PublishedHow).HasMaxLength(500);
             e.HasIndex(x => x.EnterpriseId);
             e.HasIndex(x => x.WorkflowInstanceId).IsUnique();
             e.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
@@ -89,6 +100,26 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.Property(x => x.By).HasMaxLength(200);
             e.HasIndex(x => new { x.TopicId, x.Sequence }).IsUnique();
             e.Ignore(x => x.Term);
+        });
+        modelBuilder.Entity<Meeting>(e =>
+        {
+            e.ToTable("meetings");
+            e.Property(x => x.Place).HasMaxLength(200);
+            e.Property(x => x.Chair).HasConversion<string>().HasMaxLength(10);
+            e.Property(x => x.Recorder).HasMaxLength(50);
+            e.Property(x => x.Agenda).HasMaxLength(2000);
+            e.HasIndex(x => new { x.RoundId, x.Number }).IsUnique();
+            e.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<DraftClause>(e =>
+        {
+            e.ToTable("draft_clauses");
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Clause).HasMaxLength(4000);
+            e.Property(x => x.Unit).HasMaxLength(20);
+            e.HasIndex(x => new { x.RoundId, x.Draft, x.Number }).IsUnique();
+            e.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Topic>().WithMany().HasForeignKey(x => x.TopicId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<Representative>(e =>
         {

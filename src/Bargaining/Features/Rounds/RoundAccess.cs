@@ -39,6 +39,18 @@ public static class RoundAccess
     }
 
     /// <summary>
+    /// Throws forbidden unless <paramref name="user"/> is a reviewer (人社部门, Art 44) of the round's enterprise's
+    /// county-level area.
+    /// </summary>
+    public static async Task AuthoriseReviewerAsync(CurrentUser user, BargainingDbContext db, Guid roundId, CancellationToken ct)
+    {
+        var enterpriseId = await db.Rounds.Where(r => r.Id == roundId).Select(r => (Guid?)r.EnterpriseId).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound("该轮协商");
+        if (user.Role == Role.Reviewer && await db.Enterprises.AnyAsync(e => e.Id == enterpriseId && e.OrganisationId == user.OrganisationId, ct)) return;
+        throw DomainException.Forbidden($"您无权审查“{await EnterpriseNameAsync(db, enterpriseId, ct)}”的集体合同：只有当地劳动保障行政部门可以提出审查意见（《集体合同规定》第四十四条）");
+    }
+
+    /// <summary>
     /// Throws forbidden unless <paramref name="user"/> may see the round: either side of the enterprise, county staff
     /// of its county, or the city union.
     /// </summary>

@@ -42,6 +42,19 @@ public sealed class RoundWorkflow(WorkflowEngine engine, JurisdictionCatalog jur
         return result.Instance ?? throw await RefusalAsync(round, result.Error!, action, side, ct);
     }
 
+    /// <summary>Sends <paramref name="signal"/> in a role that is not a side of the table (the reviewer).</summary>
+    public async Task<WorkflowSnapshot> SignalAsRoleAsync(Round round, string signal, string role, string roleName, CurrentUser user, string action, JsonObject? payload, CancellationToken ct)
+    {
+        var result = await engine.SignalAsync(round.WorkflowInstanceId, new Signal(signal, Actor(user), role, payload), ct);
+        if (result.Instance is not null) return result.Instance;
+        if (result.Error!.Code == WorkflowErrorCode.Forbidden) throw DomainException.Forbidden($"{roleName}不能{action}");
+        throw await RefusalAsync(round, result.Error!, action, Side.Worker, ct);
+    }
+
+    /// <summary>The round's active steps now.</summary>
+    public async Task<IReadOnlyList<ActiveStep>> StepsAsync(Round round, CancellationToken ct) =>
+        (await engine.GetAsync(round.WorkflowInstanceId, ct) ?? throw DomainException.NotFound("本轮协商的流程")).Steps;
+
     /// <summary>Throws conflict unless the round is at one of <paramref name="nodes"/> (e.g. the bargaining table).</summary>
     public async Task EnsureAtAsync(Round round, string action, CancellationToken ct, params string[] nodes)
     {

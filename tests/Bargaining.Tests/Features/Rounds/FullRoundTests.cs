@@ -16,7 +16,7 @@ public sealed class FullRoundTests : RoundScenario
         await Host.SendAsync(new NameRepresentativesCommand(round, Side.Employer,
             [Member("李明", chief: true), Member("人事部经理"), Member("外聘劳动法律师", outsider: true)], LegalRepresentative: "陈总", Delegation: "法定代表人陈总授权委托书"), Employer);
         await Host.SendAsync(new NameRepresentativesCommand(round, Side.Worker, WorkerSide()), Chair);
-        await Host.SendAsync(round, "schedule-meeting", "union");
+        await Host.SendAsync(FirstMeeting(round), Chair);
 
         var topics = (await TopicsAsync(round)).ToDictionary(t => t.Title, t => t.Id);
         await Host.SendAsync(new CounterProposeCommand(topics["劳动报酬"], Side.Employer, "职工年平均工资增长4%", 4, "%"), Employer);

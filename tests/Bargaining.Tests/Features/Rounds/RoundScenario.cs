@@ -70,13 +70,23 @@ public abstract class RoundScenario : IAsyncLifetime
     /// <summary>Both sides named, the meeting scheduled: the round is at the bargaining table.</summary>
     protected async Task<Guid> AtTheTableAsync()
     {
-        var round = await AcceptedAsync();
-        await Host.SendAsync(new NameRepresentativesCommand(round, Side.Worker, WorkerSide()), Chair);
-        await Host.SendAsync(new NameRepresentativesCommand(round, Side.Employer, EmployerSide(), LegalRepresentative: "李明"), Employer);
-        await Host.SendAsync(round, "schedule-meeting", "union");
+        var round = await PreparedAsync();
+        await Host.SendAsync(FirstMeeting(round), Chair);
         await Host.AssertAtAsync(round, "bargaining");
         return round;
     }
+
+    /// <summary>Both sides named: the round is in preparation (Art 33).</summary>
+    protected async Task<Guid> PreparedAsync()
+    {
+        var round = await AcceptedAsync();
+        await Host.SendAsync(new NameRepresentativesCommand(round, Side.Worker, WorkerSide()), Chair);
+        await Host.SendAsync(new NameRepresentativesCommand(round, Side.Employer, EmployerSide(), LegalRepresentative: "李明"), Employer);
+        return round;
+    }
+
+    /// <summary>The first meeting today in the union's meeting room, chaired by the worker chief, 张丽 recording.</summary>
+    protected ScheduleMeetingCommand FirstMeeting(Guid round) => new(round, Side.Worker, Today, "公司工会会议室", Side.Worker, "张丽");
 
     protected Task<Round> RoundAsync(Guid id) => Host.WithDbAsync(db => db.Rounds.SingleAsync(r => r.Id == id));
 
