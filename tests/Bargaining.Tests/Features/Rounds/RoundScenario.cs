@@ -88,6 +88,24 @@ public abstract class RoundScenario : IAsyncLifetime
     /// <summary>The first meeting today in the union's meeting room, chaired by the worker chief, 张丽 recording.</summary>
     protected ScheduleMeetingCommand FirstMeeting(Guid round) => new(round, Side.Worker, Today, "公司工会会议室", Side.Worker, "张丽");
 
+    /// <summary>At the table, the employer accepts the 6 % rise and the chair concludes: the draft is before the congress.</summary>
+    protected async Task<Guid> DraftedAsync()
+    {
+        var round = await AtTheTableAsync();
+        await Host.SendAsync(new AgreeTopicCommand((await TopicsAsync(round)).Single().Id, Side.Employer), Employer);
+        await Host.SendAsync(new ConcludeCommand(round, Side.Worker), Chair);
+        await Host.AssertAtAsync(round, "congress");
+        return round;
+    }
+
+    /// <summary>180 deputies: 150 present, 140 in favour (Art 36).</summary>
+    protected async Task<Guid> AdoptedAsync()
+    {
+        var round = await DraftedAsync();
+        Assert.True((await Host.SendAsync(new RecordCongressVoteCommand(round, 180, 150, 140), Chair)).Adopted);
+        return round;
+    }
+
     protected Task<Round> RoundAsync(Guid id) => Host.WithDbAsync(db => db.Rounds.SingleAsync(r => r.Id == id));
 
     protected Task<List<Topic>> TopicsAsync(Guid round) =>
