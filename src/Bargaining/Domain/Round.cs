@@ -230,11 +230,10 @@ public sealed class Round
     public void FileBy(DateOnly lastDay) => FilingDueOn = lastDay;
 
     /// <summary>Records the filing (报送, Art 42) as received by the labour administration on <paramref name="receivedOn"/>; returns whether it was late.</summary>
-    public bool File(DateOnly receivedOn, DateOnly today)
+    public bool File(DateOnly receivedOn, DateOnly today, DateOnly signedOn)
     {
         if (receivedOn > today) throw DomainException.Rule("filing.received-in-future", $"劳动保障行政部门收到日期（{receivedOn:yyyy-MM-dd}）不能晚于今天");
-        var signedOn = new[] { WorkerSignedAt, EmployerSignedAt }.Max();
-        if (signedOn is { } s && receivedOn < DateOnly.FromDateTime(s.ToOffset(TimeSpan.FromHours(8)).DateTime))
+        if (receivedOn < signedOn)
             throw DomainException.Rule("filing.before-signing", $"劳动保障行政部门收到日期（{receivedOn:yyyy-MM-dd}）不能早于双方签字之日");
         FilingReceivedOn = receivedOn;
         FiledLate = FilingDueOn is { } due && receivedOn > due;

@@ -106,6 +106,27 @@ public abstract class RoundScenario : IAsyncLifetime
         return round;
     }
 
+    /// <summary>Adopted and signed by both chiefs today.</summary>
+    protected async Task<Guid> SignedAsync()
+    {
+        var round = await AdoptedAsync();
+        await Host.SendAsync(new SignCommand(round, Side.Worker), Chair);
+        await Host.SendAsync(new SignCommand(round, Side.Employer), Employer);
+        return round;
+    }
+
+    /// <summary>Signed and received by the labour bureau today.</summary>
+    protected async Task<Guid> FiledAsync()
+    {
+        var round = await SignedAsync();
+        await Host.SendAsync(new FileContractCommand(round, Today), Employer);
+        await Host.AssertAtAsync(round, "review");
+        return round;
+    }
+
+    protected CurrentUser YanduReviewer => new("u-review", "盐都区人社局 周审", Role.Reviewer, Yandu.Id);
+    protected CurrentUser TinghuReviewer => new("u-review-th", "亭湖区人社局 吴审", Role.Reviewer, Tinghu.Id);
+
     protected Task<Round> RoundAsync(Guid id) => Host.WithDbAsync(db => db.Rounds.SingleAsync(r => r.Id == id));
 
     protected Task<List<Topic>> TopicsAsync(Guid round) =>
