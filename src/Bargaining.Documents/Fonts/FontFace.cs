@@ -12,7 +12,7 @@ public sealed class FontFace
     private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
 
     private readonly ConcurrentDictionary<(double Size, bool Bold), XFont> fonts = new();
-    private readonly ConcurrentDictionary<int, bool> coverage = new();
+    private readonly ConcurrentDictionary<int, int> glyphIndices = new();
     private readonly XFont probe;
 
     internal FontFace(string path, byte[] bytes)
@@ -29,8 +29,11 @@ public sealed class FontFace
     internal string FamilyName { get; }
 
     /// <summary>Whether the face has a glyph for <paramref name="character"/> (PDFsharp would print a box otherwise).</summary>
-    public bool HasGlyph(Rune character) =>
-        coverage.GetOrAdd(character.Value, cp => GlyphHelper.GlyphIndexFromCodePoint(cp, probe) != 0);
+    public bool HasGlyph(Rune character) => GlyphIndex(character.Value) != 0;
+
+    /// <summary>The glyph index of a code point, 0 when the face lacks it; cached, as PDFsharp's lookup is slow.</summary>
+    internal int GlyphIndex(int codePoint) =>
+        glyphIndices.GetOrAdd(codePoint, cp => GlyphHelper.GlyphIndexFromCodePoint(cp, probe));
 
     /// <summary>An embedded, Unicode-encoded (Identity-H with ToUnicode, so text copies and searches) font of this face.</summary>
     internal XFont Font(double size, bool bold) =>

@@ -1,5 +1,6 @@
 using Bargaining.Documents.Fonts;
 using Bargaining.Documents.Model;
+using Bargaining.Documents.Rendering;
 
 namespace Bargaining.Documents.Layout;
 
@@ -7,8 +8,10 @@ namespace Bargaining.Documents.Layout;
 /// Turns the document model into flows of boxes: numbers chapters and articles, shapes and breaks the text, builds
 /// table rows and the signature block. Knows the style's sizes; knows nothing of pages.
 /// </summary>
-internal sealed class Composer(ChineseFonts fonts, DocumentStyle style, TextShaper shaper)
+internal sealed class Composer(ChineseFonts fonts, DocumentStyle style, TextShaper shaper, VerificationMark? mark = null)
 {
+    private const double QrSide = 25 * DocumentStyle.Millimetre;
+
     private const double CellPaddingX = 4;
     private const double CellPaddingY = 3;
 
@@ -41,18 +44,76 @@ internal sealed class Composer(ChineseFonts fonts, DocumentStyle style, TextShap
                     flows.Add(TableRows(t) with { SpaceBefore = t.Caption is null ? Space(0.5) : 0, SpaceAfter = Space(0.5) });
                     break;
                 case SignatureBlock s:
-                    flows.Add(new LinesFlow([Signature(s)]) { SpaceBefore = Space(2), KeepTogether = true });
+                    // A short closing line (特此函告。, （以下无正文）) goes with the signatures, so they never stand alone on a page.
+                    if (flows.Count > 1 && flows[^1] is LinesFlow { KeepTogether: false, Lines.Count: <= 2 } closing)
+                        flows[^1] = closing with { KeepWithNext = true };
+                    flows.Add(new LinesFlow([Signature(s)]) { SpaceBefore = Space(2), SpaceAfter = Space(1), KeepTogether = true });
+                    break;
+                case PageBreak:
+                    flows.Add(new PageBreakFlow());
                     break;
                 default:
                     throw new NotSupportedException($"No layout for {block.GetType().Name}.");
             }
         }
+        if (mark is not null) flows.Add(Verification(mark));
         return flows;
+    }
+
+    /// <summary>The QR code with the verification code and a note beside it, after a thin rule; kept on one page.</summary>
+    private Flow Verification(VerificationMark verification)
+    {
+        using var generator = new QRCoder.QRCodeGenerator();
+        using var qr = generator.CreateQrCode(verification.QrPayload, QRCoder.QRCodeGenerator.ECCLevel.M);
+        var modules = qr.ModuleMatrix; // includes the quiet zone of four modules on each side
+        var module = QrSide / modules.Count;
+        var fills = new List<Fill>();
+        for (var row = 0; row < modules.Count; row++)
+            for (var column = 0; column < modules.Count;)
+            {
+                if (!modules[row][column]) { column++; continue; }
+                var start = column;
+                while (column < modules.Count && modules[row][column]) column++;
+                fills.Add(new Fill(start * module, row * module, (column - start) * module, module));
+            }
+
+        var textLeft = QrSide + style.BodySize / 2;
+        var textWidth = style.TextWidth - textLeft;
+        var lines = new List<BoxLine>();
+        var y = 4 * module; // level with the top of the code itself, below its quiet zone
+        foreach (var line in Lines([new TextRun(VerificationMark.Label + verification.Code, fonts.Sans, style.BodySize)], textWidth, 0, 0, TextAlignment.Left))
+        {
+            lines.Add(new BoxLine(line, textLeft, y + Baseline(Pitch, style.BodySize)));
+            y += Pitch;
+        }
+        var notePitch = style.TableSize * 1.6;
+        foreach (var line in Lines([new TextRun(verification.Note, fonts.Song, style.TableSize)], textWidth, 0, 0, TextAlignment.Justify))
+        {
+            lines.Add(new BoxLine(line, textLeft, y + Baseline(notePitch, style.TableSize)));
+            y += notePitch;
+        }
+        var box = new Box(style.Snap(Math.Max(QrSide, y)), lines, [new Rule(0, 0, style.TextWidth, 0, 0.3)]) { Fills = fills };
+        return new LinesFlow([box]) { KeepTogether = true, SpaceBefore = Space(1), Furniture = true };
     }
 
     private Flow Title(string title)
     {
-        var lines = Lines([new TextRun(title, fonts.Song, style.TitleSize, Bold: true)], style.TextWidth, 0, 0, TextAlignment.Center);
+        TextRun[] runs = [new TextRun(title, fonts.Song, style.TitleSize, Bold: true)];
+        var lines = Lines(runs, style.TextWidth, 0, 0, TextAlignment.Center);
+        if (lines.Count > 1)
+        {
+            // A title over several lines is balanced (GB/T 9704 §7.3.3.1: 排列对称，长短适宜): the narrowest width
+            // that still needs no more lines, so no line is left with a character or two.
+            var (low, high) = (style.TextWidth / lines.Count, style.TextWidth);
+            for (var i = 0; i < 12; i++)
+            {
+                var middle = (low + high) / 2;
+                if (Lines(runs, middle, 0, 0, TextAlignment.Center).Count > lines.Count) low = middle;
+                else high = middle;
+            }
+            lines = Lines(runs, high, 0, 0, TextAlignment.Center)
+                .Select(l => l with { Glyphs = l.Glyphs.Select(g => g with { X = g.X + (style.TextWidth - high) / 2 }).ToList() }).ToList();
+        }
         return new LinesFlow(lines.Select(l => TextBox(l, style.TitleSize * 1.25, style.TitleSize)).ToList())
         {
             KeepTogether = true, KeepWithNext = true, SpaceAfter = Space(1),
@@ -128,7 +189,10 @@ internal sealed class Composer(ChineseFonts fonts, DocumentStyle style, TextShap
 
     private Box Signature(SignatureBlock block)
     {
-        var columnWidth = style.TextWidth / Math.Max(1, block.Parties.Count);
+        // One party (a letter's sender) signs in the right half, where a Chinese letter puts its 落款.
+        var columns = Math.Max(2, block.Parties.Count);
+        var columnWidth = style.TextWidth / columns;
+        var firstColumn = columns - block.Parties.Count;
         var boxLines = new List<BoxLine>();
         var rows = 0;
         for (var p = 0; p < block.Parties.Count; p++)
@@ -138,7 +202,7 @@ internal sealed class Composer(ChineseFonts fonts, DocumentStyle style, TextShap
             {
                 var lines = Lines([new TextRun(text, fonts.Song, style.BodySize)], columnWidth - style.BodySize, 0, 0, TextAlignment.Left);
                 foreach (var line in lines)
-                    boxLines.Add(new BoxLine(line, p * columnWidth, row++ * Pitch + Baseline(Pitch, style.BodySize)));
+                    boxLines.Add(new BoxLine(line, (firstColumn + p) * columnWidth, row++ * Pitch + Baseline(Pitch, style.BodySize)));
                 if (lines.Count == 0) row++; // an empty line leaves room to sign
             }
             rows = Math.Max(rows, row);

@@ -1,7 +1,10 @@
 namespace Bargaining.Documents.Layout;
 
-/// <summary>A box placed on a page, <see cref="Top"/> measured from the top of the text block.</summary>
-internal readonly record struct Placement(Box Box, double Top);
+/// <summary>
+/// A box placed on a page, <see cref="Top"/> measured from the top of the text block; <see cref="Furniture"/> when it
+/// repeats or annotates the text rather than being part of it (a repeated table header, the verification mark).
+/// </summary>
+internal readonly record struct Placement(Box Box, double Top, bool Furniture = false);
 
 /// <summary>
 /// Fills pages with flows, top to bottom: no paragraph leaves a single line at the bottom or top of a page, a
@@ -44,6 +47,9 @@ internal sealed class Paginator(double pageHeight)
                 break;
             case TableFlow table:
                 AddTable(table);
+                break;
+            case PageBreakFlow:
+                if (!AtTop) NewPage();
                 break;
         }
         pendingSpace = flow.SpaceAfter;
@@ -89,7 +95,7 @@ internal sealed class Paginator(double pageHeight)
             if (!Fits(row.Height) && Page.Count > 1)
             {
                 NewPage();
-                Place(table, [table.Header]);
+                Place(table, [table.Header], furniture: true);
             }
             Place(table, [row], gap: 0);
         }
@@ -103,12 +109,12 @@ internal sealed class Paginator(double pageHeight)
         return count;
     }
 
-    private void Place(Flow flow, IEnumerable<Box> boxes, double? gap = null)
+    private void Place(Flow flow, IEnumerable<Box> boxes, double? gap = null, bool furniture = false)
     {
         y += gap ?? Gap(flow);
         foreach (var box in boxes)
         {
-            Page.Add(new Placement(box, y));
+            Page.Add(new Placement(box, y, furniture || flow.Furniture));
             y += box.Height;
         }
     }

@@ -14,7 +14,7 @@ internal sealed class TextShaper(ChineseFonts fonts)
     /// <summary>Printed in place of a character no face has: the geta mark, the typesetters' sign for a missing character.</summary>
     public static readonly Rune Placeholder = new('〓');
 
-    private static readonly ConcurrentDictionary<(string Family, double Size, bool Bold, int Char), double> Widths = new();
+    private static readonly ConcurrentDictionary<(FontFace Face, double Size, bool Bold, int Char), double> Widths = new();
     private static readonly Lock MeasureGate = new();
     private static XGraphics? measureContext;
 
@@ -34,12 +34,12 @@ internal sealed class TextShaper(ChineseFonts fonts)
                 var character = IsCollapsibleSpace(rune) ? new Rune(' ') : rune;
                 // Whitespace collapses to one space, as in HTML, so template line breaks do not show.
                 if (character.Value == ' ' && (glyphs.Count == 0 || glyphs[^1].IsSpace)) continue;
-                var face = chain.FirstOrDefault(f => f.HasGlyph(character));
+                var face = FirstWith(chain, character);
                 if (face is null)
                 {
                     missing.Add(character.ToString());
                     character = Placeholder;
-                    face = chain.FirstOrDefault(f => f.HasGlyph(character));
+                    face = FirstWith(chain, character);
                     if (face is null) continue;
                 }
                 glyphs.Add(new Glyph(character, face, run.Size, run.Bold, Width(face, run.Size, run.Bold, character)));
@@ -48,10 +48,17 @@ internal sealed class TextShaper(ChineseFonts fonts)
         return glyphs;
     }
 
+    private static FontFace? FirstWith(IReadOnlyList<FontFace> chain, Rune character)
+    {
+        foreach (var face in chain)
+            if (face.HasGlyph(character)) return face;
+        return null;
+    }
+
     private static bool IsCollapsibleSpace(Rune rune) => rune.Value is ' ' or '\t' or '\r' or '\n';
 
     private static double Width(FontFace face, double size, bool bold, Rune character) =>
-        Widths.GetOrAdd((face.FamilyName, size, bold, character.Value), _ =>
+        Widths.GetOrAdd((face, size, bold, character.Value), _ =>
         {
             lock (MeasureGate)
             {

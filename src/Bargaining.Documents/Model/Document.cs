@@ -86,6 +86,9 @@ public sealed record Table(IReadOnlyList<TableColumn> Columns, IReadOnlyList<IRe
     public string? Caption { get; init; }
 }
 
+/// <summary>Starts a new page (e.g. before the annexes); nothing at the top of a page already.</summary>
+public sealed record PageBreak : Block;
+
 /// <summary>The signing area: the parties side by side, always kept together on one page.</summary>
 /// <param name="Parties">Usually two: 甲方 (employer) and 乙方 (union).</param>
 public sealed record SignatureBlock(IReadOnlyList<SignatureParty> Parties) : Block;

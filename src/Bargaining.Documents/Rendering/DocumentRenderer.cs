@@ -3,6 +3,7 @@ using Bargaining.Documents.Layout;
 using Bargaining.Documents.Model;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.Signatures;
 
 namespace Bargaining.Documents.Rendering;
 
@@ -24,64 +25,74 @@ public sealed class DocumentRenderer(ChineseFonts fonts, DocumentStyle? style = 
     public DocumentStyle Style { get; } = style ?? DocumentStyle.Contract;
 
     /// <summary>Writes the PDF to a file, replacing it.</summary>
-    public RenderResult Render(Document document, string path)
+    public RenderResult Render(Document document, string path, RenderOptions? options = null)
     {
         using var file = File.Create(path);
-        return Render(document, file);
+        return Render(document, file, options);
     }
 
-    /// <summary>Writes the PDF to <paramref name="output"/>, which stays open.</summary>
-    public RenderResult Render(Document document, Stream output)
+    /// <summary>
+    /// Writes the PDF to <paramref name="output"/>, which stays open. Each page gets two content streams: the first
+    /// holds the document's text in reading order and nothing else; the second the running header, page numbers,
+    /// repeated table headers and the verification mark (see <c>PdfText</c>, which reads them apart).
+    /// </summary>
+    public RenderResult Render(Document document, Stream output, RenderOptions? options = null)
     {
+        options ??= RenderOptions.None;
         FontRegistry.EnsureInstalled();
         var shaper = new TextShaper(fonts);
-        var flows = new Composer(fonts, Style, shaper).Compose(document);
+        var flows = new Composer(fonts, Style, shaper, options.Verification).Compose(document);
         var pages = Paginator.Paginate(flows, Style.TextHeight);
 
         using var pdf = new PdfDocument();
         pdf.Info.Title = document.Title;
         pdf.Info.Creator = "Bargaining";
-        var margins = new MarginText(fonts, Style, shaper, document.RunningHeader ?? document.Title);
+        pdf.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
+        var margins = new MarginText(fonts, Style, shaper, document.RunningHeader ?? document.Title, options.Verification?.Code);
+        var registered = new HashSet<(FontFace, bool, int)>();
         for (var n = 0; n < pages.Count; n++)
         {
             var page = pdf.AddPage();
             page.Width = XUnit.FromPoint(Style.PageWidth);
             page.Height = XUnit.FromPoint(Style.PageHeight);
-            using var graphics = XGraphics.FromPdfPage(page);
-            foreach (var placement in pages[n])
-                Draw(graphics, placement.Box, Style.TextLeft, Style.TextTop + placement.Top);
-            foreach (var (box, left, top) in margins.For(n + 1, pages.Count))
-                Draw(graphics, box, left, top);
+            using (var graphics = XGraphics.FromPdfPage(page))
+            {
+                var text = new PageWriter(graphics, registered);
+                foreach (var placement in pages[n].Where(p => !p.Furniture))
+                    text.Draw(placement.Box, Style.TextLeft, Style.TextTop + placement.Top);
+            }
+            using (var graphics = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append))
+            {
+                var furniture = new PageWriter(graphics, registered);
+                foreach (var placement in pages[n].Where(p => p.Furniture))
+                    furniture.Draw(placement.Box, Style.TextLeft, Style.TextTop + placement.Top);
+                foreach (var (box, left, top) in margins.For(n + 1, pages.Count))
+                    furniture.Draw(box, left, top);
+            }
         }
-        pdf.Save(output, closeStream: false);
+        if (options.Signature is { } signature) Sign(pdf, signature, pages.Count - 1);
+        // Signing fills in the byte ranges after writing, which needs a seekable stream.
+        if (options.Signature is not null && !output.CanSeek)
+        {
+            using var buffer = new MemoryStream();
+            pdf.Save(buffer, closeStream: false);
+            buffer.Position = 0;
+            buffer.CopyTo(output);
+        }
+        else pdf.Save(output, closeStream: false);
         return new RenderResult(pages.Count, shaper.Missing.ToList());
     }
 
-    private static void Draw(XGraphics graphics, Box box, double left, double top)
+    private static void Sign(PdfDocument pdf, PdfSignatureOptions options, int lastPage)
     {
-        foreach (var line in box.Lines) DrawLine(graphics, line.Line, left + line.X, top + line.Baseline);
-        foreach (var rule in box.Rules)
-            graphics.DrawLine(new XPen(XColors.Black, rule.Thickness), left + rule.X1, top + rule.Y1, left + rule.X2, top + rule.Y2);
-    }
-
-    /// <summary>Draws a line run by run: a run is glyphs of one font that sit at their natural distance.</summary>
-    private static void DrawLine(XGraphics graphics, Line line, double left, double baseline)
-    {
-        var glyphs = line.Glyphs;
-        var start = 0;
-        for (var i = 1; i <= glyphs.Count; i++)
+        var signer = new PdfSharpDefaultSigner(options.Certificate, PdfMessageDigestType.SHA256, options.TimestampServer);
+        DigitalSignatureHandler.ForDocument(pdf, signer, new DigitalSignatureOptions
         {
-            if (i < glyphs.Count && Continues(glyphs[i - 1], glyphs[i])) continue;
-            var first = glyphs[start].Glyph;
-            var text = string.Concat(glyphs.Skip(start).Take(i - start).Select(g => g.Glyph.Char.ToString()));
-            graphics.DrawString(text, first.Face.Font(first.Size, first.Bold), XBrushes.Black,
-                left + glyphs[start].X, baseline, XStringFormats.BaseLineLeft);
-            start = i;
-        }
+            Reason = options.Reason ?? "",
+            Location = options.Location ?? "",
+            ContactInfo = options.ContactInfo ?? "",
+            AppName = "Bargaining",
+            PageIndex = lastPage, // an invisible signature field, on the signing page
+        });
     }
-
-    private static bool Continues(PlacedGlyph previous, PlacedGlyph next) =>
-        next.Glyph.Face == previous.Glyph.Face && next.Glyph.Size == previous.Glyph.Size
-        && next.Glyph.Bold == previous.Glyph.Bold
-        && Math.Abs(next.X - (previous.X + previous.Glyph.Advance)) < 0.001;
 }

@@ -36,12 +36,22 @@ public sealed class Rendered
     public static Rendered Of(Document document, DocumentStyle? style = null, [System.Runtime.CompilerServices.CallerMemberName] string name = "")
     {
         style ??= DocumentStyle.Contract;
-        var directory = System.IO.Path.Combine(Root, RunId.Value);
-        Directory.CreateDirectory(directory);
-        var path = System.IO.Path.Combine(directory, $"{name}-{Guid.NewGuid():N}.pdf");
+        var path = NewFile(name);
         var result = new DocumentRenderer(Fonts, style).Render(document, path);
         return new Rendered(path, style, result);
     }
+
+    /// <summary>A fresh path in this test process's folder, for a file a test writes itself.</summary>
+    public static string NewFile(string name, string extension = ".pdf")
+    {
+        var directory = System.IO.Path.Combine(Root, RunId.Value);
+        Directory.CreateDirectory(directory);
+        return System.IO.Path.Combine(directory, $"{name}-{Guid.NewGuid():N}{extension}");
+    }
+
+    /// <summary>Wraps a PDF a test wrote through other means (the printer, a batch) to read it back.</summary>
+    public static Rendered Existing(string path, RenderResult result, DocumentStyle? style = null) =>
+        new(path, style ?? DocumentStyle.Contract, result);
 
     private static readonly Lazy<string> RunId = new(() =>
     {

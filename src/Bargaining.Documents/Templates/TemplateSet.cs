@@ -1,0 +1,72 @@
+using Bargaining.Documents.Data;
+
+namespace Bargaining.Documents.Templates;
+
+/// <summary>The templates of every document of a bargaining round, loaded and checked together from one folder.</summary>
+public sealed class TemplateSet
+{
+    /// <summary>The file of each contract kind's template.</summary>
+    public static IReadOnlyDictionary<ContractKind, string> ContractFiles { get; } = new Dictionary<ContractKind, string>
+    {
+        [ContractKind.Comprehensive] = "contract-comprehensive.md",
+        [ContractKind.Wage] = "contract-wage.md",
+        [ContractKind.WomenWorkers] = "contract-women-workers.md",
+        [ContractKind.SafetyAndHealth] = "contract-safety-and-health.md",
+        [ContractKind.HighTemperature] = "contract-high-temperature.md",
+        [ContractKind.Industry] = "contract-industry.md",
+        [ContractKind.Regional] = "contract-regional.md",
+    };
+
+    private readonly IReadOnlyDictionary<ContractKind, DocumentTemplate<ContractData>> contracts;
+
+    private TemplateSet(DocumentTemplate<OfferLetterData> offerLetter, DocumentTemplate<ResponseData> response,
+        DocumentTemplate<MeetingMinutesData> meetingMinutes, DocumentTemplate<CongressResolutionData> congressResolution,
+        DocumentTemplate<ContractData> filingForm, IReadOnlyDictionary<ContractKind, DocumentTemplate<ContractData>> contracts)
+    {
+        OfferLetter = offerLetter;
+        Response = response;
+        MeetingMinutes = meetingMinutes;
+        CongressResolution = congressResolution;
+        FilingForm = filingForm;
+        this.contracts = contracts;
+    }
+
+    /// <summary>要约书 (offer-letter.md).</summary>
+    public DocumentTemplate<OfferLetterData> OfferLetter { get; }
+
+    /// <summary>回应书 (response.md).</summary>
+    public DocumentTemplate<ResponseData> Response { get; }
+
+    /// <summary>协商会议记录 (meeting-minutes.md).</summary>
+    public DocumentTemplate<MeetingMinutesData> MeetingMinutes { get; }
+
+    /// <summary>职代会决议 (congress-resolution.md).</summary>
+    public DocumentTemplate<CongressResolutionData> CongressResolution { get; }
+
+    /// <summary>集体合同审查申报表 (filing-form.md), filled from the contract's data.</summary>
+    public DocumentTemplate<ContractData> FilingForm { get; }
+
+    /// <summary>The template of a contract kind.</summary>
+    public DocumentTemplate<ContractData> Contract(ContractKind kind) => contracts[kind];
+
+    /// <summary>Loads every template from <paramref name="directory"/> (the repository's templates/ folder).</summary>
+    /// <exception cref="TemplateLoadException">Any template is missing or refused; lists every problem of every file.</exception>
+    public static TemplateSet Load(string directory)
+    {
+        var errors = new List<TemplateError>();
+        DocumentTemplate<T>? Load<T>(string name) where T : class
+        {
+            var result = TemplateLoader.Load<T>(Path.Combine(directory, name));
+            errors.AddRange(result.Errors);
+            return result.Template;
+        }
+        var offer = Load<OfferLetterData>("offer-letter.md");
+        var response = Load<ResponseData>("response.md");
+        var minutes = Load<MeetingMinutesData>("meeting-minutes.md");
+        var resolution = Load<CongressResolutionData>("congress-resolution.md");
+        var filing = Load<ContractData>("filing-form.md");
+        var contracts = ContractFiles.ToDictionary(f => f.Key, f => Load<ContractData>(f.Value));
+        if (errors.Count > 0) throw new TemplateLoadException(errors);
+        return new TemplateSet(offer!, response!, minutes!, resolution!, filing!, contracts.ToDictionary(c => c.Key, c => c.Value!));
+    }
+}
