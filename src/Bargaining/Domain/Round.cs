@@ -30,6 +30,26 @@ public enum Procedure
     Simplified,
 }
 
+/// <summary>How the single meeting of the simplified procedure is held (会议、电话或网络).</summary>
+public enum MeetingMeans
+{
+    /// <summary>会议 (in person).</summary>
+    InPerson,
+    /// <summary>电话.</summary>
+    Phone,
+    /// <summary>网络 (online).</summary>
+    Online,
+}
+
+/// <summary>What the chiefs sign on the spot in the simplified procedure.</summary>
+public enum OnTheSpotRecord
+{
+    /// <summary>会议纪要.</summary>
+    Minutes,
+    /// <summary>备忘录.</summary>
+    Memo,
+}
+
 /// <summary>The two sides at the table.</summary>
 public enum Side
 {
@@ -257,5 +277,47 @@ public sealed class Round
         if (on > today) throw DomainException.Rule("publication.in-future", $"公布日期（{on:yyyy-MM-dd}）不能晚于今天");
         PublishedOn = on;
         PublishedHow = how.Trim();
+    }
+
+    /// <summary>How the simplified procedure's meeting was held.</summary>
+    public MeetingMeans? MeetingMeans { get; private set; }
+    /// <summary>Minutes or memo, signed on the spot by both chiefs (简易程序).</summary>
+    public OnTheSpotRecord? OnTheSpotRecord { get; private set; }
+    /// <summary>The agreed text of the minutes or memo.</summary>
+    public string? OnTheSpotText { get; private set; }
+    /// <summary>The worker chief who signed on the spot.</summary>
+    public string? WorkerChiefName { get; private set; }
+    /// <summary>The employer chief who signed on the spot.</summary>
+    public string? EmployerChiefName { get; private set; }
+    /// <summary>When the simplified meeting ended, with or without agreement.</summary>
+    public DateTimeOffset? MetAt { get; private set; }
+    /// <summary>Why the simplified meeting reached no agreement.</summary>
+    public string? NoAgreementReason { get; private set; }
+
+    /// <summary>Both chiefs sign minutes or a memo on the spot (简易程序, 《江苏省集体协商条例》).</summary>
+    public void SignOnTheSpot(OnTheSpotRecord kind, MeetingMeans means, string text, string workerChief, string employerChief, DateTimeOffset now)
+    {
+        EnsureSimplified("当场签署会议纪要或备忘录");
+        OnTheSpotRecord = kind;
+        MeetingMeans = means;
+        OnTheSpotText = text.Trim();
+        WorkerChiefName = workerChief.Trim();
+        EmployerChiefName = employerChief.Trim();
+        MetAt = now;
+    }
+
+    /// <summary>The simplified meeting ended without agreement.</summary>
+    public void RecordNoAgreement(MeetingMeans means, string reason, DateTimeOffset now)
+    {
+        EnsureSimplified("记录未达成一致");
+        MeetingMeans = means;
+        NoAgreementReason = reason.Trim();
+        MetAt = now;
+    }
+
+    private void EnsureSimplified(string action)
+    {
+        if (Procedure != Procedure.Simplified)
+            throw DomainException.Rule("round.not-simplified", $"只有简易程序才能{action}；普通程序须经协商会议、职工代表大会审议和签字（《集体合同规定》第三十四条至第三十七条）");
     }
 }
