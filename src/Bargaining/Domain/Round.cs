@@ -320,4 +320,61 @@ public sealed class Round
         if (Procedure != Procedure.Simplified)
             throw DomainException.Rule("round.not-simplified", $"只有简易程序才能{action}；普通程序须经协商会议、职工代表大会审议和签字（《集体合同规定》第三十四条至第三十七条）");
     }
+
+    /// <summary>The side that last applied for coordination (协调处理, Art 49–50).</summary>
+    public Side? CoordinationAppliedBy { get; private set; }
+    /// <summary>When the application was accepted; the 30 days count from the next day (Art 53).</summary>
+    public DateTimeOffset? CoordinationAppliedAt { get; private set; }
+    /// <summary>What the dispute is about, as the applicant put it.</summary>
+    public string? CoordinationGrounds { get; private set; }
+    /// <summary>When the coordination period was extended (once, at most 15 days, Art 53).</summary>
+    public DateTimeOffset? CoordinationExtendedAt { get; private set; }
+    /// <summary>Why it was extended.</summary>
+    public string? CoordinationExtensionReason { get; private set; }
+    /// <summary>The agreement (协调处理协议书, Art 54) text.</summary>
+    public string? CoordinationAgreement { get; private set; }
+    /// <summary>The coordinators who signed the agreement, separated by 、.</summary>
+    public string? CoordinationSignedBy { get; private set; }
+    /// <summary>Why coordination was closed without agreement.</summary>
+    public string? CoordinationClosedReason { get; private set; }
+    /// <summary>When coordination ended, by agreement or closure.</summary>
+    public DateTimeOffset? CoordinationEndedAt { get; private set; }
+
+    /// <summary>A party applies for coordination (Art 49–50); an earlier coordination's record is replaced.</summary>
+    public void ApplyForCoordination(Side by, string grounds, DateTimeOffset now)
+    {
+        CoordinationAppliedBy = by;
+        CoordinationAppliedAt = now;
+        CoordinationGrounds = grounds.Trim();
+        CoordinationExtendedAt = null;
+        CoordinationExtensionReason = null;
+        CoordinationAgreement = null;
+        CoordinationSignedBy = null;
+        CoordinationClosedReason = null;
+        CoordinationEndedAt = null;
+    }
+
+    /// <summary>Extends the coordination period, which the law allows once (Art 53).</summary>
+    public void ExtendCoordination(string reason, DateTimeOffset now)
+    {
+        if (CoordinationExtendedAt is not null)
+            throw DomainException.Rule("coordination.extended", $"协调处理期限已于{CoordinationExtendedAt:yyyy-MM-dd}延长，延长期限不得超过15日，不能再次延长（《集体合同规定》第五十三条）");
+        CoordinationExtendedAt = now;
+        CoordinationExtensionReason = reason.Trim();
+    }
+
+    /// <summary>The coordinators and both chiefs signed the agreement (协调处理协议书, Art 54).</summary>
+    public void AgreeInCoordination(string text, IEnumerable<string> coordinators, string workerChief, string employerChief, DateTimeOffset now)
+    {
+        CoordinationAgreement = text.Trim();
+        CoordinationSignedBy = string.Join("、", coordinators.Select(c => c.Trim()).Append(workerChief.Trim()).Append(employerChief.Trim()));
+        CoordinationEndedAt = now;
+    }
+
+    /// <summary>Coordination ends without agreement.</summary>
+    public void CloseCoordination(string reason, DateTimeOffset now)
+    {
+        CoordinationClosedReason = reason.Trim();
+        CoordinationEndedAt = now;
+    }
 }

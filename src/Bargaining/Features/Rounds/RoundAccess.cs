@@ -51,6 +51,18 @@ public static class RoundAccess
     }
 
     /// <summary>
+    /// Throws forbidden unless <paramref name="user"/> is a dispute coordinator (协调处理, Art 50–51) of the round's
+    /// enterprise's county-level area.
+    /// </summary>
+    public static async Task AuthoriseCoordinatorAsync(CurrentUser user, BargainingDbContext db, Guid roundId, CancellationToken ct)
+    {
+        var enterpriseId = await db.Rounds.Where(r => r.Id == roundId).Select(r => (Guid?)r.EnterpriseId).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound("该轮协商");
+        if (user.Role == Role.Coordinator && await db.Enterprises.AnyAsync(e => e.Id == enterpriseId && e.OrganisationId == user.OrganisationId, ct)) return;
+        throw DomainException.Forbidden($"您无权协调处理“{await EnterpriseNameAsync(db, enterpriseId, ct)}”的集体协商争议：只有当地劳动保障行政部门组织的协调处理机构可以处理（《集体合同规定》第五十条、第五十一条）");
+    }
+
+    /// <summary>
     /// Throws forbidden unless <paramref name="user"/> may see the round: either side of the enterprise, county staff
     /// of its county, or the city union.
     /// </summary>
