@@ -129,7 +129,27 @@ public sealed class Round
     public Side RespondingSide => OfferingSide.Other();
 
     /// <summary>The workflow definition that runs this round.</summary>
-    public string WorkflowDefinition => Procedure == Procedure.Simplified ? "simplified-procedure" : "ordinary-procedure";
+    public string WorkflowDefinition => RenewsRoundId is not null ? "renewal" : Procedure == Procedure.Simplified ? "simplified-procedure" : "ordinary-procedure";
+
+    /// <summary>For a renewal (续签, Art 38), the round whose contract it renews.</summary>
+    public Guid? RenewsRoundId { get; private set; }
+    /// <summary>For a renewal, the day the current contract expires; the window opens 3 months before (Art 38).</summary>
+    public DateOnly? CurrentExpiresOn { get; private set; }
+
+    /// <summary>
+    /// Starts the renewal of <paramref name="current"/>'s contract, expiring on <paramref name="expiresOn"/>: same
+    /// enterprise, kind and jurisdiction, by the ordinary procedure (续签, Art 38).
+    /// </summary>
+    public static Round Renewal(Round current, DateOnly expiresOn, DateOnly today, Side offeringSide, DateTimeOffset now)
+    {
+        if (expiresOn < today)
+            throw DomainException.Rule("renewal.expired", $"现行合同已于{expiresOn:yyyy-MM-dd}期满，应重新发起集体协商而不是续订（《集体合同规定》第三十八条）");
+        return new Round(current.EnterpriseId, current.Kind, Procedure.Ordinary, current.Jurisdiction, offeringSide, now)
+        {
+            RenewsRoundId = current.Id,
+            CurrentExpiresOn = expiresOn,
+        };
+    }
 
     /// <summary>The <c>kind</c> variable the definitions decide on (wage agreements are filed within 7 days).</summary>
     public string WorkflowKind => Kind switch

@@ -27,6 +27,21 @@ public static class RoundAccess
         await AuthoriseSideAsync(user, db, roundId, side, ct);
     }
 
+    /// <summary>
+    /// Throws forbidden unless <paramref name="user"/> may start a round of the enterprise offered by <paramref name="side"/>:
+    /// that side of the enterprise, or county staff of its county.
+    /// </summary>
+    public static async Task AuthoriseStarterAsync(CurrentUser user, BargainingDbContext db, Guid enterpriseId, Side side, CancellationToken ct)
+    {
+        if (user.Role == Role.CountyStaff && await db.Enterprises.AnyAsync(e => e.Id == enterpriseId && e.OrganisationId == user.OrganisationId, ct)) return;
+        if (user.Role is Role.UnionChair or Role.EmployerRepresentative)
+        {
+            await AuthoriseSideOfEnterpriseAsync(user, db, enterpriseId, side, ct);
+            return;
+        }
+        throw DomainException.Forbidden($"您无权为“{await EnterpriseNameAsync(db, enterpriseId, ct)}”发起集体协商：只有本企业工会主席、企业方代表或所在县级总工会工作人员可以发起");
+    }
+
     /// <summary>Throws forbidden unless <paramref name="user"/> may act for <paramref name="side"/> of the enterprise.</summary>
     public static async Task AuthoriseSideOfEnterpriseAsync(CurrentUser user, BargainingDbContext db, Guid enterpriseId, Side side, CancellationToken ct)
     {
