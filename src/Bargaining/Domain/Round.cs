@@ -30,6 +30,26 @@ public enum Procedure
     Simplified,
 }
 
+/// <summary>How the single meeting of the simplified procedure is held (会议、电话或网络).</summary>
+public enum MeetingMeans
+{
+    /// <summary>会议 (in person).</summary>
+    InPerson,
+    /// <summary>电话.</summary>
+    Phone,
+    /// <summary>网络 (online).</summary>
+    Online,
+}
+
+/// <summary>What the chiefs sign on the spot in the simplified procedure.</summary>
+public enum OnTheSpotRecord
+{
+    /// <summary>会议纪要.</summary>
+    Minutes,
+    /// <summary>备忘录.</summary>
+    Memo,
+}
+
 /// <summary>The two sides at the table.</summary>
 public enum Side
 {
@@ -109,7 +129,27 @@ public sealed class Round
     public Side RespondingSide => OfferingSide.Other();
 
     /// <summary>The workflow definition that runs this round.</summary>
-    public string WorkflowDefinition => Procedure == Procedure.Simplified ? "simplified-procedure" : "ordinary-procedure";
+    public string WorkflowDefinition => RenewsRoundId is not null ? "renewal" : Procedure == Procedure.Simplified ? "simplified-procedure" : "ordinary-procedure";
+
+    /// <summary>For a renewal (续签, Art 38), the round whose contract it renews.</summary>
+    public Guid? RenewsRoundId { get; private set; }
+    /// <summary>For a renewal, the day the current contract expires; the window opens 3 months before (Art 38).</summary>
+    public DateOnly? CurrentExpiresOn { get; private set; }
+
+    /// <summary>
+    /// Starts the renewal of <paramref name="current"/>'s contract, expiring on <paramref name="expiresOn"/>: same
+    /// enterprise, kind and jurisdiction, by the ordinary procedure (续签, Art 38).
+    /// </summary>
+    public static Round Renewal(Round current, DateOnly expiresOn, DateOnly today, Side offeringSide, DateTimeOffset now)
+    {
+        if (expiresOn < today)
+            throw DomainException.Rule("renewal.expired", $"现行合同已于{expiresOn:yyyy-MM-dd}期满，应重新发起集体协商而不是续订（《集体合同规定》第三十八条）");
+        return new Round(current.EnterpriseId, current.Kind, Procedure.Ordinary, current.Jurisdiction, offeringSide, now)
+        {
+            RenewsRoundId = current.Id,
+            CurrentExpiresOn = expiresOn,
+        };
+    }
 
     /// <summary>The <c>kind</c> variable the definitions decide on (wage agreements are filed within 7 days).</summary>
     public string WorkflowKind => Kind switch
@@ -257,5 +297,104 @@ public sealed class Round
         if (on > today) throw DomainException.Rule("publication.in-future", $"公布日期（{on:yyyy-MM-dd}）不能晚于今天");
         PublishedOn = on;
         PublishedHow = how.Trim();
+    }
+
+    /// <summary>How the simplified procedure's meeting was held.</summary>
+    public MeetingMeans? MeetingMeans { get; private set; }
+    /// <summary>Minutes or memo, signed on the spot by both chiefs (简易程序).</summary>
+    public OnTheSpotRecord? OnTheSpotRecord { get; private set; }
+    /// <summary>The agreed text of the minutes or memo.</summary>
+    public string? OnTheSpotText { get; private set; }
+    /// <summary>The worker chief who signed on the spot.</summary>
+    public string? WorkerChiefName { get; private set; }
+    /// <summary>The employer chief who signed on the spot.</summary>
+    public string? EmployerChiefName { get; private set; }
+    /// <summary>When the simplified meeting ended, with or without agreement.</summary>
+    public DateTimeOffset? MetAt { get; private set; }
+    /// <summary>Why the simplified meeting reached no agreement.</summary>
+    public string? NoAgreementReason { get; private set; }
+
+    /// <summary>Both chiefs sign minutes or a memo on the spot (简易程序, 《江苏省集体协商条例》).</summary>
+    public void SignOnTheSpot(OnTheSpotRecord kind, MeetingMeans means, string text, string workerChief, string employerChief, DateTimeOffset now)
+    {
+        EnsureSimplified("当场签署会议纪要或备忘录");
+        OnTheSpotRecord = kind;
+        MeetingMeans = means;
+        OnTheSpotText = text.Trim();
+        WorkerChiefName = workerChief.Trim();
+        EmployerChiefName = employerChief.Trim();
+        MetAt = now;
+    }
+
+    /// <summary>The simplified meeting ended without agreement.</summary>
+    public void RecordNoAgreement(MeetingMeans means, string reason, DateTimeOffset now)
+    {
+        EnsureSimplified("记录未达成一致");
+        MeetingMeans = means;
+        NoAgreementReason = reason.Trim();
+        MetAt = now;
+    }
+
+    private void EnsureSimplified(string action)
+    {
+        if (Procedure != Procedure.Simplified)
+            throw DomainException.Rule("round.not-simplified", $"只有简易程序才能{action}；普通程序须经协商会议、职工代表大会审议和签字（《集体合同规定》第三十四条至第三十七条）");
+    }
+
+    /// <summary>The side that last applied for coordination (协调处理, Art 49–50).</summary>
+    public Side? CoordinationAppliedBy { get; private set; }
+    /// <summary>When the application was accepted; the 30 days count from the next day (Art 53).</summary>
+    public DateTimeOffset? CoordinationAppliedAt { get; private set; }
+    /// <summary>What the dispute is about, as the applicant put it.</summary>
+    public string? CoordinationGrounds { get; private set; }
+    /// <summary>When the coordination period was extended (once, at most 15 days, Art 53).</summary>
+    public DateTimeOffset? CoordinationExtendedAt { get; private set; }
+    /// <summary>Why it was extended.</summary>
+    public string? CoordinationExtensionReason { get; private set; }
+    /// <summary>The agreement (协调处理协议书, Art 54) text.</summary>
+    public string? CoordinationAgreement { get; private set; }
+    /// <summary>The coordinators who signed the agreement, separated by 、.</summary>
+    public string? CoordinationSignedBy { get; private set; }
+    /// <summary>Why coordination was closed without agreement.</summary>
+    public string? CoordinationClosedReason { get; private set; }
+    /// <summary>When coordination ended, by agreement or closure.</summary>
+    public DateTimeOffset? CoordinationEndedAt { get; private set; }
+
+    /// <summary>A party applies for coordination (Art 49–50); an earlier coordination's record is replaced.</summary>
+    public void ApplyForCoordination(Side by, string grounds, DateTimeOffset now)
+    {
+        CoordinationAppliedBy = by;
+        CoordinationAppliedAt = now;
+        CoordinationGrounds = grounds.Trim();
+        CoordinationExtendedAt = null;
+        CoordinationExtensionReason = null;
+        CoordinationAgreement = null;
+        CoordinationSignedBy = null;
+        CoordinationClosedReason = null;
+        CoordinationEndedAt = null;
+    }
+
+    /// <summary>Extends the coordination period, which the law allows once (Art 53).</summary>
+    public void ExtendCoordination(string reason, DateTimeOffset now)
+    {
+        if (CoordinationExtendedAt is not null)
+            throw DomainException.Rule("coordination.extended", $"协调处理期限已于{CoordinationExtendedAt:yyyy-MM-dd}延长，延长期限不得超过15日，不能再次延长（《集体合同规定》第五十三条）");
+        CoordinationExtendedAt = now;
+        CoordinationExtensionReason = reason.Trim();
+    }
+
+    /// <summary>The coordinators and both chiefs signed the agreement (协调处理协议书, Art 54).</summary>
+    public void AgreeInCoordination(string text, IEnumerable<string> coordinators, string workerChief, string employerChief, DateTimeOffset now)
+    {
+        CoordinationAgreement = text.Trim();
+        CoordinationSignedBy = string.Join("、", coordinators.Select(c => c.Trim()).Append(workerChief.Trim()).Append(employerChief.Trim()));
+        CoordinationEndedAt = now;
+    }
+
+    /// <summary>Coordination ends without agreement.</summary>
+    public void CloseCoordination(string reason, DateTimeOffset now)
+    {
+        CoordinationClosedReason = reason.Trim();
+        CoordinationEndedAt = now;
     }
 }

@@ -15,6 +15,12 @@ public enum Role
     EmployerRepresentative,
     /// <summary>Labour-bureau reviewer (人社部门审查).</summary>
     Reviewer,
+    /// <summary>
+    /// Dispute coordinator (协调处理, Art 49–54): staff of the labour administration, which coordinates together with
+    /// the union and the enterprise organisations of its area. Not <see cref="Reviewer"/>: reviewing a filed contract
+    /// and settling a bargaining dispute are separate duties.
+    /// </summary>
+    Coordinator,
 }
 
 /// <summary>Who is sending a command: a person acting in a role for an organisation (or an enterprise).</summary>

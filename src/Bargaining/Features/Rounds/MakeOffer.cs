@@ -21,7 +21,9 @@ public sealed record TopicProposal(string Code, string Clause, decimal? Number =
 
 /// <summary>
 /// Makes the offer (要约, Art 32): the offering side sends its offer letter with the topics it proposes; the other side
-/// must answer within the period counted from <see cref="ReceivedOn"/>, the day it received the letter.
+/// must answer within the period counted from <see cref="ReceivedOn"/>, the day it received the letter. A renewal's
+/// offer (续签, Art 38) is possible only in the window and starts from the current contract's clauses: a topic given
+/// here replaces the clause of the same topic, the others are carried over as they are.
 /// </summary>
 public sealed record MakeOfferCommand(Guid RoundId, IReadOnlyList<TopicProposal> Topics, DateOnly ReceivedOn, int? RepresentativesPerSide = null)
     : IRequest<Unit>, IAuthorisedRequest
@@ -37,10 +39,13 @@ public sealed record MakeOfferCommand(Guid RoundId, IReadOnlyList<TopicProposal>
 /// <summary>Checks the request; the topics are checked by the same validator wherever topics are proposed.</summary>
 public sealed class MakeOfferValidator : AbstractValidator<MakeOfferCommand>
 {
+    /// <summary>An offer proposes at least one topic; a renewal's may leave them to the current contract.</summary>
+    public const string NoTopics = "要约书至少应提出一项协商议题（《集体合同规定》第八条）";
+
     /// <summary>Creates the rules.</summary>
     public MakeOfferValidator()
     {
-        RuleFor(c => c.Topics).NotEmpty().WithMessage("要约书至少应提出一项协商议题（《集体合同规定》第八条）");
+        RuleFor(c => c.Topics).NotNull().WithMessage(NoTopics);
         RuleForEach(c => c.Topics).SetValidator(new TopicProposalValidator());
         RuleFor(c => c.Topics).Must(Topics.AreDistinct).WithMessage("同一议题不能重复提出");
         RuleFor(c => c.ReceivedOn).NotEmpty().WithMessage("请填写对方收到要约书的日期");
@@ -108,13 +113,41 @@ public sealed class MakeOfferHandler(BargainingDbContext db, RoundWorkflow workf
     {
         var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
         var user = users.Caller();
+        var proposals = round.RenewsRoundId is { } current
+            ? await RenewalProposalsAsync(round, current, request.Topics, cancellationToken)
+            : request.Topics;
+        if (proposals.Count == 0) throw new DomainException(FailureKind.Validation, "offer.topics", MakeOfferValidator.NoTopics);
         round.MakeOffer(workflow.Now, workflow.Today(round), request.ReceivedOn, request.RepresentativesPerSide);
-        var topics = await Topics.RaiseAsync(db, workflow, round, round.OfferingSide, request.Topics, user, cancellationToken);
+        var topics = await Topics.RaiseAsync(db, workflow, round, round.OfferingSide, proposals, user, cancellationToken);
         await workflow.SignalAsync(round, "send-offer", round.OfferingSide, user, "发出要约书", new JsonObject
         {
             ["offerReceivedOn"] = Topics.Date(request.ReceivedOn),
             ["topics"] = Topics.ForJournal(topics),
         }, cancellationToken);
         return Unit.Value;
+    }
+
+    /// <summary>
+    /// A renewal's topics: refused before the window opens (Art 38); otherwise the current contract's clauses of its
+    /// last draft, with <paramref name="given"/> replacing those of the same topic.
+    /// </summary>
+    private async Task<IReadOnlyList<TopicProposal>> RenewalProposalsAsync(Round round, Guid current, IReadOnlyList<TopicProposal> given, CancellationToken ct)
+    {
+        if ((await workflow.StepsAsync(round, ct)).FirstOrDefault(s => s.Node == "awaiting-window") is { } waiting)
+        {
+            var opens = waiting.LastDay ?? workflow.Profile(round).Time.LocalDate(waiting.Due!.Value);
+            throw DomainException.Rule("renewal.window",
+                $"续订期自{opens:yyyy年M月d日}开始（现行合同{round.CurrentExpiresOn:yyyy年M月d日}期满前3个月内，《集体合同规定》第三十八条），此前不能发出续订要约书");
+        }
+        var draft = await db.Rounds.Where(r => r.Id == current).Select(r => r.Draft).FirstAsync(ct);
+        var clauses = await db.DraftClauses.Where(c => c.RoundId == current && c.Draft == draft).OrderBy(c => c.Sequence)
+            .Join(db.Topics, c => c.TopicId, t => t.Id, (c, t) => new { t.Code, c.Title, c.Clause, c.Number, c.Unit })
+            .ToListAsync(ct);
+        var replaced = given.Select(t => (t.Code, Topic.TitleOf(t.Code, t.Title))).ToHashSet();
+        return
+        [
+            .. clauses.Where(c => !replaced.Contains((c.Code, c.Title))).Select(c => new TopicProposal(c.Code, c.Clause, c.Number, c.Unit, c.Title)),
+            .. given,
+        ];
     }
 }

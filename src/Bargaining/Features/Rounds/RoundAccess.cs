@@ -27,6 +27,21 @@ public static class RoundAccess
         await AuthoriseSideAsync(user, db, roundId, side, ct);
     }
 
+    /// <summary>
+    /// Throws forbidden unless <paramref name="user"/> may start a round of the enterprise offered by <paramref name="side"/>:
+    /// that side of the enterprise, or county staff of its county.
+    /// </summary>
+    public static async Task AuthoriseStarterAsync(CurrentUser user, BargainingDbContext db, Guid enterpriseId, Side side, CancellationToken ct)
+    {
+        if (user.Role == Role.CountyStaff && await db.Enterprises.AnyAsync(e => e.Id == enterpriseId && e.OrganisationId == user.OrganisationId, ct)) return;
+        if (user.Role is Role.UnionChair or Role.EmployerRepresentative)
+        {
+            await AuthoriseSideOfEnterpriseAsync(user, db, enterpriseId, side, ct);
+            return;
+        }
+        throw DomainException.Forbidden($"您无权为“{await EnterpriseNameAsync(db, enterpriseId, ct)}”发起集体协商：只有本企业工会主席、企业方代表或所在县级总工会工作人员可以发起");
+    }
+
     /// <summary>Throws forbidden unless <paramref name="user"/> may act for <paramref name="side"/> of the enterprise.</summary>
     public static async Task AuthoriseSideOfEnterpriseAsync(CurrentUser user, BargainingDbContext db, Guid enterpriseId, Side side, CancellationToken ct)
     {
@@ -48,6 +63,18 @@ public static class RoundAccess
             ?? throw DomainException.NotFound("该轮协商");
         if (user.Role == Role.Reviewer && await db.Enterprises.AnyAsync(e => e.Id == enterpriseId && e.OrganisationId == user.OrganisationId, ct)) return;
         throw DomainException.Forbidden($"您无权审查“{await EnterpriseNameAsync(db, enterpriseId, ct)}”的集体合同：只有当地劳动保障行政部门可以提出审查意见（《集体合同规定》第四十四条）");
+    }
+
+    /// <summary>
+    /// Throws forbidden unless <paramref name="user"/> is a dispute coordinator (协调处理, Art 50–51) of the round's
+    /// enterprise's county-level area.
+    /// </summary>
+    public static async Task AuthoriseCoordinatorAsync(CurrentUser user, BargainingDbContext db, Guid roundId, CancellationToken ct)
+    {
+        var enterpriseId = await db.Rounds.Where(r => r.Id == roundId).Select(r => (Guid?)r.EnterpriseId).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound("该轮协商");
+        if (user.Role == Role.Coordinator && await db.Enterprises.AnyAsync(e => e.Id == enterpriseId && e.OrganisationId == user.OrganisationId, ct)) return;
+        throw DomainException.Forbidden($"您无权协调处理“{await EnterpriseNameAsync(db, enterpriseId, ct)}”的集体协商争议：只有当地劳动保障行政部门组织的协调处理机构可以处理（《集体合同规定》第五十条、第五十一条）");
     }
 
     /// <summary>

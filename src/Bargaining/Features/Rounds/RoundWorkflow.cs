@@ -30,6 +30,7 @@ public sealed class RoundWorkflow(WorkflowEngine engine, JurisdictionCatalog jur
             ["kind"] = round.WorkflowKind,
             ["enterprise"] = enterprise.Name,
         };
+        if (round.CurrentExpiresOn is { } expiresOn) variables["expiresOn"] = expiresOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var result = await engine.StartAsync(new StartWorkflow(round.WorkflowDefinition, round.Jurisdiction, Actor(user), variables,
             InstanceId: round.WorkflowInstanceId, BusinessKey: round.Id.ToString()), ct);
         return result.Instance ?? throw await RefusalAsync(round, result.Error!, "发起协商", round.OfferingSide, ct);
@@ -50,6 +51,10 @@ public sealed class RoundWorkflow(WorkflowEngine engine, JurisdictionCatalog jur
         if (result.Error!.Code == WorkflowErrorCode.Forbidden) throw DomainException.Forbidden($"{roleName}不能{action}");
         throw await RefusalAsync(round, result.Error!, action, Side.Worker, ct);
     }
+
+    /// <summary>The round's workflow now: its steps, or its outcome once ended.</summary>
+    public async Task<WorkflowSnapshot> SnapshotAsync(Round round, CancellationToken ct) =>
+        await engine.GetAsync(round.WorkflowInstanceId, ct) ?? throw DomainException.NotFound("本轮协商的流程");
 
     /// <summary>The round's active steps now.</summary>
     public async Task<IReadOnlyList<ActiveStep>> StepsAsync(Round round, CancellationToken ct) =>

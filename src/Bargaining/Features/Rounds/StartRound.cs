@@ -16,17 +16,8 @@ public sealed record StartRoundCommand(Guid EnterpriseId, RoundKind Kind, Proced
     : IRequest<Guid>, IAuthorisedRequest
 {
     /// <inheritdoc />
-    public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
-    {
-        if (user.Role == Role.CountyStaff && await db.Enterprises.AnyAsync(e => e.Id == EnterpriseId && e.OrganisationId == user.OrganisationId, ct)) return;
-        if (user.Role is Role.UnionChair or Role.EmployerRepresentative)
-        {
-            await RoundAccess.AuthoriseSideOfEnterpriseAsync(user, db, EnterpriseId, OfferingSide, ct);
-            return;
-        }
-        var name = await db.Enterprises.Where(e => e.Id == EnterpriseId).Select(e => e.Name).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("该企业");
-        throw DomainException.Forbidden($"您无权为“{name}”发起集体协商：只有本企业工会主席、企业方代表或所在县级总工会工作人员可以发起");
-    }
+    public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) =>
+        RoundAccess.AuthoriseStarterAsync(user, db, EnterpriseId, OfferingSide, ct);
 }
 
 /// <summary>Checks the request.</summary>
