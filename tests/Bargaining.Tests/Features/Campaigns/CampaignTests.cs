@@ -133,13 +133,4 @@ public sealed class CampaignTests : RoundScenario
         Assert.Contains("请至少选择一家企业", e.Message);
         Assert.Contains("至少应提出一项协商议题", e.Message);
     }
-
-    private async Task<Enterprise> AddEnterpriseAsync(Organisation unit, string name, int number, int employees, bool union = true)
-    {
-        var code = $"913209{number:D2}MA1XY000{number}";
-        var enterprise = new Enterprise(unit.Id, name, code + CreditCode.CheckCharacter(code), "制造业", "私营企业", employees, employees / 3,
-            union ? name + "工会委员会" : null, union ? "工会主席" + number : null);
-        await Host.WithDbAsync(async db => { db.Enterprises.Add(enterprise); return await db.SaveChangesAsync(); });
-        return enterprise;
-    }
 }
