@@ -57,6 +57,7 @@ public static class BargainingServices
         services.AddDbContextPool<BargainingDbContext>(b => b.UseSqliteFile(options.SqlitePath));
         services.AddScoped(sp => new WorkflowEngine(sp.GetRequiredService<BargainingDbContext>(), registry, conditions, timeRules, time, sp.GetService<Microsoft.Extensions.Logging.ILogger<WorkflowEngine>>()));
         services.AddScoped<Features.Rounds.RoundWorkflow>();
+        services.AddScoped<Features.Progress.ProgressFigures>();
         services.AddMediatorPipeline();
         services.TryAddScoped<ICurrentUserAccessor>(_ => new FixedCurrentUser(null));
         services.AddSingleton(new WorkflowTimerOptions());

@@ -118,6 +118,10 @@ public sealed class Round
     public DateOnly? OfferReceivedOn { get; private set; }
     /// <summary>The number of representatives per side the offer proposes (Art 19), if it says.</summary>
     public int? RepresentativesPerSide { get; private set; }
+    /// <summary>The campaign whose window and units the offer fell in (集中要约), if any.</summary>
+    public Guid? CampaignId { get; private set; }
+    /// <summary>集中要约 or 分散要约, fixed when the offer is made from its date.</summary>
+    public OfferMode? OfferMode { get; private set; }
     /// <summary>When the response was given.</summary>
     public DateTimeOffset? RespondedAt { get; private set; }
     /// <summary>True when the other side agreed to bargain; null before a response.</summary>
@@ -162,7 +166,7 @@ public sealed class Round
     };
 
     /// <summary>Records the offer (要约, Art 32): sent now, received by the other side on <paramref name="receivedOn"/>.</summary>
-    public void MakeOffer(DateTimeOffset now, DateOnly today, DateOnly receivedOn, int? representativesPerSide)
+    public void MakeOffer(DateTimeOffset now, DateOnly today, DateOnly receivedOn, int? representativesPerSide, Guid? campaignId)
     {
         if (OfferMadeAt is not null) throw DomainException.Conflict("offer.already-made", "本轮协商已发出要约书，不能重复发出");
         if (receivedOn > today) throw DomainException.Rule("offer.received-in-future", $"对方收到要约书的日期（{receivedOn:yyyy-MM-dd}）不能晚于今天");
@@ -170,6 +174,8 @@ public sealed class Round
         OfferMadeAt = now;
         OfferReceivedOn = receivedOn;
         RepresentativesPerSide = representativesPerSide;
+        CampaignId = campaignId;
+        OfferMode = campaignId is null ? Domain.OfferMode.Dispersed : Domain.OfferMode.Centralised;
     }
 
     /// <summary>Records the response (回应): agreement, or a refusal with its justified reason (Art 32).</summary>

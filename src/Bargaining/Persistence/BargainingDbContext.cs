@@ -31,6 +31,9 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     /// <summary>The clauses of each round's draft contract.</summary>
     public DbSet<DraftClause> DraftClauses => Set<DraftClause>();
 
+    /// <summary>Offer campaigns (集中要约行动).</summary>
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -70,9 +73,26 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.Property(x => x.CongressRejection).HasMaxLength(500);
             e.Property(x => x.ReviewOpinion).HasMaxLength(4000);
             e.Property(x => x.PublishedHow).HasMaxLength(500);
+            e.Property(x => x.OfferMode).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => x.EnterpriseId);
             e.HasIndex(x => x.WorkflowInstanceId).IsUnique();
             e.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<Campaign>(e =>
+        {
+            e.ToTable("campaigns");
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.OfferRateTarget).HasPrecision(5, 2);
+            e.Property(x => x.SigningRateTarget).HasPrecision(5, 2);
+            e.HasMany(x => x.Units).WithOne().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);
+            e.Navigation(x => x.Units).HasField("_units");
+        });
+        modelBuilder.Entity<CampaignUnit>(e =>
+        {
+            e.ToTable("campaign_units");
+            e.HasKey(x => new { x.CampaignId, x.OrganisationId });
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<Topic>(e =>
         {

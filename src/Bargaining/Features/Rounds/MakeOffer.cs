@@ -112,18 +112,11 @@ public sealed class MakeOfferHandler(BargainingDbContext db, RoundWorkflow workf
     public async Task<Unit> Handle(MakeOfferCommand request, CancellationToken cancellationToken)
     {
         var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
-        var user = users.Caller();
         var proposals = round.RenewsRoundId is { } current
             ? await RenewalProposalsAsync(round, current, request.Topics, cancellationToken)
             : request.Topics;
         if (proposals.Count == 0) throw new DomainException(FailureKind.Validation, "offer.topics", MakeOfferValidator.NoTopics);
-        round.MakeOffer(workflow.Now, workflow.Today(round), request.ReceivedOn, request.RepresentativesPerSide);
-        var topics = await Topics.RaiseAsync(db, workflow, round, round.OfferingSide, proposals, user, cancellationToken);
-        await workflow.SignalAsync(round, "send-offer", round.OfferingSide, user, "发出要约书", new JsonObject
-        {
-            ["offerReceivedOn"] = Topics.Date(request.ReceivedOn),
-            ["topics"] = Topics.ForJournal(topics),
-        }, cancellationToken);
+        await Offers.SendAsync(db, workflow, round, proposals, request.ReceivedOn, request.RepresentativesPerSide, users.Caller(), cancellationToken);
         return Unit.Value;
     }
 
@@ -149,5 +142,29 @@ public sealed class MakeOfferHandler(BargainingDbContext db, RoundWorkflow workf
             .. clauses.Where(c => !replaced.Contains((c.Code, c.Title))).Select(c => new TopicProposal(c.Code, c.Clause, c.Number, c.Unit, c.Title)),
             .. given,
         ];
+    }
+}
+
+/// <summary>Sending an offer, shared by <see cref="MakeOfferCommand"/> and a county's campaign launch.</summary>
+public static class Offers
+{
+    /// <summary>
+    /// Records the offer with its topics and sends <c>send-offer</c>. The offer counts as 集中要约 when today falls in
+    /// the window of a campaign the enterprise's unit takes part in, as 分散要约 otherwise.
+    /// </summary>
+    public static async Task SendAsync(BargainingDbContext db, RoundWorkflow workflow, Round round, IReadOnlyList<TopicProposal> proposals, DateOnly receivedOn, int? representativesPerSide, CurrentUser user, CancellationToken ct)
+    {
+        var today = workflow.Today(round);
+        var organisationId = await db.Enterprises.Where(e => e.Id == round.EnterpriseId).Select(e => e.OrganisationId).SingleAsync(ct);
+        var campaignId = await db.Campaigns
+            .Where(c => c.StartsOn <= today && today <= c.EndsOn && c.Units.Any(u => u.OrganisationId == organisationId))
+            .OrderBy(c => c.StartsOn).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        round.MakeOffer(workflow.Now, today, receivedOn, representativesPerSide, campaignId);
+        var topics = await Topics.RaiseAsync(db, workflow, round, round.OfferingSide, proposals, user, ct);
+        await workflow.SignalAsync(round, "send-offer", round.OfferingSide, user, "发出要约书", new JsonObject
+        {
+            ["offerReceivedOn"] = Topics.Date(receivedOn),
+            ["topics"] = Topics.ForJournal(topics),
+        }, ct);
     }
 }

@@ -140,4 +140,14 @@ public abstract class RoundScenario : IAsyncLifetime
         Assert.True(kind == e.Kind, $"expected {kind}, got {e.Kind}: {e.Code} {e.Message}");
         return e;
     }
+
+    /// <summary>Another enterprise of the unit; its number (2 to 99) makes its credit code.</summary>
+    protected async Task<Enterprise> AddEnterpriseAsync(Organisation unit, string name, int number, int employees, bool union = true)
+    {
+        var code = $"913209{number:D2}MA1XY000{number % 10}";
+        var enterprise = new Enterprise(unit.Id, name, code + CreditCode.CheckCharacter(code), "制造业", "私营企业", employees, employees / 3,
+            union ? name + "工会委员会" : null, union ? "工会主席" + number : null);
+        await Host.WithDbAsync(async db => { db.Enterprises.Add(enterprise); return await db.SaveChangesAsync(); });
+        return enterprise;
+    }
 }

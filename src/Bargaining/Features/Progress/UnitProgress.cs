@@ -1,0 +1,90 @@
+using Bargaining.Domain;
+using Bargaining.Features.Rounds;
+using Bargaining.Persistence;
+using Bargaining.Workflows;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bargaining.Features.Progress;
+
+/// <summary>How many rounds stand at each stage now (each round counts once, at its current stage).</summary>
+public sealed record StageCounts(int Started, int Offered, int Replied, int Bargaining, int Signed, int Filed, int Effective, int Closed);
+
+/// <summary>A round past a deadline: the step it is stuck at, the last day it missed and how many days late it is.</summary>
+public sealed record OverdueRound(Guid RoundId, string Enterprise, string Step, DateOnly LastDay, int DaysLate);
+
+/// <summary>
+/// The figures of one county-level union or city-direct unit: enterprises and workers, rounds per stage, the overdue
+/// list, enterprises and workers covered by effective contracts (覆盖企业数、覆盖职工数), the agreed wage rises, and the
+/// enterprises that made an offer and signed (from <c>since</c> when a campaign asks).
+/// </summary>
+public sealed record UnitProgress(
+    Guid OrganisationId,
+    string Unit,
+    OrganisationKind Kind,
+    int Enterprises,
+    int Workers,
+    StageCounts Stages,
+    IReadOnlyList<OverdueRound> Overdue,
+    int EnterprisesCovered,
+    int WorkersCovered,
+    decimal? AverageWageRise,
+    decimal? MedianWageRise,
+    int EnterprisesOffered,
+    int EnterprisesSigned);
+
+/// <summary>Computes <see cref="UnitProgress"/>; shared by the county and the city queries so both count alike.</summary>
+public sealed class ProgressFigures(BargainingDbContext db, WorkflowEngine engine, RoundWorkflow workflow)
+{
+    /// <summary>
+    /// The figures of <paramref name="units"/>. Offers and signatures count the enterprises whose offer was made on or
+    /// after <paramref name="since"/> (all offers when null); the rest counts every round.
+    /// </summary>
+    public async Task<IReadOnlyList<UnitProgress>> ComputeAsync(IReadOnlyList<Organisation> units, DateOnly? since, CancellationToken ct)
+    {
+        var unitIds = units.Select(u => u.Id).ToList();
+        var enterprises = await db.Enterprises.AsNoTracking().Where(e => unitIds.Contains(e.OrganisationId)).ToDictionaryAsync(e => e.Id, ct);
+        var ids = enterprises.Keys.ToList();
+        var rounds = await db.Rounds.AsNoTracking().Where(r => ids.Contains(r.EnterpriseId)).ToListAsync(ct);
+        var roundIds = rounds.Select(r => r.Id).ToList();
+        var wageRises = (await db.Topics.AsNoTracking().Include(t => t.Positions)
+                .Where(t => roundIds.Contains(t.RoundId) && t.Code == TopicCatalog.Pay && t.Status == TopicStatus.Agreed).ToListAsync(ct))
+            .Where(t => t.Last is { Unit: "%", Number: not null })
+            .ToLookup(t => t.RoundId, t => t.Last.Number!.Value);
+
+        var facts = new List<(Round Round, Enterprise Enterprise, RoundStage Stage, OverdueRound? Overdue, bool SinceCampaign)>();
+        foreach (var round in rounds)
+        {
+            var snapshot = await engine.GetAsync(round.WorkflowInstanceId, ct) ?? throw new InvalidOperationException($"round {round.Id} has no workflow instance");
+            var today = workflow.Today(round);
+            var journal = snapshot.Steps.Any(s => s.Node.EndsWith("-overdue", StringComparison.Ordinal)) ? await engine.JournalAsync(round.WorkflowInstanceId, ct) : [];
+            var enterprise = enterprises[round.EnterpriseId];
+            var overdue = RoundStages.Overdue(snapshot, journal, today) is { } o
+                ? new OverdueRound(round.Id, enterprise.Name, o.Step, o.LastDay, today.DayNumber - o.LastDay.DayNumber)
+                : null;
+            var offeredOn = round.OfferMadeAt is { } at ? workflow.Profile(round).Time.LocalDate(at) : (DateOnly?)null;
+            facts.Add((round, enterprise, RoundStages.Of(snapshot), overdue, offeredOn is { } day && (since is null || day >= since)));
+        }
+
+        return [.. units.Select(unit =>
+        {
+            var own = facts.Where(f => f.Enterprise.OrganisationId == unit.Id).ToList();
+            var mine = enterprises.Values.Where(e => e.OrganisationId == unit.Id).ToList();
+            int Count(RoundStage stage) => own.Count(f => f.Stage == stage);
+            var effective = own.Where(f => f.Stage == RoundStage.Effective).ToList();
+            var covered = effective.Select(f => f.Enterprise).DistinctBy(e => e.Id).ToList();
+            var rises = effective.SelectMany(f => wageRises[f.Round.Id]).Order().ToList();
+            return new UnitProgress(unit.Id, unit.Name, unit.Kind, mine.Count, mine.Sum(e => e.Employees),
+                new StageCounts(Count(RoundStage.Started), Count(RoundStage.Offered), Count(RoundStage.Replied), Count(RoundStage.Bargaining),
+                    Count(RoundStage.Signed), Count(RoundStage.Filed), Count(RoundStage.Effective), Count(RoundStage.Closed)),
+                [.. own.Where(f => f.Overdue is not null).Select(f => f.Overdue!).OrderByDescending(o => o.DaysLate).ThenBy(o => o.Enterprise, StringComparer.Ordinal)],
+                covered.Count, covered.Sum(e => e.Employees),
+                rises.Count == 0 ? null : Math.Round(rises.Average(), 2),
+                rises.Count == 0 ? null : Math.Round(Median(rises), 2),
+                own.Where(f => f.SinceCampaign).Select(f => f.Enterprise.Id).Distinct().Count(),
+                own.Where(f => f.SinceCampaign && f.Stage.IsSigned()).Select(f => f.Enterprise.Id).Distinct().Count());
+        })];
+    }
+
+    private static decimal Median(IReadOnlyList<decimal> sorted) =>
+        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}

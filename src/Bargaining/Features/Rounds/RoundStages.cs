@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Bargaining.Workflows;
+using Bargaining.Workflows.Persistence;
+
+namespace Bargaining.Features.Rounds;
+
+/// <summary>Where a round stands, as the reports count it: one stage per round, from its workflow state.</summary>
+public enum RoundStage
+{
+    /// <summary>已发起: started, no offer yet.</summary>
+    Started,
+    /// <summary>已要约: the offer is out, awaiting the reply (Art 32).</summary>
+    Offered,
+    /// <summary>已回应: the offer was answered; representatives and preparation (Art 33), or a refusal.</summary>
+    Replied,
+    /// <summary>协商中: at the table, suspended, before the congress or in coordination, until both chiefs sign.</summary>
+    Bargaining,
+    /// <summary>已签订: signed, not yet filed (Art 42).</summary>
+    Signed,
+    /// <summary>已报送: under review (Art 44–46).</summary>
+    Filed,
+    /// <summary>已生效: effective (Art 47), published or not.</summary>
+    Effective,
+    /// <summary>已结束: ended without a contract (withdrawn, coordination closed, simplified minutes or memo).</summary>
+    Closed,
+}
+
+/// <summary>
+/// The one place that maps workflow nodes to <see cref="RoundStage"/>s and finds what is overdue; the node ids are
+/// those of <c>ordinary-procedure</c>, <c>simplified-procedure</c> and <c>renewal</c>.
+/// </summary>
+public static class RoundStages
+{
+    /// <summary>The stage of a round whose instance is <paramref name="snapshot"/>.</summary>
+    public static RoundStage Of(WorkflowSnapshot snapshot)
+    {
+        if (snapshot.Status == WorkflowStatus.Completed)
+            return snapshot.Outcome is "effective" or "renewed" ? RoundStage.Effective : RoundStage.Closed;
+        // Parallel steps (the two signatures, the two lists of representatives) are at the same stage; the furthest counts.
+        return snapshot.Steps.Select(s => Of(s.Node)).DefaultIfEmpty(RoundStage.Started).Max();
+    }
+
+    private static RoundStage Of(string node) => node switch
+    {
+        "union-offer" or "employer-offer" or "awaiting-window" or "renewal-window" or "expired" => RoundStage.Started,
+        "employer-reply" or "union-reply" or "employer-reply-overdue" or "union-reply-overdue" or "reply-overdue" => RoundStage.Offered,
+        "offer-refused" or "union-representatives" or "employer-representatives" or "preparation" => RoundStage.Replied,
+        "filing" or "wage-filing" or "filing-overdue" => RoundStage.Signed,
+        "review" => RoundStage.Filed,
+        "effective" => RoundStage.Effective,
+        _ => RoundStage.Bargaining,
+    };
+
+    /// <summary>已发起, 已要约, … as the reports print them.</summary>
+    public static string Chinese(this RoundStage stage) => stage switch
+    {
+        RoundStage.Started => "已发起",
+        RoundStage.Offered => "已要约",
+        RoundStage.Replied => "已回应",
+        RoundStage.Bargaining => "协商中",
+        RoundStage.Signed => "已签订",
+        RoundStage.Filed => "已报送",
+        RoundStage.Effective => "已生效",
+        _ => "已结束",
+    };
+
+    /// <summary>Signed or further: counts towards the signing rate.</summary>
+    public static bool IsSigned(this RoundStage stage) => stage is RoundStage.Signed or RoundStage.Filed or RoundStage.Effective;
+
+    /// <summary>
+    /// The overdue step of a round, if any, with its missed last day: a step whose deadline has lapsed and moved the
+    /// round to a <c>…-overdue</c> step (the last day is read from the journal entry before the lapse), or a step
+    /// whose last day is before <paramref name="today"/> while its timer has not fired yet.
+    /// </summary>
+    public static (string Step, DateOnly LastDay)? Overdue(WorkflowSnapshot snapshot, IReadOnlyList<WorkflowJournalRecord> journal, DateOnly today)
+    {
+        foreach (var step in snapshot.Steps)
+        {
+            if (step.LastDay is { } last && last < today) return (step.Name, last);
+            if (!step.Node.EndsWith("-overdue", StringComparison.Ordinal)) continue;
+            var lapse = journal.LastOrDefault(j => j.Kind == "deadline" && j.Sequence > 1);
+            var before = lapse is null ? null : journal.LastOrDefault(j => j.Sequence == lapse.Sequence - 1);
+            var missed = before is null ? null
+                : JsonSerializer.Deserialize<WorkflowSnapshot>(before.Result, Web)?.Steps.FirstOrDefault(s => s.Node == lapse!.Node)?.LastDay;
+            if (missed is { } day) return (step.Name, day);
+        }
+        return null;
+    }
+
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+}

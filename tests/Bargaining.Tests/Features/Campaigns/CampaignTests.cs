@@ -1,0 +1,136 @@
+using Bargaining.Domain;
+using Bargaining.Features.Campaigns;
+using Bargaining.Features.Rounds;
+using Bargaining.Infrastructure;
+using Bargaining.Tests.Features.Rounds;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bargaining.Tests.Features.Campaigns;
+
+public sealed class CampaignTests : RoundScenario
+{
+    private CurrentUser City => new("u-city", "盐城市总工会 权益保障部", Role.CityAdministrator, Yandu.ParentId!.Value);
+
+    /// <summary>Spring 2026: 3 March to 31 March, Yandu only.</summary>
+    private Task<Guid> SpringAsync() =>
+        Host.SendAsync(new CreateCampaignCommand("2026年春季集中要约行动", new(2026, 3, 3), new(2026, 3, 31), [Yandu.Id], 90, 80, 10_000), City);
+
+    [Fact]
+    public async Task The_city_union_creates_a_campaign_with_its_window_units_and_targets()
+    {
+        var id = await SpringAsync();
+
+        var campaign = await Host.WithDbAsync(db => db.Campaigns.Include(c => c.Units).SingleAsync(c => c.Id == id));
+        Assert.Equal((new DateOnly(2026, 3, 3), new DateOnly(2026, 3, 31)), (campaign.StartsOn, campaign.EndsOn));
+        Assert.Equal(Yandu.Id, Assert.Single(campaign.Units).OrganisationId);
+        Assert.Equal((90m, 80m, 10_000), (campaign.OfferRateTarget, campaign.SigningRateTarget, campaign.WorkersCoveredTarget));
+    }
+
+    [Fact]
+    public async Task A_county_cannot_create_a_campaign()
+    {
+        var e = await RefusedAsync(() => Host.SendAsync(new CreateCampaignCommand("盐都区行动", new(2026, 3, 3), new(2026, 3, 31), [Yandu.Id], 90, 80, 0), YanduStaff), FailureKind.Forbidden);
+        Assert.Contains("市总工会", e.Message);
+    }
+
+    [Theory]
+    [InlineData(2026, 3, 3, 90, 80, "结束日期应晚于开始日期")]
+    [InlineData(2026, 3, 2, 90, 80, "结束日期应晚于开始日期")]
+    [InlineData(2026, 3, 31, 100.01, 80, "要约率目标应在0%至100%之间")]
+    [InlineData(2026, 3, 31, 90, -1, "签订率目标应在0%至100%之间")]
+    public async Task A_campaign_needs_an_end_after_its_start_and_targets_between_0_and_100(int year, int month, int day, double offerRate, double signingRate, string message)
+    {
+        var e = await RefusedAsync(() => Host.SendAsync(new CreateCampaignCommand("春季行动", new(2026, 3, 3), new(year, month, day), [Yandu.Id], (decimal)offerRate, (decimal)signingRate, 0), City), FailureKind.Validation);
+        Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public async Task Targets_of_0_and_100_are_allowed_and_the_city_itself_is_no_participant()
+    {
+        await Host.SendAsync(new CreateCampaignCommand("春季行动", new(2026, 3, 3), new(2026, 3, 4), [Yandu.Id], 0, 100, 0), City);
+        await RefusedAsync(() => Host.SendAsync(new CreateCampaignCommand("春季行动", new(2026, 3, 3), new(2026, 3, 4), [Yandu.ParentId!.Value], 0, 100, 0), City), FailureKind.Rule);
+    }
+
+    [Theory]
+    [InlineData(2, OfferMode.Dispersed)]
+    [InlineData(3, OfferMode.Centralised)]
+    [InlineData(31, OfferMode.Centralised)]
+    [InlineData(32, OfferMode.Dispersed)]
+    public async Task An_offer_counts_as_centralised_from_the_first_to_the_last_day_of_the_window(int marchDay, OfferMode mode)
+    {
+        var campaign = await SpringAsync();
+        await Host.AdvanceToAsync(China.At(2026, 3, 1, 10).AddDays(marchDay - 1));
+
+        var round = await OfferedAsync();
+
+        var stored = await RoundAsync(round);
+        Assert.Equal(mode, stored.OfferMode);
+        Assert.Equal(mode == OfferMode.Centralised ? campaign : null, stored.CampaignId);
+    }
+
+    [Fact]
+    public async Task An_offer_in_the_window_of_a_unit_not_taking_part_is_dispersed()
+    {
+        await Host.SendAsync(new CreateCampaignCommand("亭湖区参加的行动", new(2026, 3, 1), new(2026, 3, 31), [Tinghu.Id], 90, 80, 0), City);
+
+        Assert.Equal(OfferMode.Dispersed, (await RoundAsync(await OfferedAsync())).OfferMode);
+    }
+
+    [Fact]
+    public async Task A_county_launches_the_offers_of_its_enterprises_and_is_told_which_were_refused_and_why()
+    {
+        await SpringAsync();
+        await Host.AdvanceToAsync(China.At(2026, 3, 3, 9));
+        var second = await AddEnterpriseAsync(Yandu, "盐城华宇纺织有限公司", 2, 150);
+        var noUnion = await AddEnterpriseAsync(Yandu, "盐城小微电子有限公司", 3, 40, union: false);
+        var busy = await AddEnterpriseAsync(Yandu, "盐城东方食品有限公司", 4, 80);
+        await Host.SendAsync(new StartRoundCommand(busy.Id, RoundKind.Wage, Procedure.Ordinary, Side.Worker), YanduStaff);
+
+        var report = await Host.SendAsync(new LaunchCampaignOffersCommand([Hengda.Id, noUnion.Id, second.Id, busy.Id], RoundKind.Wage, [WageRise(6)], Today, 3), YanduStaff);
+
+        Assert.Equal([Hengda.Name, second.Name], report.Launched.Select(l => l.Enterprise));
+        Assert.All(report.Launched, l => Assert.Equal(OfferMode.Centralised, l.Mode));
+        Assert.Equal([("launch.no-union", noUnion.Name), ("launch.round-running", busy.Name)], report.Refused.Select(r => (r.Code, r.Enterprise)));
+        Assert.Contains("尚未建立工会", report.Refused[0].Reason);
+        foreach (var launched in report.Launched)
+        {
+            await Host.AssertAtAsync(launched.RoundId, "employer-reply");
+            Assert.Single(await TopicsAsync(launched.RoundId));
+        }
+        Assert.Equal(3, await CountAsync<Round>());
+        Assert.False(await Host.WithDbAsync(db => db.Rounds.AnyAsync(r => r.EnterpriseId == noUnion.Id)));
+    }
+
+    [Fact]
+    public async Task A_refusal_of_the_offer_itself_rolls_back_only_that_enterprise()
+    {
+        var second = await AddEnterpriseAsync(Yandu, "盐城华宇纺织有限公司", 2, 150);
+
+        var report = await Host.SendAsync(new LaunchCampaignOffersCommand([Hengda.Id, second.Id], RoundKind.Wage, [WageRise(6)], Today.AddDays(1)), YanduStaff);
+
+        Assert.Empty(report.Launched);
+        Assert.All(report.Refused, r => Assert.Equal("offer.received-in-future", r.Code));
+        Assert.Equal(0, await CountAsync<Round>());
+        Assert.Equal(0, await CountAsync<Topic>());
+    }
+
+    [Fact]
+    public async Task A_county_cannot_launch_for_an_enterprise_of_another_county_and_nothing_is_written()
+    {
+        var tinghuFirm = await AddEnterpriseAsync(Tinghu, "盐城亭湖机电有限公司", 5, 200);
+
+        var e = await RefusedAsync(() => Host.SendAsync(new LaunchCampaignOffersCommand([Hengda.Id, tinghuFirm.Id], RoundKind.Wage, [WageRise(6)], Today), YanduStaff), FailureKind.Forbidden);
+
+        Assert.Contains(tinghuFirm.Name, e.Message);
+        Assert.Equal(0, await CountAsync<Round>());
+    }
+
+    [Fact]
+    public async Task Only_county_staff_launch_offers_in_bulk_and_the_request_must_name_enterprises_and_topics()
+    {
+        await RefusedAsync(() => Host.SendAsync(new LaunchCampaignOffersCommand([Hengda.Id], RoundKind.Wage, [WageRise(6)], Today), Chair), FailureKind.Forbidden);
+        var e = await RefusedAsync(() => Host.SendAsync(new LaunchCampaignOffersCommand([], RoundKind.Wage, [], Today), YanduStaff), FailureKind.Validation);
+        Assert.Contains("请至少选择一家企业", e.Message);
+        Assert.Contains("至少应提出一项协商议题", e.Message);
+    }
+}
