@@ -13,7 +13,8 @@ namespace Bargaining.Jurisdictions;
 /// may <c>extend</c> another and override only what differs (Shanghai: a 15-day reply).
 /// </summary>
 /// <param name="MinimumWage">The minimum wage wage terms are checked against (LCL Art 55); null where none is configured.</param>
-public sealed record JurisdictionProfile(string Code, string Name, Jurisdiction Time, CongressRule Congress, MinimumWage? MinimumWage = null);
+/// <param name="WageGuideline">The wage guideline shown beside wage proposals; null where none is configured.</param>
+public sealed record JurisdictionProfile(string Code, string Name, Jurisdiction Time, CongressRule Congress, MinimumWage? MinimumWage = null, WageGuideline? WageGuideline = null);
 
 /// <summary>All loaded profiles by code.</summary>
 public sealed class JurisdictionCatalog
@@ -81,7 +82,18 @@ public sealed class JurisdictionCatalog
             congress["basis"]?.GetValue<string>() ?? "");
         var name = Text("name");
         var time = new Jurisdiction(code, name, offset, calendar, merged["extendOverRestDays"]?.GetValue<bool>() ?? true, periods);
-        return new JurisdictionProfile(code, name, time, rule, MinimumWageOf(merged["minimumWage"]?.AsObject(), file));
+        return new JurisdictionProfile(code, name, time, rule, MinimumWageOf(merged["minimumWage"]?.AsObject(), file), GuidelineOf(merged["wageGuideline"]?.AsObject(), file));
+    }
+
+    private static WageGuideline? GuidelineOf(JsonObject? node, string file)
+    {
+        if (node is null) return null;
+        decimal Line(string name) => node[name]?.GetValue<decimal>() ?? throw new FormatException($"{file}: wageGuideline.{name} is required");
+        var guideline = new WageGuideline(node["year"]?.GetValue<int>() ?? throw new FormatException($"{file}: wageGuideline.year is required"),
+            Line("lower"), Line("benchmark"), Line("upper"), node["basis"]?.GetValue<string>() ?? "");
+        if (!(guideline.Lower <= guideline.Benchmark && guideline.Benchmark <= guideline.Upper))
+            throw new FormatException($"{file}: wageGuideline must have lower ≤ benchmark ≤ upper");
+        return guideline;
     }
 
     private static MinimumWage? MinimumWageOf(JsonObject? node, string file)

@@ -19,14 +19,18 @@ public sealed record TopicHistoryQuery(Guid TopicId) : IRequest<TopicHistory>, I
     }
 }
 
-/// <summary>A topic and its moves, oldest first; for a pay topic, the minimum wage to show beside the proposals.</summary>
-public sealed record TopicHistory(Guid TopicId, string Code, string Title, Side RaisedBy, TopicStatus Status, IReadOnlyList<TopicMove> Moves, MinimumWage? MinimumWage);
+/// <summary>
+/// A topic and its moves, oldest first; for a pay topic, the minimum wage and the wage guideline (工资指导线) to show
+/// beside the proposals.
+/// </summary>
+public sealed record TopicHistory(Guid TopicId, string Code, string Title, Side RaisedBy, TopicStatus Status, IReadOnlyList<TopicMove> Moves, MinimumWage? MinimumWage, WageGuideline? Guideline = null);
 
 /// <summary>
 /// One move. <see cref="Gap"/> is how far apart the sides' latest numbers are after it (worker minus employer), when
-/// both sides have put a number in the same unit; zero once agreed.
+/// both sides have put a number in the same unit; zero once agreed. <see cref="AgainstGuideline"/> says where a
+/// pay rise in % stands against the wage guideline.
 /// </summary>
-public sealed record TopicMove(int Sequence, PositionKind Kind, Side Side, string Clause, decimal? Number, string? Unit, DateTimeOffset At, string By, decimal? Gap);
+public sealed record TopicMove(int Sequence, PositionKind Kind, Side Side, string Clause, decimal? Number, string? Unit, DateTimeOffset At, string By, decimal? Gap, string? AgainstGuideline = null);
 
 /// <summary>Handles <see cref="TopicHistoryQuery"/>.</summary>
 public sealed class TopicHistoryHandler(BargainingDbContext db, RoundWorkflow workflow) : IRequestHandler<TopicHistoryQuery, TopicHistory>
@@ -37,6 +41,8 @@ public sealed class TopicHistoryHandler(BargainingDbContext db, RoundWorkflow wo
         var topic = await db.Topics.AsNoTracking().Include(t => t.Positions).FirstOrDefaultAsync(t => t.Id == request.TopicId, cancellationToken)
             ?? throw DomainException.NotFound("该议题");
         var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == topic.RoundId, cancellationToken);
+        var profile = workflow.Profile(round);
+        var guideline = topic.Code == TopicCatalog.Pay ? profile.WageGuideline : null;
         var latest = new Dictionary<Side, (decimal Number, string Unit)>();
         var moves = new List<TopicMove>();
         foreach (var p in topic.Positions.OrderBy(p => p.Sequence))
@@ -48,9 +54,10 @@ public sealed class TopicHistoryHandler(BargainingDbContext db, RoundWorkflow wo
                 if (p.Kind == PositionKind.Agreement) latest[p.Side.Other()] = (n, p.Unit!);
             }
             decimal? gap = latest.TryGetValue(Side.Worker, out var w) && latest.TryGetValue(Side.Employer, out var e) && w.Unit == e.Unit ? w.Number - e.Number : null;
-            moves.Add(new TopicMove(p.Sequence, p.Kind, p.Side, p.Clause, p.Number, p.Unit, p.At, p.By, gap));
+            var note = guideline is not null && p.Number is { } rise && p.Unit?.Trim() == "%" ? guideline.Describe(rise) : null;
+            moves.Add(new TopicMove(p.Sequence, p.Kind, p.Side, p.Clause, p.Number, p.Unit, p.At, p.By, gap, note));
         }
-        var floor = topic.Code == TopicCatalog.Pay ? workflow.Profile(round).MinimumWage : null;
-        return new TopicHistory(topic.Id, topic.Code, topic.Title, topic.RaisedBy, topic.Status, moves, floor);
+        var floor = topic.Code == TopicCatalog.Pay ? profile.MinimumWage : null;
+        return new TopicHistory(topic.Id, topic.Code, topic.Title, topic.RaisedBy, topic.Status, moves, floor, guideline);
     }
 }

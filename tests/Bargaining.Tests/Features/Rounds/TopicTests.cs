@@ -36,6 +36,8 @@ public sealed class TopicTests : RoundScenario
         Assert.Equal((4.5m, "职工年平均工资增长4.5%"), (history.Moves[^1].Number, history.Moves[^1].Clause));
         Assert.Equal("u-chair 王建国", history.Moves[^1].By);
         Assert.Equal(2490m, history.MinimumWage!.Monthly);
+        Assert.Equal((3m, 6m, 9m), (history.Guideline!.Lower, history.Guideline.Benchmark, history.Guideline.Upper));
+        Assert.Equal("介于下线3%与基准线6%之间", history.Moves[1].AgainstGuideline);
     }
 
     [Fact]
