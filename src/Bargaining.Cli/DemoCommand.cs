@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Bargaining.Demo;
+using Bargaining.Features.Progress;
+using Bargaining.Infrastructure;
 using Bargaining.Persistence;
 using Bargaining.Workflows;
 using Bargaining.Workflows.Definitions;
@@ -36,7 +38,50 @@ internal static class DemoCommand
         foreach (var round in new[] { DemoRounds.Ordinary(), DemoRounds.OverdueReply(), DemoRounds.Renewal() })
             failures += await RunRoundAsync(round, services, clock, processor, output);
         output.WriteLine(failures == 0 ? "全部演示轮次完成，日志哈希链校验通过。" : $"{failures} 个步骤失败。");
-        return failures == 0 ? 0 : 1;
+        if (failures > 0) return 1;
+        await LoadCityAsync(args, path, output);
+        return 0;
+    }
+
+    /// <summary>
+    /// Loads the Yancheng-like city through the commands (<see cref="YanchengDemo"/>) on its own simulated clock from
+    /// 23 February 2026, and prints the city overview of the spring campaign per county.
+    /// </summary>
+    private static async Task LoadCityAsync(Arguments args, string path, TextWriter output)
+    {
+        var size = int.Parse(args["enterprises"] ?? "240", CultureInfo.InvariantCulture);
+        var seed = int.Parse(args["seed"] ?? YanchengDemo.DefaultSeed.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var clock = new ManualClock(YanchengDemo.Start);
+        await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(args.Workflows, path), clock).BuildServiceProvider();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var city = await new YanchengDemo(services, clock).GenerateAsync(size, seed);
+        watch.Stop();
+
+        output.WriteLine();
+        output.WriteLine($"■ 盐城市 2026 年春季集体协商要约行动（模拟数据，种子 {seed}）：{city.Enterprises.Count} 家企业，{city.Commands} 条命令，" +
+            $"模拟至 {Local(city.EndedAt)}，用时 {watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} 秒");
+        CityOverview overview;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            ((FixedCurrentUser)scope.ServiceProvider.GetRequiredService<ICurrentUserAccessor>()).User =
+                new CurrentUser("demo-city", "盐城市总工会权益保障部", Role.CityAdministrator, city.CityId);
+            overview = await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new CityOverviewQuery(city.CampaignId));
+        }
+        // Chinese characters are two columns wide: the unit is padded with ideographic spaces, the figures by hand.
+        static string Unit(string name) => name.Replace("总工会", "", StringComparison.Ordinal).Replace("经济技术开发区", "经开区", StringComparison.Ordinal)
+            .Replace("高新技术产业开发区", "高新区", StringComparison.Ordinal).PadRight(6, '\u3000');
+        output.WriteLine($"  排名  {Unit("单位")}  企业  要约  逾期  签订  生效  覆盖职工  平均增幅");
+        foreach (var row in overview.Rows)
+        {
+            var p = row.Progress;
+            var rise = p.AverageWageRise is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "%" : "—";
+            output.WriteLine($"  {row.Rank,4}  {Unit(p.Unit)}{p.Enterprises,6}{p.EnterprisesOffered,6}{p.Overdue.Count,6}" +
+                $"{p.EnterprisesSigned,6}{p.Stages.Effective,6}{p.WorkersCovered,10}{rise,10}");
+        }
+
+        output.WriteLine($"  全市：企业 {overview.Rows.Sum(r => r.Progress.Enterprises)} 家，要约 {overview.Rows.Sum(r => r.Progress.EnterprisesOffered)} 家，" +
+            $"签订 {overview.Rows.Sum(r => r.Progress.EnterprisesSigned)} 家，生效 {overview.Rows.Sum(r => r.Progress.Stages.Effective)} 家，" +
+            $"覆盖职工 {overview.WorkersCovered} 人（目标 {overview.WorkersCoveredTarget} 人）");
     }
 
     private static async Task<int> RunRoundAsync(DemoRound round, IServiceProvider services, ManualClock clock, WorkflowTimerProcessor processor, TextWriter output)

@@ -30,7 +30,8 @@ static int Usage(int code, string? problem = null)
         usage: bargaining <command> [options]
 
           demo      [--db FILE] [--workflows DIR]   load every definition, drive a Yancheng demo round through the whole
-                                                    ordinary procedure on a SQLite file with a simulated clock, print the journal
+                    [--enterprises N] [--seed N]    ordinary procedure on a SQLite file with a simulated clock, print the journal;
+                                                    then load a Yancheng-like city through the commands and print its overview
           validate  [--workflows DIR]               check every definition; print each error with its file and JSON path
           verify    --db FILE                       verify the hash chain of every instance's journal
         """);

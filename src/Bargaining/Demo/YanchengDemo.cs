@@ -1,0 +1,416 @@
+using System.Globalization;
+using System.Text;
+using Bargaining.Domain;
+using Bargaining.Features.Campaigns;
+using Bargaining.Features.Organisations;
+using Bargaining.Features.Rounds;
+using Bargaining.Infrastructure;
+using Bargaining.Persistence;
+using Bargaining.Rules;
+using Bargaining.Workflows;
+using Bargaining.Workflows.Hosting;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bargaining.Demo;
+
+/// <summary>Where the generator leaves an enterprise's round at the end of the demo period.</summary>
+public enum DemoFate
+{
+    /// <summary>No round (the enterprise has not been reached yet).</summary>
+    None,
+    /// <summary>Round started by the union, no offer yet.</summary>
+    Started,
+    /// <summary>Offered recently; the reply is not yet due.</summary>
+    Offered,
+    /// <summary>Offered early in the campaign and never answered: the 20 days have passed (Art 32).</summary>
+    Overdue,
+    /// <summary>Accepted; representatives being named (Art 19–24).</summary>
+    Replied,
+    /// <summary>At the table, with wage proposals and counterproposals still apart.</summary>
+    Bargaining,
+    /// <summary>The workers' congress rejected the draft (Art 36): back to bargaining.</summary>
+    CongressRejected,
+    /// <summary>Signed by both chiefs, not yet filed (Art 42).</summary>
+    Signed,
+    /// <summary>Filed, the 15 days of review still running (Art 44).</summary>
+    Filed,
+    /// <summary>The reviewer objected (Art 46): the contested topics are reopened.</summary>
+    ReviewObjected,
+    /// <summary>Effective after 15 days without objection (Art 47), some published (Art 48).</summary>
+    Effective,
+    /// <summary>Simplified procedure ended by minutes signed on the spot (江苏省集体协商条例).</summary>
+    Closed,
+}
+
+/// <summary>One generated enterprise and what became of its round.</summary>
+public sealed record DemoEnterprise(string County, string Name, string CreditCode, string Industry, int Employees, DemoFate Fate, Guid? RoundId, decimal? AgreedWageRise);
+
+/// <summary>What <see cref="YanchengDemo.GenerateAsync"/> produced.</summary>
+public sealed record YanchengDemoResult(Guid CampaignId, Guid CityId, IReadOnlyList<DemoEnterprise> Enterprises, int Commands, DateTimeOffset EndedAt)
+{
+    /// <summary>Enterprises per fate, every fate listed.</summary>
+    public IReadOnlyDictionary<DemoFate, int> Fates =>
+        Enum.GetValues<DemoFate>().ToDictionary(f => f, f => Enterprises.Count(e => e.Fate == f));
+}
+
+/// <summary>
+/// A deterministic generator for a Yancheng-like city: the city union and its 11 county-level unions, a spring 2026
+/// offer campaign, synthetic enterprises imported per county from CSV, and rounds at every stage — all written
+/// through the same MediatR commands the product's users send, each as the user of the right role, on a
+/// <see cref="ManualClock"/> that moves from step to step while the timer processor fires what falls due.
+/// The same seed and size give the same city.
+/// </summary>
+public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
+{
+    /// <summary>The default seed.</summary>
+    public const int DefaultSeed = 20260302;
+
+    /// <summary>The campaign window (both ends included) and the day the generation stops.</summary>
+    public static readonly DateOnly CampaignStart = new(2026, 3, 2), CampaignEnd = new(2026, 5, 31), LastDay = new(2026, 4, 30);
+
+    /// <summary>The clock reading the generator expects to start from (or earlier): Monday 23 February 2026, 09:00 China time.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 2, 23, 9, 0, 0, TimeSpan.FromHours(8));
+
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    private static readonly string[] Brands =
+    [
+        "恒达", "鑫源", "华泰", "永盛", "金海", "瑞丰", "宏远", "天成", "海韵", "国泰", "新华", "中联", "东方", "润达", "汇通", "丰源", "银河", "鼎盛",
+        "正大", "博远", "明珠", "佳诚", "盛源", "远航", "嘉禾", "联创", "锦程", "大洋", "协和", "兴业", "荣晟", "力拓", "悦达", "众邦", "晨光", "华鼎",
+        "宝通", "安信", "德润", "富华", "长江", "黄海", "新洋", "海瑞", "开元", "宇航", "森达", "振华", "同盛", "金陵",
+    ];
+
+    private static readonly (string Industry, string[] Words, int WomenPercent, int Weight)[] Industries =
+    [
+        ("制造业", ["机械", "精密机械", "汽车零部件", "电子", "新能源科技", "纺织", "服装", "食品", "化工", "家具", "电器", "环保设备", "光伏科技", "轴承"], 35, 60),
+        ("建筑业", ["建设工程", "建筑安装", "路桥工程"], 12, 8),
+        ("批发和零售业", ["商贸", "农资", "医药连锁"], 55, 8),
+        ("交通运输、仓储和邮政业", ["物流", "港口运输", "冷链物流"], 20, 7),
+        ("住宿和餐饮业", ["酒店管理", "餐饮管理"], 60, 5),
+        ("信息传输、软件和信息技术服务业", ["软件科技", "信息技术", "数据科技"], 38, 6),
+        ("电力、热力、燃气及水生产和供应业", ["热电", "燃气", "水务"], 22, 3),
+        ("农、林、牧、渔业", ["农业发展", "水产养殖"], 40, 3),
+    ];
+
+    private static readonly (string Type, int Weight)[] EconomicTypes =
+        [("私营企业", 55), ("有限责任公司", 20), ("股份有限公司", 8), ("外商投资企业", 7), ("港澳台投资企业", 4), ("国有企业", 4), ("集体企业", 2)];
+
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "朱", "马", "胡", "郭", "林", "何", "高", "唐", "蔡", "顾", "季", "卞"];
+    private static readonly string[] Given = ["建国", "桂芳", "立新", "志强", "秀英", "海燕", "明", "伟", "敏", "静", "军", "勇", "红梅", "春华", "国平", "文斌", "晓东", "玉兰", "德明", "丽娟"];
+
+    private const string ReviewOpinion = "工资增长条款未明确执行时间和分配办法，请双方重新协商后重新报送";
+
+    private readonly List<(DateTimeOffset At, int Sequence, Func<Task> Act)> _events = [];
+    private int _commands;
+
+    /// <summary>
+    /// Loads the city: <paramref name="enterprises"/> synthetic enterprises (at least 22) and their rounds, from
+    /// <see cref="Start"/> to <see cref="LastDay"/>. The clock must read no later than <see cref="Start"/>.
+    /// </summary>
+    public async Task<YanchengDemoResult> GenerateAsync(int enterprises = 240, int seed = DefaultSeed, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(enterprises, 22);
+        if (clock.GetUtcNow() > Start) throw new InvalidOperationException($"the clock must read {Start:O} or earlier");
+        await AdvanceToAsync(Start, ct);
+        var random = new Random(seed);
+
+        Guid cityId;
+        List<(string Code, string Name, Guid Id)> counties;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BargainingDbContext>();
+            cityId = (await YanchengOrganisations.EnsureAsync(db, ct)).Id;
+            var units = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.County).ToListAsync(ct);
+            counties = [.. YanchengOrganisations.Counties.Select(c => (c.Code, c.Name, units.Single(u => u.Code == c.Code).Id))];
+        }
+        var cityAdmin = new CurrentUser("demo-city", "盐城市总工会权益保障部 孙海", Role.CityAdministrator, cityId);
+
+        // The campaign (集中要约行动) for every county-level union.
+        var campaignId = await SendAsync(new CreateCampaignCommand("2026年春季集体协商要约行动", CampaignStart, CampaignEnd, [.. counties.Select(c => c.Id)], 90m, 80m,
+            enterprises * 150), cityAdmin, ct);
+
+        // Enterprises, imported per county from the CSV the county staff would upload.
+        var generated = Enumerable.Range(0, enterprises).Select(i => NewEnterprise(random, counties[i % counties.Count].Code, i)).ToList();
+        EnsureUnique(generated, random);
+        foreach (var (code, name, id) in counties)
+        {
+            var rows = generated.Where(g => g.CountyCode == code).ToList();
+            var staff = new CurrentUser($"demo-staff-{code}", $"{Short(name)}总工会 {Person(random)}", Role.CountyStaff, id);
+            var report = await SendAsync(new ImportEnterprisesCommand(id, $"{Short(name)}企业名单.csv", Csv(rows)), staff, ct);
+            if (report.Imported != rows.Count) throw new InvalidOperationException($"{name}: {string.Join("；", report.Rejected.Select(r => $"第{r.Row}行 {r.Reason}"))}");
+        }
+        Dictionary<string, Guid> ids;
+        await using (var scope = services.CreateAsyncScope())
+            ids = await scope.ServiceProvider.GetRequiredService<BargainingDbContext>().Enterprises.AsNoTracking()
+                .ToDictionaryAsync(e => e.CreditCode, e => e.Id, ct);
+
+        // Fates: every fate at least once (the congress rejection and review objection exactly where asked), the rest weighted.
+        var fates = Fates(enterprises, random);
+        var plans = new List<Plan>();
+        for (var i = 0; i < generated.Count; i++)
+        {
+            var g = generated[i];
+            var county = counties.Single(c => c.Code == g.CountyCode);
+            var enterpriseId = ids[g.CreditCode];
+            var plan = new Plan(g, fates[i], enterpriseId,
+                new CurrentUser($"demo-chair-{i}", g.Chair, Role.UnionChair, county.Id, enterpriseId),
+                new CurrentUser($"demo-employer-{i}", g.Manager, Role.EmployerRepresentative, county.Id, enterpriseId),
+                new CurrentUser($"demo-review-{county.Code}", $"{Short(county.Name)}人社局劳动关系科", Role.Reviewer, county.Id));
+            plans.Add(plan);
+            Schedule(plan, random);
+        }
+
+        // Run every step in time order, letting the clock (and the timers) move between them.
+        foreach (var (at, _, act) in _events.OrderBy(e => e.At).ThenBy(e => e.Sequence).ToList())
+        {
+            await AdvanceToAsync(at, ct);
+            await act();
+        }
+        var end = new DateTimeOffset(LastDay.ToDateTime(new TimeOnly(18, 0)), China);
+        await AdvanceToAsync(end, ct);
+
+        return new YanchengDemoResult(campaignId, cityId,
+            [.. plans.Select(p => new DemoEnterprise(counties.Single(c => c.Code == p.Source.CountyCode).Name, p.Source.Name, p.Source.CreditCode, p.Source.Industry,
+                p.Source.Employees, p.Fate, p.RoundId, p.Fate == DemoFate.Effective ? p.Agreed : null))],
+            _commands, clock.GetUtcNow());
+    }
+
+    private sealed record Generated(string CountyCode, string Name, string CreditCode, string Industry, string EconomicType, int Employees, int Women, string Chair, string Manager);
+
+    private sealed class Plan(Generated source, DemoFate fate, Guid enterpriseId, CurrentUser chair, CurrentUser employer, CurrentUser reviewer)
+    {
+        public Generated Source { get; } = source;
+        public DemoFate Fate { get; } = fate;
+        public Guid EnterpriseId { get; } = enterpriseId;
+        public CurrentUser Chair { get; } = chair;
+        public CurrentUser Employer { get; } = employer;
+        public CurrentUser Reviewer { get; } = reviewer;
+        public Guid? RoundId { get; set; }
+        public decimal Agreed { get; set; }
+    }
+
+    private static List<DemoFate> Fates(int count, Random random)
+    {
+        DemoFate[] required = [DemoFate.None, DemoFate.Started, DemoFate.Offered, DemoFate.Overdue, DemoFate.Replied, DemoFate.Bargaining, DemoFate.CongressRejected,
+            DemoFate.Signed, DemoFate.Filed, DemoFate.ReviewObjected, DemoFate.Effective, DemoFate.Closed];
+        (DemoFate Fate, int Weight)[] weights =
+        [
+            (DemoFate.None, 8), (DemoFate.Started, 2), (DemoFate.Offered, 18), (DemoFate.Overdue, 8), (DemoFate.Replied, 6), (DemoFate.Bargaining, 12),
+            (DemoFate.CongressRejected, 1), (DemoFate.Signed, 4), (DemoFate.Filed, 6), (DemoFate.ReviewObjected, 1), (DemoFate.Effective, 30), (DemoFate.Closed, 4),
+        ];
+        var fates = required.ToList();
+        while (fates.Count < count) fates.Add(Pick(random, weights));
+        // Shuffle so that the required fates fall in different counties.
+        for (var i = fates.Count - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (fates[i], fates[j]) = (fates[j], fates[i]);
+        }
+        return fates;
+    }
+
+    /// <summary>Queues the steps of one enterprise's round, as days and hours after its offer.</summary>
+    private void Schedule(Plan p, Random random)
+    {
+        if (p.Fate == DemoFate.None) return;
+        // Overdue offers go out early in the campaign; pending ones in the last 19 days; the rest in the first three weeks.
+        var offerDay = p.Fate switch
+        {
+            DemoFate.Overdue => CampaignStart.AddDays(random.Next(0, 18)),
+            DemoFate.Offered or DemoFate.Started => LastDay.AddDays(-random.Next(1, 19)),
+            DemoFate.Filed => CampaignStart.AddDays(random.Next(10, 24)),
+            _ => CampaignStart.AddDays(random.Next(0, 10)),
+        };
+        var day = offerDay;
+        var agreed = 3m + random.Next(0, 13) * 0.5m;                       // 3 % … 9 %
+        var ask = agreed + random.Next(1, 5) * 0.5m;
+        var counter = Math.Max(1.5m, agreed - random.Next(1, 5) * 0.5m);
+        p.Agreed = agreed;
+        var comprehensive = p.Fate != DemoFate.Closed && random.Next(3) == 0;
+        var procedure = p.Fate == DemoFate.Closed ? Procedure.Simplified : Procedure.Ordinary;
+        var perSide = p.Source.Employees >= 300 ? 5 : 3;
+
+        void At(DateOnly d, int hour, Func<Task> act) => _events.Add((new DateTimeOffset(d.ToDateTime(new TimeOnly(hour, 0)), China), _events.Count, act));
+        Task<Dictionary<string, Guid>> Topics() => WithDbAsync(db => db.Topics.AsNoTracking().Where(t => t.RoundId == p.RoundId).ToDictionaryAsync(t => t.Code, t => t.Id));
+
+        At(day, 9, async () => p.RoundId = await SendAsync(new StartRoundCommand(p.EnterpriseId, comprehensive ? RoundKind.Comprehensive : RoundKind.Wage, procedure, Side.Worker), p.Chair));
+        if (p.Fate == DemoFate.Started) return;
+        List<TopicProposal> topics = [new(TopicCatalog.Pay, $"职工年平均工资增长{ask}%", ask, "%")];
+        if (comprehensive) topics.Add(new("rest-leave", "职工年休假在法定基础上增加1天"));
+        if (p.Fate == DemoFate.Closed) topics = [new(TopicCatalog.Custom, "高温津贴每月300元", 300, "元/月", Title: "高温津贴")];
+        At(day, 10, () => SendAsync(new MakeOfferCommand(p.RoundId!.Value, topics, offerDay, perSide), p.Chair));
+        if (p.Fate is DemoFate.Offered or DemoFate.Overdue) return;
+
+        day = day.AddDays(random.Next(3, 12));
+        At(day, 10, () => SendAsync(new ReplyToOfferCommand(p.RoundId!.Value, Accept: true), p.Employer));
+        if (p.Fate == DemoFate.Closed)
+        {
+            day = day.AddDays(random.Next(1, 4));
+            At(day, 15, () => SendAsync(new SignOnTheSpotCommand(p.RoundId!.Value, Side.Worker, OnTheSpotRecord.Minutes, MeetingMeans.Phone, "高温津贴每月300元",
+                Bare(p.Source.Chair), Bare(p.Source.Manager)), p.Chair));
+            return;
+        }
+        if (p.Fate == DemoFate.Replied) return;
+
+        day = day.AddDays(1);
+        var workerSide = Members(p.Source.Chair, "职工代表", perSide);
+        var employerSide = Members(p.Source.Manager, "企业方代表", perSide);
+        At(day, 9, () => SendAsync(new NameRepresentativesCommand(p.RoundId!.Value, Side.Worker, workerSide), p.Chair));
+        At(day, 11, () => SendAsync(new NameRepresentativesCommand(p.RoundId!.Value, Side.Employer, employerSide, LegalRepresentative: Bare(p.Source.Manager)), p.Employer));
+
+        day = day.AddDays(random.Next(2, 6));
+        var meetingDay = day;
+        At(day, 9, () => SendAsync(new ScheduleMeetingCommand(p.RoundId!.Value, Side.Worker, meetingDay, "公司工会会议室", Side.Worker, "人事部 " + Person(random)), p.Chair));
+        At(day, 10, async () => await SendAsync(new CounterProposeCommand((await Topics())[TopicCatalog.Pay], Side.Employer, $"职工年平均工资增长{counter}%", counter, "%"), p.Employer));
+        var middle = p.Fate == DemoFate.Bargaining ? Math.Round((ask + counter) / 2, 1) : agreed;
+        At(day, 11, async () => await SendAsync(new CounterProposeCommand((await Topics())[TopicCatalog.Pay], Side.Worker, $"职工年平均工资增长{middle}%", middle, "%"), p.Chair));
+        At(day, 12, () => SendAsync(new RecordMeetingCommand(p.RoundId!.Value, Side.Worker, $"职工方提出增长{ask}%，企业方提出{counter}%，职工方调整为{middle}%"), p.Chair));
+        if (p.Fate == DemoFate.Bargaining) return;
+
+        At(day, 14, async () => await SendAsync(new AgreeTopicCommand((await Topics())[TopicCatalog.Pay], Side.Employer), p.Employer));
+        if (comprehensive)
+            At(day, 15, async () => await SendAsync(new WithdrawTopicCommand((await Topics())["rest-leave"], Side.Worker, "并入下一年度综合集体合同协商"), p.Chair));
+        At(day, 16, () => SendAsync(new ConcludeCommand(p.RoundId!.Value, Side.Worker), p.Chair));
+
+        day = day.AddDays(random.Next(3, 8));
+        var (entitled, present, inFavour) = Vote(p.Source.Employees, random, adopt: p.Fate != DemoFate.CongressRejected);
+        At(day, 14, async () =>
+        {
+            var result = await SendAsync(new RecordCongressVoteCommand(p.RoundId!.Value, entitled, present, inFavour), p.Chair);
+            if (result.Adopted != (p.Fate != DemoFate.CongressRejected)) throw new InvalidOperationException($"unexpected congress result: {result.Reason}");
+        });
+        if (p.Fate == DemoFate.CongressRejected) return;
+
+        day = day.AddDays(1);
+        At(day, 10, () => SendAsync(new SignCommand(p.RoundId!.Value, Side.Worker), p.Chair));
+        At(day, 11, () => SendAsync(new SignCommand(p.RoundId!.Value, Side.Employer), p.Employer));
+        if (p.Fate == DemoFate.Signed) return;
+
+        // Filed within 5 days of signing, so that the contracts meant to take effect do so by the last day; those
+        // still under review were filed in the last fortnight.
+        day = p.Fate == DemoFate.Filed ? Max(day.AddDays(1), LastDay.AddDays(-random.Next(0, 12))) : day.AddDays(random.Next(1, 6));
+        var filedOn = day;
+        At(day, 10, () => SendAsync(new FileContractCommand(p.RoundId!.Value, filedOn), p.Employer));
+        if (p.Fate == DemoFate.Filed) return;
+        if (p.Fate == DemoFate.ReviewObjected)
+        {
+            At(day.AddDays(random.Next(3, 12)), 10, async () =>
+                await SendAsync(new RecordReviewObjectionCommand(p.RoundId!.Value, ReviewOpinion, [(await Topics())[TopicCatalog.Pay]]), p.Reviewer));
+            return;
+        }
+        // Effective by the timer once the 15 days lapse (Art 47); most unions then publish it (Art 48).
+        var publishOn = day.AddDays(20 + random.Next(0, 4));             // after the review period, holidays included
+        if (publishOn <= LastDay && random.Next(4) != 0)
+            At(publishOn, 10, () => SendAsync(new PublishCommand(p.RoundId!.Value, publishOn, "厂务公开栏及职工微信群"), p.Chair));
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static (int Entitled, int Present, int InFavour) Vote(int employees, Random random, bool adopt)
+    {
+        // Small enterprises vote in a general meeting of all workers; larger ones through deputies.
+        var entitled = employees <= 100 ? employees : Math.Clamp(employees / 8, 50, 220);
+        var quorum = (2 * entitled + 2) / 3;                               // at least two thirds present (Art 36)
+        var present = Math.Min(entitled, quorum + random.Next(0, Math.Max(1, entitled - quorum + 1)));
+        var majority = entitled / 2 + 1;                                  // more than half of all (Art 36)
+        var inFavour = adopt ? Math.Min(present, majority + random.Next(0, Math.Max(1, present - majority + 1))) : majority - 1 - random.Next(0, Math.Max(1, entitled / 10));
+        return (entitled, present, Math.Max(0, inFavour));
+    }
+
+    private static IReadOnlyList<Nominee> Members(string chief, string member, int count) =>
+        [new(Bare(chief), null, true, false), .. Enumerable.Range(1, count - 1).Select(i => new Nominee($"{member}{i}", null, false, false))];
+
+    private static string Bare(string titled) => titled[..titled.IndexOf('（', StringComparison.Ordinal)];
+
+    private static Generated NewEnterprise(Random random, string countyCode, int index)
+    {
+        var industry = Pick(random, Industries.Select(i => (i, i.Weight)).ToArray());
+        var word = industry.Words[random.Next(industry.Words.Length)];
+        var place = random.Next(3) == 0 ? Short(YanchengOrganisations.Counties.Single(c => c.Code == countyCode).Name) : "盐城";
+        if (place.Length > 2 && place.EndsWith('区')) place = place[..^1];
+        var name = $"{place}{Brands[random.Next(Brands.Length)]}{word}{(random.Next(8) == 0 ? "股份" : "")}有限公司";
+        // Sizes from 30 to 2000, log-uniform: many small and medium firms, a few large ones.
+        var employees = (int)Math.Round(Math.Exp(Math.Log(30) + random.NextDouble() * (Math.Log(2000) - Math.Log(30))));
+        var women = (int)Math.Round(employees * Math.Clamp(industry.WomenPercent + random.Next(-10, 11), 5, 80) / 100.0);
+        var code = "91" + countyCode + "MA" + string.Concat(Enumerable.Range(0, 7).Select(_ => CodeAlphabet[random.Next(CodeAlphabet.Length)]));
+        var chair = Person(random);
+        var manager = Person(random);
+        while (manager == chair) manager = Person(random);                // nobody sits on both sides (Art 24)
+        return new Generated(countyCode, name, code + Domain.CreditCode.CheckCharacter(code), industry.Industry, Pick(random, EconomicTypes), employees, women,
+            chair + "（工会主席）", manager + "（总经理）");
+    }
+
+    private const string CodeAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+    private static void EnsureUnique(List<Generated> generated, Random random)
+    {
+        var names = new HashSet<string>();
+        var codes = new HashSet<string>();
+        for (var i = 0; i < generated.Count; i++)
+        {
+            var g = generated[i];
+            while (!names.Add(g.Name) || !codes.Add(g.CreditCode))
+            {
+                names.Remove(g.Name);
+                g = NewEnterprise(random, g.CountyCode, i) with { Chair = g.Chair, Manager = g.Manager };
+            }
+            generated[i] = g;
+        }
+    }
+
+    private static byte[] Csv(IEnumerable<Generated> rows)
+    {
+        var text = new StringBuilder(string.Join(",", EnterpriseFile.Columns)).Append('\n');
+        foreach (var g in rows)
+            text.Append(CultureInfo.InvariantCulture, $"{g.Name},{g.CreditCode},{g.Industry},{g.EconomicType},{g.Employees},{g.Women},{g.Name}工会委员会,{Bare(g.Chair)}\n");
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    private static string Person(Random random) => Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)];
+
+    private static string Short(string union) => union.Replace("总工会", "", StringComparison.Ordinal).Replace("经济技术开发区", "经开区", StringComparison.Ordinal)
+        .Replace("高新技术产业开发区", "高新区", StringComparison.Ordinal);
+
+    private static T Pick<T>(Random random, (T Item, int Weight)[] weighted)
+    {
+        var roll = random.Next(weighted.Sum(w => w.Weight));
+        foreach (var (item, weight) in weighted)
+        {
+            if (roll < weight) return item;
+            roll -= weight;
+        }
+        return weighted[^1].Item;
+    }
+
+    private async Task<T> SendAsync<T>(IRequest<T> request, CurrentUser user, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        ((FixedCurrentUser)scope.ServiceProvider.GetRequiredService<ICurrentUserAccessor>()).User = user;
+        _commands++;
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, ct);
+    }
+
+    private async Task<T> WithDbAsync<T>(Func<BargainingDbContext, Task<T>> work)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
+    }
+
+    /// <summary>Moves the clock to <paramref name="target"/>, stopping at every timer due on the way so each fires at its due time.</summary>
+    private async Task AdvanceToAsync(DateTimeOffset target, CancellationToken ct)
+    {
+        if (target <= clock.GetUtcNow()) return;
+        var processor = services.GetRequiredService<WorkflowTimerProcessor>();
+        while (true)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var next = await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().NextDueAsync(ct);
+            if (next is not { } due || due > target) break;
+            if (due > clock.GetUtcNow()) clock.SetUtcNow(due);
+            if (await processor.RunOnceAsync(ct) == 0) throw new InvalidOperationException($"a timer due at {due:O} could not fire");
+        }
+        clock.SetUtcNow(target);
+    }
+}

@@ -1,0 +1,94 @@
+using Bargaining.Demo;
+using Bargaining.Domain;
+using Bargaining.Features.Progress;
+using Bargaining.Features.Rounds;
+using Bargaining.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bargaining.Tests.Demo;
+
+public sealed class YanchengDemoTests
+{
+    private const int Size = 40;
+
+    private static async Task<(YanchengDemoResult Result, CityOverview Overview, List<(Enterprise Enterprise, Round? Round, RoundStage? Stage, decimal? Rise)> Facts)> GenerateAsync(int seed)
+    {
+        await using var host = await BargainingHost.StartAsync(YanchengDemo.Start);
+        var result = await new YanchengDemo(host.Services, host.Clock).GenerateAsync(Size, seed);
+        var overview = await host.SendAsync(new CityOverviewQuery(result.CampaignId), new CurrentUser("u-city", "市总工会", Role.CityAdministrator, result.CityId));
+        var enterprises = await host.WithDbAsync(db => db.Enterprises.AsNoTracking().ToListAsync());
+        var rounds = await host.WithDbAsync(db => db.Rounds.AsNoTracking().ToListAsync());
+        var rises = await host.WithDbAsync(db => db.Topics.AsNoTracking().Include(t => t.Positions)
+            .Where(t => t.Code == TopicCatalog.Pay && t.Status == TopicStatus.Agreed).ToListAsync());
+        var facts = new List<(Enterprise, Round?, RoundStage?, decimal?)>();
+        foreach (var e in enterprises)
+        {
+            var round = rounds.SingleOrDefault(r => r.EnterpriseId == e.Id);
+            RoundStage? stage = round is null ? null : RoundStages.Of(await host.SnapshotAsync(round.WorkflowInstanceId));
+            facts.Add((e, round, stage, round is null ? null : rises.SingleOrDefault(t => t.RoundId == round.Id)?.Last.Number));
+        }
+        return (result, overview, facts);
+    }
+
+    [Fact]
+    public async Task The_same_seed_gives_the_same_city_with_every_stage_in_every_county_and_figures_that_agree_with_the_database()
+    {
+        var first = await GenerateAsync(YanchengDemo.DefaultSeed);
+        var second = await GenerateAsync(YanchengDemo.DefaultSeed);
+
+        // Deterministic: the same enterprises, fates, rises and per-stage figures.
+        Assert.Equal(first.Result.Enterprises.Select(e => (e.County, e.Name, e.CreditCode, e.Employees, e.Fate, e.AgreedWageRise)),
+            second.Result.Enterprises.Select(e => (e.County, e.Name, e.CreditCode, e.Employees, e.Fate, e.AgreedWageRise)));
+        Assert.Equal(first.Overview.Rows.Select(r => (r.Progress.Unit, r.Progress.Enterprises, r.Progress.Stages, r.Progress.WorkersCovered, r.Progress.AverageWageRise, r.Progress.Overdue.Count)),
+            second.Overview.Rows.Select(r => (r.Progress.Unit, r.Progress.Enterprises, r.Progress.Stages, r.Progress.WorkersCovered, r.Progress.AverageWageRise, r.Progress.Overdue.Count)));
+
+        var (result, overview, facts) = first;
+        Assert.Equal(Size, facts.Count);
+        Assert.All(result.Fates, f => Assert.True(f.Value > 0, $"no enterprise is at {f.Key}"));
+        Assert.All(facts, f => Assert.Null(CreditCode.Problem(f.Enterprise.CreditCode)));
+        Assert.All(facts, f => Assert.InRange(f.Enterprise.Employees, 30, 2000));
+
+        // All 11 counties take part and have enterprises.
+        Assert.Equal(11, overview.Rows.Count(r => r.Participating));
+        Assert.All(overview.Rows, r => Assert.True(r.Progress.Enterprises > 0, $"{r.Progress.Unit} has no enterprise"));
+
+        // Every stage is present, and each fate is at the stage the reports count it at.
+        var expected = new Dictionary<DemoFate, RoundStage?>
+        {
+            [DemoFate.None] = null, [DemoFate.Started] = RoundStage.Started, [DemoFate.Offered] = RoundStage.Offered, [DemoFate.Overdue] = RoundStage.Offered,
+            [DemoFate.Replied] = RoundStage.Replied, [DemoFate.Bargaining] = RoundStage.Bargaining, [DemoFate.CongressRejected] = RoundStage.Bargaining,
+            [DemoFate.Signed] = RoundStage.Signed, [DemoFate.Filed] = RoundStage.Filed, [DemoFate.ReviewObjected] = RoundStage.Bargaining,
+            [DemoFate.Effective] = RoundStage.Effective, [DemoFate.Closed] = RoundStage.Closed,
+        };
+        var byName = facts.ToDictionary(f => f.Enterprise.Name);
+        Assert.All(result.Enterprises, e => Assert.Equal(expected[e.Fate], byName[e.Name].Stage));
+        Assert.Equal(Enum.GetValues<RoundStage>().Order(), facts.Where(f => f.Stage is not null).Select(f => f.Stage!.Value).Distinct().Order());
+
+        // Agreed wage rises of effective contracts are between 3 % and 9 %, as generated.
+        var effective = facts.Where(f => f.Stage == RoundStage.Effective).ToList();
+        Assert.All(effective, f => Assert.InRange(f.Rise!.Value, 3m, 9m));
+        Assert.All(result.Enterprises.Where(e => e.Fate == DemoFate.Effective), e => Assert.Equal(e.AgreedWageRise, byName[e.Name].Rise));
+
+        // The overview agrees with the database, county by county.
+        Assert.Equal(facts.Count, overview.Rows.Sum(r => r.Progress.Enterprises));
+        foreach (var row in overview.Rows)
+        {
+            var own = facts.Where(f => f.Enterprise.OrganisationId == row.Progress.OrganisationId).ToList();
+            Assert.Equal(own.Count, row.Progress.Enterprises);
+            Assert.Equal(own.Sum(f => f.Enterprise.Employees), row.Progress.Workers);
+            Assert.Equal(own.Count(f => f.Stage == RoundStage.Effective), row.Progress.Stages.Effective);
+            Assert.Equal(own.Count(f => f.Stage == RoundStage.Offered), row.Progress.Stages.Offered);
+            Assert.Equal(own.Count(f => f.Stage == RoundStage.Bargaining), row.Progress.Stages.Bargaining);
+            Assert.Equal(own.Where(f => f.Stage == RoundStage.Effective).Sum(f => f.Enterprise.Employees), row.Progress.WorkersCovered);
+            var rises = own.Where(f => f.Stage == RoundStage.Effective).Select(f => f.Rise!.Value).ToList();
+            Assert.Equal(rises.Count == 0 ? null : Math.Round(rises.Average(), 2), row.Progress.AverageWageRise);
+            Assert.Equal(own.Count(f => f.Round?.OfferMadeAt is not null), row.Progress.EnterprisesOffered);
+        }
+        // Every unanswered early offer is on the overdue lists, with the other late steps (such as a filing past its 10 days).
+        var overdue = overview.Rows.SelectMany(r => r.Progress.Overdue).ToList();
+        Assert.Equal(result.Enterprises.Where(e => e.Fate == DemoFate.Overdue).Select(e => e.Name).Order(),
+            overdue.Where(o => byName[o.Enterprise].Stage == RoundStage.Offered).Select(o => o.Enterprise).Order());
+        Assert.All(overdue, o => Assert.True(o.DaysLate > 0, $"{o.Enterprise}: {o.Step} {o.DaysLate}"));
+        Assert.Equal(effective.Sum(f => f.Enterprise.Employees), overview.WorkersCovered);
+    }
+}
