@@ -42,8 +42,15 @@ public sealed class NameRepresentativesHandler(BargainingDbContext db, RoundWork
     {
         var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
         var named = await db.Representatives.Where(r => r.RoundId == round.Id).ToListAsync(cancellationToken);
-        if (named.Any(r => r.Side == request.Side))
-            throw DomainException.Conflict("representatives.already-named", $"{request.Side.Chinese()}已确定协商代表；代表出缺的，应在15日内另行产生（《集体合同规定》第三十一条）");
+        var existing = named.Where(r => r.Side == request.Side).ToList();
+        if (existing.Count > 0)
+        {
+            var step = request.Side == Side.Worker ? "union-representatives" : "employer-representatives";
+            if (!(await workflow.StepsAsync(round, cancellationToken)).Any(s => s.Node == step))
+                throw DomainException.Conflict("representatives.already-named", $"{request.Side.Chinese()}已确定协商代表；代表出缺的，应在15日内另行产生（《集体合同规定》第三十一条）");
+            // Back at naming after a coordination agreement: the side confirms or changes its list, which replaces the old one.
+            db.Representatives.RemoveRange(existing);
+        }
         var other = named.Where(r => r.Side != request.Side).Select(r => r.AsNominee()).ToList();
         var head = request.Side == Side.Worker
             ? await db.Enterprises.Where(e => e.Id == round.EnterpriseId).Select(e => e.ChairName).FirstOrDefaultAsync(cancellationToken)

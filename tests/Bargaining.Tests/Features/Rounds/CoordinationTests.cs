@@ -140,6 +140,22 @@ public sealed class CoordinationTests : RoundScenario
     }
 
     [Fact]
+    public async Task After_failed_bargaining_and_a_coordination_agreement_both_sides_confirm_their_representatives_and_return_to_the_table()
+    {
+        var round = await AtTheTableAsync();
+        await Host.SendAsync(new ApplyForCoordinationCommand(round, Side.Employer, "工资增长幅度分歧较大，协商不成"), Employer);
+        await Host.SendAsync(new RecordCoordinationAgreementCommand(round, "双方同意恢复协商", ["孙平"], "王建国", "李明"), YanduCoordinator);
+
+        await Host.SendAsync(new NameRepresentativesCommand(round, Side.Worker, WorkerSide()), Chair);
+        await Host.SendAsync(new NameRepresentativesCommand(round, Side.Employer, EmployerSide(), LegalRepresentative: "李明"), Employer);
+
+        await Host.AssertAtAsync(round, "preparation");
+        Assert.Equal(WorkerSide().Count + EmployerSide().Count, await Host.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Representatives, r => r.RoundId == round)));
+        var again = await RefusedAsync(() => Host.SendAsync(new NameRepresentativesCommand(round, Side.Worker, WorkerSide()), Chair), FailureKind.Conflict);
+        Assert.Contains("已确定协商代表", again.Message);
+    }
+
+    [Fact]
     public async Task An_application_without_grounds_or_before_any_dispute_is_refused_and_nothing_is_written()
     {
         var round = await OfferedAsync();
