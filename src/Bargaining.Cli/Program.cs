@@ -9,6 +9,8 @@ try
         "demo" => await DemoCommand.RunAsync(Arguments.Parse(args[1..]), Console.Out),
         "validate" => ValidateCommand.Run(Arguments.Parse(args[1..]), Console.Out),
         "verify" => await VerifyCommand.RunAsync(Arguments.Parse(args[1..]), Console.Out),
+        "print" => await DocumentCommands.PrintAsync(Arguments.Parse(args[1..]), Console.Out),
+        "verify-document" => await DocumentCommands.VerifyAsync(Arguments.Parse(args[1..]), Console.Out),
         null or "help" or "--help" or "-h" => Usage(0),
         var other => Usage(2, $"unknown command '{other}'"),
     };
@@ -34,6 +36,9 @@ static int Usage(int code, string? problem = null)
                                                     then load a Yancheng-like city through the commands and print its overview
           validate  [--workflows DIR]               check every definition; print each error with its file and JSON path
           verify    --db FILE                       verify the hash chain of every instance's journal
+          print     --db FILE --round ID            print a signed round's contract from its template and register its
+                    --out FILE.pdf                  verification code
+          verify-document --db FILE --pdf FILE      say whether a PDF is a registered contract, unchanged (exit 0) or not (1)
         """);
     return code;
 }

@@ -1,3 +1,7 @@
+using Bargaining.Documents.Fonts;
+using Bargaining.Documents.Printing;
+using Bargaining.Documents.Templates;
+using Bargaining.Documents.Verification;
 using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
 using Bargaining.Workflows;
@@ -18,6 +22,9 @@ namespace Bargaining;
 /// <param name="SqlitePath">The SQLite file.</param>
 public sealed record BargainingOptions(string WorkflowsDirectory, string SqlitePath)
 {
+    /// <summary>The <c>templates/</c> folder of the documents; by default beside <see cref="WorkflowsDirectory"/>.</summary>
+    public string TemplatesDirectory { get; init; } = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(WorkflowsDirectory).TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "templates");
+
     /// <summary>
     /// The <c>workflows</c> folder of the repository or installation: looked for in the current directory, then
     /// upwards from the program's own folder.
@@ -59,6 +66,11 @@ public static class BargainingServices
         services.AddScoped<Features.Rounds.RoundWorkflow>();
         services.AddScoped<Features.Progress.ProgressFigures>();
         services.AddMediatorPipeline();
+        // Templates and fonts are loaded on first print, so a host that never prints needs neither.
+        services.TryAddSingleton(_ => new DocumentPrinter(TemplateSet.Load(options.TemplatesDirectory), ChineseFonts.Locate()));
+        services.AddScoped<Features.Documents.DatabaseContractRegistry>();
+        services.AddScoped<IContractRegistry>(sp => sp.GetRequiredService<Features.Documents.DatabaseContractRegistry>());
+        services.AddScoped<ContractVerifier>();
         services.TryAddScoped<ICurrentUserAccessor>(_ => new FixedCurrentUser(null));
         services.AddSingleton(new WorkflowTimerOptions());
         services.AddSingleton<WorkflowTimerProcessor>();

@@ -97,6 +97,9 @@ public sealed record ContractData
     /// <summary>The area or industry and the enterprises an industry or regional contract binds.</summary>
     public Coverage? Coverage { get; init; }
 
+    /// <summary>The clauses both sides agreed at the table (the concluded draft), printed in the annex in order.</summary>
+    public IReadOnlyList<AgreedClause> Clauses { get; init; } = [];
+
     /// <summary>The copies the employer sends for review: three (Art 42).</summary>
     public int CopiesFiled { get; init; } = 3;
 
@@ -277,4 +280,14 @@ public sealed record CoveredEnterprise
 
     /// <summary>Its workers.</summary>
     public required int Workers { get; init; }
+}
+
+/// <summary>A clause both sides agreed at the table (Art 34), as the concluded draft holds it.</summary>
+public sealed record AgreedClause
+{
+    /// <summary>The topic, e.g. 劳动报酬.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The agreed wording, e.g. 职工年平均工资增长6%.</summary>
+    public required string Text { get; init; }
 }

@@ -31,6 +31,9 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     /// <summary>The clauses of each round's draft contract.</summary>
     public DbSet<DraftClause> DraftClauses => Set<DraftClause>();
 
+    /// <summary>Printed contracts registered under their verification codes.</summary>
+    public DbSet<RegisteredContract> RegisteredContracts => Set<RegisteredContract>();
+
     /// <summary>Offer campaigns (集中要约行动).</summary>
     public DbSet<Campaign> Campaigns => Set<Campaign>();
 
@@ -78,6 +81,18 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.HasIndex(x => x.EnterpriseId);
             e.HasIndex(x => x.WorkflowInstanceId).IsUnique();
             e.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<RegisteredContract>(e =>
+        {
+            e.ToTable("registered_contracts");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Code).HasMaxLength(14);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.ContractNumber).HasMaxLength(50);
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.HasIndex(x => x.Code).IsUnique();
+            e.HasIndex(x => x.RoundId);
+            e.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<Campaign>(e =>
         {

@@ -1,0 +1,59 @@
+using Bargaining.Documents.Verification;
+using Bargaining.Features.Documents;
+using Bargaining.Infrastructure;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bargaining.Cli;
+
+/// <summary>
+/// <c>bargaining print --db FILE --round ID --out FILE.pdf</c>: prints a signed round's contract and registers its
+/// verification code; <c>bargaining verify-document --db FILE --pdf FILE</c>: says whether a PDF is a registered contract.
+/// </summary>
+internal static class DocumentCommands
+{
+    public static async Task<int> PrintAsync(Arguments args, TextWriter output)
+    {
+        var path = Database(args);
+        var round = Guid.TryParse(args["round"], out var id) ? id : throw new ArgumentException("--round ID (a round's id) is required");
+        var pdf = args["out"] ?? throw new ArgumentException("--out FILE.pdf is required");
+        await using var services = Services(args, path);
+        await using var scope = services.CreateAsyncScope();
+        try
+        {
+            var printed = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new PrintContractQuery(round));
+            await File.WriteAllBytesAsync(pdf, printed.Pdf);
+            output.WriteLine($"printed {printed.Title}: {printed.PageCount} pages to {pdf}; verification code {printed.Code} registered");
+            return 0;
+        }
+        catch (DomainException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+    }
+
+    public static async Task<int> VerifyAsync(Arguments args, TextWriter output)
+    {
+        var path = Database(args);
+        var pdf = args["pdf"] ?? throw new ArgumentException("--pdf FILE is required");
+        if (!File.Exists(pdf)) throw new ArgumentException($"no file '{pdf}'");
+        await using var services = Services(args, path);
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<ContractVerifier>().VerifyPdfAsync(pdf);
+        output.WriteLine((result.IsGenuine ? "GENUINE  " : "REJECTED ") + result.Message);
+        return result.IsGenuine ? 0 : 1;
+    }
+
+    private static string Database(Arguments args)
+    {
+        var path = args["db"] ?? throw new ArgumentException("--db FILE is required");
+        return File.Exists(path) ? path : throw new ArgumentException($"no database file '{path}'");
+    }
+
+    private static ServiceProvider Services(Arguments args, string path) =>
+        new ServiceCollection().AddLogging()
+            .AddSingleton<ICurrentUserAccessor>(new FixedCurrentUser(new CurrentUser("cli", "命令行", Role.CityAdministrator, Guid.Empty)))
+            .AddBargaining(new BargainingOptions(args.Workflows, path))
+            .BuildServiceProvider();
+}
