@@ -37,6 +37,7 @@ public sealed class BatchPrinter(DocumentPrinter printer)
         IProgress<BatchProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var (items, files) = await RenderAllAsync(contracts, progress, cancellationToken);
+        Rendering.AgplLicence.Choose();
         using var merged = new PdfDocument();
         merged.Info.Title = $"集体合同 {contracts.Count} 份";
         merged.Info.Creator = "Bargaining";

@@ -15,11 +15,7 @@ namespace Bargaining.Documents.Rendering;
 /// <param name="style">The page style; <see cref="DocumentStyle.Contract"/> when null.</param>
 public sealed class DocumentRenderer(ChineseFonts fonts, DocumentStyle? style = null)
 {
-    static DocumentRenderer()
-    {
-        // PDFsharp 6.5 refuses to create documents until a licence is chosen; this product is AGPL (see LICENSE).
-        PdfSharp.PdfSharpLicense.SetAgplLicense();
-    }
+    static DocumentRenderer() => AgplLicence.Choose();
 
     /// <summary>The page style in use.</summary>
     public DocumentStyle Style { get; } = style ?? DocumentStyle.Contract;

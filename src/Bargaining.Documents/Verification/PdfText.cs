@@ -22,6 +22,7 @@ internal static partial class PdfText
     /// <exception cref="PdfReaderException">Not a PDF that can be read.</exception>
     public static IReadOnlyList<Page> Read(Stream pdf)
     {
+        Rendering.AgplLicence.Choose();
         using var document = PdfReader.Open(pdf, PdfDocumentOpenMode.Import);
         var pages = new List<Page>(document.PageCount);
         foreach (var page in document.Pages)
