@@ -37,6 +37,10 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     /// <summary>Offer campaigns (集中要约行动).</summary>
     public DbSet<Campaign> Campaigns => Set<Campaign>();
 
+    /// <summary>The round with this id, tracked; a not-found domain error (404) when there is none.</summary>
+    public async Task<Round> RoundAsync(Guid id, CancellationToken ct) =>
+        await Rounds.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw Infrastructure.DomainException.NotFound("该轮协商");
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -57,7 +57,7 @@ public sealed class PrintContractHandler(BargainingDbContext db, WorkflowEngine 
     /// <summary>What the contract template prints, from the round as far as it has come; refused before both chiefs signed.</summary>
     public async Task<ContractData> ContractDataAsync(Guid roundId, CancellationToken ct)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw DomainException.NotFound("该轮协商");
+        var round = await db.RoundAsync(roundId, ct);
         var enterprise = await db.Enterprises.SingleAsync(e => e.Id == round.EnterpriseId, ct);
         var time = workflow.Profile(round).Time;
         if (round.WorkerSignedAt is null || round.EmployerSignedAt is null)

@@ -34,7 +34,7 @@ public sealed class ConcludeHandler(BargainingDbContext db, RoundWorkflow workfl
     /// <inheritdoc />
     public async Task<IReadOnlyList<DraftClauseView>> Handle(ConcludeCommand request, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
         await workflow.EnsureAtAsync(round, "结束协商、形成合同草案", cancellationToken, "bargaining");
         var topics = await db.Topics.Include(t => t.Positions).Where(t => t.RoundId == round.Id).ToListAsync(cancellationToken);
         var open = topics.Where(t => t.Status == TopicStatus.Open).OrderBy(t => t.Id).Select(t => $"“{t.Title}”").ToList();

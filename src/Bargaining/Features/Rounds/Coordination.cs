@@ -39,7 +39,7 @@ public sealed class ApplyForCoordinationHandler(BargainingDbContext db, RoundWor
     /// <inheritdoc />
     public async Task<CoordinationPeriod> Handle(ApplyForCoordinationCommand request, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
         round.ApplyForCoordination(request.Side, request.Grounds, workflow.Now);
         var snapshot = await workflow.SignalAsync(round, "apply-coordination", request.Side, users.Caller(), "申请协调处理",
             new JsonObject { ["grounds"] = round.CoordinationGrounds }, cancellationToken);
@@ -70,7 +70,7 @@ public sealed class ExtendCoordinationHandler(BargainingDbContext db, RoundWorkf
     /// <inheritdoc />
     public async Task<CoordinationPeriod> Handle(ExtendCoordinationCommand request, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
         round.ExtendCoordination(request.Reason, workflow.Now);
         await workflow.EnsureAtAsync(round, "延长协调处理期限（期限届满后不能延长，《集体合同规定》第五十三条）", cancellationToken, "dispute-coordination");
         var snapshot = await workflow.SignalAsRoleAsync(round, "extend", "coordinator", "协调处理机构", users.Caller(), "延长协调处理期限",
@@ -110,7 +110,7 @@ public sealed class RecordCoordinationAgreementHandler(BargainingDbContext db, R
     /// <inheritdoc />
     public async Task<Unit> Handle(RecordCoordinationAgreementCommand request, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
         round.AgreeInCoordination(request.Text, request.Coordinators, request.WorkerChief, request.EmployerChief, workflow.Now);
         await workflow.SignalAsRoleAsync(round, "agree", "coordinator", "协调处理机构", users.Caller(), "签署协调处理协议书", new JsonObject
         {
@@ -141,7 +141,7 @@ public sealed class CloseCoordinationHandler(BargainingDbContext db, RoundWorkfl
     /// <inheritdoc />
     public async Task<Unit> Handle(CloseCoordinationCommand request, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
         round.CloseCoordination(request.Reason, workflow.Now);
         await workflow.SignalAsRoleAsync(round, "close", "coordinator", "协调处理机构", users.Caller(), "终结协调处理",
             new JsonObject { ["reason"] = round.CoordinationClosedReason }, cancellationToken);

@@ -36,7 +36,7 @@ public sealed class FileContractHandler(BargainingDbContext db, RoundWorkflow wo
     /// <inheritdoc />
     public async Task<FilingResult> Handle(FileContractCommand request, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
         await workflow.EnsureAtAsync(round, "报送审查", cancellationToken, "filing", "wage-filing", "filing-overdue");
         var signedAt = new[] { round.WorkerSignedAt, round.EmployerSignedAt }.Max() ?? workflow.Now;
         var signedOn = workflow.Profile(round).Time.LocalDate(signedAt);

@@ -111,7 +111,7 @@ public sealed class MakeOfferHandler(BargainingDbContext db, RoundWorkflow workf
     /// <inheritdoc />
     public async Task<Unit> Handle(MakeOfferCommand request, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
         var proposals = round.RenewsRoundId is { } current
             ? await RenewalProposalsAsync(round, current, request.Topics, cancellationToken)
             : request.Topics;

@@ -39,7 +39,7 @@ public sealed class ScheduleMeetingHandler(BargainingDbContext db, RoundWorkflow
     /// <inheritdoc />
     public async Task<Guid> Handle(ScheduleMeetingCommand request, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
         var steps = await workflow.StepsAsync(round, cancellationToken);
         var first = steps.Any(s => s.Node == "preparation");
         if (!first) await workflow.EnsureAtAsync(round, "安排协商会议", cancellationToken, TopicMoves.AtTheTable);
@@ -89,7 +89,7 @@ public sealed class RecordMeetingHandler(BargainingDbContext db, RoundWorkflow w
     /// <inheritdoc />
     public async Task<Unit> Handle(RecordMeetingCommand request, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
         var meeting = await db.Meetings.Where(m => m.RoundId == round.Id).OrderByDescending(m => m.Number).FirstOrDefaultAsync(cancellationToken)
             ?? throw DomainException.Conflict("meeting.none", "本轮协商尚未安排协商会议");
         meeting.Record(request.Minutes, workflow.Today(round), workflow.Now);

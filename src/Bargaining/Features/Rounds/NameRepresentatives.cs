@@ -40,7 +40,7 @@ public sealed class NameRepresentativesHandler(BargainingDbContext db, RoundWork
     /// <inheritdoc />
     public async Task<Unit> Handle(NameRepresentativesCommand request, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
         var named = await db.Representatives.Where(r => r.RoundId == round.Id).ToListAsync(cancellationToken);
         var existing = named.Where(r => r.Side == request.Side).ToList();
         if (existing.Count > 0)

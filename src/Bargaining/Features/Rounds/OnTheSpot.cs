@@ -42,7 +42,7 @@ public sealed class SignOnTheSpotHandler(BargainingDbContext db, RoundWorkflow w
     /// <inheritdoc />
     public async Task<Unit> Handle(SignOnTheSpotCommand request, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
         var what = request.Kind == OnTheSpotRecord.Minutes ? "会议纪要" : "备忘录";
         round.SignOnTheSpot(request.Kind, request.Means, request.Text, request.WorkerChief, request.EmployerChief, workflow.Now);
         await workflow.EnsureAtAsync(round, $"当场签署{what}", cancellationToken, "meeting");
@@ -82,7 +82,7 @@ public sealed class RecordNoAgreementHandler(BargainingDbContext db, RoundWorkfl
     /// <inheritdoc />
     public async Task<Unit> Handle(RecordNoAgreementCommand request, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
         round.RecordNoAgreement(request.Means, request.Reason, workflow.Now);
         await workflow.EnsureAtAsync(round, "记录未达成一致", cancellationToken, "meeting");
         await workflow.SignalAsync(round, "no-agreement", request.Side, users.Caller(), "记录未达成一致", new JsonObject

@@ -34,7 +34,7 @@ public sealed class ProposeHandler(BargainingDbContext db, RoundWorkflow workflo
     /// <inheritdoc />
     public async Task<Guid> Handle(ProposeCommand request, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
         await workflow.EnsureAtAsync(round, "提出议题", cancellationToken, TopicMoves.AtTheTable);
         var user = users.Caller();
         var proposal = request.Topic;

@@ -29,7 +29,7 @@ public sealed class PublishHandler(BargainingDbContext db, RoundWorkflow workflo
     /// <inheritdoc />
     public async Task<Unit> Handle(PublishCommand request, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
         await workflow.EnsureAtAsync(round, "公布合同", cancellationToken, "effective");
         round.Publish(request.PublishedOn, workflow.Today(round), request.How);
         await workflow.SignalAsync(round, "publish", Side.Worker, users.Caller(), "公布合同", new JsonObject

@@ -35,7 +35,7 @@ public sealed class RecordCongressVoteHandler(BargainingDbContext db, RoundWorkf
     /// <inheritdoc />
     public async Task<CongressVoteResult> Handle(RecordCongressVoteCommand request, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
         await workflow.EnsureAtAsync(round, "记录职工代表大会表决结果", cancellationToken, "congress");
         var rule = workflow.Profile(round).Congress;
         var outcome = rule.Judge(request.Entitled, request.Present, request.InFavour);

@@ -37,7 +37,7 @@ public sealed class RecordReviewObjectionHandler(BargainingDbContext db, RoundWo
     /// <inheritdoc />
     public async Task<Unit> Handle(RecordReviewObjectionCommand request, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
         await workflow.EnsureAtAsync(round, "提出审查意见", cancellationToken, "review");
         var topics = await db.Topics.Include(t => t.Positions).Where(t => t.RoundId == round.Id && request.ContestedTopicIds.Contains(t.Id)).ToListAsync(cancellationToken);
         if (topics.Count != request.ContestedTopicIds.Count) throw DomainException.NotFound("审查意见所列议题");

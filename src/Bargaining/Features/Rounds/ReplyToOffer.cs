@@ -43,7 +43,7 @@ public sealed class ReplyToOfferHandler(BargainingDbContext db, RoundWorkflow wo
     /// <inheritdoc />
     public async Task<Unit> Handle(ReplyToOfferCommand request, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
         var user = users.Caller();
         round.Respond(workflow.Now, request.Accept, request.Reason);
         var added = await Topics.RaiseAsync(db, workflow, round, round.RespondingSide, request.AddedTopics ?? [], user, cancellationToken);

@@ -28,7 +28,7 @@ public sealed class SignHandler(BargainingDbContext db, RoundWorkflow workflow, 
     /// <inheritdoc />
     public async Task<Unit> Handle(SignCommand request, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
         await workflow.EnsureAtAsync(round, "签字", cancellationToken, request.Side == Side.Worker ? "union-signature" : "employer-signature");
         round.Sign(request.Side, workflow.Now);
         var snapshot = await workflow.SignalAsync(round, "sign", request.Side, users.Caller(), "签字", new JsonObject { ["signedBy"] = request.Side.WorkflowRole() }, cancellationToken);

@@ -40,7 +40,7 @@ public sealed class SuspendHandler(BargainingDbContext db, RoundWorkflow workflo
     /// <inheritdoc />
     public async Task<Unit> Handle(SuspendCommand request, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
         round.Suspend(workflow.Now, workflow.Today(round), request.NextMeetingOn, request.NextMeetingPlace, request.NextMeetingContent);
         await workflow.SignalAsync(round, "suspend", request.Side, users.Caller(), "中止协商", new JsonObject
         {
@@ -72,7 +72,7 @@ public sealed class ResumeHandler(BargainingDbContext db, RoundWorkflow workflow
     /// <inheritdoc />
     public async Task<Unit> Handle(ResumeCommand request, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
         round.Resume(workflow.Now);
         await workflow.SignalAsync(round, "resume", request.Side, users.Caller(), "恢复协商", null, cancellationToken);
         return Unit.Value;
