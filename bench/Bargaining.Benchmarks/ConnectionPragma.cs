@@ -3,10 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Bargaining.Benchmarks;
 
-/// <summary>
-/// Runs extra pragmas each time EF opens a connection, after the application's own (which set
-/// <c>synchronous=FULL</c>): how the analysis rows try a setting without touching <c>src/</c>.
-/// </summary>
+/// <summary>Runs pragmas each time EF opens a connection: how the analysis rows try a setting without touching <c>src/</c>.</summary>
 internal sealed class ConnectionPragma(string pragmas) : DbConnectionInterceptor
 {
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
@@ -16,8 +13,6 @@ internal sealed class ConnectionPragma(string pragmas) : DbConnectionInterceptor
         Apply(connection);
         return Task.CompletedTask;
     }
-
-    public override string ToString() => pragmas;
 
     private void Apply(DbConnection connection)
     {

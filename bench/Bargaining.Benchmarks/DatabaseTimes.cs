@@ -5,9 +5,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Bargaining.Benchmarks;
 
 /// <summary>
-/// Sums the time of the database calls EF makes, by kind, from EF's own event timings. Registered after the
-/// application's interceptor, so "pragmas" is the time between the connection being open and EF being told so.
-/// What an operation spends outside these calls is EF's, the engine's and DI's own work.
+/// Sums the time of the database calls EF makes, by kind, from EF's own event timings. What an operation spends
+/// outside these calls is EF's, the engine's and DI's own work.
 /// </summary>
 internal sealed class DatabaseTimes : IDbConnectionInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
 {
@@ -16,7 +15,7 @@ internal sealed class DatabaseTimes : IDbConnectionInterceptor, IDbCommandInterc
     /// <summary>Prints, per operation of a single-threaded run, the time of each kind of call and what remains.</summary>
     public void Print(Measurement run)
     {
-        var kinds = new[] { "open connection", "pragmas", "SELECT", "BEGIN IMMEDIATE", "INSERT/UPDATE/DELETE", "COMMIT", "close connection" };
+        var kinds = new[] { "open connection", "SELECT", "BEGIN IMMEDIATE", "INSERT/UPDATE/DELETE", "COMMIT", "close connection" };
         var perOperation = run.Elapsed.TotalMicroseconds / run.Operations;
         Console.WriteLine("| phase | µs per operation |");
         Console.WriteLine("|---|--:|");
@@ -29,7 +28,6 @@ internal sealed class DatabaseTimes : IDbConnectionInterceptor, IDbCommandInterc
     public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         Add("open connection", eventData.Duration);
-        Add("pragmas", TimeProvider.System.GetUtcNow() - eventData.StartTime - eventData.Duration);
         return Task.CompletedTask;
     }
 

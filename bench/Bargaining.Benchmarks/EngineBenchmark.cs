@@ -12,10 +12,10 @@ namespace Bargaining.Benchmarks;
 /// <summary>
 /// Full ordinary rounds (<see cref="DemoRounds.Ordinary"/>: a start, 18 signals and the review deadline's timer)
 /// through the real engine on a fresh SQLite file, wired by <see cref="BargainingServices.AddBargaining"/>. As a
-/// web host does per request, every start and signal gets its own DI scope — a new DbContext and engine — unless
-/// <c>contextPerThread</c> asks for one per thread. Each thread runs its rounds in batches: up to the review step,
-/// then a <see cref="ReviewRendezvous"/> where simulated time jumps and the host's timer processor fires the review
-/// deadlines, then the signals after review. Between rendezvous simulated time stands still.
+/// web host does per request, every start and signal gets its own DI scope — a DbContext from the pool and a new
+/// engine — unless <c>contextPerThread</c> asks for one per thread. Each thread runs its rounds in batches: up to
+/// the review step, then a <see cref="ReviewRendezvous"/> where simulated time jumps and the host's timer processor
+/// fires the review deadlines, then the signals after review. Between rendezvous simulated time stands still.
 /// </summary>
 internal static class EngineBenchmark
 {
@@ -27,12 +27,7 @@ internal static class EngineBenchmark
     {
         using var file = new TempDatabase();
         var clock = new ManualClock(CampaignStart);
-        var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(workflows, file.Path), clock);
-        if (interceptors.Length > 0) services.ConfigureDbContext<BargainingDbContext>(b => b.AddInterceptors(interceptors));
-        await using var provider = services.BuildServiceProvider();
-        await using (var scope = provider.CreateAsyncScope())
-            await Database.InitializeAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
-
+        await using var provider = await StartAsync(workflows, file.Path, clock, interceptors);
         var tally = new Tally();
         var stopwatch = Stopwatch.StartNew();
         var review = new ReviewRendezvous(threads, async (latestDue, due) =>
@@ -44,6 +39,27 @@ internal static class EngineBenchmark
         await Task.WhenAll(Enumerable.Range(0, threads).Select(_ => Task.Run(() => WorkerAsync(provider, clock, contextPerThread, review, tally))));
         stopwatch.Stop();
         return tally.ToMeasurement(name, threads, stopwatch.Elapsed);
+    }
+
+    /// <summary>The settings of a connection the application opens, read back from SQLite.</summary>
+    public static async Task<string> SettingsAsync(string workflows)
+    {
+        using var file = new TempDatabase();
+        await using var provider = await StartAsync(workflows, file.Path, new ManualClock(CampaignStart), []);
+        await using var scope = provider.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BargainingDbContext>();
+        await db.Database.OpenConnectionAsync();
+        return SqliteSettings.Read(db.Database.GetDbConnection());
+    }
+
+    private static async Task<ServiceProvider> StartAsync(string workflows, string path, ManualClock clock, IInterceptor[] interceptors)
+    {
+        var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(workflows, path), clock);
+        if (interceptors.Length > 0) services.ConfigureDbContext<BargainingDbContext>(b => b.AddInterceptors(interceptors));
+        var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        await Database.InitializeAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
+        return provider;
     }
 
     private static async Task WorkerAsync(IServiceProvider provider, TimeProvider clock, bool contextPerThread, ReviewRendezvous review, Tally tally)

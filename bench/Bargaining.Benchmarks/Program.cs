@@ -15,8 +15,10 @@ using (var memory = new SqliteConnection("Data Source=:memory:"))
 {
     memory.Open();
     Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, {RuntimeInformation.FrameworkDescription}{(LoadAverage() is { } load ? $", {load}" : "")}");
-    Console.WriteLine($"SQLite {memory.ServerVersion} (Microsoft.Data.Sqlite): a fresh temp file per measurement, WAL, synchronous=FULL, foreign_keys=ON, pooled connections, 30 s timeout");
+    Console.WriteLine($"SQLite {memory.ServerVersion} (Microsoft.Data.Sqlite), a fresh temp file per measurement, pooled connections, 30 s command timeout");
 }
+Console.WriteLine($"engine connections:   {await EngineBenchmark.SettingsAsync(workflows)}");
+Console.WriteLine($"baseline connections: {AdoBaseline.Settings()}");
 Console.WriteLine($"each measurement runs {seconds:0.#} s after a warm-up; an engine operation is a start, a signal or a fired timer, each its own transaction");
 
 // Tiered JIT with dynamic PGO needs 15–20 s of this workload on 2 cores before the rate stops climbing.
