@@ -53,16 +53,17 @@ public static class BargainingServices
         var catalog = JurisdictionCatalog.Load(options.WorkflowsDirectory);
         var conditions = BargainingConditions.Create(catalog);
         var registry = WorkflowRegistry.LoadDirectory(options.WorkflowsDirectory, new DefinitionVocabulary(conditions.Names, catalog.CommonPeriods));
-        var time = clock ?? TimeProvider.System;
         var timeRules = catalog.TimeRules;
 
         services.AddSingleton(options);
         services.AddSingleton(catalog);
         services.AddSingleton(conditions);
         services.AddSingleton(registry);
-        services.AddSingleton(time);
+        // Resolved, not captured, so a host's tests may replace the clock after this call.
+        if (clock is null) services.TryAddSingleton(TimeProvider.System);
+        else services.Replace(ServiceDescriptor.Singleton(clock));
         services.AddDbContextPool<BargainingDbContext>(b => b.UseSqliteFile(options.SqlitePath));
-        services.AddScoped(sp => new WorkflowEngine(sp.GetRequiredService<BargainingDbContext>(), registry, conditions, timeRules, time, sp.GetService<Microsoft.Extensions.Logging.ILogger<WorkflowEngine>>()));
+        services.AddScoped(sp => new WorkflowEngine(sp.GetRequiredService<BargainingDbContext>(), registry, conditions, timeRules, sp.GetRequiredService<TimeProvider>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<WorkflowEngine>>()));
         services.AddScoped<Features.Rounds.RoundWorkflow>();
         services.AddScoped<Features.Progress.ProgressFigures>();
         services.AddMediatorPipeline();

@@ -45,7 +45,17 @@ public enum DemoFate
 }
 
 /// <summary>One generated enterprise and what became of its round.</summary>
-public sealed record DemoEnterprise(string County, string Name, string CreditCode, string Industry, int Employees, DemoFate Fate, Guid? RoundId, decimal? AgreedWageRise);
+public sealed record DemoEnterprise(string County, string Name, string CreditCode, string Industry, int Employees, DemoFate Fate, Guid? RoundId, decimal? AgreedWageRise)
+{
+    /// <summary>The enterprise's id.</summary>
+    public Guid EnterpriseId { get; init; }
+
+    /// <summary>The union chair and the employer's representative who act in the round (their user ids are <c>demo-chair-N</c> and <c>demo-employer-N</c>).</summary>
+    public CurrentUser? Chair { get; init; }
+
+    /// <inheritdoc cref="Chair"/>
+    public CurrentUser? Employer { get; init; }
+}
 
 /// <summary>What <see cref="YanchengDemo.GenerateAsync"/> produced.</summary>
 public sealed record YanchengDemoResult(Guid CampaignId, Guid CityId, IReadOnlyList<DemoEnterprise> Enterprises, int Commands, DateTimeOffset EndedAt)
@@ -173,7 +183,7 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
 
         return new YanchengDemoResult(campaignId, cityId,
             [.. plans.Select(p => new DemoEnterprise(counties.Single(c => c.Code == p.Source.CountyCode).Name, p.Source.Name, p.Source.CreditCode, p.Source.Industry,
-                p.Source.Employees, p.Fate, p.RoundId, p.Fate == DemoFate.Effective ? p.Agreed : null))],
+                p.Source.Employees, p.Fate, p.RoundId, p.Fate == DemoFate.Effective ? p.Agreed : null) { EnterpriseId = p.EnterpriseId, Chair = p.Chair, Employer = p.Employer })],
             _commands, clock.GetUtcNow());
     }
 

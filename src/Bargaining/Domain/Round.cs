@@ -72,6 +72,26 @@ public static class Sides
     public static Side Other(this Side side) => side == Side.Worker ? Side.Employer : Side.Worker;
 }
 
+/// <summary>Chinese names of a round's kind and procedure, for screens and exports.</summary>
+public static class RoundNames
+{
+    /// <summary>综合集体合同, 工资专项集体合同, ….</summary>
+    public static string Chinese(this RoundKind kind) => kind switch
+    {
+        RoundKind.Comprehensive => "综合集体合同",
+        RoundKind.Wage => "工资专项集体合同",
+        RoundKind.WomenWorkers => "女职工权益保护专项集体合同",
+        RoundKind.SafetyHealth => "劳动安全卫生专项集体合同",
+        RoundKind.HighTemperature => "高温作业劳动保护专项集体合同",
+        RoundKind.Industry => "行业性集体合同",
+        RoundKind.Regional => "区域性集体合同",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>普通程序 / 简易程序.</summary>
+    public static string Chinese(this Procedure procedure) => procedure == Procedure.Ordinary ? "普通程序" : "简易程序";
+}
+
 /// <summary>
 /// One bargaining round of an enterprise: the offer (要约, Art 32), the response (回应), and the topics bargained;
 /// the procedure itself runs as a workflow instance (<see cref="WorkflowInstanceId"/>).

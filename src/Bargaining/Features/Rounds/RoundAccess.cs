@@ -85,7 +85,9 @@ public static class RoundAccess
     {
         if (user.Role == Role.CityAdministrator) return;
         if (user.Role is Role.UnionChair or Role.EmployerRepresentative && user.EnterpriseId == enterpriseId) return;
-        if (user.Role is Role.CountyStaff or Role.Instructor && await db.Enterprises.AnyAsync(e => e.Id == enterpriseId && e.OrganisationId == user.OrganisationId, ct)) return;
+        // The county's reviewers and coordinators read the rounds they review or coordinate (Art 42–54).
+        if (user.Role is Role.CountyStaff or Role.Instructor or Role.Reviewer or Role.Coordinator
+            && await db.Enterprises.AnyAsync(e => e.Id == enterpriseId && e.OrganisationId == user.OrganisationId, ct)) return;
         throw DomainException.Forbidden($"您无权查看“{await EnterpriseNameAsync(db, enterpriseId, ct)}”的集体协商");
     }
 

@@ -41,7 +41,12 @@ public sealed class TopicHistoryHandler(BargainingDbContext db, RoundWorkflow wo
         var topic = await db.Topics.AsNoTracking().Include(t => t.Positions).FirstOrDefaultAsync(t => t.Id == request.TopicId, cancellationToken)
             ?? throw DomainException.NotFound("该议题");
         var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == topic.RoundId, cancellationToken);
-        var profile = workflow.Profile(round);
+        return Of(topic, workflow.Profile(round));
+    }
+
+    /// <summary>The history of a loaded topic (with its positions) under the round's jurisdiction profile.</summary>
+    public static TopicHistory Of(Topic topic, Jurisdictions.JurisdictionProfile profile)
+    {
         var guideline = topic.Code == TopicCatalog.Pay ? profile.WageGuideline : null;
         var latest = new Dictionary<Side, (decimal Number, string Unit)>();
         var moves = new List<TopicMove>();

@@ -1,0 +1,179 @@
+using Bargaining.Domain;
+using Bargaining.Documents.Verification;
+using Bargaining.Features.Campaigns;
+using Bargaining.Features.Documents;
+using Bargaining.Features.Organisations;
+using Bargaining.Features.Progress;
+using Bargaining.Features.Rounds;
+using Bargaining.Infrastructure;
+using Bargaining.Rules;
+using Bargaining.Web.Accounts;
+using Bargaining.Web.Hosting;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Bargaining.Web.Api;
+
+/// <summary>Body of <c>POST /api/account/login</c>.</summary>
+public sealed record LoginBody(string UserName, string Password);
+
+/// <summary>Body of the reply to an offer.</summary>
+public sealed record ReplyBody(bool Accept, string? Reason = null, IReadOnlyList<TopicProposal>? AddedTopics = null);
+
+/// <summary>Body of an offer.</summary>
+public sealed record OfferBody(IReadOnlyList<TopicProposal> Topics, DateOnly ReceivedOn, int? RepresentativesPerSide = null);
+
+/// <summary>Body of a side's list of representatives.</summary>
+public sealed record RepresentativesBody(Side Side, IReadOnlyList<Nominee> Members, string? Delegation = null, string? LegalRepresentative = null);
+
+/// <summary>Body of a meeting to schedule.</summary>
+public sealed record MeetingBody(Side Side, DateOnly Date, string Place, Side Chair, string Recorder, string? Agenda = null);
+
+/// <summary>Body of a meeting's minutes.</summary>
+public sealed record MinutesBody(Side Side, string Minutes);
+
+/// <summary>Body naming the side that acts.</summary>
+public sealed record SideBody(Side Side);
+
+/// <summary>Body of a topic raised at the table.</summary>
+public sealed record ProposeBody(Side Side, TopicProposal Topic);
+
+/// <summary>Body of a counterproposal.</summary>
+public sealed record CounterBody(Side Side, string Clause, decimal? Number = null, string? Unit = null);
+
+/// <summary>Body of a withdrawal.</summary>
+public sealed record WithdrawBody(Side Side, string Reason);
+
+/// <summary>Body of the congress figures.</summary>
+public sealed record VoteBody(int Entitled, int Present, int InFavour);
+
+/// <summary>Body of a filing.</summary>
+public sealed record FilingBody(DateOnly ReceivedOn);
+
+/// <summary>Body of a reviewer's objection.</summary>
+public sealed record ObjectionBody(string Opinion, IReadOnlyList<Guid> ContestedTopicIds);
+
+/// <summary>Body of a publication.</summary>
+public sealed record PublishBody(DateOnly PublishedOn, string How);
+
+/// <summary>Body of a suspension.</summary>
+public sealed record SuspendBody(Side Side, bool WorkerChiefConsents, bool EmployerChiefConsents, DateOnly NextMeetingOn, string NextMeetingPlace, string NextMeetingContent);
+
+/// <summary>The signed-in caller.</summary>
+public sealed record Me(string UserId, string UserName, string Name, Role Role, string RoleTitle, Guid OrganisationId, Guid? EnterpriseId);
+
+/// <summary>
+/// The REST API under <c>/api</c>: every endpoint sends the same MediatR command or query the pages send; errors come
+/// back as ProblemDetails (<see cref="ProblemMapping"/>). Callers sign in with <c>POST /api/account/login</c> (cookie).
+/// </summary>
+public static class Endpoints
+{
+    /// <summary>Maps every endpoint.</summary>
+    public static void Map(WebApplication app)
+    {
+        var api = app.MapGroup("/api").WithTags("api");
+        MapAccount(api);
+        var secured = api.MapGroup("").RequireAuthorization();
+        MapRounds(secured.MapGroup("/rounds").WithTags("协商轮次"));
+        MapTopics(secured.MapGroup("/topics").WithTags("议题"));
+        MapCampaigns(secured.MapGroup("/campaigns").WithTags("要约行动"));
+        // A county launching many offers at once (集中要约); which campaign they count for follows from the date.
+        secured.MapPost("/offers", (LaunchCampaignOffersCommand c, IMediator m, CancellationToken ct) => m.Send(c, ct)).WithTags("要约行动");
+        secured.MapGet("/organisations/{id:guid}/progress", (Guid id, IMediator m, CancellationToken ct) => m.Send(new CountyProgressQuery(id), ct)).WithTags("进度");
+        secured.MapPost("/organisations/{id:guid}/enterprises", async (Guid id, IFormFile file, bool? skipBadRows, IMediator m, CancellationToken ct) =>
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            return await m.Send(new ImportEnterprisesCommand(id, file.FileName, buffer.ToArray(), skipBadRows ?? false), ct);
+        }).DisableAntiforgery().WithTags("企业");
+        // Anyone holding a printed contract may check it, signed in or not.
+        api.MapGet("/verify/{code}", (string code, ContractVerifier verifier, CancellationToken ct) => verifier.VerifyCodeAsync(code, ct)).WithTags("核验");
+        api.MapPost("/verify", async (IFormFile file, ContractVerifier verifier, CancellationToken ct) =>
+        {
+            await using var pdf = file.OpenReadStream();
+            return await verifier.VerifyPdfAsync(pdf, ct);
+        }).DisableAntiforgery().WithTags("核验");
+    }
+
+    private static void MapAccount(RouteGroupBuilder api)
+    {
+        var account = api.MapGroup("/account").WithTags("账号");
+        account.MapPost("/login", async (LoginBody body, SignInManager<Account> signIn) =>
+        {
+            var result = await signIn.PasswordSignInAsync(body.UserName ?? "", body.Password ?? "", isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded) return Results.NoContent();
+            return Results.Problem(ProblemMapping.ForStatus(401, result.IsLockedOut ? "登录失败次数过多，账号已锁定 15 分钟" : "用户名或密码错误"));
+        });
+        account.MapPost("/logout", async (SignInManager<Account> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.NoContent();
+        }).RequireAuthorization();
+        account.MapGet("/me", (HttpContext http) =>
+        {
+            var user = http.User.ToCurrentUser()!;
+            return new Me(user.UserId, http.User.Identity!.Name!, user.Name, user.Role, user.Role.Title(), user.OrganisationId, user.EnterpriseId);
+        }).RequireAuthorization();
+    }
+
+    private static void MapRounds(RouteGroupBuilder rounds)
+    {
+        rounds.MapPost("", async (StartRoundCommand c, IMediator m, CancellationToken ct) =>
+        {
+            var id = await m.Send(c, ct);
+            return Results.Created($"/api/rounds/{id}", new { id });
+        });
+        rounds.MapGet("/{id:guid}", (Guid id, IMediator m, CancellationToken ct) => m.Send(new RoundTimelineQuery(id), ct));
+        rounds.MapPost("/{id:guid}/offer", (Guid id, OfferBody b, IMediator m, CancellationToken ct) => Done(m.Send(new MakeOfferCommand(id, b.Topics, b.ReceivedOn, b.RepresentativesPerSide), ct)));
+        rounds.MapPost("/{id:guid}/reply", (Guid id, ReplyBody b, IMediator m, CancellationToken ct) => Done(m.Send(new ReplyToOfferCommand(id, b.Accept, b.Reason, b.AddedTopics), ct)));
+        rounds.MapPost("/{id:guid}/representatives", (Guid id, RepresentativesBody b, IMediator m, CancellationToken ct) =>
+            Done(m.Send(new NameRepresentativesCommand(id, b.Side, b.Members, b.Delegation, b.LegalRepresentative), ct)));
+        rounds.MapPost("/{id:guid}/meetings", (Guid id, MeetingBody b, IMediator m, CancellationToken ct) =>
+            m.Send(new ScheduleMeetingCommand(id, b.Side, b.Date, b.Place, b.Chair, b.Recorder, b.Agenda), ct));
+        rounds.MapPost("/{id:guid}/minutes", (Guid id, MinutesBody b, IMediator m, CancellationToken ct) => Done(m.Send(new RecordMeetingCommand(id, b.Side, b.Minutes), ct)));
+        rounds.MapPost("/{id:guid}/suspend", (Guid id, SuspendBody b, IMediator m, CancellationToken ct) =>
+            Done(m.Send(new SuspendCommand(id, b.Side, b.WorkerChiefConsents, b.EmployerChiefConsents, b.NextMeetingOn, b.NextMeetingPlace, b.NextMeetingContent), ct)));
+        rounds.MapPost("/{id:guid}/resume", (Guid id, SideBody b, IMediator m, CancellationToken ct) => Done(m.Send(new ResumeCommand(id, b.Side), ct)));
+        rounds.MapPost("/{id:guid}/topics", async (Guid id, ProposeBody b, IMediator m, CancellationToken ct) =>
+        {
+            var topic = await m.Send(new ProposeCommand(id, b.Side, b.Topic), ct);
+            return Results.Created($"/api/topics/{topic}", new { id = topic });
+        });
+        rounds.MapPost("/{id:guid}/conclude", (Guid id, SideBody b, IMediator m, CancellationToken ct) => m.Send(new ConcludeCommand(id, b.Side), ct));
+        rounds.MapPost("/{id:guid}/congress-vote", (Guid id, VoteBody b, IMediator m, CancellationToken ct) => m.Send(new RecordCongressVoteCommand(id, b.Entitled, b.Present, b.InFavour), ct));
+        rounds.MapPost("/{id:guid}/sign", (Guid id, SideBody b, IMediator m, CancellationToken ct) => Done(m.Send(new SignCommand(id, b.Side), ct)));
+        rounds.MapPost("/{id:guid}/filing", (Guid id, FilingBody b, IMediator m, CancellationToken ct) => m.Send(new FileContractCommand(id, b.ReceivedOn), ct));
+        rounds.MapPost("/{id:guid}/objection", (Guid id, ObjectionBody b, IMediator m, CancellationToken ct) => Done(m.Send(new RecordReviewObjectionCommand(id, b.Opinion, b.ContestedTopicIds), ct)));
+        rounds.MapPost("/{id:guid}/publication", (Guid id, PublishBody b, IMediator m, CancellationToken ct) => Done(m.Send(new PublishCommand(id, b.PublishedOn, b.How), ct)));
+        rounds.MapGet("/{id:guid}/contract.pdf", async (Guid id, IMediator m, CancellationToken ct) =>
+        {
+            var file = await m.Send(new PrintContractQuery(id), ct);
+            return Results.File(file.Pdf, "application/pdf", $"{file.Title}.pdf");
+        });
+    }
+
+    private static void MapTopics(RouteGroupBuilder topics)
+    {
+        topics.MapGet("/{id:guid}", (Guid id, IMediator m, CancellationToken ct) => m.Send(new TopicHistoryQuery(id), ct));
+        topics.MapPost("/{id:guid}/counter", (Guid id, CounterBody b, IMediator m, CancellationToken ct) => Done(m.Send(new CounterProposeCommand(id, b.Side, b.Clause, b.Number, b.Unit), ct)));
+        topics.MapPost("/{id:guid}/agree", (Guid id, SideBody b, IMediator m, CancellationToken ct) => Done(m.Send(new AgreeTopicCommand(id, b.Side), ct)));
+        topics.MapPost("/{id:guid}/withdraw", (Guid id, WithdrawBody b, IMediator m, CancellationToken ct) => Done(m.Send(new WithdrawTopicCommand(id, b.Side, b.Reason), ct)));
+    }
+
+    private static void MapCampaigns(RouteGroupBuilder campaigns)
+    {
+        campaigns.MapPost("", async (CreateCampaignCommand c, IMediator m, CancellationToken ct) =>
+        {
+            var id = await m.Send(c, ct);
+            return Results.Created($"/api/campaigns/{id}", new { id });
+        });
+        campaigns.MapGet("/{id:guid}/overview", (Guid id, IMediator m, CancellationToken ct) => m.Send(new CityOverviewQuery(id), ct));
+    }
+
+    private static async Task<IResult> Done(Task<Unit> command)
+    {
+        await command;
+        return Results.NoContent();
+    }
+}

@@ -1,0 +1,81 @@
+using Bargaining.Demo;
+using Bargaining.Infrastructure;
+using Bargaining.Persistence;
+using Bargaining.Web.Accounts;
+using Bargaining.Workflows;
+using Microsoft.AspNetCore.Identity;
+
+namespace Bargaining.Web.Hosting;
+
+/// <summary>
+/// The application's clock in demo mode: real time, shifted so that the application starts at the end of the
+/// generated spring campaign (30 April 2026) and runs on from there, with offers awaiting replies and filings under
+/// review as a county union would see them that day.
+/// </summary>
+public sealed class DemoClock : TimeProvider
+{
+    private TimeSpan _offset;
+
+    /// <summary>Makes the clock read <paramref name="now"/> at this moment.</summary>
+    public void StartAt(DateTimeOffset now) => _offset = now - System.GetUtcNow();
+
+    /// <inheritdoc />
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _offset;
+}
+
+/// <summary>
+/// Recreates the database with the generated Yancheng demo (<see cref="YanchengDemo"/>: the city union, 11 county
+/// unions, 240 enterprises and their rounds, all through the real commands) and one account per role.
+/// </summary>
+public sealed class DemoSeeder(WebOptions options, IServiceProvider services, UserManager<Account> users, TimeProvider clock, ILogger<DemoSeeder> logger)
+{
+    /// <summary>The demo accounts' password (meets the password rules).</summary>
+    public const string Password = "Yancheng2026";
+
+    /// <summary>What <see cref="Account.CreatedBy"/> says of the demo accounts.</summary>
+    public const string CreatedBy = "demo";
+
+    /// <summary>Deletes and regenerates the demo database, then creates the accounts.</summary>
+    public async Task SeedAsync(int enterprises = 240, CancellationToken ct = default)
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(Path.GetFullPath(options.Database) + suffix);
+        var simulated = new ManualClock(YanchengDemo.Start);
+        YanchengDemoResult city;
+        await using (var generator = new ServiceCollection().AddLogging()
+            .AddBargaining(services.GetRequiredService<BargainingOptions>(), simulated).BuildServiceProvider())
+        {
+            await using (var scope = generator.CreateAsyncScope())
+                await Database.InitializeAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>(), ct);
+            city = await new YanchengDemo(generator, simulated).GenerateAsync(enterprises, ct: ct);
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (clock is DemoClock demo) demo.StartAt(city.EndedAt);
+        await services.GetRequiredService<AccountsDbContext>().InitializeAsync(ct);
+        await CreateAccountsAsync(city, ct);
+        logger.LogInformation("demo: {Enterprises} enterprises through {Commands} commands, clock at {Now}", city.Enterprises.Count, city.Commands, clock.GetUtcNow());
+    }
+
+    private async Task CreateAccountsAsync(YanchengDemoResult city, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<BargainingDbContext>();
+        // The chair and the employer of one enterprise at the table, in the county whose staff, instructor and reviewer sign in too.
+        var table = city.Enterprises.First(e => e.Fate == DemoFate.Bargaining && e.Chair is not null);
+        var county = table.Chair!.OrganisationId;
+        var code = db.Organisations.Where(o => o.Id == county).Select(o => o.Code).Single();
+        async Task AddAsync(string userName, string id, string name, Role role, Guid organisation, Guid? enterprise)
+        {
+            var account = new Account { Id = id, UserName = userName, DisplayName = name, Role = role, OrganisationId = organisation, EnterpriseId = enterprise, CreatedBy = CreatedBy };
+            var result = await users.CreateAsync(account, Password);
+            if (!result.Succeeded) throw new InvalidOperationException($"demo account {userName}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+        await AddAsync("city", "demo-city", "孙海", Role.CityAdministrator, city.CityId, null);
+        await AddAsync("county", $"demo-staff-{code}", "陆晓燕", Role.CountyStaff, county, null);
+        await AddAsync("instructor", $"demo-instructor-{code}", "缪建华", Role.Instructor, county, null);
+        // The generator's names carry the title (吴建国（工会主席）); the account shows the name and its role title.
+        static string Name(string person) => person.Split('（')[0];
+        await AddAsync("chair", table.Chair!.UserId, Name(table.Chair.Name), Role.UnionChair, county, table.EnterpriseId);
+        await AddAsync("employer", table.Employer!.UserId, Name(table.Employer.Name), Role.EmployerRepresentative, county, table.EnterpriseId);
+        await AddAsync("reviewer", $"demo-review-{code}", "卞文静", Role.Reviewer, county, null);
+        await AddAsync("coordinator", $"demo-coordinator-{code}", "季国平", Role.Coordinator, county, null);
+    }
+}

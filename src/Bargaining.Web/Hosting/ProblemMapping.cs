@@ -1,0 +1,77 @@
+using Bargaining.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bargaining.Web.Hosting;
+
+/// <summary>
+/// Expected failures as ProblemDetails (RFC 9457): validation 400, forbidden 403, not found 404, conflict 409, a
+/// rule of the regulation 422 — each with the Chinese message a union officer reads and the stable code.
+/// </summary>
+public static class ProblemMapping
+{
+    /// <summary>The HTTP status of a failure kind.</summary>
+    public static int Status(FailureKind kind) => kind switch
+    {
+        FailureKind.Validation => StatusCodes.Status400BadRequest,
+        FailureKind.Forbidden => StatusCodes.Status403Forbidden,
+        FailureKind.NotFound => StatusCodes.Status404NotFound,
+        FailureKind.Conflict => StatusCodes.Status409Conflict,
+        FailureKind.Rule => StatusCodes.Status422UnprocessableEntity,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    /// <summary>The title of a status, in Chinese.</summary>
+    public static string Title(int status) => status switch
+    {
+        400 => "请求有误",
+        401 => "请先登录",
+        403 => "无权进行此操作",
+        404 => "未找到",
+        409 => "当前状态不允许此操作",
+        422 => "不符合集体协商规定",
+        _ => "服务器内部错误",
+    };
+
+    /// <summary>The ProblemDetails of a domain failure.</summary>
+    public static ProblemDetails ToProblem(this DomainException e)
+    {
+        var status = Status(e.Kind);
+        ProblemDetails problem = e.Errors.Count > 0
+            ? new ValidationProblemDetails(e.Errors.ToDictionary(k => k.Key, k => k.Value)) { Status = status }
+            : new ProblemDetails { Status = status };
+        problem.Title = Title(status);
+        problem.Detail = e.Message;
+        problem.Type = $"https://bargaining.example/errors/{e.Code}";
+        problem.Extensions["code"] = e.Code;
+        return problem;
+    }
+
+    /// <summary>A ProblemDetails for a plain status (401 and 403 from the authentication layer).</summary>
+    public static ProblemDetails ForStatus(int status, string? detail = null) =>
+        new() { Status = status, Title = Title(status), Detail = detail ?? Title(status) };
+}
+
+/// <summary>Turns exceptions that reach the top of an API request into ProblemDetails.</summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    /// <inheritdoc />
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            DomainException e => e.ToProblem(),
+            DbUpdateConcurrencyException => ProblemMapping.ForStatus(409, "数据已被他人修改，请刷新后重试"),
+            BadHttpRequestException e => ProblemMapping.ForStatus(400, $"请求格式有误：{e.Message}"),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            logger.LogError(exception, "unhandled error on {Path}", context.Request.Path);
+            problem = ProblemMapping.ForStatus(500, "服务器内部错误，已记录日志");
+        }
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+}

@@ -1,0 +1,158 @@
+using System.Text.Json.Serialization;
+using Bargaining.Infrastructure;
+using Bargaining.Persistence;
+using Bargaining.Web.Accounts;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace Bargaining.Web.Hosting;
+
+/// <summary>Settings of the web host (section <c>Bargaining</c> of the configuration, or command-line switches).</summary>
+public sealed class WebOptions
+{
+    /// <summary>The SQLite file; default <c>bargaining.db</c> in the current folder.</summary>
+    public string Database { get; set; } = "bargaining.db";
+
+    /// <summary>
+    /// Recreate the database with the generated Yancheng demo and one account per role, and run the application's
+    /// clock from the demo's simulated end onwards (see <see cref="DemoSeeder"/>).
+    /// </summary>
+    public bool Demo { get; set; }
+
+    /// <summary>The <c>workflows/</c> folder; found automatically when empty.</summary>
+    public string? Workflows { get; set; }
+}
+
+/// <summary>Wires the web application: the bargaining services, accounts, pages, API and error mapping.</summary>
+public static class WebApp
+{
+    /// <summary>Authorisation policy names, one per role.</summary>
+    public static string Policy(Role role) => "role:" + role;
+
+    /// <summary>Registers every service of the web host.</summary>
+    public static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Bargaining").Get<WebOptions>() ?? new WebOptions();
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUserAccessor, HttpCurrentUser>();
+        services.AddBargaining(new BargainingOptions(options.Workflows ?? BargainingOptions.FindWorkflowsDirectory(), options.Database), options.Demo ? new DemoClock() : null);
+
+        services.AddDbContext<AccountsDbContext>(b => b.UseSqliteFile(options.Database));
+        services.AddIdentity<Account, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddClaimsPrincipalFactory<AccountClaimsFactory>()
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/Denied";
+            o.Cookie.Name = "bargaining.auth";
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.HttpOnly = true;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The API answers 401/403 as ProblemDetails instead of redirecting to the sign-in page.
+            o.Events = new CookieAuthenticationEvents
+            {
+                OnRedirectToLogin = c => ApiOr(c, 401, () => c.Response.Redirect(c.RedirectUri)),
+                OnRedirectToAccessDenied = c => ApiOr(c, 403, () => c.Response.Redirect(c.RedirectUri)),
+            };
+        });
+        services.AddAuthorization(o =>
+        {
+            foreach (var role in Enum.GetValues<Role>())
+                o.AddPolicy(Policy(role), p => p.RequireClaim(AccountClaims.RoleType, role.ToString()));
+        });
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Bargaining 集体协商 API";
+            doc.Info.Description = "要约、回应、协商、职代会审议、签订、报送审查与生效的接口；错误均以 ProblemDetails 返回。";
+            return Task.CompletedTask;
+        }));
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AllowAnonymousToPage("/Verify");
+            o.Conventions.AuthorizeFolder("/Admin", Policy(Role.CityAdministrator));
+            o.Conventions.AuthorizeFolder("/City", Policy(Role.CityAdministrator));
+            o.Conventions.AuthorizeFolder("/Review", Policy(Role.Reviewer));
+        });
+        services.AddScoped<DemoSeeder>();
+    }
+
+    /// <summary>The request pipeline and endpoints.</summary>
+    public static void Configure(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapRazorPages();
+        Api.Endpoints.Map(app);
+    }
+
+    /// <summary>Prepares the database (and the demo when asked) before the host starts serving.</summary>
+    public static async Task InitializeAsync(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<WebOptions>();
+        await using var scope = app.Services.CreateAsyncScope();
+        if (options.Demo)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+            return;
+        }
+        await Database.InitializeAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
+        await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().InitializeAsync();
+    }
+
+    /// <summary>Prints where the application listens and, in demo mode, the demo accounts.</summary>
+    public static void PrintWelcome(WebApplication app, TextWriter output)
+    {
+        var options = app.Services.GetRequiredService<WebOptions>();
+        output.WriteLine();
+        output.WriteLine($"Bargaining 集体协商 已启动，数据库 {Path.GetFullPath(options.Database)}");
+        foreach (var url in app.Urls) output.WriteLine($"  打开 {url}");
+        if (!options.Demo) return;
+        using var scope = app.Services.CreateScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Users.Where(u => u.CreatedBy == DemoSeeder.CreatedBy).ToList();
+        output.WriteLine($"  演示时钟：{app.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}（北京时间，2026年春季要约行动结束时）");
+        output.WriteLine($"  演示账号（密码均为 {DemoSeeder.Password}）：");
+        foreach (var a in accounts.OrderBy(a => a.Role))
+            output.WriteLine($"    {a.UserName,-12} {a.Role.Title()}  {a.DisplayName}");
+    }
+
+    private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> c, int status, Action otherwise)
+    {
+        if (!c.Request.Path.StartsWithSegments("/api"))
+        {
+            otherwise();
+            return Task.CompletedTask;
+        }
+        c.Response.StatusCode = status;
+        return c.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = c.HttpContext, ProblemDetails = ProblemMapping.ForStatus(status) }).AsTask();
+    }
+}
