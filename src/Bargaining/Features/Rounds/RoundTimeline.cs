@@ -69,6 +69,7 @@ public sealed class RoundTimelineHandler(BargainingDbContext db, WorkflowEngine 
         Role.EmployerRepresentative => "employer",
         Role.CountyStaff or Role.Instructor => "county-union",
         Role.Reviewer => "reviewer",
+        Role.Coordinator => "coordinator",
         _ => null,
     };
 
