@@ -163,6 +163,10 @@ public sealed class DetailModel(IMediator mediator, TimeProvider clock) : Bargai
     public Task<IActionResult> OnPostPublishAsync(Guid id, DateOnly? publishedOn, string? how) =>
         SendAsync(id, "已记录公布情况", new PublishCommand(id, publishedOn ?? Today, how ?? ""));
 
+    /// <summary>The county union chases an overdue reply.</summary>
+    public Task<IActionResult> OnPostUrgeAsync(Guid id, string? how) =>
+        SendAsync(id, "已记录督促情况", new UrgeReplyCommand(id, how ?? ""));
+
     /// <summary>Applies for dispute coordination.</summary>
     public Task<IActionResult> OnPostCoordinationAsync(Guid id, string? grounds) =>
         SendAsync(id, "已申请协调处理", new ApplyForCoordinationCommand(id, SideOrForbid(), grounds ?? ""));
