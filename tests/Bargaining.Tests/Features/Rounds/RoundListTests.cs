@@ -4,7 +4,7 @@ using Bargaining.Features.Rounds;
 using Bargaining.Infrastructure;
 using Bargaining.Tests.Features.Progress;
 
-namespace Bargaining.Tests.Features.Lists;
+namespace Bargaining.Tests.Features.Rounds;
 
 /// <summary>The round list on <see cref="ProgressScenario"/> (25 March: Yandu has 9 rounds, Tinghu 1).</summary>
 public sealed class RoundListTests : ProgressScenario
