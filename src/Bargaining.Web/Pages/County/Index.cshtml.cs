@@ -34,7 +34,7 @@ public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Web.Ac
     /// <summary>Name.</summary>
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     /// <summary>Page.</summary>
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "pg")] public int PageNumber { get; set; } = 1;
 
     /// <summary>The unit's figures.</summary>
     public UnitProgress Progress { get; private set; } = null!;
@@ -84,7 +84,7 @@ public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Web.Ac
                 var result = await Mediator.Send(new AssignInstructorCommand(selected, account.Id, account.DisplayName));
                 Notice = $"已为 {result.Assigned} 家企业指派指导员 {account.DisplayName}" + (result.Unchanged > 0 ? $"（{result.Unchanged} 家原已由其指导）" : "");
             });
-        if (ok) return RedirectToPage(new { Unit, Stage, WithoutRound, Overdue, Industry, Size, Search, page = PageNumber });
+        if (ok) return RedirectToPage(new { Unit, Stage, WithoutRound, Overdue, Industry, Size, Search, pg = PageNumber });
         await LoadAsync();
         return Page();
     }
