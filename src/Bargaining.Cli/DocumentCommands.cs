@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bargaining.Cli;
 
 /// <summary>
-/// <c>bargaining print --db FILE --round ID --out FILE.pdf</c>: prints a signed round's contract and registers its
-/// verification code; <c>bargaining verify-document --db FILE --pdf FILE</c>: says whether a PDF is a registered contract.
+/// <c>bargaining print --db FILE --round ID [--document KIND] [--meeting N] --out FILE.pdf</c>: prints a document of a
+/// round, by default its contract, whose verification code is registered; <c>bargaining verify-document --db FILE --pdf FILE</c>: says whether a PDF is a registered contract.
 /// </summary>
 internal static class DocumentCommands
 {
@@ -21,9 +21,15 @@ internal static class DocumentCommands
         await using var scope = services.CreateAsyncScope();
         try
         {
-            var printed = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new PrintContractQuery(round));
+            var kind = args["document"] is { } name
+                ? Enum.TryParse<RoundDocumentKind>(name.Replace("-", ""), ignoreCase: true, out var k) ? k
+                    : throw new ArgumentException($"--document is one of {string.Join(", ", Enum.GetNames<RoundDocumentKind>())}")
+                : RoundDocumentKind.Contract;
+            int? meeting = args["meeting"] is { } n ? int.TryParse(n, out var number) ? number : throw new ArgumentException("--meeting N (a meeting's number)") : null;
+            var printed = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new PrintRoundDocumentQuery(round, kind, meeting));
             await File.WriteAllBytesAsync(pdf, printed.Pdf);
-            output.WriteLine($"printed {printed.Title}: {printed.PageCount} pages to {pdf}; verification code {printed.Code} registered");
+            output.WriteLine($"printed {printed.Title}: {printed.PageCount} pages to {pdf}" +
+                             (printed.VerificationCode is { } code ? $"; verification code {code} registered" : ""));
             return 0;
         }
         catch (DomainException e)

@@ -36,8 +36,9 @@ static int Usage(int code, string? problem = null)
                                                     then load a Yancheng-like city through the commands and print its overview
           validate  [--workflows DIR]               check every definition; print each error with its file and JSON path
           verify    --db FILE                       verify the hash chain of every instance's journal
-          print     --db FILE --round ID            print a signed round's contract from its template and register its
-                    --out FILE.pdf                  verification code
+          print     --db FILE --round ID            print a round's document from its template: --document contract (the
+                    [--document KIND] [--meeting N] default; its verification code is registered), offer-letter, response,
+                    --out FILE.pdf                  meeting-minutes (with --meeting N), congress-resolution or filing-form
           verify-document --db FILE --pdf FILE      say whether a PDF is a registered contract, unchanged (exit 0) or not (1)
         """);
     return code;

@@ -89,6 +89,7 @@ public sealed class ProgressTests : RoundScenario
             await Host.SendAsync(new AgreeTopicCommand(pay, Side.Worker), ChairOf(e));
         }
         await Host.SendAsync(new ConcludeCommand(round, Side.Worker), ChairOf(e));
+        await AgreeTermAsync(round, ChairOf(e));
         await Host.SendAsync(new RecordCongressVoteCommand(round, 180, 150, 140), ChairOf(e));
         await Host.SendAsync(new SignCommand(round, Side.Worker), ChairOf(e));
         await Host.SendAsync(new SignCommand(round, Side.Employer), EmployerOf(e));

@@ -88,12 +88,20 @@ public abstract class RoundScenario : IAsyncLifetime
     /// <summary>The first meeting today in the union's meeting room, chaired by the worker chief, 张丽 recording.</summary>
     protected ScheduleMeetingCommand FirstMeeting(Guid round) => new(round, Side.Worker, Today, "公司工会会议室", Side.Worker, "张丽");
 
-    /// <summary>At the table, the employer accepts the 6 % rise and the chair concludes: the draft is before the congress.</summary>
+    /// <summary>The three-year term from 1 April 2026 to 31 March 2029 both sides agreed (Art 38).</summary>
+    protected static readonly (DateOnly Starts, DateOnly Ends) ThreeYears = (new DateOnly(2026, 4, 1), new DateOnly(2029, 3, 31));
+
+    /// <summary>The worker chief records <see cref="ThreeYears"/> as the contract's term.</summary>
+    protected Task AgreeTermAsync(Guid round, CurrentUser? chair = null) =>
+        Host.SendAsync(new AgreeContractTermCommand(round, Side.Worker, ThreeYears.Starts, ThreeYears.Ends), chair ?? Chair);
+
+    /// <summary>At the table, the employer accepts the 6 % rise and the chair concludes with a three-year term: the draft is before the congress.</summary>
     protected async Task<Guid> DraftedAsync()
     {
         var round = await AtTheTableAsync();
         await Host.SendAsync(new AgreeTopicCommand((await TopicsAsync(round)).Single().Id, Side.Employer), Employer);
         await Host.SendAsync(new ConcludeCommand(round, Side.Worker), Chair);
+        await AgreeTermAsync(round);
         await Host.AssertAtAsync(round, "congress");
         return round;
     }
