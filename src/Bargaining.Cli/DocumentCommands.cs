@@ -39,6 +39,38 @@ internal static class DocumentCommands
         }
     }
 
+    /// <summary>
+    /// <c>bargaining print-batch --db FILE --county NAME|--campaign NAME --zip OUT.zip|--merged OUT.pdf</c>: every
+    /// signed contract of a county-level unit or a campaign into one archive or one PDF, with a progress bar on stderr.
+    /// </summary>
+    public static async Task<int> PrintBatchAsync(Arguments args, TextWriter output, TextWriter progressTo)
+    {
+        var path = Database(args);
+        var (zip, merged) = (args["zip"], args["merged"]);
+        if ((zip is null) == (merged is null)) throw new ArgumentException("give one of --zip OUT.zip or --merged OUT.pdf");
+        if ((args["county"] is null) == (args["campaign"] is null)) throw new ArgumentException("give one of --county NAME or --campaign NAME");
+        await using var services = Services(args, path);
+        await using var scope = services.CreateAsyncScope();
+        var bar = new ProgressBar(progressTo);
+        try
+        {
+            var batch = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new PrintContractBatchQuery(args["county"], args["campaign"],
+                zip is not null ? BatchOutput.Zip : BatchOutput.Merged, bar));
+            bar.Finish();
+            var file = zip ?? merged!;
+            await File.WriteAllBytesAsync(file, batch.Content);
+            output.WriteLine($"printed {batch.Contracts} contracts, {batch.PageCount} pages, to {file}; their verification codes are registered");
+            foreach (var skipped in batch.Skipped) output.WriteLine($"  skipped {skipped}");
+            return 0;
+        }
+        catch (DomainException e)
+        {
+            bar.Finish();
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+    }
+
     public static async Task<int> VerifyAsync(Arguments args, TextWriter output)
     {
         var path = Database(args);

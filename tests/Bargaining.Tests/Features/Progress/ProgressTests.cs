@@ -16,10 +16,6 @@ public sealed class ProgressTests : RoundScenario
 {
     private CurrentUser City => new("u-city", "盐城市总工会 权益保障部", Role.CityAdministrator, Yandu.ParentId!.Value);
 
-    private static CurrentUser ChairOf(Enterprise e) => new($"u-chair-{e.Id}", e.ChairName!, Role.UnionChair, e.OrganisationId, e.Id);
-
-    private static CurrentUser EmployerOf(Enterprise e) => new($"u-employer-{e.Id}", "企业方代表", Role.EmployerRepresentative, e.OrganisationId, e.Id);
-
     private Guid _campaign;
     private Guid _silent;
     private DateOnly _silentLastDay;

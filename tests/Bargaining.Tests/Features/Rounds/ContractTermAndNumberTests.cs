@@ -53,7 +53,7 @@ public sealed class ContractTermAndNumberTests : RoundScenario
         Assert.Equal("term.signed", (await RefusedAsync(() => AgreeAsync(signed, April1, new DateOnly(2027, 3, 31)), FailureKind.Conflict)).Code);
 
         var other = await AddEnterpriseAsync(Yandu, "盐城鼎盛电子有限公司", 11, 120);
-        var round = await ToSignedWithoutTermAsync(other);
+        var round = await SignedAsync(other, term: false);
         var e = await RefusedAsync(() => Host.SendAsync(new FileContractCommand(round, Today), EmployerOf(other)), FailureKind.Rule);
         Assert.Contains("第三十八条", e.Message);
         Assert.Null((await RoundAsync(round)).ContractNumber);
@@ -67,12 +67,12 @@ public sealed class ContractTermAndNumberTests : RoundScenario
             ((await RoundAsync(hengda)).FilingAuthority, (await RoundAsync(hengda)).ContractNumber));
 
         var second = await AddEnterpriseAsync(Yandu, "盐城鼎盛电子有限公司", 11, 120);
-        var secondRound = await ToSignedWithoutTermAsync(second, term: true);
+        var secondRound = await SignedAsync(second);
         var filing = await Host.SendAsync(new FileContractCommand(secondRound, Today), EmployerOf(second));
         Assert.Equal("都人社集备〔2026〕第0002号", filing.ContractNumber);
 
         var tinghu = await AddEnterpriseAsync(Tinghu, "盐城亭湖机电有限公司", 22, 300);
-        var tinghuRound = await ToSignedWithoutTermAsync(tinghu, term: true);
+        var tinghuRound = await SignedAsync(tinghu);
         Assert.Equal(("盐城市亭湖区人力资源和社会保障局", "亭人社集备〔2026〕第0001号"),
             ((await Host.SendAsync(new FileContractCommand(tinghuRound, Today), EmployerOf(tinghu))) is var t ? (t.Authority, t.ContractNumber) : default));
 
@@ -100,28 +100,5 @@ public sealed class ContractTermAndNumberTests : RoundScenario
         Assert.Contains("年份、序号和括号由系统生成", e.Message);
         Assert.Contains("全称", (await RefusedAsync(() => Host.SendAsync(new SetLabourAuthorityCommand(Yandu.Id, " ", "都人社集备"), City), FailureKind.Validation)).Message);
         Assert.Equal("authority.city", (await RefusedAsync(() => Host.SendAsync(new SetLabourAuthorityCommand(Yandu.ParentId!.Value, "盐城市人力资源和社会保障局", "盐人社集备"), City), FailureKind.Rule)).Code);
-    }
-
-    private static CurrentUser ChairOf(Enterprise e) => new($"u-chair-{e.Id}", e.ChairName!, Role.UnionChair, e.OrganisationId, e.Id);
-
-    private static CurrentUser EmployerOf(Enterprise e) => new($"u-employer-{e.Id}", "企业方代表", Role.EmployerRepresentative, e.OrganisationId, e.Id);
-
-    /// <summary>Offered, accepted, named, agreed at 6 %, adopted and signed by both chiefs today; with the three-year term only when asked.</summary>
-    private async Task<Guid> ToSignedWithoutTermAsync(Enterprise e, bool term = false)
-    {
-        var staff = e.OrganisationId == Yandu.Id ? YanduStaff : TinghuStaff;
-        var round = await Host.SendAsync(new StartRoundCommand(e.Id, RoundKind.Wage, Procedure.Ordinary, Side.Worker), staff);
-        await Host.SendAsync(new MakeOfferCommand(round, [WageRise(6)], Today, 3), ChairOf(e));
-        await Host.SendAsync(new ReplyToOfferCommand(round, Accept: true), EmployerOf(e));
-        await Host.SendAsync(new NameRepresentativesCommand(round, Side.Worker, [Member(e.ChairName!, chief: true), Member("蔡文斌"), Member("顾玉兰")]), ChairOf(e));
-        await Host.SendAsync(new NameRepresentativesCommand(round, Side.Employer, [Member("马德明", chief: true), Member("施晓东"), Member("葛春华")], LegalRepresentative: "马德明"), EmployerOf(e));
-        await Host.SendAsync(new ScheduleMeetingCommand(round, Side.Worker, Today, "公司会议室", Side.Worker, "夏记录"), ChairOf(e));
-        await Host.SendAsync(new AgreeTopicCommand((await TopicsAsync(round)).Single().Id, Side.Employer), EmployerOf(e));
-        await Host.SendAsync(new ConcludeCommand(round, Side.Worker), ChairOf(e));
-        if (term) await AgreeTermAsync(round, ChairOf(e));
-        await Host.SendAsync(new RecordCongressVoteCommand(round, 90, 80, 70), ChairOf(e));
-        await Host.SendAsync(new SignCommand(round, Side.Worker), ChairOf(e));
-        await Host.SendAsync(new SignCommand(round, Side.Employer), EmployerOf(e));
-        return round;
     }
 }

@@ -158,4 +158,27 @@ public abstract class RoundScenario : IAsyncLifetime
         await Host.WithDbAsync(async db => { db.Enterprises.Add(enterprise); return await db.SaveChangesAsync(); });
         return enterprise;
     }
+
+    protected static CurrentUser ChairOf(Enterprise e) => new($"u-chair-{e.Id}", e.ChairName!, Role.UnionChair, e.OrganisationId, e.Id);
+
+    protected static CurrentUser EmployerOf(Enterprise e) => new($"u-employer-{e.Id}", "企业方代表", Role.EmployerRepresentative, e.OrganisationId, e.Id);
+
+    /// <summary>Offered, accepted, named, agreed at 6 %, adopted and signed by both chiefs today; with the three-year term unless asked not to.</summary>
+    protected async Task<Guid> SignedAsync(Enterprise e, bool term = true)
+    {
+        var staff = e.OrganisationId == Yandu.Id ? YanduStaff : TinghuStaff;
+        var round = await Host.SendAsync(new StartRoundCommand(e.Id, RoundKind.Wage, Procedure.Ordinary, Side.Worker), staff);
+        await Host.SendAsync(new MakeOfferCommand(round, [WageRise(6)], Today, 3), ChairOf(e));
+        await Host.SendAsync(new ReplyToOfferCommand(round, Accept: true), EmployerOf(e));
+        await Host.SendAsync(new NameRepresentativesCommand(round, Side.Worker, [Member(e.ChairName!, chief: true), Member("蔡文斌"), Member("顾玉兰")]), ChairOf(e));
+        await Host.SendAsync(new NameRepresentativesCommand(round, Side.Employer, [Member("马德明", chief: true), Member("施晓东"), Member("葛春华")], LegalRepresentative: "马德明"), EmployerOf(e));
+        await Host.SendAsync(new ScheduleMeetingCommand(round, Side.Worker, Today, "公司会议室", Side.Worker, "夏雨桐"), ChairOf(e));
+        await Host.SendAsync(new AgreeTopicCommand((await TopicsAsync(round)).Single().Id, Side.Employer), EmployerOf(e));
+        await Host.SendAsync(new ConcludeCommand(round, Side.Worker), ChairOf(e));
+        if (term) await AgreeTermAsync(round, ChairOf(e));
+        await Host.SendAsync(new RecordCongressVoteCommand(round, 90, 80, 70), ChairOf(e));
+        await Host.SendAsync(new SignCommand(round, Side.Worker), ChairOf(e));
+        await Host.SendAsync(new SignCommand(round, Side.Employer), EmployerOf(e));
+        return round;
+    }
 }
