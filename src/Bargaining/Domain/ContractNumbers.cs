@@ -12,5 +12,8 @@ public static class ContractNumbers
 
     /// <summary>The number for <paramref name="sequence"/> of <paramref name="year"/> at the department abbreviated <paramref name="abbreviation"/>.</summary>
     public static string Format(string abbreviation, int year, int sequence) =>
-        $"{abbreviation}〔{year}〕第{sequence.ToString(new string('0', SequenceDigits), System.Globalization.CultureInfo.InvariantCulture)}号";
+        $"{Prefix(abbreviation, year)}第{sequence.ToString(new string('0', SequenceDigits), System.Globalization.CultureInfo.InvariantCulture)}号";
+
+    /// <summary>What every number of a department's year begins with, e.g. 亭人社集备〔2026〕: the sequence runs per prefix.</summary>
+    public static string Prefix(string abbreviation, int year) => $"{abbreviation}〔{year}〕";
 }

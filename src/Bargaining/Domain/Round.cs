@@ -261,7 +261,7 @@ public sealed class Round
     public string? ContractNumber { get; private set; }
     /// <summary>The year of <see cref="ContractNumber"/>'s sequence.</summary>
     public int? FilingYear { get; private set; }
-    /// <summary>The sequence of <see cref="ContractNumber"/> within its department and year.</summary>
+    /// <summary>The sequence of <see cref="ContractNumber"/> within its department's abbreviation and year.</summary>
     public int? FilingSequence { get; private set; }
     /// <summary>The day the contract was announced to all workers (Art 48).</summary>
     public DateOnly? PublishedOn { get; private set; }

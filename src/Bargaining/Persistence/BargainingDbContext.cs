@@ -87,8 +87,7 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.Property(x => x.ProposedMeetingPlace).HasMaxLength(200);
             e.Property(x => x.EmployerLegalRepresentative).HasMaxLength(50);
             e.Property(x => x.ContractNumber).HasMaxLength(50);
-            // One sequence per department and year: a number is never given twice.
-            e.HasIndex(x => new { x.FilingAuthority, x.FilingYear, x.FilingSequence }).IsUnique();
+            // A filing number is never given twice.
             e.HasIndex(x => x.ContractNumber).IsUnique();
             e.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => x.EnterpriseId);

@@ -49,7 +49,9 @@ public sealed class FileContractHandler(BargainingDbContext db, RoundWorkflow wo
         if (round.ContractNumber is null)
         {
             var year = request.ReceivedOn.Year;
-            var last = await db.Rounds.Where(r => r.FilingAuthority == authority && r.FilingYear == year).MaxAsync(r => r.FilingSequence, cancellationToken) ?? 0;
+            // The sequence runs per abbreviation and year, so that a renamed department never repeats a number.
+            var prefix = ContractNumbers.Prefix(abbreviation, year);
+            var last = await db.Rounds.Where(r => r.FilingYear == year && r.ContractNumber!.StartsWith(prefix)).MaxAsync(r => r.FilingSequence, cancellationToken) ?? 0;
             round.AssignNumber(abbreviation, year, last + 1);
         }
         var snapshot = await workflow.SignalAsync(round, "file", Side.Employer, users.Caller(), "报送审查", new JsonObject

@@ -95,6 +95,12 @@ public sealed class ContractTermAndNumberTests : RoundScenario
         var round = await FiledAsync();
         Assert.Equal("盐都人社集备〔2026〕第0001号", (await RoundAsync(round)).ContractNumber);
 
+        // Renamed, the department keeps its abbreviation and its sequence: no number is given twice.
+        await Host.SendAsync(new SetLabourAuthorityCommand(Yandu.Id, "盐城市盐都区人力资源和社会保障局", "盐都人社集备"), City);
+        var other = await AddEnterpriseAsync(Yandu, "盐城鼎盛电子有限公司", 11, 120);
+        var filing = await Host.SendAsync(new FileContractCommand(await SignedAsync(other), Today), EmployerOf(other));
+        Assert.Equal(("盐城市盐都区人力资源和社会保障局", "盐都人社集备〔2026〕第0002号"), (filing.Authority, filing.ContractNumber));
+
         await RefusedAsync(() => Host.SendAsync(new SetLabourAuthorityCommand(Yandu.Id, "盐都区人社局", "都人社集备"), YanduStaff), FailureKind.Forbidden);
         var e = await RefusedAsync(() => Host.SendAsync(new SetLabourAuthorityCommand(Yandu.Id, "盐都区人社局", "都人社集备〔2026〕"), City), FailureKind.Validation);
         Assert.Contains("年份、序号和括号由系统生成", e.Message);
