@@ -153,6 +153,12 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
             throw DomainException.Conflict("contract.unsigned", "双方首席代表签字后才有正式合同文本和审查申报表（《集体合同规定》第三十七条）");
         if (round is not { TermStartsOn: { } start, TermEndsOn: { } end })
             throw DomainException.Conflict("contract.no-term", "合同期限尚未约定，请先约定合同的起止日期（《集体合同规定》第三十八条）");
+        // The round holds no high-temperature allowance nor the list of bound enterprises: rather than print those
+        // templates with blanks, say what is missing.
+        if (round.Kind == RoundKind.HighTemperature)
+            throw DomainException.Conflict("contract.no-heat-terms", "高温作业劳动保护专项集体合同须载明高温津贴标准和发放月份，本轮协商尚未记录这些数据，暂不能打印");
+        if (round.Kind is RoundKind.Industry or RoundKind.Regional)
+            throw DomainException.Conflict("contract.no-coverage", $"{Description(Kind(round.Kind))}须载明覆盖范围和所约束的企业名单，本轮协商尚未记录这些数据，暂不能打印");
         var time = workflow.Profile(round).Time;
         var signedOn = time.LocalDate(new[] { round.WorkerSignedAt.Value, round.EmployerSignedAt.Value }.Max());
 

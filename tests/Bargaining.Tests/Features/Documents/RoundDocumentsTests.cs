@@ -153,6 +153,15 @@ public sealed class RoundDocumentsTests : RoundScenario
     }
 
     [Fact]
+    public async Task A_high_temperature_contract_is_refused_rather_than_printed_with_blanks_for_the_allowance_the_round_does_not_hold()
+    {
+        var other = await AddEnterpriseAsync(Yandu, "盐城宏远铸造有限公司", 12, 150);
+        var round = await SignedAsync(other, kind: RoundKind.HighTemperature);
+        var e = await RefusedAsync(() => Host.SendAsync(new PrintRoundDocumentQuery(round, RoundDocumentKind.Contract), ChairOf(other)), FailureKind.Conflict);
+        Assert.Contains("高温津贴标准", e.Message);
+    }
+
+    [Fact]
     public async Task A_round_not_yet_at_the_vote_has_no_resolution_but_an_offer_letter_without_a_proposed_meeting_says_it_is_to_be_agreed()
     {
         var round = await DraftedAsync();

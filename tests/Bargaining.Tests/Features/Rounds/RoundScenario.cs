@@ -164,10 +164,10 @@ public abstract class RoundScenario : IAsyncLifetime
     protected static CurrentUser EmployerOf(Enterprise e) => new($"u-employer-{e.Id}", "企业方代表", Role.EmployerRepresentative, e.OrganisationId, e.Id);
 
     /// <summary>Offered, accepted, named, agreed at 6 %, adopted and signed by both chiefs today; with the three-year term unless asked not to.</summary>
-    protected async Task<Guid> SignedAsync(Enterprise e, bool term = true)
+    protected async Task<Guid> SignedAsync(Enterprise e, bool term = true, RoundKind kind = RoundKind.Wage)
     {
         var staff = e.OrganisationId == Yandu.Id ? YanduStaff : TinghuStaff;
-        var round = await Host.SendAsync(new StartRoundCommand(e.Id, RoundKind.Wage, Procedure.Ordinary, Side.Worker), staff);
+        var round = await Host.SendAsync(new StartRoundCommand(e.Id, kind, Procedure.Ordinary, Side.Worker), staff);
         await Host.SendAsync(new MakeOfferCommand(round, [WageRise(6)], Today, 3), ChairOf(e));
         await Host.SendAsync(new ReplyToOfferCommand(round, Accept: true), EmployerOf(e));
         await Host.SendAsync(new NameRepresentativesCommand(round, Side.Worker, [Member(e.ChairName!, chief: true), Member("蔡文斌"), Member("顾玉兰")]), ChairOf(e));
