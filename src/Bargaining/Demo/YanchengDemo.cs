@@ -262,7 +262,7 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
 
         At(day, 9, async () => p.RoundId = await SendAsync(new StartRoundCommand(p.EnterpriseId, comprehensive ? RoundKind.Comprehensive : RoundKind.Wage, procedure, Side.Worker), p.Chair));
         if (p.Fate == DemoFate.Started) return;
-        List<TopicProposal> topics = [new(TopicCatalog.Pay, $"职工年平均工资增长{ask}%", ask, "%")];
+        List<TopicProposal> topics = [new(TopicCatalog.Pay, $"职工年平均工资增长{Percent(ask)}%", ask, "%")];
         if (comprehensive) topics.Add(new("rest-leave", "职工年休假在法定基础上增加1天"));
         if (p.Fate == DemoFate.Closed) topics = [new(TopicCatalog.Custom, "高温津贴每月300元", 300, "元/月", Title: "高温津贴")];
         At(day, 10, () => SendAsync(new MakeOfferCommand(p.RoundId!.Value, topics, offerDay, perSide), p.Chair));
@@ -291,10 +291,10 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
         day = day.AddDays(random.Next(2, 6));
         var meetingDay = day;
         At(day, 9, () => SendAsync(new ScheduleMeetingCommand(p.RoundId!.Value, Side.Worker, meetingDay, "公司工会会议室", Side.Worker, recorder), p.Chair));
-        At(day, 10, async () => await SendAsync(new CounterProposeCommand((await Topics())[TopicCatalog.Pay], Side.Employer, $"职工年平均工资增长{counter}%", counter, "%"), p.Employer));
+        At(day, 10, async () => await SendAsync(new CounterProposeCommand((await Topics())[TopicCatalog.Pay], Side.Employer, $"职工年平均工资增长{Percent(counter)}%", counter, "%"), p.Employer));
         var middle = p.Fate == DemoFate.Bargaining ? Math.Round((ask + counter) / 2, 1) : agreed;
-        At(day, 11, async () => await SendAsync(new CounterProposeCommand((await Topics())[TopicCatalog.Pay], Side.Worker, $"职工年平均工资增长{middle}%", middle, "%"), p.Chair));
-        At(day, 12, () => SendAsync(new RecordMeetingCommand(p.RoundId!.Value, Side.Worker, $"职工方提出增长{ask}%，企业方提出{counter}%，职工方调整为{middle}%"), p.Chair));
+        At(day, 11, async () => await SendAsync(new CounterProposeCommand((await Topics())[TopicCatalog.Pay], Side.Worker, $"职工年平均工资增长{Percent(middle)}%", middle, "%"), p.Chair));
+        At(day, 12, () => SendAsync(new RecordMeetingCommand(p.RoundId!.Value, Side.Worker, $"职工方提出增长{Percent(ask)}%，企业方提出{Percent(counter)}%，职工方调整为{Percent(middle)}%"), p.Chair));
         if (p.Fate == DemoFate.Bargaining) return;
 
         At(day, 14, async () => await SendAsync(new AgreeTopicCommand((await Topics())[TopicCatalog.Pay], Side.Employer), p.Employer));
@@ -339,6 +339,9 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    /// <summary>A rate as a clause writes it: 3, 4.5 (not 3.0).</summary>
+    private static string Percent(decimal rate) => rate.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static (int Entitled, int Present, int InFavour) Vote(int employees, Random random, bool adopt)
     {
