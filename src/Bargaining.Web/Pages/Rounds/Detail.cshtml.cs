@@ -60,7 +60,9 @@ public sealed class DetailModel(IMediator mediator, TimeProvider clock) : Bargai
     public bool Can(string signal) => Timeline.Actions.Any(a => a.Signal == signal);
 
     /// <summary>The offer checklist: every Art 8 topic with a suggested clause.</summary>
-    public IReadOnlyList<OfferTopicInput> Checklist { get; } = OfferChecklist.Default();
+    public IReadOnlyList<OfferTopicInput> Checklist => _checklist ??= OfferChecklist.Default(Table.Kind);
+
+    private IReadOnlyList<OfferTopicInput>? _checklist;
 
     /// <summary>The value the officer posted for a field, so a refused form keeps its input.</summary>
     public string? Posted(string field) => Request.HasFormContentType ? Request.Form[field].FirstOrDefault() : null;
@@ -243,13 +245,22 @@ public static class OfferChecklist
         ["other"] = ("双方认为应当协商的其他内容", null, null),
     };
 
-    /// <summary>A fresh checklist, pay ticked.</summary>
-    public static List<OfferTopicInput> Default() =>
+    /// <summary>The topics ticked at first for a kind of contract.</summary>
+    private static string[] Ticked(RoundKind kind) => kind switch
+    {
+        RoundKind.Comprehensive or RoundKind.Industry or RoundKind.Regional => [TopicCatalog.Pay, "working-hours", "rest-leave", "safety-health", "insurance-welfare", "term"],
+        RoundKind.WomenWorkers => ["women-juveniles", "rest-leave", "term"],
+        RoundKind.SafetyHealth or RoundKind.HighTemperature => ["safety-health", "working-hours", "term"],
+        _ => [TopicCatalog.Pay, "term"],
+    };
+
+    /// <summary>A fresh checklist for <paramref name="kind"/>, its usual topics ticked.</summary>
+    public static List<OfferTopicInput> Default(RoundKind kind = RoundKind.Wage) =>
         [.. TopicCatalog.Article8.Select(t => new OfferTopicInput
         {
             Code = t.Key,
             Title = t.Value,
-            Selected = t.Key == TopicCatalog.Pay,
+            Selected = Ticked(kind).Contains(t.Key),
             Clause = Suggestions.TryGetValue(t.Key, out var s) ? s.Clause : "",
             Number = Suggestions.TryGetValue(t.Key, out var n) ? n.Number : null,
             Unit = Suggestions.TryGetValue(t.Key, out var u) ? u.Unit : null,
