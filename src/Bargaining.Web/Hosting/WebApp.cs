@@ -93,6 +93,7 @@ public static class WebApp
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AllowAnonymousToPage("/Verify");
+            o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Admin", Policy(Role.CityAdministrator));
             o.Conventions.AuthorizeFolder("/City", Policy(Role.CityAdministrator));
             o.Conventions.AuthorizeFolder("/Review", Policy(Role.Reviewer));
@@ -104,7 +105,14 @@ public static class WebApp
     public static void Configure(WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        // An empty error answer (an unknown route, a wrong method or content type) becomes ProblemDetails under /api
+        // and the error page elsewhere; the API must never answer with an HTML page or a redirect to the sign-in page.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(c =>
+            c.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = c.HttpContext, ProblemDetails = ProblemMapping.ForStatus(c.HttpContext.Response.StatusCode),
+            }).AsTask()));
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
