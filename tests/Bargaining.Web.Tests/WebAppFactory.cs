@@ -41,6 +41,7 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"bargaining-web-tests-{Guid.NewGuid():N}.db");
     private int _accounts;
+    private static readonly string[] Chairs = ["王建国", "陈桂芳", "周立新", "吴志强", "徐秀英", "朱海燕", "顾春华", "季国平"];
 
     public ManualClock Clock { get; } = new(Start);
 
@@ -92,7 +93,7 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         for (var i = 0; i < names.Length; i++)
         {
             var employees = 120 + 60 * i;
-            csv.Append($"{names[i]},{CreditCodeFor(unit, firstNumber + i)},制造业,私营企业,{employees},{employees / 3},{names[i]}工会委员会,工会主席{firstNumber + i}\n");
+            csv.Append($"{names[i]},{CreditCodeFor(unit, firstNumber + i)},制造业,私营企业,{employees},{employees / 3},{names[i]}工会委员会,{Chairs[(firstNumber + i) % Chairs.Length]}\n");
         }
         using var staff = await SignInAsync(await AccountAsync(Role.CountyStaff, unit.Id));
         using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString())), "file", $"{unit.Name}企业名单.csv" } };

@@ -69,7 +69,7 @@ public sealed class RoundTable(WebAppFactory app, Enterprise enterprise, HttpCli
     public async Task<Guid> PreparedAsync()
     {
         var round = await AcceptedAsync();
-        await (await Chair.PostJsonAsync($"/api/rounds/{round}/representatives", new RepresentativesBody(Side.Worker, Members("王建国", "职工代表")))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/representatives", new RepresentativesBody(Side.Worker, Members(Enterprise.ChairName!, "职工代表")))).ExpectAsync(HttpStatusCode.NoContent);
         await (await Employer.PostJsonAsync($"/api/rounds/{round}/representatives", new RepresentativesBody(Side.Employer, Members("李明", "企业代表"), LegalRepresentative: "李明")))
             .ExpectAsync(HttpStatusCode.NoContent);
         return round;
