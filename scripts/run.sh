@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Sets up and runs Bargaining. Until the web application lands this is the CLI demo: it loads every definition in
-# workflows/, drives Yancheng demo rounds through the whole ordinary procedure on a SQLite file with a simulated
-# clock, and prints each journal.
+# Sets up and starts the web application on an embedded SQLite file (bargaining-demo.db), regenerated each time
+# with the Yancheng demo: the city union, its 11 county-level unions, 240 enterprises and their spring 2026 rounds,
+# all driven through the real commands, and one account per role. It prints the address and the demo accounts.
+# BARGAINING_URLS (default http://127.0.0.1:5080) and BARGAINING_DB change where it listens and what file it uses.
+# The command-line demo of the engine's journals is still there: dotnet run --project src/Bargaining.Cli -- demo
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-dotnet run -c Release --project src/Bargaining.Cli -- demo --db "${BARGAINING_DB:-bargaining-demo.db}" "$@"
+exec dotnet run -c Release --project src/Bargaining.Web -- \
+  --Bargaining:Demo=true --Bargaining:Database="${BARGAINING_DB:-bargaining-demo.db}" --urls "${BARGAINING_URLS:-http://127.0.0.1:5080}" "$@"

@@ -65,6 +65,7 @@ public static class BargainingServices
         services.AddDbContextPool<BargainingDbContext>(b => b.UseSqliteFile(options.SqlitePath));
         services.AddScoped(sp => new WorkflowEngine(sp.GetRequiredService<BargainingDbContext>(), registry, conditions, timeRules, sp.GetRequiredService<TimeProvider>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<WorkflowEngine>>()));
         services.AddScoped<Features.Rounds.RoundWorkflow>();
+        services.AddScoped<Features.Rounds.RoundStatusReader>();
         services.AddScoped<Features.Progress.ProgressFigures>();
         services.AddMediatorPipeline();
         // Templates and fonts are loaded on first print, so a host that never prints needs neither.

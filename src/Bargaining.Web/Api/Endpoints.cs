@@ -21,6 +21,9 @@ public sealed record LoginBody(string UserName, string Password);
 /// <summary>Body of the reply to an offer.</summary>
 public sealed record ReplyBody(bool Accept, string? Reason = null, IReadOnlyList<TopicProposal>? AddedTopics = null);
 
+/// <summary>Body of the county union's urging of an overdue reply.</summary>
+public sealed record UrgeBody(string How);
+
 /// <summary>Body of an offer.</summary>
 public sealed record OfferBody(IReadOnlyList<TopicProposal> Topics, DateOnly ReceivedOn, int? RepresentativesPerSide = null);
 
@@ -127,6 +130,7 @@ public static class Endpoints
         rounds.MapGet("/{id:guid}", (Guid id, IMediator m, CancellationToken ct) => m.Send(new RoundTimelineQuery(id), ct));
         rounds.MapPost("/{id:guid}/offer", (Guid id, OfferBody b, IMediator m, CancellationToken ct) => Done(m.Send(new MakeOfferCommand(id, b.Topics, b.ReceivedOn, b.RepresentativesPerSide), ct)));
         rounds.MapPost("/{id:guid}/reply", (Guid id, ReplyBody b, IMediator m, CancellationToken ct) => Done(m.Send(new ReplyToOfferCommand(id, b.Accept, b.Reason, b.AddedTopics), ct)));
+        rounds.MapPost("/{id:guid}/urge", (Guid id, UrgeBody b, IMediator m, CancellationToken ct) => Done(m.Send(new UrgeReplyCommand(id, b.How), ct)));
         rounds.MapPost("/{id:guid}/representatives", (Guid id, RepresentativesBody b, IMediator m, CancellationToken ct) =>
             Done(m.Send(new NameRepresentativesCommand(id, b.Side, b.Members, b.Delegation, b.LegalRepresentative), ct)));
         rounds.MapPost("/{id:guid}/meetings", (Guid id, MeetingBody b, IMediator m, CancellationToken ct) =>

@@ -79,7 +79,16 @@ public static class WebApp
                 o.AddPolicy(Policy(role), p => p.RequireClaim(AccountClaims.RoleType, role.ToString()));
         });
 
-        services.AddProblemDetails();
+        // Every ProblemDetails, also those ASP.NET writes itself (an unknown route, a bad body), is titled in Chinese.
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            var status = c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode;
+            if (c.ProblemDetails.Title is null || c.ProblemDetails.Type?.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal) == true)
+            {
+                c.ProblemDetails.Title = ProblemMapping.Title(status);
+                c.ProblemDetails.Detail ??= ProblemMapping.Title(status);
+            }
+        });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
@@ -93,6 +102,7 @@ public static class WebApp
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AllowAnonymousToPage("/Verify");
+            // A visitor who is not signed in sees "not found" as such, not the sign-in page.
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Admin", Policy(Role.CityAdministrator));
             o.Conventions.AuthorizeFolder("/City", Policy(Role.CityAdministrator));
@@ -105,14 +115,9 @@ public static class WebApp
     public static void Configure(WebApplication app)
     {
         app.UseExceptionHandler();
-        // An empty error answer (an unknown route, a wrong method or content type) becomes ProblemDetails under /api
-        // and the error page elsewhere; the API must never answer with an HTML page or a redirect to the sign-in page.
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(c =>
-            c.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = c.HttpContext, ProblemDetails = ProblemMapping.ForStatus(c.HttpContext.Response.StatusCode),
-            }).AsTask()));
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
+        // The API answers a bare status (an unknown route, 405) with ProblemDetails; the pages with a Chinese error page.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/Error/{0}"));
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

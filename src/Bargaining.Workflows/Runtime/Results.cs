@@ -78,3 +78,27 @@ public sealed record WorkflowResult(WorkflowSnapshot? Instance, WorkflowError? E
 /// <param name="Title">Signal display name.</param>
 /// <param name="Due">The step's deadline, if any.</param>
 public sealed record AvailableSignal(string Node, string NodeName, string Signal, string Title, DateTimeOffset? Due);
+
+/// <summary>An instance described for lists and reports (see <see cref="WorkflowEngine.DescribeAsync"/>).</summary>
+/// <param name="Snapshot">The stored state.</param>
+/// <param name="Lapsed">Deadlines that lapsed and moved a token to the step it waits at now.</param>
+/// <param name="Awaiting">
+/// The task steps waiting now, with the roles that may act at each, counting a deadline that has lapsed as fired
+/// (the background processor may not have caught up yet); empty once completed.
+/// </param>
+public sealed record WorkflowOverview(WorkflowSnapshot Snapshot, IReadOnlyList<LapsedDeadline> Lapsed, IReadOnlyList<AwaitedStep> Awaiting);
+
+/// <summary>A deadline that lapsed.</summary>
+/// <param name="Node">The step whose deadline lapsed.</param>
+/// <param name="NodeName">Its display name.</param>
+/// <param name="LastDay">The last day it had (inclusive).</param>
+/// <param name="Into">The step the lapse moved the token to, where it still waits.</param>
+public sealed record LapsedDeadline(string Node, string NodeName, DateOnly LastDay, string Into);
+
+/// <summary>A task step waiting for someone.</summary>
+/// <param name="Node">Node id.</param>
+/// <param name="NodeName">Display name.</param>
+/// <param name="Roles">The roles that may send at least one of its signals.</param>
+/// <param name="Due">When its deadline lapses, if any.</param>
+/// <param name="LastDay">The last day to act, if any.</param>
+public sealed record AwaitedStep(string Node, string NodeName, IReadOnlyList<string> Roles, DateTimeOffset? Due, DateOnly? LastDay);

@@ -124,15 +124,58 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
         var record = await db.Set<WorkflowInstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
         if (record is null || record.Status == WorkflowStatus.Completed) return [];
         var definition = Definition(record);
-        var state = InstanceState.Deserialize(record.State);
-        var executor = new Executor(definition, Jurisdiction(record), conditions, clock.GetUtcNow(), state);
-        for (var round = 0; round < 100 && executor.Outcome is null && state.Tokens.FirstOrDefault(t => t.Due <= clock.GetUtcNow()) is { } lapsed; round++)
-            if (Run(() => executor.Timer(lapsed)) is not null) break;
+        var state = CaughtUp(record, definition, InstanceState.Deserialize(record.State));
         return state.Tokens
             .Select(t => (Token: t, Node: definition.Node(t.Node)))
             .Where(x => x.Node.Kind == NodeKind.Task)
             .SelectMany(x => x.Node.Signals.Where(s => Allows(x.Node, s, role)).Select(s => new AvailableSignal(x.Node.Id, x.Node.Name, s.Name, s.Title, x.Token.Due)))
             .ToList();
+    }
+
+    /// <summary>
+    /// Describes many instances for lists and reports, reading them in one query: the state, the deadlines that
+    /// lapsed into the current steps, and the roles that may act now (as <see cref="AvailableSignalsAsync"/> counts).
+    /// Instances that do not exist are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, WorkflowOverview>> DescribeAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken ct = default)
+    {
+        var records = await db.Set<WorkflowInstanceRecord>().AsNoTracking().Where(i => instanceIds.Contains(i.Id)).ToListAsync(ct);
+        return records.ToDictionary(r => r.Id, Describe);
+    }
+
+    /// <summary>
+    /// Describes one stored instance without I/O, for a caller that read the record itself (e.g. joined with its own
+    /// rows in one query). See <see cref="DescribeAsync"/>.
+    /// </summary>
+    public WorkflowOverview Describe(WorkflowInstanceRecord record)
+    {
+        var definition = Definition(record);
+        var state = InstanceState.Deserialize(record.State);
+        var snapshot = Snapshot(record, state);
+        // A step reached when another step's deadline lapsed: that step's last deadline is kept in the state.
+        var lapsed = state.Tokens
+            .SelectMany(t => definition.NodeOrder
+                .Where(n => n.Kind == NodeKind.Task && n.Deadline?.To == t.Node && state.Deadlines.ContainsKey(n.Id))
+                .Select(n => new LapsedDeadline(n.Id, n.Name, state.Deadlines[n.Id], t.Node)))
+            .ToList();
+        if (record.Status == WorkflowStatus.Completed) return new WorkflowOverview(snapshot, lapsed, []);
+        var now = CaughtUp(record, definition, state);
+        var awaiting = now.Tokens
+            .Select(t => (Token: t, Node: definition.Node(t.Node)))
+            .Where(x => x.Node.Kind == NodeKind.Task)
+            .Select(x => new AwaitedStep(x.Node.Id, x.Node.Name,
+                [.. x.Node.Signals.SelectMany(s => s.Roles.Count > 0 ? s.Roles : x.Node.Roles).Distinct()], x.Token.Due, x.Token.LastDay))
+            .ToList();
+        return new WorkflowOverview(snapshot, lapsed, awaiting);
+    }
+
+    /// <summary>The state as it will be once the background processor has fired the deadlines that have lapsed (in memory only).</summary>
+    private InstanceState CaughtUp(WorkflowInstanceRecord record, WorkflowDefinition definition, InstanceState state)
+    {
+        var executor = new Executor(definition, Jurisdiction(record), conditions, clock.GetUtcNow(), state);
+        for (var round = 0; round < 100 && executor.Outcome is null && state.Tokens.FirstOrDefault(t => t.Due <= clock.GetUtcNow()) is { } lapsed; round++)
+            if (Run(() => executor.Timer(lapsed)) is not null) break;
+        return state;
     }
 
     /// <summary>The current state of an instance, or null.</summary>

@@ -21,6 +21,25 @@ public enum RoundKind
     Regional,
 }
 
+/// <summary>Chinese names of <see cref="RoundKind"/>s.</summary>
+public static class RoundKinds
+{
+    /// <summary>综合集体合同, 工资专项集体合同, … .</summary>
+    public static string Chinese(this RoundKind kind) => kind switch
+    {
+        RoundKind.Comprehensive => "综合集体合同",
+        RoundKind.Wage => "工资专项集体合同",
+        RoundKind.WomenWorkers => "女职工权益保护专项集体合同",
+        RoundKind.SafetyHealth => "劳动安全卫生专项集体合同",
+        RoundKind.HighTemperature => "高温作业劳动保护专项集体合同",
+        RoundKind.Industry => "行业性集体合同",
+        _ => "区域性集体合同",
+    };
+
+    /// <summary>普通程序 / 简易程序.</summary>
+    public static string Chinese(this Procedure procedure) => procedure == Procedure.Ordinary ? "普通程序" : "简易程序";
+}
+
 /// <summary>The Jiangsu procedures: 普通程序 and 简易程序.</summary>
 public enum Procedure
 {
@@ -70,26 +89,6 @@ public static class Sides
 
     /// <summary>The other side.</summary>
     public static Side Other(this Side side) => side == Side.Worker ? Side.Employer : Side.Worker;
-}
-
-/// <summary>Chinese names of a round's kind and procedure, for screens and exports.</summary>
-public static class RoundNames
-{
-    /// <summary>综合集体合同, 工资专项集体合同, ….</summary>
-    public static string Chinese(this RoundKind kind) => kind switch
-    {
-        RoundKind.Comprehensive => "综合集体合同",
-        RoundKind.Wage => "工资专项集体合同",
-        RoundKind.WomenWorkers => "女职工权益保护专项集体合同",
-        RoundKind.SafetyHealth => "劳动安全卫生专项集体合同",
-        RoundKind.HighTemperature => "高温作业劳动保护专项集体合同",
-        RoundKind.Industry => "行业性集体合同",
-        RoundKind.Regional => "区域性集体合同",
-        _ => kind.ToString(),
-    };
-
-    /// <summary>普通程序 / 简易程序.</summary>
-    public static string Chinese(this Procedure procedure) => procedure == Procedure.Ordinary ? "普通程序" : "简易程序";
 }
 
 /// <summary>

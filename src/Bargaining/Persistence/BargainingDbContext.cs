@@ -37,6 +37,9 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     /// <summary>Offer campaigns (集中要约行动).</summary>
     public DbSet<Campaign> Campaigns => Set<Campaign>();
 
+    /// <summary>Instructors assigned to enterprises, current and past.</summary>
+    public DbSet<InstructorAssignment> InstructorAssignments => Set<InstructorAssignment>();
+
     /// <summary>The round with this id, tracked; a not-found domain error (404) when there is none.</summary>
     public async Task<Round> RoundAsync(Guid id, CancellationToken ct) =>
         await Rounds.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw Infrastructure.DomainException.NotFound("该轮协商");
@@ -112,6 +115,19 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.ToTable("campaign_units");
             e.HasKey(x => new { x.CampaignId, x.OrganisationId });
             e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<InstructorAssignment>(e =>
+        {
+            e.ToTable("instructor_assignments");
+            e.Property(x => x.InstructorUserId).HasMaxLength(100);
+            e.Property(x => x.InstructorName).HasMaxLength(50);
+            e.Property(x => x.AssignedBy).HasMaxLength(200);
+            e.Property(x => x.EndedBy).HasMaxLength(200);
+            e.HasIndex(x => new { x.EnterpriseId, x.AssignedAt });
+            e.HasIndex(x => x.InstructorUserId);
+            // One current instructor per enterprise.
+            e.HasIndex(x => x.EnterpriseId).IsUnique().HasFilter("\"EndedAt\" IS NULL").HasDatabaseName("ix_instructor_assignments_current");
+            e.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<Topic>(e =>
         {

@@ -51,18 +51,18 @@ public sealed class ProgressFigures(BargainingDbContext db, WorkflowEngine engin
             .Where(t => t.Last is { Unit: "%", Number: not null })
             .ToLookup(t => t.RoundId, t => t.Last.Number!.Value);
 
+        var workflows = await engine.DescribeAsync([.. rounds.Select(r => r.WorkflowInstanceId)], ct);
         var facts = new List<(Round Round, Enterprise Enterprise, RoundStage Stage, OverdueRound? Overdue, bool SinceCampaign)>();
         foreach (var round in rounds)
         {
-            var snapshot = await engine.GetAsync(round.WorkflowInstanceId, ct) ?? throw new InvalidOperationException($"round {round.Id} has no workflow instance");
+            var state = workflows.GetValueOrDefault(round.WorkflowInstanceId) ?? throw new InvalidOperationException($"round {round.Id} has no workflow instance");
             var today = workflow.Today(round);
-            var journal = snapshot.Steps.Any(s => s.Node.EndsWith("-overdue", StringComparison.Ordinal)) ? await engine.JournalAsync(round.WorkflowInstanceId, ct) : [];
             var enterprise = enterprises[round.EnterpriseId];
-            var overdue = RoundStages.Overdue(snapshot, journal, today) is { } o
+            var overdue = RoundStages.Overdue(state, today) is { } o
                 ? new OverdueRound(round.Id, enterprise.Name, o.Step, o.LastDay, today.DayNumber - o.LastDay.DayNumber)
                 : null;
             var offeredOn = round.OfferMadeAt is { } at ? workflow.Profile(round).Time.LocalDate(at) : (DateOnly?)null;
-            facts.Add((round, enterprise, RoundStages.Of(snapshot), overdue, offeredOn is { } day && (since is null || day >= since)));
+            facts.Add((round, enterprise, RoundStages.Of(state.Snapshot), overdue, offeredOn is { } day && (since is null || day >= since)));
         }
 
         return [.. units.Select(unit =>

@@ -91,6 +91,17 @@ public static class RoundAccess
         throw DomainException.Forbidden($"您无权查看“{await EnterpriseNameAsync(db, enterpriseId, ct)}”的集体协商");
     }
 
+    /// <summary>The role the workflow definitions give a product role; the city union only watches.</summary>
+    public static string? WorkflowRole(Role role) => role switch
+    {
+        Role.UnionChair => "union",
+        Role.EmployerRepresentative => "employer",
+        Role.CountyStaff or Role.Instructor => "county-union",
+        Role.Reviewer => "reviewer",
+        Role.Coordinator => "coordinator",
+        _ => null,
+    };
+
     private static async Task<string> EnterpriseNameAsync(BargainingDbContext db, Guid enterpriseId, CancellationToken ct) =>
         await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.Name).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("该企业");
 }

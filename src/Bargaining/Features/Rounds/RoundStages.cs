@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Bargaining.Workflows;
-using Bargaining.Workflows.Persistence;
 
 namespace Bargaining.Features.Rounds;
 
@@ -69,23 +67,18 @@ public static class RoundStages
 
     /// <summary>
     /// The overdue step of a round, if any, with its missed last day: a step whose deadline has lapsed and moved the
-    /// round to a <c>…-overdue</c> step (the last day is read from the journal entry before the lapse), or a step
-    /// whose last day is before <paramref name="today"/> while its timer has not fired yet.
+    /// round to a <c>…-overdue</c> step, or a step whose last day is before <paramref name="today"/> while its timer
+    /// has not fired yet.
     /// </summary>
-    public static (string Step, DateOnly LastDay)? Overdue(WorkflowSnapshot snapshot, IReadOnlyList<WorkflowJournalRecord> journal, DateOnly today)
+    public static (string Step, DateOnly LastDay)? Overdue(WorkflowOverview workflow, DateOnly today)
     {
-        foreach (var step in snapshot.Steps)
+        foreach (var step in workflow.Snapshot.Steps)
         {
             if (step.LastDay is { } last && last < today) return (step.Name, last);
             if (!step.Node.EndsWith("-overdue", StringComparison.Ordinal)) continue;
-            var lapse = journal.LastOrDefault(j => j.Kind == "deadline" && j.Sequence > 1);
-            var before = lapse is null ? null : journal.LastOrDefault(j => j.Sequence == lapse.Sequence - 1);
-            var missed = before is null ? null
-                : JsonSerializer.Deserialize<WorkflowSnapshot>(before.Result, Web)?.Steps.FirstOrDefault(s => s.Node == lapse!.Node)?.LastDay;
+            var missed = workflow.Lapsed.Where(l => l.Into == step.Node).Select(l => (DateOnly?)l.LastDay).Max();
             if (missed is { } day) return (step.Name, day);
         }
         return null;
     }
-
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 }

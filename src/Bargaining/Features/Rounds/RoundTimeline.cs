@@ -54,23 +54,13 @@ public sealed class RoundTimelineHandler(BargainingDbContext db, WorkflowEngine 
         var journal = await engine.JournalAsync(round.WorkflowInstanceId, cancellationToken);
         var stage = RoundStages.Of(snapshot);
         var lastDays = snapshot.Steps.ToDictionary(s => s.Node, s => s.LastDay);
-        var role = WorkflowRole(users.Caller().Role);
+        var role = RoundAccess.WorkflowRole(users.Caller().Role);
         var actions = role is null ? [] : await engine.AvailableSignalsAsync(round.WorkflowInstanceId, role, cancellationToken);
         return new RoundTimeline(round.Id, enterprise, stage, stage.Chinese(), round.OfferMode,
             [.. journal.Select(j => new TimelineEntry(j.Sequence, j.At, StepName(definition, j.Node), ActionName(definition, j.Node, j.Kind, j.Signal), Actor(j.Actor)))],
             [.. snapshot.Steps.Select(s => new CurrentStep(s.Node, s.Name, s.EnteredAt, s.LastDay))],
             [.. actions.Select(a => new AvailableAction(a.Node, a.NodeName, a.Signal, a.Title, lastDays.GetValueOrDefault(a.Node)))]);
     }
-
-    /// <summary>The definitions' role a product role acts in; the city union only watches.</summary>
-    private static string? WorkflowRole(Role role) => role switch
-    {
-        Role.UnionChair => "union",
-        Role.EmployerRepresentative => "employer",
-        Role.CountyStaff or Role.Instructor => "county-union",
-        Role.Reviewer => "reviewer",
-        _ => null,
-    };
 
     private static string StepName(WorkflowDefinition definition, string? node) =>
         node is not null && definition.Nodes.TryGetValue(node, out var n) ? n.Name : node ?? "";

@@ -1,0 +1,113 @@
+using Bargaining.Domain;
+using Bargaining.Features.Campaigns;
+using Bargaining.Features.Organisations;
+using Bargaining.Features.Progress;
+using Bargaining.Features.Rounds;
+using Bargaining.Infrastructure;
+using Bargaining.Web.Accounts;
+using Bargaining.Web.Pages.Rounds;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bargaining.Web.Pages.County;
+
+/// <summary>
+/// A county union's (or a city-direct unit's, or the city's for one unit) enterprises with filters and its figures;
+/// county staff select enterprises to launch the campaign's offers at once or to assign an instructor.
+/// </summary>
+public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Web.Accounts.Account> accounts, TimeProvider clock) : BargainingPage(mediator)
+{
+    /// <summary>The unit shown: the caller's own, or any for the city union.</summary>
+    [BindProperty(SupportsGet = true)] public Guid? Unit { get; set; }
+    /// <summary>Stage of the latest round.</summary>
+    [BindProperty(SupportsGet = true)] public RoundStage? Stage { get; set; }
+    /// <summary>Never started a round.</summary>
+    [BindProperty(SupportsGet = true)] public bool WithoutRound { get; set; }
+    /// <summary>Latest round overdue.</summary>
+    [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+    /// <summary>Industry.</summary>
+    [BindProperty(SupportsGet = true)] public string? Industry { get; set; }
+    /// <summary>Size.</summary>
+    [BindProperty(SupportsGet = true)] public SizeBand? Size { get; set; }
+    /// <summary>Name.</summary>
+    [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+    /// <summary>Page.</summary>
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    /// <summary>The unit's figures.</summary>
+    public UnitProgress Progress { get; private set; } = null!;
+    /// <summary>The page of enterprises.</summary>
+    public EnterpriseList List { get; private set; } = null!;
+    /// <summary>The unit's instructors (accounts), for assignment.</summary>
+    public IReadOnlyList<(string Id, string Name)> Instructors { get; private set; } = [];
+    /// <summary>The launch report of the last batch, shown once.</summary>
+    public LaunchReport? Launched { get; private set; }
+    /// <summary>Today in China.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    /// <summary>True when the caller may act on the list (county staff of the unit).</summary>
+    public bool CanAct => Me.Role == Role.CountyStaff;
+    /// <summary>The offer checklist for the batch.</summary>
+    public IReadOnlyList<OfferTopicInput> Checklist { get; } = OfferChecklist.Default();
+
+    /// <summary>Shows the unit.</summary>
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (Me.Role is not (Role.CountyStaff or Role.Instructor or Role.CityAdministrator)) return Forbid();
+        await LoadAsync();
+        return Page();
+    }
+
+    /// <summary>Launches offers for the selected enterprises (集中要约), each standing on its own.</summary>
+    public async Task<IActionResult> OnPostLaunchAsync(List<Guid> selected, RoundKind kind, List<OfferTopicInput> topics, DateOnly? receivedOn, int? representativesPerSide)
+    {
+        LaunchReport? report = null;
+        var ok = selected.Count == 0
+            ? Refuse("请先勾选要发出要约的企业")
+            : await TryAsync(async () => report = await Mediator.Send(new LaunchCampaignOffersCommand(selected, kind,
+                [.. topics.Where(t => t.Selected).Select(t => new TopicProposal(t.Code, t.Clause?.Trim() ?? "", t.Number, string.IsNullOrWhiteSpace(t.Unit) ? null : t.Unit.Trim()))],
+                receivedOn ?? Today, representativesPerSide)));
+        if (ok) Launched = report;
+        await LoadAsync();
+        return Page();
+    }
+
+    /// <summary>Assigns an instructor to the selected enterprises.</summary>
+    public async Task<IActionResult> OnPostAssignAsync(List<Guid> selected, string? instructor)
+    {
+        var account = instructor is null ? null : await accounts.FindByIdAsync(instructor);
+        var ok = selected.Count == 0 ? Refuse("请先勾选企业")
+            : account is not { Role: Role.Instructor } ? Refuse("请选择本单位的集体协商指导员")
+            : await TryAsync(async () =>
+            {
+                var result = await Mediator.Send(new AssignInstructorCommand(selected, account.Id, account.DisplayName));
+                Notice = $"已为 {result.Assigned} 家企业指派指导员 {account.DisplayName}" + (result.Unchanged > 0 ? $"（{result.Unchanged} 家原已由其指导）" : "");
+            });
+        if (ok) return RedirectToPage(new { Unit, Stage, WithoutRound, Overdue, Industry, Size, Search, page = PageNumber });
+        await LoadAsync();
+        return Page();
+    }
+
+    private bool Refuse(string message)
+    {
+        ModelState.AddModelError("", message);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return false;
+    }
+
+    private async Task LoadAsync()
+    {
+        var unit = Me.Role == Role.CityAdministrator && Unit is { } u ? u : Me.OrganisationId;
+        Unit = unit;
+        Progress = await Mediator.Send(new CountyProgressQuery(unit));
+        List = await Mediator.Send(new EnterpriseListQuery
+        {
+            OrganisationId = unit, Stage = Stage, WithoutRound = WithoutRound, OverdueOnly = Overdue, Industry = string.IsNullOrWhiteSpace(Industry) ? null : Industry.Trim(),
+            Size = Size, Search = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(), Page = Math.Max(1, PageNumber), PageSize = 50,
+            InstructorUserId = Me.Role == Role.Instructor ? Me.UserId : null,
+        });
+        Instructors = [.. (await accounts.Users.AsNoTracking().Where(a => a.Role == Role.Instructor && a.OrganisationId == unit).OrderBy(a => a.DisplayName)
+            .Select(a => new { a.Id, a.DisplayName }).ToListAsync()).Select(a => (a.Id, a.DisplayName))];
+    }
+}

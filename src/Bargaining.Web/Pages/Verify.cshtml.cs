@@ -1,0 +1,35 @@
+using Bargaining.Documents.Verification;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Bargaining.Web.Pages;
+
+/// <summary>Anyone holding a printed or downloaded contract checks it against the registered text: by its verification code or by uploading the PDF.</summary>
+public sealed class VerifyModel(ContractVerifier verifier) : PageModel
+{
+    /// <summary>The code printed under the QR mark.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
+
+    /// <summary>The answer.</summary>
+    public ContractVerification? Result { get; private set; }
+
+    /// <summary>Checks a code given in the address (the QR mark links here).</summary>
+    public async Task OnGetAsync()
+    {
+        if (!string.IsNullOrWhiteSpace(Code)) Result = await verifier.VerifyCodeAsync(Code.Trim());
+    }
+
+    /// <summary>Checks an uploaded PDF.</summary>
+    public async Task<IActionResult> OnPostAsync(IFormFile? file)
+    {
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("", "请选择要核验的 PDF 文件");
+            return Page();
+        }
+        await using var pdf = file.OpenReadStream();
+        Result = await verifier.VerifyPdfAsync(pdf);
+        return Page();
+    }
+}

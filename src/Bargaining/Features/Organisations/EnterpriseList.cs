@@ -1,0 +1,139 @@
+using Bargaining.Domain;
+using Bargaining.Features.Rounds;
+using Bargaining.Infrastructure;
+using Bargaining.Persistence;
+using Bargaining.Workflows.Persistence;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bargaining.Features.Organisations;
+
+/// <summary>
+/// A county's enterprises with their latest round and instructor, for county staff (their county), instructors (the
+/// enterprises assigned to them) and the city union (all, or one unit). By name.
+/// </summary>
+public sealed record EnterpriseListQuery : IRequest<EnterpriseList>, IAuthorisedRequest
+{
+    /// <summary>Only this county-level union or city-direct unit.</summary>
+    public Guid? OrganisationId { get; init; }
+    /// <summary>Only enterprises whose latest round is at this stage.</summary>
+    public RoundStage? Stage { get; init; }
+    /// <summary>Only enterprises that have never started a round.</summary>
+    public bool WithoutRound { get; init; }
+    /// <summary>Only enterprises whose latest round is past a deadline.</summary>
+    public bool OverdueOnly { get; init; }
+    /// <summary>Only this industry (exact, e.g. 制造业).</summary>
+    public string? Industry { get; init; }
+    /// <summary>Only this size.</summary>
+    public SizeBand? Size { get; init; }
+    /// <summary>Only enterprises assigned to this instructor (user id).</summary>
+    public string? InstructorUserId { get; init; }
+    /// <summary>Part of the name.</summary>
+    public string? Search { get; init; }
+    /// <summary>Page, from 1.</summary>
+    public int Page { get; init; } = 1;
+    /// <summary>Rows per page (1–200).</summary>
+    public int PageSize { get; init; } = 50;
+
+    /// <inheritdoc />
+    public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
+    {
+        if (user.Role is not (Role.CityAdministrator or Role.CountyStaff or Role.Instructor))
+            throw DomainException.Forbidden("只有县级总工会、集体协商指导员和市总工会可以查看企业名单");
+        if (OrganisationId is not { } unit || user.Role == Role.CityAdministrator || unit == user.OrganisationId) return;
+        var name = await db.Organisations.Where(o => o.Id == unit).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("该单位");
+        throw DomainException.Forbidden($"您无权查看“{name}”的企业名单：只有本单位工作人员和市总工会可以查看");
+    }
+}
+
+/// <summary>A page of enterprises and how many there are in all.</summary>
+public sealed record EnterpriseList(IReadOnlyList<EnterpriseListRow> Rows, int Total, int Page, int PageSize);
+
+/// <summary>
+/// One enterprise: its figures, its current instructor, and where its latest round stands (null fields when it has
+/// none).
+/// </summary>
+public sealed record EnterpriseListRow(
+    Guid EnterpriseId,
+    string Name,
+    string CreditCode,
+    Guid OrganisationId,
+    string Unit,
+    string Industry,
+    int Employees,
+    SizeBand Size,
+    string SizeName,
+    string? InstructorUserId,
+    string? InstructorName,
+    Guid? LatestRoundId,
+    RoundKind? LatestKind,
+    RoundStage? Stage,
+    string? StageName,
+    string? Step,
+    DateOnly? LastDay,
+    int? DaysLate);
+
+/// <summary>Validates <see cref="EnterpriseListQuery"/>.</summary>
+public sealed class EnterpriseListQueryValidator : AbstractValidator<EnterpriseListQuery>
+{
+    /// <summary>Rules.</summary>
+    public EnterpriseListQueryValidator()
+    {
+        RuleFor(x => x.Page).GreaterThanOrEqualTo(1).WithMessage("页码应从1开始");
+        RuleFor(x => x.PageSize).InclusiveBetween(1, 200).WithMessage("每页条数应在1至200之间");
+        RuleFor(x => x.Search).MaximumLength(100).WithMessage("企业名称关键字不能超过100个字");
+        RuleFor(x => x.Industry).MaximumLength(100).WithMessage("行业不能超过100个字");
+        RuleFor(x => x.Stage).IsInEnum().WithMessage("协商阶段无效");
+        RuleFor(x => x.Size).IsInEnum().WithMessage("企业规模无效");
+        RuleFor(x => x).Must(x => !(x.WithoutRound && (x.Stage is not null || x.OverdueOnly)))
+            .WithName("WithoutRound").WithMessage("“未发起协商”不能与协商阶段或逾期条件同时使用");
+    }
+}
+
+/// <summary>
+/// Handles <see cref="EnterpriseListQuery"/>: enterprises, current instructors, latest rounds and their workflow
+/// states are read in one query; the database pages unless a stage or overdue filter needs the workflow state.
+/// </summary>
+public sealed class EnterpriseListHandler(BargainingDbContext db, RoundStatusReader statuses, ICurrentUserAccessor users) : IRequestHandler<EnterpriseListQuery, EnterpriseList>
+{
+    /// <inheritdoc />
+    public async Task<EnterpriseList> Handle(EnterpriseListQuery request, CancellationToken cancellationToken)
+    {
+        var enterprises = EnterpriseScope.Of(db, users.Caller(), request.OrganisationId, request.Industry, request.Size, request.Search);
+        if (request.InstructorUserId is { } instructor)
+            enterprises = enterprises.Where(e => db.InstructorAssignments.Any(a => a.EnterpriseId == e.Id && a.EndedAt == null && a.InstructorUserId == instructor));
+        if (request.WithoutRound) enterprises = enterprises.Where(e => !db.Rounds.Any(r => r.EnterpriseId == e.Id));
+        // The latest round of each enterprise: none of its rounds started later.
+        var latest = db.Rounds.Where(r => !db.Rounds.Any(o => o.EnterpriseId == r.EnterpriseId && o.CreatedAt > r.CreatedAt));
+        var query = (from e in enterprises
+                     join o in db.Organisations on e.OrganisationId equals o.Id
+                     from a in db.InstructorAssignments.Where(a => a.EnterpriseId == e.Id && a.EndedAt == null).DefaultIfEmpty()
+                     from r in latest.Where(r => r.EnterpriseId == e.Id).DefaultIfEmpty()
+                     from w in db.Set<WorkflowInstanceRecord>().Where(w => r != null && w.Id == r.WorkflowInstanceId).DefaultIfEmpty()
+                     orderby e.Name, e.Id
+                     select new { Enterprise = e, Unit = o, Assignment = a, Round = r, Workflow = w }).AsNoTracking();
+
+        EnterpriseListRow Row(Enterprise e, Organisation unit, InstructorAssignment? a, Round? r, WorkflowInstanceRecord? w)
+        {
+            var status = r is null || w is null ? null : statuses.Read(r, w);
+            var size = Enum.GetValues<SizeBand>().First(b => e.Employees <= b.Range().Max);
+            return new EnterpriseListRow(e.Id, e.Name, e.CreditCode, unit.Id, unit.Name, e.Industry, e.Employees, size, size.Chinese(),
+                a?.InstructorUserId, a?.InstructorName, r?.Id, r?.Kind, status?.Stage, status?.Stage.Chinese(), status?.Step, status?.LastDay, status?.DaysLate);
+        }
+
+        var skip = (request.Page - 1) * request.PageSize;
+        if (request is { Stage: null, OverdueOnly: false })
+        {
+            var total = await enterprises.CountAsync(cancellationToken);
+            var page = await query.Skip(skip).Take(request.PageSize).ToListAsync(cancellationToken);
+            return new EnterpriseList([.. page.DistinctBy(x => x.Enterprise.Id).Select(x => Row(x.Enterprise, x.Unit, x.Assignment, x.Round, x.Workflow))], total, request.Page, request.PageSize);
+        }
+        var rows = (await query.ToListAsync(cancellationToken)).DistinctBy(x => x.Enterprise.Id)
+            .Select(x => Row(x.Enterprise, x.Unit, x.Assignment, x.Round, x.Workflow))
+            .Where(r => request.Stage is not { } stage || r.Stage == stage)
+            .Where(r => !request.OverdueOnly || r.DaysLate is not null)
+            .ToList();
+        return new EnterpriseList([.. rows.Skip(skip).Take(request.PageSize)], rows.Count, request.Page, request.PageSize);
+    }
+}
