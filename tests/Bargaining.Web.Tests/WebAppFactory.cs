@@ -126,7 +126,10 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A client of its own (own cookies, redirects not followed).</summary>
-    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false, HandleCookies = true, BaseAddress = RealServer ? Address : new Uri("http://localhost"),
+    });
 
     /// <summary>A client signed in as <paramref name="userName"/> through <c>POST /api/account/login</c>.</summary>
     public async Task<HttpClient> SignInAsync(string userName)
@@ -171,8 +174,12 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().NextDueAsync();
     }
 
+    /// <summary>Releases what a subclass holds before the host stops.</summary>
+    protected virtual Task BeforeDisposeAsync() => Task.CompletedTask;
+
     async Task IAsyncLifetime.DisposeAsync()
     {
+        await BeforeDisposeAsync();
         await DisposeAsync();
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_database + suffix);
