@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+rm -rf test-artifacts                       # so that the artifacts listed below are this run's
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
