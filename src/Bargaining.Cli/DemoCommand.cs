@@ -60,12 +60,12 @@ internal static class DemoCommand
         output.WriteLine();
         output.WriteLine($"■ 盐城市 2026 年春季集体协商要约行动（模拟数据，种子 {seed}）：{city.Enterprises.Count} 家企业，{city.Commands} 条命令，" +
             $"模拟至 {Local(city.EndedAt)}，用时 {watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} 秒");
-        CityOverview overview;
+        CityDashboard overview;
         await using (var scope = services.CreateAsyncScope())
         {
             ((FixedCurrentUser)scope.ServiceProvider.GetRequiredService<ICurrentUserAccessor>()).User =
                 new CurrentUser("demo-city", "盐城市总工会权益保障部", Role.CityAdministrator, city.CityId);
-            overview = await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new CityOverviewQuery(city.CampaignId));
+            overview = await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new CityDashboardQuery(city.CampaignId));
         }
         // Chinese characters are two columns wide: the unit is padded with ideographic spaces, the figures by hand.
         static string Unit(string name) => name.Replace("总工会", "", StringComparison.Ordinal).Replace("经济技术开发区", "经开区", StringComparison.Ordinal)

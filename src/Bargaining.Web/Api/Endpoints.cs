@@ -2,6 +2,7 @@ using Bargaining.Domain;
 using Bargaining.Documents.Verification;
 using Bargaining.Features.Campaigns;
 using Bargaining.Features.Documents;
+using Bargaining.Features.Export;
 using Bargaining.Features.Organisations;
 using Bargaining.Features.Progress;
 using Bargaining.Features.Rounds;
@@ -84,6 +85,19 @@ public static class Endpoints
         // A county launching many offers at once (集中要约); which campaign they count for follows from the date.
         secured.MapPost("/offers", (LaunchCampaignOffersCommand c, IMediator m, CancellationToken ct) => m.Send(c, ct)).WithTags("要约行动");
         secured.MapGet("/organisations/{id:guid}/progress", (Guid id, IMediator m, CancellationToken ct) => m.Send(new CountyProgressQuery(id), ct)).WithTags("进度");
+        secured.MapGet("/organisations", (IMediator m, CancellationToken ct) => m.Send(new OrganisationListQuery(), ct)).WithTags("企业");
+        secured.MapGet("/enterprises", (Guid? organisationId, RoundStage? stage, bool? withoutRound, bool? overdueOnly, string? industry, SizeBand? size,
+                string? instructorUserId, string? search, int? page, int? pageSize, IMediator m, CancellationToken ct) =>
+            m.Send(new EnterpriseListQuery
+            {
+                OrganisationId = organisationId, Stage = stage, WithoutRound = withoutRound ?? false, OverdueOnly = overdueOnly ?? false, Industry = industry,
+                Size = size, InstructorUserId = instructorUserId, Search = search, Page = page ?? 1, PageSize = pageSize ?? 50,
+            }, ct)).WithTags("企业");
+        secured.MapGet("/enterprises/export", async (Guid? organisationId, RoundStage? stage, bool? overdueOnly, ExportFormat? format, IMediator m, CancellationToken ct) =>
+            Download(await m.Send(new ExportEnterpriseListQuery(new EnterpriseListQuery { OrganisationId = organisationId, Stage = stage, OverdueOnly = overdueOnly ?? false },
+                format ?? ExportFormat.Xlsx), ct))).WithTags("企业");
+        secured.MapPost("/enterprises/instructor", (AssignInstructorCommand c, IMediator m, CancellationToken ct) => m.Send(c, ct)).WithTags("企业");
+        secured.MapGet("/enterprises/{id:guid}/instructors", (Guid id, IMediator m, CancellationToken ct) => m.Send(new InstructorHistoryQuery(id), ct)).WithTags("企业");
         secured.MapPost("/organisations/{id:guid}/enterprises", async (Guid id, IFormFile file, bool? skipBadRows, IMediator m, CancellationToken ct) =>
         {
             using var buffer = new MemoryStream();
@@ -127,6 +141,18 @@ public static class Endpoints
             var id = await m.Send(c, ct);
             return Results.Created($"/api/rounds/{id}", new { id });
         });
+        rounds.MapGet("", (Guid? organisationId, Guid? enterpriseId, Guid? campaignId, RoundStage? stage, bool? overdueOnly, string? industry, SizeBand? size,
+                bool? awaitingMe, string? search, int? page, int? pageSize, IMediator m, CancellationToken ct) =>
+            m.Send(new RoundListQuery
+            {
+                OrganisationId = organisationId, EnterpriseId = enterpriseId, CampaignId = campaignId, Stage = stage, OverdueOnly = overdueOnly ?? false,
+                Industry = industry, Size = size, AwaitingMe = awaitingMe ?? false, Search = search, Page = page ?? 1, PageSize = pageSize ?? 50,
+            }, ct));
+        rounds.MapGet("/export", async (Guid? organisationId, RoundStage? stage, bool? overdueOnly, bool? awaitingMe, ExportFormat? format, IMediator m, CancellationToken ct) =>
+            Download(await m.Send(new ExportRoundListQuery(new RoundListQuery { OrganisationId = organisationId, Stage = stage, OverdueOnly = overdueOnly ?? false, AwaitingMe = awaitingMe ?? false },
+                format ?? ExportFormat.Xlsx), ct)));
+        rounds.MapGet("/reviews", (IMediator m, CancellationToken ct) => m.Send(new ReviewQueueQuery(), ct));
+        rounds.MapGet("/{id:guid}/table", (Guid id, IMediator m, CancellationToken ct) => m.Send(new NegotiationTableQuery(id), ct));
         rounds.MapGet("/{id:guid}", (Guid id, IMediator m, CancellationToken ct) => m.Send(new RoundTimelineQuery(id), ct));
         rounds.MapPost("/{id:guid}/offer", (Guid id, OfferBody b, IMediator m, CancellationToken ct) => Done(m.Send(new MakeOfferCommand(id, b.Topics, b.ReceivedOn, b.RepresentativesPerSide), ct)));
         rounds.MapPost("/{id:guid}/reply", (Guid id, ReplyBody b, IMediator m, CancellationToken ct) => Done(m.Send(new ReplyToOfferCommand(id, b.Accept, b.Reason, b.AddedTopics), ct)));
@@ -172,8 +198,14 @@ public static class Endpoints
             var id = await m.Send(c, ct);
             return Results.Created($"/api/campaigns/{id}", new { id });
         });
-        campaigns.MapGet("/{id:guid}/overview", (Guid id, IMediator m, CancellationToken ct) => m.Send(new CityOverviewQuery(id), ct));
+        campaigns.MapGet("", (IMediator m, CancellationToken ct) => m.Send(new CampaignListQuery(), ct));
+        campaigns.MapGet("/{id:guid}/dashboard", (Guid id, IMediator m, CancellationToken ct) => m.Send(new CityDashboardQuery(id), ct));
+        campaigns.MapGet("/{id:guid}/dashboard/export", async (Guid id, ExportFormat? format, IMediator m, CancellationToken ct) =>
+            Download(await m.Send(new ExportCityDashboardQuery(id, format ?? ExportFormat.Xlsx), ct)));
     }
+
+    /// <summary>An exported file as a download.</summary>
+    public static IResult Download(ExportFile file) => Results.File(file.Content, file.ContentType, file.FileName);
 
     private static async Task<IResult> Done(Task<Unit> command)
     {

@@ -3,6 +3,7 @@ using Bargaining.Infrastructure;
 using Bargaining.Persistence;
 using Bargaining.Web.Accounts;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Bargaining.Web.Hosting;
@@ -39,6 +40,9 @@ public static class WebApp
         services.AddScoped<ICurrentUserAccessor, HttpCurrentUser>();
         services.AddBargaining(new BargainingOptions(options.Workflows ?? BargainingOptions.FindWorkflowsDirectory(), options.Database), options.Demo ? new DemoClock() : null);
 
+        // Sign-in cookies stay valid across restarts: the keys that protect them are kept beside the database.
+        services.AddDataProtection().SetApplicationName("Bargaining")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(options.Database) + ".keys"));
         services.AddDbContext<AccountsDbContext>(b => b.UseSqliteFile(options.Database));
         services.AddIdentity<Account, IdentityRole>(o =>
             {

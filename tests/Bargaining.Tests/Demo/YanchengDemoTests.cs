@@ -11,11 +11,11 @@ public sealed class YanchengDemoTests
 {
     private const int Size = 40;
 
-    private static async Task<(YanchengDemoResult Result, CityOverview Overview, List<(Enterprise Enterprise, Round? Round, RoundStage? Stage, decimal? Rise)> Facts)> GenerateAsync(int seed)
+    private static async Task<(YanchengDemoResult Result, CityDashboard Overview, List<(Enterprise Enterprise, Round? Round, RoundStage? Stage, decimal? Rise)> Facts)> GenerateAsync(int seed)
     {
         await using var host = await BargainingHost.StartAsync(YanchengDemo.Start);
         var result = await new YanchengDemo(host.Services, host.Clock).GenerateAsync(Size, seed);
-        var overview = await host.SendAsync(new CityOverviewQuery(result.CampaignId), new CurrentUser("u-city", "市总工会", Role.CityAdministrator, result.CityId));
+        var overview = await host.SendAsync(new CityDashboardQuery(result.CampaignId), new CurrentUser("u-city", "市总工会", Role.CityAdministrator, result.CityId));
         var enterprises = await host.WithDbAsync(db => db.Enterprises.AsNoTracking().ToListAsync());
         var rounds = await host.WithDbAsync(db => db.Rounds.AsNoTracking().ToListAsync());
         var rises = await host.WithDbAsync(db => db.Topics.AsNoTracking().Include(t => t.Positions)
@@ -90,5 +90,51 @@ public sealed class YanchengDemoTests
             overdue.Where(o => byName[o.Enterprise].Stage == RoundStage.Offered).Select(o => o.Enterprise).Order());
         Assert.All(overdue, o => Assert.True(o.DaysLate > 0, $"{o.Enterprise}: {o.Step} {o.DaysLate}"));
         Assert.Equal(effective.Sum(f => f.Enterprise.Employees), overview.WorkersCovered);
+    }
+
+    [Fact]
+    public async Task The_city_dashboard_of_the_generated_city_equals_what_the_database_holds()
+    {
+        await using var host = await BargainingHost.StartAsync(YanchengDemo.Start);
+        var result = await new YanchengDemo(host.Services, host.Clock).GenerateAsync();
+        var dashboard = await host.SendAsync(new CityDashboardQuery(result.CampaignId), new CurrentUser("u-city", "市总工会", Role.CityAdministrator, result.CityId));
+
+        // Read back independently: every round's workflow one by one, its meetings and its agreed pay topic.
+        var enterprises = await host.WithDbAsync(db => db.Enterprises.AsNoTracking().ToListAsync());
+        var rounds = await host.WithDbAsync(db => db.Rounds.AsNoTracking().ToListAsync());
+        var met = await host.WithDbAsync(db => db.Meetings.Select(m => m.RoundId).Distinct().ToListAsync());
+        var rises = (await host.WithDbAsync(db => db.Topics.AsNoTracking().Include(t => t.Positions)
+            .Where(t => t.Code == TopicCatalog.Pay && t.Status == TopicStatus.Agreed).ToListAsync())).ToDictionary(t => t.RoundId, t => t.Last);
+        var facts = new List<(Enterprise Enterprise, Round Round, RoundStage Stage)>();
+        foreach (var round in rounds)
+            facts.Add((enterprises.Single(e => e.Id == round.EnterpriseId), round, RoundStages.Of(await host.SnapshotAsync(round.WorkflowInstanceId))));
+        static bool Signed(RoundStage s) => s is RoundStage.Signed or RoundStage.Filed or RoundStage.Effective;
+        static decimal Median(List<decimal> x) => x.Count % 2 == 1 ? x[x.Count / 2] : (x[x.Count / 2 - 1] + x[x.Count / 2]) / 2;
+
+        Assert.Equal(240, enterprises.Count);
+        Assert.Equal(240, dashboard.Totals.Progress.Enterprises);
+        foreach (var row in dashboard.Rows.Append(dashboard.Totals))
+        {
+            var units = row == dashboard.Totals ? dashboard.Rows.Where(r => r.Participating).Select(r => r.Progress.OrganisationId).ToHashSet() : [row.Progress.OrganisationId];
+            var own = facts.Where(f => units.Contains(f.Enterprise.OrganisationId)).ToList();
+            var offered = own.Where(f => f.Round.OfferMadeAt is { } at && DateOnly.FromDateTime(at.ToOffset(China.Offset).DateTime) >= YanchengDemo.CampaignStart).ToList();
+            Assert.Equal(new Funnel(offered.Count,
+                offered.Count(f => f.Round.RespondedAt is not null || f.Stage is RoundStage.Replied or RoundStage.Bargaining || Signed(f.Stage)),
+                offered.Count(f => f.Stage == RoundStage.Bargaining || Signed(f.Stage) || (f.Stage == RoundStage.Closed && (met.Contains(f.Round.Id) || f.Round.MetAt is not null))),
+                offered.Count(f => Signed(f.Stage)), offered.Count(f => f.Stage is RoundStage.Filed or RoundStage.Effective), offered.Count(f => f.Stage == RoundStage.Effective)),
+                row.Progress.Funnel);
+            var effective = own.Where(f => f.Stage == RoundStage.Effective).ToList();
+            Assert.Equal((effective.Count, effective.Sum(f => f.Enterprise.Employees)), (row.Progress.EnterprisesCovered, row.Progress.WorkersCovered));
+            var agreed = effective.Where(f => rises.TryGetValue(f.Round.Id, out var p) && p.Unit == "%").Select(f => rises[f.Round.Id].Number!.Value).Order().ToList();
+            Assert.Equal(agreed.Count == 0 ? null : Math.Round(agreed.Average(), 2), row.Progress.AverageWageRise);
+            Assert.Equal(agreed.Count == 0 ? null : Math.Round(Median(agreed), 2), row.Progress.MedianWageRise);
+            var mine = enterprises.Count(e => units.Contains(e.OrganisationId));
+            Assert.Equal(mine == 0 ? null : Math.Round(100m * offered.Select(f => f.Enterprise.Id).Distinct().Count() / mine, 1), row.OfferRate);
+            Assert.Equal(mine == 0 ? null : Math.Round(100m * offered.Where(f => Signed(f.Stage)).Select(f => f.Enterprise.Id).Distinct().Count() / mine, 1), row.SigningRate);
+        }
+        Assert.Equal(dashboard.Rows.Sum(r => r.OverdueCount), dashboard.Totals.OverdueCount);
+        Assert.Equal(11, dashboard.Rows.Count(r => r.Rank is not null));
+        Assert.Equal(1, dashboard.Rows[0].Rank);
+        Assert.True(dashboard.Totals.Progress.Funnel.Effective > 0 && dashboard.Totals.Progress.MedianWageRise is not null);
     }
 }

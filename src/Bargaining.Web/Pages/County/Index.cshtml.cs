@@ -34,7 +34,7 @@ public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Web.Ac
     /// <summary>Name.</summary>
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     /// <summary>Page.</summary>
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "pg")] public int PageNumber { get; set; } = 1;
 
     /// <summary>The unit's figures.</summary>
     public UnitProgress Progress { get; private set; } = null!;
@@ -84,9 +84,16 @@ public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Web.Ac
                 var result = await Mediator.Send(new AssignInstructorCommand(selected, account.Id, account.DisplayName));
                 Notice = $"已为 {result.Assigned} 家企业指派指导员 {account.DisplayName}" + (result.Unchanged > 0 ? $"（{result.Unchanged} 家原已由其指导）" : "");
             });
-        if (ok) return RedirectToPage(new { Unit, Stage, WithoutRound, Overdue, Industry, Size, Search, page = PageNumber });
+        if (ok) return RedirectToPage(new { Unit, Stage, WithoutRound, Overdue, Industry, Size, Search, pg = PageNumber });
         await LoadAsync();
         return Page();
+    }
+
+    /// <summary>Downloads the enterprise list with the current filters (every page).</summary>
+    public async Task<IActionResult> OnGetExportAsync(Features.Export.ExportFormat format)
+    {
+        var file = await Mediator.Send(new Features.Export.ExportEnterpriseListQuery(Filter(1), format));
+        return File(file.Content, file.ContentType, file.FileName);
     }
 
     private bool Refuse(string message)
@@ -96,17 +103,19 @@ public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Web.Ac
         return false;
     }
 
+    private EnterpriseListQuery Filter(int page) => new()
+    {
+        OrganisationId = Me.Role == Role.CityAdministrator && Unit is { } u ? u : Me.OrganisationId, Stage = Stage, WithoutRound = WithoutRound, OverdueOnly = Overdue,
+        Industry = string.IsNullOrWhiteSpace(Industry) ? null : Industry.Trim(), Size = Size, Search = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
+        Page = Math.Max(1, page), PageSize = 50, InstructorUserId = Me.Role == Role.Instructor ? Me.UserId : null,
+    };
+
     private async Task LoadAsync()
     {
         var unit = Me.Role == Role.CityAdministrator && Unit is { } u ? u : Me.OrganisationId;
         Unit = unit;
         Progress = await Mediator.Send(new CountyProgressQuery(unit));
-        List = await Mediator.Send(new EnterpriseListQuery
-        {
-            OrganisationId = unit, Stage = Stage, WithoutRound = WithoutRound, OverdueOnly = Overdue, Industry = string.IsNullOrWhiteSpace(Industry) ? null : Industry.Trim(),
-            Size = Size, Search = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(), Page = Math.Max(1, PageNumber), PageSize = 50,
-            InstructorUserId = Me.Role == Role.Instructor ? Me.UserId : null,
-        });
+        List = await Mediator.Send(Filter(PageNumber));
         Instructors = [.. (await accounts.Users.AsNoTracking().Where(a => a.Role == Role.Instructor && a.OrganisationId == unit).OrderBy(a => a.DisplayName)
             .Select(a => new { a.Id, a.DisplayName }).ToListAsync()).Select(a => (a.Id, a.DisplayName))];
     }

@@ -26,7 +26,7 @@ public sealed class IndexModel(IMediator mediator) : BargainingPage(mediator)
     /// <summary>Only this industry.</summary>
     [BindProperty(SupportsGet = true)] public string? Industry { get; set; }
     /// <summary>Page.</summary>
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "pg")] public int PageNumber { get; set; } = 1;
 
     /// <summary>The page of rounds.</summary>
     public RoundList List { get; private set; } = null!;

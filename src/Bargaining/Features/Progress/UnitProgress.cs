@@ -9,6 +9,13 @@ namespace Bargaining.Features.Progress;
 /// <summary>How many rounds stand at each stage now (each round counts once, at its current stage).</summary>
 public sealed record StageCounts(int Started, int Offered, int Replied, int Bargaining, int Signed, int Filed, int Effective, int Closed);
 
+/// <summary>
+/// How far the rounds whose offer was counted (<see cref="UnitProgress.EnterprisesOffered"/>'s rounds) got, each
+/// counted at every step it reached: offers made, replies given (an acceptance or a refusal), at the table
+/// (bargaining, or a closed round that had met), signed, filed and effective.
+/// </summary>
+public sealed record Funnel(int Offers, int Replies, int Bargaining, int Signed, int Filed, int Effective);
+
 /// <summary>A round past a deadline: the step it is stuck at, the last day it missed and how many days late it is.</summary>
 public sealed record OverdueRound(Guid RoundId, string Enterprise, string Step, DateOnly LastDay, int DaysLate);
 
@@ -30,16 +37,28 @@ public sealed record UnitProgress(
     decimal? AverageWageRise,
     decimal? MedianWageRise,
     int EnterprisesOffered,
-    int EnterprisesSigned);
+    int EnterprisesSigned,
+    Funnel Funnel);
 
 /// <summary>Computes <see cref="UnitProgress"/>; shared by the county and the city queries so both count alike.</summary>
 public sealed class ProgressFigures(BargainingDbContext db, WorkflowEngine engine, RoundWorkflow workflow)
 {
+    private sealed record Fact(Round Round, Enterprise Enterprise, RoundStage Stage, OverdueRound? Overdue, bool SinceCampaign, bool Met);
+
     /// <summary>
-    /// The figures of <paramref name="units"/>. Offers and signatures count the enterprises whose offer was made on or
-    /// after <paramref name="since"/> (all offers when null); the rest counts every round.
+    /// The figures of <paramref name="units"/>. Offers, signatures and the funnel count the rounds whose offer was
+    /// made on or after <paramref name="since"/> (all offers when null); the rest counts every round.
     /// </summary>
-    public async Task<IReadOnlyList<UnitProgress>> ComputeAsync(IReadOnlyList<Organisation> units, DateOnly? since, CancellationToken ct)
+    public async Task<IReadOnlyList<UnitProgress>> ComputeAsync(IReadOnlyList<Organisation> units, DateOnly? since, CancellationToken ct) =>
+        (await ComputeAsync(units, since, total: null, ct)).Units;
+
+    /// <summary>
+    /// As <see cref="ComputeAsync(IReadOnlyList{Organisation}, DateOnly?, CancellationToken)"/>, plus the figures of
+    /// the units in <paramref name="total"/> taken together under <paramref name="total"/>'s name (medians from every
+    /// rise, not from the units' medians).
+    /// </summary>
+    public async Task<(IReadOnlyList<UnitProgress> Units, UnitProgress? Total)> ComputeAsync(IReadOnlyList<Organisation> units, DateOnly? since,
+        (Organisation As, IReadOnlySet<Guid> Units)? total, CancellationToken ct)
     {
         var unitIds = units.Select(u => u.Id).ToList();
         var enterprises = await db.Enterprises.AsNoTracking().Where(e => unitIds.Contains(e.OrganisationId)).ToDictionaryAsync(e => e.Id, ct);
@@ -50,9 +69,10 @@ public sealed class ProgressFigures(BargainingDbContext db, WorkflowEngine engin
                 .Where(t => roundIds.Contains(t.RoundId) && t.Code == TopicCatalog.Pay && t.Status == TopicStatus.Agreed).ToListAsync(ct))
             .Where(t => t.Last is { Unit: "%", Number: not null })
             .ToLookup(t => t.RoundId, t => t.Last.Number!.Value);
+        var met = (await db.Meetings.AsNoTracking().Where(m => roundIds.Contains(m.RoundId)).Select(m => m.RoundId).Distinct().ToListAsync(ct)).ToHashSet();
 
         var workflows = await engine.DescribeAsync([.. rounds.Select(r => r.WorkflowInstanceId)], ct);
-        var facts = new List<(Round Round, Enterprise Enterprise, RoundStage Stage, OverdueRound? Overdue, bool SinceCampaign)>();
+        var facts = new List<Fact>();
         foreach (var round in rounds)
         {
             var state = workflows.GetValueOrDefault(round.WorkflowInstanceId) ?? throw new InvalidOperationException($"round {round.Id} has no workflow instance");
@@ -62,17 +82,19 @@ public sealed class ProgressFigures(BargainingDbContext db, WorkflowEngine engin
                 ? new OverdueRound(round.Id, enterprise.Name, o.Step, o.LastDay, today.DayNumber - o.LastDay.DayNumber)
                 : null;
             var offeredOn = round.OfferMadeAt is { } at ? workflow.Profile(round).Time.LocalDate(at) : (DateOnly?)null;
-            facts.Add((round, enterprise, RoundStages.Of(state.Snapshot), overdue, offeredOn is { } day && (since is null || day >= since)));
+            facts.Add(new Fact(round, enterprise, RoundStages.Of(state.Snapshot), overdue, offeredOn is { } day && (since is null || day >= since),
+                met.Contains(round.Id) || round.MetAt is not null));
         }
 
-        return [.. units.Select(unit =>
+        UnitProgress Figures(Organisation unit, Func<Guid, bool> includes)
         {
-            var own = facts.Where(f => f.Enterprise.OrganisationId == unit.Id).ToList();
-            var mine = enterprises.Values.Where(e => e.OrganisationId == unit.Id).ToList();
+            var own = facts.Where(f => includes(f.Enterprise.OrganisationId)).ToList();
+            var mine = enterprises.Values.Where(e => includes(e.OrganisationId)).ToList();
             int Count(RoundStage stage) => own.Count(f => f.Stage == stage);
             var effective = own.Where(f => f.Stage == RoundStage.Effective).ToList();
             var covered = effective.Select(f => f.Enterprise).DistinctBy(e => e.Id).ToList();
             var rises = effective.SelectMany(f => wageRises[f.Round.Id]).Order().ToList();
+            var counted = own.Where(f => f.SinceCampaign).ToList();
             return new UnitProgress(unit.Id, unit.Name, unit.Kind, mine.Count, mine.Sum(e => e.Employees),
                 new StageCounts(Count(RoundStage.Started), Count(RoundStage.Offered), Count(RoundStage.Replied), Count(RoundStage.Bargaining),
                     Count(RoundStage.Signed), Count(RoundStage.Filed), Count(RoundStage.Effective), Count(RoundStage.Closed)),
@@ -80,11 +102,21 @@ public sealed class ProgressFigures(BargainingDbContext db, WorkflowEngine engin
                 covered.Count, covered.Sum(e => e.Employees),
                 rises.Count == 0 ? null : Math.Round(rises.Average(), 2),
                 rises.Count == 0 ? null : Math.Round(Median(rises), 2),
-                own.Where(f => f.SinceCampaign).Select(f => f.Enterprise.Id).Distinct().Count(),
-                own.Where(f => f.SinceCampaign && f.Stage.IsSigned()).Select(f => f.Enterprise.Id).Distinct().Count());
-        })];
+                counted.Select(f => f.Enterprise.Id).Distinct().Count(),
+                counted.Where(f => f.Stage.IsSigned()).Select(f => f.Enterprise.Id).Distinct().Count(),
+                new Funnel(counted.Count,
+                    counted.Count(f => f.Round.RespondedAt is not null || f.Stage is RoundStage.Replied or RoundStage.Bargaining || f.Stage.IsSigned()),
+                    counted.Count(f => f.Stage is RoundStage.Bargaining || f.Stage.IsSigned() || (f.Stage == RoundStage.Closed && f.Met)),
+                    counted.Count(f => f.Stage.IsSigned()),
+                    counted.Count(f => f.Stage is RoundStage.Filed or RoundStage.Effective),
+                    counted.Count(f => f.Stage == RoundStage.Effective)));
+        }
+
+        return ([.. units.Select(unit => Figures(unit, id => id == unit.Id))],
+            total is { } t ? Figures(t.As, t.Units.Contains) : null);
     }
 
-    private static decimal Median(IReadOnlyList<decimal> sorted) =>
+    /// <summary>The middle value of a sorted list; the mean of the two middle values for an even count.</summary>
+    internal static decimal Median(IReadOnlyList<decimal> sorted) =>
         sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }

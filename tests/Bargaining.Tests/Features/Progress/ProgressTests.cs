@@ -52,7 +52,7 @@ public sealed class ProgressTests : ProgressScenario
     {
         await ScenarioAsync();
 
-        var overview = await Host.SendAsync(new CityOverviewQuery(Campaign), City);
+        var overview = await Host.SendAsync(new CityDashboardQuery(Campaign), City);
 
         Assert.Equal(11, overview.Rows.Count(r => r.Progress.Kind == OrganisationKind.County));
         var yandu = overview.Rows[0];
@@ -71,7 +71,7 @@ public sealed class ProgressTests : ProgressScenario
     {
         var campaign = await Host.SendAsync(new CreateCampaignCommand("春季行动", new(2026, 3, 2), new(2026, 3, 31), [Yandu.Id], 90, 50, 0), City);
 
-        await RefusedAsync(() => Host.SendAsync(new CityOverviewQuery(campaign), YanduStaff), FailureKind.Forbidden);
-        await RefusedAsync(() => Host.SendAsync(new CityOverviewQuery(Guid.NewGuid()), City), FailureKind.NotFound);
+        await RefusedAsync(() => Host.SendAsync(new CityDashboardQuery(campaign), YanduStaff), FailureKind.Forbidden);
+        await RefusedAsync(() => Host.SendAsync(new CityDashboardQuery(Guid.NewGuid()), City), FailureKind.NotFound);
     }
 }

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Bargaining.Features.Campaigns;
+using Bargaining.Features.Export;
+using Bargaining.Features.Progress;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Bargaining.Web.Pages.City;
+
+/// <summary>
+/// The city union's dashboard for one campaign: every county-level unit and city-direct unit with its funnel, offer
+/// and signing rates against the targets, coverage, agreed wage rises, overdue rounds and rank; charts; drill-down
+/// to the unit's enterprises; export to Excel and CSV.
+/// </summary>
+public sealed class IndexModel(IMediator mediator) : BargainingPage(mediator)
+{
+    /// <summary>The campaign shown; the newest by default.</summary>
+    [BindProperty(SupportsGet = true)] public Guid? Campaign { get; set; }
+
+    /// <summary>Every campaign.</summary>
+    public IReadOnlyList<CampaignRow> Campaigns { get; private set; } = [];
+
+    /// <summary>The dashboard, or null when there is no campaign yet.</summary>
+    public CityDashboard? Dashboard { get; private set; }
+
+    /// <summary>The charts' data, as JSON for ECharts.</summary>
+    public string ChartData { get; private set; } = "{}";
+
+    /// <summary>Shows the dashboard.</summary>
+    public async Task OnGetAsync()
+    {
+        Campaigns = await Mediator.Send(new CampaignListQuery());
+        var id = Campaign ?? Campaigns.FirstOrDefault()?.Id;
+        if (id is null) return;
+        Campaign = id;
+        Dashboard = await Mediator.Send(new CityDashboardQuery(id.Value));
+        var rows = Dashboard.Rows.Where(r => r.Progress.Enterprises > 0).ToList();
+        ChartData = JsonSerializer.Serialize(new
+        {
+            units = rows.Select(r => Short(r.Progress.Unit)),
+            funnel = new
+            {
+                offers = rows.Select(r => r.Progress.Funnel.Offers),
+                replies = rows.Select(r => r.Progress.Funnel.Replies),
+                bargaining = rows.Select(r => r.Progress.Funnel.Bargaining),
+                signed = rows.Select(r => r.Progress.Funnel.Signed),
+                filed = rows.Select(r => r.Progress.Funnel.Filed),
+                effective = rows.Select(r => r.Progress.Funnel.Effective),
+            },
+            offerRate = rows.Select(r => r.OfferRate),
+            signingRate = rows.Select(r => r.SigningRate),
+            offerTarget = Dashboard.OfferRateTarget,
+            signingTarget = Dashboard.SigningRateTarget,
+        });
+    }
+
+    /// <summary>Downloads the dashboard's table.</summary>
+    public async Task<IActionResult> OnGetExportAsync(Guid campaign, ExportFormat format)
+    {
+        var file = await Mediator.Send(new ExportCityDashboardQuery(campaign, format));
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    /// <summary>A unit's name without 总工会 and with the zones abbreviated, for chart axes.</summary>
+    public static string Short(string unit) => unit.Replace("总工会", "", StringComparison.Ordinal).Replace("经济技术开发区", "经开区", StringComparison.Ordinal)
+        .Replace("高新技术产业开发区", "高新区", StringComparison.Ordinal).Replace("（参加单位）", "", StringComparison.Ordinal);
+}
