@@ -42,22 +42,23 @@ public sealed class CampaignApiTests(WebAppFactory app) : IClassFixture<WebAppFa
         Assert.Equal(offeredInDb, progress.EnterprisesOffered);
         Assert.True(progress.EnterprisesOffered >= 2);
 
-        var overview = await (await city.GetAsync($"/api/campaigns/{campaign}/overview")).ReadAsync<CityOverview>();
+        var overview = await (await city.GetAsync($"/api/campaigns/{campaign}/dashboard")).ReadAsync<CityDashboard>();
         var row = Assert.Single(overview.Rows, r => r.Progress.OrganisationId == app.Yandu.Id);
         Assert.Equal(progress.EnterprisesOffered, row.Progress.EnterprisesOffered);
         Assert.True(row.Participating);
     }
 
     [Fact]
-    public async Task Only_the_city_may_start_a_campaign_and_see_the_overview()
+    public async Task Only_the_city_may_start_a_campaign_and_see_its_dashboard()
     {
         using var yandu = await app.SignedInAsync(Role.CountyStaff, app.Yandu.Id);
         using var city = await app.SignedInAsync(Role.CityAdministrator, app.City.Id);
         var campaign = (await (await city.PostJsonAsync("/api/campaigns", Spring())).ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
         Assert.Equal("只有市总工会可以发起集中要约行动", (await (await yandu.PostJsonAsync("/api/campaigns", Spring())).ProblemAsync(HttpStatusCode.Forbidden)).Detail());
-        await (await yandu.GetAsync($"/api/campaigns/{campaign}/overview")).ProblemAsync(HttpStatusCode.Forbidden);
-        await (await city.GetAsync($"/api/campaigns/{Guid.NewGuid()}/overview")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await yandu.GetAsync($"/api/campaigns/{campaign}/dashboard")).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await city.GetAsync($"/api/campaigns/{Guid.NewGuid()}/dashboard")).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Contains((await (await yandu.GetAsync("/api/campaigns")).ReadAsync<List<CampaignRow>>()), c => c.Id == campaign);
     }
 
     [Fact]
