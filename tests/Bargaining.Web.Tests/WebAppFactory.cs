@@ -66,8 +66,25 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
+    /// <summary>The SQLite file the host runs on.</summary>
+    protected string Database => _database;
+
+    /// <summary>Prepares the database before the host starts (nothing by default: the host creates its tables).</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// The organisations and enterprises tests use: by default the Yancheng unions and enterprises of 盐都区 and
+    /// 亭湖区 imported through the API.
+    /// </summary>
+    protected virtual async Task SeedAsync()
+    {
+        await ImportAsync(Yandu, ["盐城恒达精密机械有限公司", "盐城鑫源电子有限公司", "盐城华泰纺织有限公司", "盐城永盛食品有限公司", "盐城金海物流有限公司"], 1);
+        await ImportAsync(Tinghu, ["亭湖瑞丰机械有限公司", "亭湖宏远建设工程有限公司"], 50);
+    }
+
     public virtual async Task InitializeAsync()
     {
+        await BeforeStartAsync();
         if (RealServer)
         {
             UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
@@ -81,8 +98,7 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             Tinghu = await db.Organisations.SingleAsync(o => o.Code == "320902");
             return 0;
         });
-        await ImportAsync(Yandu, ["盐城恒达精密机械有限公司", "盐城鑫源电子有限公司", "盐城华泰纺织有限公司", "盐城永盛食品有限公司", "盐城金海物流有限公司"], 1);
-        await ImportAsync(Tinghu, ["亭湖瑞丰机械有限公司", "亭湖宏远建设工程有限公司"], 50);
+        await SeedAsync();
         Enterprises = await WithDbAsync(db => db.Enterprises.AsNoTracking().ToDictionaryAsync(e => e.Name));
     }
 

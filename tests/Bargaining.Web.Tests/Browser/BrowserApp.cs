@@ -8,7 +8,7 @@ namespace Bargaining.Web.Tests.Browser;
 /// <see cref="SignInPageAsync"/> opens a browser context of its own, so two people can be signed in side by side.
 /// Screenshots go to <c>test-artifacts/</c> at the repository's root.
 /// </summary>
-public sealed class BrowserApp : WebAppFactory
+public class BrowserApp : WebAppFactory
 {
     private IPlaywright _playwright = null!;
 
