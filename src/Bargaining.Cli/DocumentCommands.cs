@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bargaining.Cli;
 
 /// <summary>
-/// <c>bargaining print --db FILE --round ID --out FILE.pdf</c>: prints a signed round's contract and registers its
-/// verification code; <c>bargaining verify-document --db FILE --pdf FILE</c>: says whether a PDF is a registered contract.
+/// <c>bargaining print --db FILE --round ID [--document KIND] [--meeting N] --out FILE.pdf</c>: prints a document of a
+/// round, by default its contract, whose verification code is registered; <c>bargaining verify-document --db FILE --pdf FILE</c>: says whether a PDF is a registered contract.
 /// </summary>
 internal static class DocumentCommands
 {
@@ -21,13 +21,51 @@ internal static class DocumentCommands
         await using var scope = services.CreateAsyncScope();
         try
         {
-            var printed = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new PrintContractQuery(round));
+            var kind = args["document"] is { } name
+                ? Enum.TryParse<RoundDocumentKind>(name.Replace("-", ""), ignoreCase: true, out var k) ? k
+                    : throw new ArgumentException($"--document is one of {string.Join(", ", Enum.GetNames<RoundDocumentKind>())}")
+                : RoundDocumentKind.Contract;
+            int? meeting = args["meeting"] is { } n ? int.TryParse(n, out var number) ? number : throw new ArgumentException("--meeting N (a meeting's number)") : null;
+            var printed = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new PrintRoundDocumentQuery(round, kind, meeting));
             await File.WriteAllBytesAsync(pdf, printed.Pdf);
-            output.WriteLine($"printed {printed.Title}: {printed.PageCount} pages to {pdf}; verification code {printed.Code} registered");
+            output.WriteLine($"printed {printed.Title}: {printed.PageCount} pages to {pdf}" +
+                             (printed.VerificationCode is { } code ? $"; verification code {code} registered" : ""));
             return 0;
         }
         catch (DomainException e)
         {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+    }
+
+    /// <summary>
+    /// <c>bargaining print-batch --db FILE --county NAME|--campaign NAME --zip OUT.zip|--merged OUT.pdf</c>: every
+    /// signed contract of a county-level unit or a campaign into one archive or one PDF, with a progress bar on stderr.
+    /// </summary>
+    public static async Task<int> PrintBatchAsync(Arguments args, TextWriter output, TextWriter progressTo)
+    {
+        var path = Database(args);
+        var (zip, merged) = (args["zip"], args["merged"]);
+        if ((zip is null) == (merged is null)) throw new ArgumentException("give one of --zip OUT.zip or --merged OUT.pdf");
+        if ((args["county"] is null) == (args["campaign"] is null)) throw new ArgumentException("give one of --county NAME or --campaign NAME");
+        await using var services = Services(args, path);
+        await using var scope = services.CreateAsyncScope();
+        var bar = new ProgressBar(progressTo);
+        try
+        {
+            var batch = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new PrintContractBatchQuery(args["county"], args["campaign"],
+                zip is not null ? BatchOutput.Zip : BatchOutput.Merged, bar));
+            bar.Finish();
+            var file = zip ?? merged!;
+            await File.WriteAllBytesAsync(file, batch.Content);
+            output.WriteLine($"printed {batch.Contracts} contracts, {batch.PageCount} pages, to {file}; their verification codes are registered");
+            foreach (var skipped in batch.Skipped) output.WriteLine($"  skipped {skipped}");
+            return 0;
+        }
+        catch (DomainException e)
+        {
+            bar.Finish();
             Console.Error.WriteLine(e.Message);
             return 1;
         }

@@ -10,6 +10,7 @@ try
         "validate" => ValidateCommand.Run(Arguments.Parse(args[1..]), Console.Out),
         "verify" => await VerifyCommand.RunAsync(Arguments.Parse(args[1..]), Console.Out),
         "print" => await DocumentCommands.PrintAsync(Arguments.Parse(args[1..]), Console.Out),
+        "print-batch" => await DocumentCommands.PrintBatchAsync(Arguments.Parse(args[1..]), Console.Out, Console.Error),
         "verify-document" => await DocumentCommands.VerifyAsync(Arguments.Parse(args[1..]), Console.Out),
         null or "help" or "--help" or "-h" => Usage(0),
         var other => Usage(2, $"unknown command '{other}'"),
@@ -36,8 +37,12 @@ static int Usage(int code, string? problem = null)
                                                     then load a Yancheng-like city through the commands and print its overview
           validate  [--workflows DIR]               check every definition; print each error with its file and JSON path
           verify    --db FILE                       verify the hash chain of every instance's journal
-          print     --db FILE --round ID            print a signed round's contract from its template and register its
-                    --out FILE.pdf                  verification code
+          print     --db FILE --round ID            print a round's document from its template: --document contract (the
+                    [--document KIND] [--meeting N] default; its verification code is registered), offer-letter, response,
+                    --out FILE.pdf                  meeting-minutes (with --meeting N), congress-resolution or filing-form
+          print-batch --db FILE                     print every signed contract of a county-level unit or a campaign into one
+                    --county NAME|--campaign NAME   zip (one PDF each) or one merged PDF, registering their verification
+                    --zip OUT.zip|--merged OUT.pdf  codes; a progress bar on stderr
           verify-document --db FILE --pdf FILE      say whether a PDF is a registered contract, unchanged (exit 0) or not (1)
         """);
     return code;

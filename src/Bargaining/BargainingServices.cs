@@ -71,6 +71,7 @@ public static class BargainingServices
         // Templates and fonts are loaded on first print, so a host that never prints needs neither.
         services.TryAddSingleton(_ => new DocumentPrinter(TemplateSet.Load(options.TemplatesDirectory), ChineseFonts.Locate()));
         services.AddScoped<Features.Documents.DatabaseContractRegistry>();
+        services.AddScoped<Features.Documents.RoundDocuments>();
         services.AddScoped<IContractRegistry>(sp => sp.GetRequiredService<Features.Documents.DatabaseContractRegistry>());
         services.AddScoped<ContractVerifier>();
         services.TryAddScoped<ICurrentUserAccessor>(_ => new FixedCurrentUser(null));

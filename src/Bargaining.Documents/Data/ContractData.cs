@@ -49,8 +49,8 @@ public sealed record ContractData
     /// <summary>Which template prints the contract.</summary>
     public required ContractKind Kind { get; init; }
 
-    /// <summary>The contract number (合同编号).</summary>
-    public required string Number { get; init; }
+    /// <summary>The contract number (合同编号): the filing number the labour administration gave it; null before filing.</summary>
+    public string? Number { get; init; }
 
     /// <summary>
     /// 甲方. For an industry or regional contract, the employer-side organisation (e.g. an industry association) that
@@ -107,17 +107,32 @@ public sealed record ContractData
     public int Copies => 2 + CopiesFiled;
 }
 
-/// <summary>A contract's term (Art 38: usually one to three years).</summary>
+/// <summary>A contract's term as the parties agreed it (Art 38: one to three years).</summary>
 public sealed record ContractTerm
 {
-    /// <summary>The length in years.</summary>
-    public required int Years { get; init; }
+    /// <summary>The first day.</summary>
+    public required DateOnly Start { get; init; }
 
-    /// <summary>The first day, once known (the effective date).</summary>
-    public DateOnly? Start { get; init; }
+    /// <summary>The last day.</summary>
+    public required DateOnly End { get; init; }
 
-    /// <summary>The last day, once known.</summary>
-    public DateOnly? End { get; init; }
+    /// <summary>
+    /// The length in Chinese when the term runs whole months (the last day is the day before the same date N months
+    /// later): 三年, 一年六个月, 十八个月 is written 一年六个月; null otherwise.
+    /// </summary>
+    public string? Length
+    {
+        get
+        {
+            for (var months = 1; months <= 120; months++)
+                if (Start.AddMonths(months).AddDays(-1) == End)
+                {
+                    var (years, rest) = (months / 12, months % 12);
+                    return (years > 0 ? ChineseNumerals.Format(years) + "年" : "") + (rest > 0 ? ChineseNumerals.Format(rest) + "个月" : "");
+                }
+            return null;
+        }
+    }
 }
 
 /// <summary>The vote of the workers' congress (职工代表大会) or of all workers on the draft (Art 36).</summary>
@@ -138,11 +153,8 @@ public sealed record CongressVote
     /// <summary>Votes in favour: more than half of <see cref="Entitled"/>, not of those present, to adopt (Art 36).</summary>
     public required int InFavour { get; init; }
 
-    /// <summary>Votes against.</summary>
-    public int Against { get; init; }
-
-    /// <summary>Abstentions.</summary>
-    public int Abstained { get; init; }
+    /// <summary>Those present who did not vote in favour (against or abstaining): what Art 36 leaves to count.</summary>
+    public int NotInFavour => Present - InFavour;
 
     /// <summary>Whether the draft was adopted, as the application decided under Art 36.</summary>
     public required bool Adopted { get; init; }

@@ -9,10 +9,13 @@ public sealed record MeetingMinutesData
     /// <summary>Which meeting of the round this is, from 1.</summary>
     public required int Round { get; init; }
 
-    /// <summary>When the meeting began.</summary>
-    public required DateTime StartedAt { get; init; }
+    /// <summary>The day of the meeting.</summary>
+    public required DateOnly Date { get; init; }
 
-    /// <summary>When it ended.</summary>
+    /// <summary>When it began, if recorded.</summary>
+    public TimeOnly? StartedAt { get; init; }
+
+    /// <summary>When it ended, if recorded.</summary>
     public TimeOnly? EndedAt { get; init; }
 
     /// <summary>Where it was held.</summary>
@@ -42,8 +45,8 @@ public sealed record MeetingMinutesData
     /// <summary>The chiefs' summing-up.</summary>
     public string? Summary { get; init; }
 
-    /// <summary>When the next meeting is, if one was fixed.</summary>
-    public DateTime? NextMeetingAt { get; init; }
+    /// <summary>The day of the next meeting, if one was fixed.</summary>
+    public DateOnly? NextMeetingOn { get; init; }
 
     /// <summary>Where the next meeting is.</summary>
     public string? NextMeetingPlace { get; init; }

@@ -18,14 +18,14 @@ public sealed record OfferLetterData
     /// <summary>The proposed topics (Art 8).</summary>
     public required IReadOnlyList<string> Topics { get; init; }
 
-    /// <summary>When the first meeting is proposed.</summary>
-    public required DateTime ProposedMeetingAt { get; init; }
+    /// <summary>When the first meeting is proposed; null to leave it to be agreed.</summary>
+    public DateTime? ProposedMeetingAt { get; init; }
 
     /// <summary>Where the first meeting is proposed.</summary>
-    public required string ProposedMeetingPlace { get; init; }
+    public string? ProposedMeetingPlace { get; init; }
 
-    /// <summary>Representatives on each side, the chief included (at least 3, equal on both sides: Art 19).</summary>
-    public required int RepresentativesPerSide { get; init; }
+    /// <summary>Representatives on each side, the chief included (at least 3, equal on both sides: Art 19); null when the offer leaves it open.</summary>
+    public int? RepresentativesPerSide { get; init; }
 
     /// <summary>The data asked of the other side, e.g. 上年度营业收入、利润总额和工资总额.</summary>
     public IReadOnlyList<string> RequestedData { get; init; } = [];

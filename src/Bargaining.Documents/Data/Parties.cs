@@ -69,6 +69,6 @@ public sealed record TradeUnion
     /// <summary>The chair (工会主席).</summary>
     public required string Chair { get; init; }
 
-    /// <summary>The number of members (会员人数).</summary>
-    public int Members { get; init; }
+    /// <summary>The number of members (会员人数); null when not known.</summary>
+    public int? Members { get; init; }
 }

@@ -8,8 +8,8 @@ namespace Bargaining.Documents.Printing;
 /// <summary>How far a batch has got, reported after each contract.</summary>
 /// <param name="Done">Contracts finished (printed or refused).</param>
 /// <param name="Total">Contracts in the batch.</param>
-/// <param name="ContractNumber">The contract just finished.</param>
-public readonly record struct BatchProgress(int Done, int Total, string ContractNumber);
+/// <param name="Contract">The contract just finished: its number, or its employer before it has one.</param>
+public readonly record struct BatchProgress(int Done, int Total, string Contract);
 
 /// <summary>One contract of a batch.</summary>
 /// <param name="Data">Its data.</param>
@@ -51,7 +51,7 @@ public sealed class BatchPrinter(DocumentPrinter printer)
         return new BatchResult(items, pages);
     }
 
-    /// <summary>A zip archive with one PDF per contract, named by contract number, each signed if a certificate is configured.</summary>
+    /// <summary>A zip archive with one PDF per contract, named by contract number (or employer), each signed if a certificate is configured.</summary>
     public async Task<BatchResult> PrintZipAsync(IReadOnlyList<ContractData> contracts, Stream output,
         IProgress<BatchProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -62,8 +62,8 @@ public sealed class BatchPrinter(DocumentPrinter printer)
             for (var i = 0; i < items.Count; i++)
             {
                 if (files[i] is not { } file) continue;
-                var name = FileName(items[i].Data.Number);
-                for (var n = 2; !names.Add(name); n++) name = $"{FileName(items[i].Data.Number)}-{n}";
+                var name = FileName(Label(items[i].Data));
+                for (var n = 2; !names.Add(name); n++) name = $"{FileName(Label(items[i].Data))}-{n}";
                 var entry = zip.CreateEntry(name + ".pdf", CompressionLevel.NoCompression); // PDFs are compressed already
                 await using var stream = entry.Open();
                 await stream.WriteAsync(file, cancellationToken);
@@ -85,11 +85,13 @@ public sealed class BatchPrinter(DocumentPrinter printer)
                 using var buffer = new MemoryStream();
                 printed[i] = printer.PrintContract(contracts[i], buffer);
                 if (printed[i].Printed) files[i] = buffer.ToArray();
-                progress?.Report(new BatchProgress(Interlocked.Increment(ref done), contracts.Count, contracts[i].Number));
+                progress?.Report(new BatchProgress(Interlocked.Increment(ref done), contracts.Count, Label(contracts[i])));
                 return ValueTask.CompletedTask;
             });
         return (contracts.Select((c, i) => new BatchItem(c, printed[i])).ToList(), files);
     }
+
+    private static string Label(ContractData contract) => contract.Number ?? contract.Employer.Name;
 
     private static string FileName(string number)
     {

@@ -25,12 +25,12 @@ public sealed record PrintOptions
 }
 
 /// <summary>A contract printed for registration, or refused because a character cannot be printed.</summary>
-/// <param name="ContractNumber">The contract number.</param>
+/// <param name="ContractNumber">The contract number, once filed.</param>
 /// <param name="Title">The contract's title as printed.</param>
 /// <param name="Fingerprint">The canonical text, hash and verification code to register.</param>
 /// <param name="PageCount">The pages written; 0 when refused.</param>
 /// <param name="MissingCharacters">Characters no installed font has; when any, nothing was written.</param>
-public sealed record PrintedContract(string ContractNumber, string Title, ContractFingerprint Fingerprint, int PageCount,
+public sealed record PrintedContract(string? ContractNumber, string Title, ContractFingerprint Fingerprint, int PageCount,
     IReadOnlyList<string> MissingCharacters)
 {
     /// <summary>Whether the PDF was written.</summary>

@@ -76,7 +76,7 @@ public sealed class DocumentRenderer(ChineseFonts fonts, DocumentStyle? style = 
             buffer.CopyTo(output);
         }
         else pdf.Save(output, closeStream: false);
-        return new RenderResult(pages.Count, shaper.Missing.ToList());
+        return new RenderResult(pages.Count, shaper.Missing.ToList()) { Title = document.Title };
     }
 
     private static void Sign(PdfDocument pdf, PdfSignatureOptions options, int lastPage)

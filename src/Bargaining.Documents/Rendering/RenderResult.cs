@@ -9,6 +9,9 @@ namespace Bargaining.Documents.Rendering;
 /// </param>
 public sealed record RenderResult(int PageCount, IReadOnlyList<string> MissingCharacters)
 {
+    /// <summary>The document's title as printed.</summary>
+    public string Title { get; init; } = "";
+
     /// <summary>Every character printed as written.</summary>
     public bool IsComplete => MissingCharacters.Count == 0;
 }

@@ -58,7 +58,7 @@ public sealed partial class ContractVerifier(IContractRegistry registry)
         var contract = await registry.FindAsync(normal, cancellationToken);
         return contract is null
             ? new(VerificationOutcome.UnknownCode, $"No contract is registered under {normal}.", normal)
-            : new(VerificationOutcome.Genuine, $"{normal} is contract {contract.ContractNumber}, {contract.Title}.", normal, contract);
+            : new(VerificationOutcome.Genuine, $"{normal} is contract {Name(contract)}.", normal, contract);
     }
 
     /// <summary>Checks a PDF file.</summary>
@@ -101,7 +101,7 @@ public sealed partial class ContractVerifier(IContractRegistry registry)
         if (signature.State == SignatureState.Broken)
             return Altered("The text matches, but the digital signature is broken: " + signature.Problem);
         return new(VerificationOutcome.Genuine,
-            $"The file is contract {contract.ContractNumber}, {contract.Title}, as registered" +
+            $"The file is contract {Name(contract)}, as registered" +
             (signature.State == SignatureState.Valid ? ", digitally signed and unchanged since." : "."), code, contract, signature);
 
         ContractVerification Altered(string message) => new(VerificationOutcome.Altered, message, code, contract, signature);
@@ -125,4 +125,7 @@ public sealed partial class ContractVerifier(IContractRegistry registry)
 
     [GeneratedRegex(@"[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}")]
     private static partial Regex Code();
+
+    private static string Name(RegisteredContract contract) =>
+        contract.ContractNumber is { Length: > 0 } number ? $"{number}, {contract.Title}" : contract.Title;
 }

@@ -25,6 +25,9 @@ public sealed record ReplyBody(bool Accept, string? Reason = null, IReadOnlyList
 /// <summary>Body of the county union's urging of an overdue reply.</summary>
 public sealed record UrgeBody(string How);
 
+/// <summary>Body of the contract's term.</summary>
+public sealed record TermBody(Side Side, DateOnly StartsOn, DateOnly EndsOn);
+
 /// <summary>Body of an offer.</summary>
 public sealed record OfferBody(IReadOnlyList<TopicProposal> Topics, DateOnly ReceivedOn, int? RepresentativesPerSide = null);
 
@@ -176,10 +179,11 @@ public static class Endpoints
         rounds.MapPost("/{id:guid}/filing", (Guid id, FilingBody b, IMediator m, CancellationToken ct) => m.Send(new FileContractCommand(id, b.ReceivedOn), ct));
         rounds.MapPost("/{id:guid}/objection", (Guid id, ObjectionBody b, IMediator m, CancellationToken ct) => Done(m.Send(new RecordReviewObjectionCommand(id, b.Opinion, b.ContestedTopicIds), ct)));
         rounds.MapPost("/{id:guid}/publication", (Guid id, PublishBody b, IMediator m, CancellationToken ct) => Done(m.Send(new PublishCommand(id, b.PublishedOn, b.How), ct)));
-        rounds.MapGet("/{id:guid}/contract.pdf", async (Guid id, IMediator m, CancellationToken ct) =>
+        rounds.MapPost("/{id:guid}/term", (Guid id, TermBody b, IMediator m, CancellationToken ct) => Done(m.Send(new AgreeContractTermCommand(id, b.Side, b.StartsOn, b.EndsOn), ct)));
+        rounds.MapGet("/{id:guid}/documents/{kind}", async (Guid id, RoundDocumentKind kind, int? meeting, IMediator m, CancellationToken ct) =>
         {
-            var file = await m.Send(new PrintContractQuery(id), ct);
-            return Results.File(file.Pdf, "application/pdf", $"{file.Title}.pdf");
+            var file = await m.Send(new PrintRoundDocumentQuery(id, kind, meeting), ct);
+            return Results.File(file.Pdf, "application/pdf", file.FileName);
         });
     }
 

@@ -107,8 +107,23 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
     private static readonly (string Type, int Weight)[] EconomicTypes =
         [("私营企业", 55), ("有限责任公司", 20), ("股份有限公司", 8), ("外商投资企业", 7), ("港澳台投资企业", 4), ("国有企业", 4), ("集体企业", 2)];
 
-    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "朱", "马", "胡", "郭", "林", "何", "高", "唐", "蔡", "顾", "季", "卞"];
-    private static readonly string[] Given = ["建国", "桂芳", "立新", "志强", "秀英", "海燕", "明", "伟", "敏", "静", "军", "勇", "红梅", "春华", "国平", "文斌", "晓东", "玉兰", "德明", "丽娟"];
+    // Surnames common in northern Jiangsu, and given names of several generations; some use characters outside GB2312
+    // (堃 喆 昇 玥 赟), which the documents print from the fallback face.
+    private static readonly string[] Surnames =
+    [
+        "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "朱", "马", "胡", "郭", "林", "何", "高", "唐", "蔡", "顾", "季", "卞",
+        "沈", "陆", "施", "缪", "葛", "薛", "戴", "仇", "于", "宋", "姜", "丁", "夏", "潘", "袁", "邵",
+    ];
+    private static readonly string[] Given =
+    [
+        "建国", "桂芳", "立新", "志强", "秀英", "海燕", "明", "伟", "敏", "静", "军", "勇", "红梅", "春华", "国平", "文斌", "晓东", "玉兰", "德明", "丽娟",
+        "宏伟", "建华", "淑珍", "卫东", "爱民", "雪梅", "晓燕", "海涛", "俊杰", "婷婷", "浩然", "子涵", "雨桐", "思远", "欣怡", "一鸣", "佳琪", "志刚",
+        "堃", "喆", "昇", "玥", "赟", "堃鹏", "明喆", "昇阳", "玥彤", "赟杰", "文堃", "嘉玥",
+    ];
+
+    // Posts of the other representatives (Art 19–20: chosen by the union; appointed by the legal representative).
+    private static readonly string[] WorkerPosts = ["工会副主席", "女职工委员会主任", "生产车间班组长", "一线职工代表", "技术员", "质检员", "仓储部职工", "经费审查委员"];
+    private static readonly string[] EmployerPosts = ["人力资源部经理", "财务部经理", "生产部经理", "行政部主任", "副总经理", "法务专员", "运营部经理", "安全环保部经理"];
 
     private const string ReviewOpinion = "工资增长条款未明确执行时间和分配办法，请双方重新协商后重新报送";
 
@@ -187,7 +202,7 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
             _commands, clock.GetUtcNow());
     }
 
-    private sealed record Generated(string CountyCode, string Name, string CreditCode, string Industry, string EconomicType, int Employees, int Women, string Chair, string Manager);
+    private sealed record Generated(string CountyCode, string Name, string CreditCode, string Industry, string EconomicType, int Employees, int Women, int Members, string Chair, string Manager);
 
     private sealed class Plan(Generated source, DemoFate fate, Guid enterpriseId, CurrentUser chair, CurrentUser employer, CurrentUser reviewer)
     {
@@ -247,7 +262,7 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
 
         At(day, 9, async () => p.RoundId = await SendAsync(new StartRoundCommand(p.EnterpriseId, comprehensive ? RoundKind.Comprehensive : RoundKind.Wage, procedure, Side.Worker), p.Chair));
         if (p.Fate == DemoFate.Started) return;
-        List<TopicProposal> topics = [new(TopicCatalog.Pay, $"职工年平均工资增长{ask}%", ask, "%")];
+        List<TopicProposal> topics = [new(TopicCatalog.Pay, $"职工年平均工资增长{Percent(ask)}%", ask, "%")];
         if (comprehensive) topics.Add(new("rest-leave", "职工年休假在法定基础上增加1天"));
         if (p.Fate == DemoFate.Closed) topics = [new(TopicCatalog.Custom, "高温津贴每月300元", 300, "元/月", Title: "高温津贴")];
         At(day, 10, () => SendAsync(new MakeOfferCommand(p.RoundId!.Value, topics, offerDay, perSide), p.Chair));
@@ -265,24 +280,31 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
         if (p.Fate == DemoFate.Replied) return;
 
         day = day.AddDays(1);
-        var workerSide = Members(p.Source.Chair, "职工代表", perSide);
-        var employerSide = Members(p.Source.Manager, "企业方代表", perSide);
+        // Everyone at the table is a different person (Art 24), and the recorder is neither side's (Art 33).
+        var people = new HashSet<string> { Bare(p.Source.Chair), Bare(p.Source.Manager) };
+        var workerSide = Members(p.Source.Chair, "工会主席", WorkerPosts, perSide, people, random);
+        var employerSide = Members(p.Source.Manager, "总经理", EmployerPosts, perSide, people, random);
+        var recorder = Distinct(people, random);
         At(day, 9, () => SendAsync(new NameRepresentativesCommand(p.RoundId!.Value, Side.Worker, workerSide), p.Chair));
         At(day, 11, () => SendAsync(new NameRepresentativesCommand(p.RoundId!.Value, Side.Employer, employerSide, LegalRepresentative: Bare(p.Source.Manager)), p.Employer));
 
         day = day.AddDays(random.Next(2, 6));
         var meetingDay = day;
-        At(day, 9, () => SendAsync(new ScheduleMeetingCommand(p.RoundId!.Value, Side.Worker, meetingDay, "公司工会会议室", Side.Worker, "人事部 " + Person(random)), p.Chair));
-        At(day, 10, async () => await SendAsync(new CounterProposeCommand((await Topics())[TopicCatalog.Pay], Side.Employer, $"职工年平均工资增长{counter}%", counter, "%"), p.Employer));
+        At(day, 9, () => SendAsync(new ScheduleMeetingCommand(p.RoundId!.Value, Side.Worker, meetingDay, "公司工会会议室", Side.Worker, recorder), p.Chair));
+        At(day, 10, async () => await SendAsync(new CounterProposeCommand((await Topics())[TopicCatalog.Pay], Side.Employer, $"职工年平均工资增长{Percent(counter)}%", counter, "%"), p.Employer));
         var middle = p.Fate == DemoFate.Bargaining ? Math.Round((ask + counter) / 2, 1) : agreed;
-        At(day, 11, async () => await SendAsync(new CounterProposeCommand((await Topics())[TopicCatalog.Pay], Side.Worker, $"职工年平均工资增长{middle}%", middle, "%"), p.Chair));
-        At(day, 12, () => SendAsync(new RecordMeetingCommand(p.RoundId!.Value, Side.Worker, $"职工方提出增长{ask}%，企业方提出{counter}%，职工方调整为{middle}%"), p.Chair));
+        At(day, 11, async () => await SendAsync(new CounterProposeCommand((await Topics())[TopicCatalog.Pay], Side.Worker, $"职工年平均工资增长{Percent(middle)}%", middle, "%"), p.Chair));
+        At(day, 12, () => SendAsync(new RecordMeetingCommand(p.RoundId!.Value, Side.Worker, $"职工方提出增长{Percent(ask)}%，企业方提出{Percent(counter)}%，职工方调整为{Percent(middle)}%"), p.Chair));
         if (p.Fate == DemoFate.Bargaining) return;
 
         At(day, 14, async () => await SendAsync(new AgreeTopicCommand((await Topics())[TopicCatalog.Pay], Side.Employer), p.Employer));
         if (comprehensive)
             At(day, 15, async () => await SendAsync(new WithdrawTopicCommand((await Topics())["rest-leave"], Side.Worker, "并入下一年度综合集体合同协商"), p.Chair));
         At(day, 16, () => SendAsync(new ConcludeCommand(p.RoundId!.Value, Side.Worker), p.Chair));
+        // The term (Art 38): a wage agreement for a year, a comprehensive contract for three, from the next month's first day.
+        var termStarts = new DateOnly(day.Year, day.Month, 1).AddMonths(1);
+        var termEnds = termStarts.AddMonths(comprehensive ? 36 : 12).AddDays(-1);
+        At(day, 17, () => SendAsync(new AgreeContractTermCommand(p.RoundId!.Value, Side.Worker, termStarts, termEnds), p.Chair));
 
         day = day.AddDays(random.Next(3, 8));
         var (entitled, present, inFavour) = Vote(p.Source.Employees, random, adopt: p.Fate != DemoFate.CongressRejected);
@@ -318,6 +340,9 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
+    /// <summary>A rate as a clause writes it: 3, 4.5 (not 3.0).</summary>
+    private static string Percent(decimal rate) => rate.ToString("0.##", CultureInfo.InvariantCulture);
+
     private static (int Entitled, int Present, int InFavour) Vote(int employees, Random random, bool adopt)
     {
         // Small enterprises vote in a general meeting of all workers; larger ones through deputies.
@@ -329,8 +354,16 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
         return (entitled, present, Math.Max(0, inFavour));
     }
 
-    private static IReadOnlyList<Nominee> Members(string chief, string member, int count) =>
-        [new(Bare(chief), null, true, false), .. Enumerable.Range(1, count - 1).Select(i => new Nominee($"{member}{i}", null, false, false))];
+    private static IReadOnlyList<Nominee> Members(string chief, string chiefTitle, string[] posts, int count, HashSet<string> people, Random random) =>
+        [new(Bare(chief), null, true, false, chiefTitle), .. Enumerable.Range(0, count - 1).Select(i => new Nominee(Distinct(people, random), null, false, false, posts[i % posts.Length]))];
+
+    /// <summary>A name not yet in <paramref name="people"/>, which it joins.</summary>
+    private static string Distinct(HashSet<string> people, Random random)
+    {
+        var name = Person(random);
+        while (!people.Add(name)) name = Person(random);
+        return name;
+    }
 
     private static string Bare(string titled) => titled[..titled.IndexOf('（', StringComparison.Ordinal)];
 
@@ -344,11 +377,12 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
         // Sizes from 30 to 2000, log-uniform: many small and medium firms, a few large ones.
         var employees = (int)Math.Round(Math.Exp(Math.Log(30) + random.NextDouble() * (Math.Log(2000) - Math.Log(30))));
         var women = (int)Math.Round(employees * Math.Clamp(industry.WomenPercent + random.Next(-10, 11), 5, 80) / 100.0);
+        var members = (int)Math.Round(employees * (85 + random.Next(0, 15)) / 100.0);   // most workers join the enterprise union
         var code = "91" + countyCode + "MA" + string.Concat(Enumerable.Range(0, 7).Select(_ => CodeAlphabet[random.Next(CodeAlphabet.Length)]));
         var chair = Person(random);
         var manager = Person(random);
         while (manager == chair) manager = Person(random);                // nobody sits on both sides (Art 24)
-        return new Generated(countyCode, name, code + Domain.CreditCode.CheckCharacter(code), industry.Industry, Pick(random, EconomicTypes), employees, women,
+        return new Generated(countyCode, name, code + Domain.CreditCode.CheckCharacter(code), industry.Industry, Pick(random, EconomicTypes), employees, women, members,
             chair + "（工会主席）", manager + "（总经理）");
     }
 
@@ -372,9 +406,9 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
 
     private static byte[] Csv(IEnumerable<Generated> rows)
     {
-        var text = new StringBuilder(string.Join(",", EnterpriseFile.Columns)).Append('\n');
+        var text = new StringBuilder(string.Join(",", EnterpriseFile.Columns.Append(EnterpriseFile.UnionMembersColumn))).Append('\n');
         foreach (var g in rows)
-            text.Append(CultureInfo.InvariantCulture, $"{g.Name},{g.CreditCode},{g.Industry},{g.EconomicType},{g.Employees},{g.Women},{g.Name}工会委员会,{Bare(g.Chair)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{g.Name},{g.CreditCode},{g.Industry},{g.EconomicType},{g.Employees},{g.Women},{g.Name}工会委员会,{Bare(g.Chair)},{g.Members}\n");
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 

@@ -6,10 +6,11 @@ public sealed class Enterprise
     private Enterprise() { }
 
     /// <summary>Creates an enterprise; the caller has validated the fields (see <c>EnterpriseRow</c>).</summary>
-    public Enterprise(Guid organisationId, string name, string creditCode, string industry, string economicType, int employees, int womenEmployees, string? unionName, string? chairName)
+    public Enterprise(Guid organisationId, string name, string creditCode, string industry, string economicType, int employees, int womenEmployees, string? unionName, string? chairName, int? unionMembers = null)
     {
         if (Domain.CreditCode.Problem(creditCode) is { } problem) throw new ArgumentException(problem, nameof(creditCode));
         if (womenEmployees > employees) throw new ArgumentException("女职工人数不能多于职工总数", nameof(womenEmployees));
+        if (unionMembers > employees) throw new ArgumentException("工会会员人数不能多于职工总数", nameof(unionMembers));
         Id = Guid.CreateVersion7();
         OrganisationId = organisationId;
         Name = name;
@@ -20,6 +21,7 @@ public sealed class Enterprise
         WomenEmployees = womenEmployees;
         UnionName = unionName;
         ChairName = chairName;
+        UnionMembers = unionMembers;
     }
 
     /// <summary>Id.</summary>
@@ -42,4 +44,6 @@ public sealed class Enterprise
     public string? UnionName { get; private set; }
     /// <summary>The union chair, the worker side's chief by default (Art 20).</summary>
     public string? ChairName { get; private set; }
+    /// <summary>The union's members (会员人数), if known.</summary>
+    public int? UnionMembers { get; private set; }
 }

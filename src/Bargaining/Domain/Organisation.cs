@@ -38,4 +38,18 @@ public sealed class Organisation
     public OrganisationKind Kind { get; private set; }
     /// <summary>The city union above, if any.</summary>
     public Guid? ParentId { get; private set; }
+    /// <summary>
+    /// The labour-administration department that receives and reviews the collective contracts of this unit's
+    /// enterprises (Art 42–44), e.g. 盐城市亭湖区人力资源和社会保障局; null until configured.
+    /// </summary>
+    public string? LabourAuthority { get; private set; }
+    /// <summary>The abbreviation that department puts in its filing numbers, e.g. 亭人社集备 (see <see cref="ContractNumbers"/>).</summary>
+    public string? FilingAbbreviation { get; private set; }
+
+    /// <summary>Sets the department that receives this unit's filings and the abbreviation of its numbers.</summary>
+    public void SetLabourAuthority(string name, string abbreviation)
+    {
+        LabourAuthority = name.Trim();
+        FilingAbbreviation = abbreviation.Trim();
+    }
 }

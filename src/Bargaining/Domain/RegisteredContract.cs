@@ -9,7 +9,7 @@ public sealed class RegisteredContract
     private RegisteredContract() { }
 
     /// <summary>Registers round <paramref name="roundId"/>'s contract under <paramref name="code"/>.</summary>
-    public RegisteredContract(Guid roundId, string code, string sha256, string contractNumber, string title, string canonicalText, DateTimeOffset registeredAt)
+    public RegisteredContract(Guid roundId, string code, string sha256, string? contractNumber, string title, string canonicalText, DateTimeOffset registeredAt)
     {
         Id = Guid.CreateVersion7(registeredAt);
         RoundId = roundId;
@@ -29,8 +29,8 @@ public sealed class RegisteredContract
     public string Code { get; private set; } = "";
     /// <summary>The SHA-256 of the canonical text, lower-case hex.</summary>
     public string Sha256 { get; private set; } = "";
-    /// <summary>The contract number.</summary>
-    public string ContractNumber { get; private set; } = "";
+    /// <summary>The contract number, once filed.</summary>
+    public string? ContractNumber { get; private set; }
     /// <summary>The title as printed.</summary>
     public string Title { get; private set; } = "";
     /// <summary>The canonical text: lets a verification say where a copy differs.</summary>

@@ -7,9 +7,10 @@ public sealed class Representative
 {
     private Representative() { }
 
-    /// <summary>Records a nominee; the list as a whole has passed <see cref="Rules.Representatives"/>.</summary>
-    public Representative(Guid roundId, Side side, Nominee nominee, string? delegation, DateTimeOffset namedAt)
+    /// <summary>Records a nominee, number <paramref name="order"/> of its side's list; the list as a whole has passed <see cref="Rules.Representatives"/>.</summary>
+    public Representative(Guid roundId, Side side, Nominee nominee, string? delegation, DateTimeOffset namedAt, int order = 0)
     {
+        Order = order;
         Id = Guid.CreateVersion7(namedAt);
         RoundId = roundId;
         Side = side;
@@ -40,6 +41,8 @@ public sealed class Representative
     public bool IsOutsideExpert { get; private set; }
     /// <summary>For a delegated chief, the written delegation (Art 20–21).</summary>
     public string? Delegation { get; private set; }
+    /// <summary>The place in the side's list as named (documents list the representatives in this order).</summary>
+    public int Order { get; private set; }
     /// <summary>When named.</summary>
     public DateTimeOffset NamedAt { get; private set; }
 

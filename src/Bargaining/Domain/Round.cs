@@ -197,6 +197,29 @@ public sealed class Round
         OfferMode = campaignId is null ? Domain.OfferMode.Dispersed : Domain.OfferMode.Centralised;
     }
 
+    /// <summary>The employer's legal representative (法定代表人) as the employer side named it with its representatives (Art 21).</summary>
+    public string? EmployerLegalRepresentative { get; private set; }
+
+    /// <summary>Records the employer's legal representative, who is its chief unless someone is authorised in writing.</summary>
+    public void NameLegalRepresentative(string name) => EmployerLegalRepresentative = name.Trim();
+
+    /// <summary>The first meeting's time (local) the offer letter proposes, if it does.</summary>
+    public DateTime? ProposedMeetingAt { get; private set; }
+    /// <summary>The first meeting's place the offer letter proposes.</summary>
+    public string? ProposedMeetingPlace { get; private set; }
+    /// <summary>The last day to reply to the offer, as counted when it was made (Art 32).</summary>
+    public DateOnly? ReplyDueOn { get; private set; }
+
+    /// <summary>The offer letter proposes the first meeting's time and place.</summary>
+    public void ProposeFirstMeeting(DateTime at, string place)
+    {
+        ProposedMeetingAt = at;
+        ProposedMeetingPlace = place.Trim();
+    }
+
+    /// <summary>Records the last day to reply, as the workflow counted it.</summary>
+    public void ReplyDue(DateOnly lastDay) => ReplyDueOn = lastDay;
+
     /// <summary>Records the response (回应): agreement, or a refusal with its justified reason (Art 32).</summary>
     public void Respond(DateTimeOffset now, bool accept, string? reason)
     {
@@ -247,6 +270,18 @@ public sealed class Round
     public string? ReviewOpinion { get; private set; }
     /// <summary>When the reviewer last objected.</summary>
     public DateTimeOffset? ObjectedAt { get; private set; }
+    /// <summary>The first day of the contract's term as the parties agreed it (Art 38).</summary>
+    public DateOnly? TermStartsOn { get; private set; }
+    /// <summary>The last day of the term.</summary>
+    public DateOnly? TermEndsOn { get; private set; }
+    /// <summary>The labour-administration department the contract was filed with (Art 42).</summary>
+    public string? FilingAuthority { get; private set; }
+    /// <summary>The filing number given at the first filing and kept after an objection (see <see cref="ContractNumbers"/>).</summary>
+    public string? ContractNumber { get; private set; }
+    /// <summary>The year of <see cref="ContractNumber"/>'s sequence.</summary>
+    public int? FilingYear { get; private set; }
+    /// <summary>The sequence of <see cref="ContractNumber"/> within its department's abbreviation and year.</summary>
+    public int? FilingSequence { get; private set; }
     /// <summary>The day the contract was announced to all workers (Art 48).</summary>
     public DateOnly? PublishedOn { get; private set; }
     /// <summary>How it was announced (notice board, intranet, …).</summary>
@@ -291,18 +326,43 @@ public sealed class Round
         if (side == Side.Worker) WorkerSignedAt = now; else EmployerSignedAt = now;
     }
 
+    /// <summary>The parties agree the contract's term, checked by <see cref="Rules.ContractTermRule"/> (Art 38); not once both chiefs have signed.</summary>
+    public void AgreeTerm(DateOnly startsOn, DateOnly endsOn)
+    {
+        if (WorkerSignedAt is not null && EmployerSignedAt is not null)
+            throw DomainException.Conflict("term.signed", "双方首席代表已在合同文本上签字，合同期限不能再更改；如需变更，应依法重新协商（《集体合同规定》第三十九条）");
+        if (Rules.ContractTermRule.Check(startsOn, endsOn) is { } breach) throw DomainException.Rule(breach.Code, breach.Message);
+        TermStartsOn = startsOn;
+        TermEndsOn = endsOn;
+    }
+
     /// <summary>Both chiefs have signed; the contract must be filed by <paramref name="lastDay"/> (Art 42).</summary>
     public void FileBy(DateOnly lastDay) => FilingDueOn = lastDay;
 
     /// <summary>Records the filing (报送, Art 42) as received by the labour administration on <paramref name="receivedOn"/>; returns whether it was late.</summary>
-    public bool File(DateOnly receivedOn, DateOnly today, DateOnly signedOn)
+    public bool File(DateOnly receivedOn, DateOnly today, DateOnly signedOn, string authority)
     {
+        if (TermStartsOn is null)
+            throw DomainException.Rule("filing.no-term", "报送审查的集体合同应当载明合同期限，请先约定合同的起止日期（《集体合同规定》第三十八条）");
         if (receivedOn > today) throw DomainException.Rule("filing.received-in-future", $"劳动保障行政部门收到日期（{receivedOn:yyyy-MM-dd}）不能晚于今天");
         if (receivedOn < signedOn)
             throw DomainException.Rule("filing.before-signing", $"劳动保障行政部门收到日期（{receivedOn:yyyy-MM-dd}）不能早于双方签字之日");
         FilingReceivedOn = receivedOn;
+        FilingAuthority = authority;
         FiledLate = FilingDueOn is { } due && receivedOn > due;
         return FiledLate.Value;
+    }
+
+    /// <summary>
+    /// Gives the contract its filing number, sequence <paramref name="sequence"/> of <paramref name="year"/> at the
+    /// department abbreviated <paramref name="abbreviation"/>; a contract filed again after an objection keeps its first number.
+    /// </summary>
+    public void AssignNumber(string abbreviation, int year, int sequence)
+    {
+        if (ContractNumber is not null) return;
+        FilingYear = year;
+        FilingSequence = sequence;
+        ContractNumber = ContractNumbers.Format(abbreviation, year, sequence);
     }
 
     /// <summary>The reviewer objects (审查意见书, Art 46): the contested points go back to the table.</summary>

@@ -54,6 +54,8 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.Property(x => x.Code).HasMaxLength(20);
             e.Property(x => x.Name).HasMaxLength(100);
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.LabourAuthority).HasMaxLength(100);
+            e.Property(x => x.FilingAbbreviation).HasMaxLength(20);
             e.HasIndex(x => x.Code).IsUnique();
             e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -84,6 +86,12 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.Property(x => x.ReviewOpinion).HasMaxLength(4000);
             e.Property(x => x.PublishedHow).HasMaxLength(500);
             e.Property(x => x.OfferMode).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.FilingAuthority).HasMaxLength(100);
+            e.Property(x => x.ProposedMeetingPlace).HasMaxLength(200);
+            e.Property(x => x.EmployerLegalRepresentative).HasMaxLength(50);
+            e.Property(x => x.ContractNumber).HasMaxLength(50);
+            // A filing number is never given twice.
+            e.HasIndex(x => x.ContractNumber).IsUnique();
             e.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => x.EnterpriseId);
             e.HasIndex(x => x.WorkflowInstanceId).IsUnique();

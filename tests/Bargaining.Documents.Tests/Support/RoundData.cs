@@ -88,7 +88,8 @@ public static class RoundData
     {
         Subject = "2026年度工资专项集体协商",
         Round = 2,
-        StartedAt = new DateTime(2026, 4, 8, 9, 0, 0),
+        Date = new DateOnly(2026, 4, 8),
+        StartedAt = new TimeOnly(9, 0),
         EndedAt = new TimeOnly(11, 30),
         Place = "集团本部三楼第一会议室",
         EmployerSide = EmployerSide,
@@ -121,7 +122,7 @@ public static class RoundData
             },
         ],
         Summary = "双方就工资调整幅度和高温津贴达成一致意见，由双方协商代表据此起草工资专项集体合同草案。",
-        NextMeetingAt = new DateTime(2026, 4, 15, 9, 0, 0),
+        NextMeetingOn = new DateOnly(2026, 4, 15),
         NextMeetingPlace = "集团本部三楼第一会议室",
     };
 
@@ -132,8 +133,6 @@ public static class RoundData
         Entitled = 180,
         Present = 165,
         InFavour = 158,
-        Against = 3,
-        Abstained = 4,
         Adopted = true,
     };
 
@@ -189,7 +188,7 @@ public static class RoundData
                 : new TradeUnion { Name = Union, Chair = "王昇", Members = 1230 },
         EmployerSide = EmployerSide,
         WorkerSide = WorkerSide,
-        Term = new ContractTerm { Years = 3, Start = new DateOnly(2026, 5, 21), End = new DateOnly(2029, 5, 20) },
+        Term = new ContractTerm { Start = new DateOnly(2026, 5, 21), End = new DateOnly(2029, 5, 20) },
         SigningDate = new DateOnly(2026, 4, 28),
         SigningPlace = "盐城市亭湖区",
         Congress = Vote,

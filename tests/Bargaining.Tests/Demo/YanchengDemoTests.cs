@@ -137,4 +137,20 @@ public sealed class YanchengDemoTests
         Assert.Equal(1, dashboard.Rows[0].Rank);
         Assert.True(dashboard.Totals.Progress.Funnel.Effective > 0 && dashboard.Totals.Progress.MedianWageRise is not null);
     }
+
+    [Fact]
+    public async Task Representatives_have_real_looking_distinct_names_some_with_rare_characters_and_unions_have_members()
+    {
+        await using var host = await BargainingHost.StartAsync(YanchengDemo.Start);
+        await new YanchengDemo(host.Services, host.Clock).GenerateAsync(Size);
+        var representatives = await host.WithDbAsync(db => db.Representatives.AsNoTracking().ToListAsync());
+        var enterprises = await host.WithDbAsync(db => db.Enterprises.AsNoTracking().ToListAsync());
+
+        Assert.NotEmpty(representatives);
+        Assert.All(representatives, r => Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}{2,3}$", r.Name));
+        Assert.All(representatives, r => Assert.False(string.IsNullOrEmpty(r.Title), $"{r.Name} has no post"));
+        Assert.All(representatives.GroupBy(r => r.RoundId), round => Assert.Equal(round.Count(), round.Select(r => r.Name).Distinct().Count()));
+        Assert.Contains(representatives, r => r.Name.IndexOfAny(['堃', '喆', '昇', '玥', '赟']) >= 0);
+        Assert.All(enterprises, e => Assert.InRange(e.UnionMembers!.Value, e.Employees * 85 / 100, e.Employees));
+    }
 }

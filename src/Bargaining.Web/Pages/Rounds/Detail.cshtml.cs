@@ -72,12 +72,30 @@ public sealed class DetailModel(IMediator mediator, TimeProvider clock) : Bargai
         return Page();
     }
 
-    /// <summary>Prints the round's contract.</summary>
-    public async Task<IActionResult> OnGetContractAsync(Guid id)
+    /// <summary>Prints a document of the round (the minutes of one meeting when <paramref name="meeting"/> is given).</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(Guid id, RoundDocumentKind kind, int? meeting)
     {
-        var file = await Mediator.Send(new PrintContractQuery(id));
-        return File(file.Pdf, "application/pdf", $"{file.Title}.pdf");
+        var file = await Mediator.Send(new PrintRoundDocumentQuery(id, kind, meeting));
+        return File(file.Pdf, "application/pdf", file.FileName);
     }
+
+    /// <summary>The documents the round has reached, with their titles.</summary>
+    public IEnumerable<(string Title, RoundDocumentKind Kind, int? Meeting)> Documents()
+    {
+        if (Table.OfferReceivedOn is not null) yield return ("要约书", RoundDocumentKind.OfferLetter, null);
+        if (Table.Accepted is not null) yield return ("回应书", RoundDocumentKind.Response, null);
+        foreach (var m in Table.Meetings.Where(m => m.Minutes is not null)) yield return ($"第{m.Number}次协商会议记录", RoundDocumentKind.MeetingMinutes, m.Number);
+        if (Table.CongressAdopted is not null) yield return ("职工代表大会决议", RoundDocumentKind.CongressResolution, null);
+        if (Timeline.Stage.IsSigned())
+        {
+            yield return ("集体合同审查申报表", RoundDocumentKind.FilingForm, null);
+            yield return ("集体合同文本（带核验码）", RoundDocumentKind.Contract, null);
+        }
+    }
+
+    /// <summary>Records the contract's term.</summary>
+    public Task<IActionResult> OnPostTermAsync(Guid id, DateOnly? startsOn, DateOnly? endsOn) =>
+        SendAsync(id, "合同期限已记录", new AgreeContractTermCommand(id, SideOrForbid(), startsOn ?? default, endsOn ?? default));
 
     /// <summary>Sends the offer with the ticked topics.</summary>
     public Task<IActionResult> OnPostOfferAsync(Guid id, List<OfferTopicInput> topics, DateOnly? receivedOn, int? representativesPerSide) =>

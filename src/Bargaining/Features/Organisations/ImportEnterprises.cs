@@ -14,7 +14,8 @@ namespace Bargaining.Features.Organisations;
 
 /// <summary>
 /// Imports enterprises into a county-level union or city-direct unit from a <c>.csv</c> or <c>.xlsx</c> file whose
-/// first row holds the column names (企业名称, 统一社会信用代码, 行业, 经济类型, 职工人数, 女职工人数, 工会名称, 工会主席).
+/// first row holds the column names (企业名称, 统一社会信用代码, 行业, 经济类型, 职工人数, 女职工人数, 工会名称, 工会主席;
+/// optionally 工会会员人数).
 /// Every bad row is reported with its row number and reason; when any row is bad nothing is imported, unless
 /// <see cref="SkipBadRows"/> asks to import the good ones.
 /// </summary>
@@ -87,7 +88,8 @@ public sealed class ImportEnterprisesHandler(BargainingDbContext db) : IRequestH
 }
 
 /// <summary>One data row of an enterprise file, as text, with its row number.</summary>
-public sealed record EnterpriseRow(int Number, string? Name, string? CreditCode, string? Industry, string? EconomicType, string? Employees, string? WomenEmployees, string? UnionName, string? ChairName)
+public sealed record EnterpriseRow(int Number, string? Name, string? CreditCode, string? Industry, string? EconomicType, string? Employees, string? WomenEmployees, string? UnionName, string? ChairName,
+    string? UnionMembers = null)
 {
     /// <summary>Every problem of the row, in Chinese; empty when it can be imported.</summary>
     public List<string> Problems()
@@ -100,13 +102,20 @@ public sealed record EnterpriseRow(int Number, string? Name, string? CreditCode,
         var employees = Count(Employees, "职工人数", problems);
         var women = Count(WomenEmployees, "女职工人数", problems);
         if (employees is { } e && women is { } w && w > e) problems.Add($"女职工人数（{w}）多于职工人数（{e}）");
+        if (!string.IsNullOrWhiteSpace(UnionMembers))
+        {
+            var members = Count(UnionMembers, "工会会员人数", problems);
+            if (members is > 0 && string.IsNullOrWhiteSpace(UnionName)) problems.Add("填写了工会会员人数，但缺少工会名称");
+            if (employees is { } all && members is { } m && m > all) problems.Add($"工会会员人数（{m}）多于职工人数（{all}）");
+        }
         return problems;
     }
 
     /// <summary>The enterprise of a row without problems.</summary>
     public Enterprise ToEnterprise(Guid organisationId) =>
         new(organisationId, Name!.Trim(), CreditCode!, Industry!.Trim(), EconomicType!.Trim(), int.Parse(Employees!, CultureInfo.InvariantCulture),
-            int.Parse(WomenEmployees!, CultureInfo.InvariantCulture), Blank(UnionName), Blank(ChairName));
+            int.Parse(WomenEmployees!, CultureInfo.InvariantCulture), Blank(UnionName), Blank(ChairName),
+            string.IsNullOrWhiteSpace(UnionMembers) ? null : int.Parse(UnionMembers, CultureInfo.InvariantCulture));
 
     private static int? Count(string? text, string field, List<string> problems)
     {
@@ -124,6 +133,9 @@ public static class EnterpriseFile
     /// <summary>The column headers, in the order of <see cref="EnterpriseRow"/>.</summary>
     public static readonly string[] Columns = ["企业名称", "统一社会信用代码", "行业", "经济类型", "职工人数", "女职工人数", "工会名称", "工会主席"];
 
+    /// <summary>A column a file may have, after <see cref="Columns"/>.</summary>
+    public const string UnionMembersColumn = "工会会员人数";
+
     /// <summary>True for the file types that can be imported.</summary>
     public static bool IsSupported(string? fileName) =>
         fileName is not null && (fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase));
@@ -137,12 +149,12 @@ public static class EnterpriseFile
         var missing = Columns.Where(c => !header.Contains(c)).ToList();
         if (missing.Count > 0)
             throw new DomainException(FailureKind.Validation, "import.columns", $"第1行缺少列：{string.Join("、", missing)}（应包含：{string.Join("、", Columns)}）");
-        var index = Columns.Select(c => header.IndexOf(c)).ToArray();
-        string? Cell(List<string> row, int column) => index[column] < row.Count ? row[index[column]].Trim() : null;
+        var index = Columns.Append(UnionMembersColumn).Select(c => header.IndexOf(c)).ToArray();
+        string? Cell(List<string> row, int column) => index[column] >= 0 && index[column] < row.Count ? row[index[column]].Trim() : null;
         return table.Skip(1)
             .Select((row, i) => (Row: row, Number: i + 2))
             .Where(x => x.Row.Any(c => !string.IsNullOrWhiteSpace(c)))
-            .Select(x => new EnterpriseRow(x.Number, Cell(x.Row, 0), Cell(x.Row, 1)?.ToUpperInvariant(), Cell(x.Row, 2), Cell(x.Row, 3), Cell(x.Row, 4), Cell(x.Row, 5), Cell(x.Row, 6), Cell(x.Row, 7)))
+            .Select(x => new EnterpriseRow(x.Number, Cell(x.Row, 0), Cell(x.Row, 1)?.ToUpperInvariant(), Cell(x.Row, 2), Cell(x.Row, 3), Cell(x.Row, 4), Cell(x.Row, 5), Cell(x.Row, 6), Cell(x.Row, 7), Cell(x.Row, 8)))
             .ToList();
     }
 

@@ -23,9 +23,11 @@ public sealed record TopicProposal(string Code, string Clause, decimal? Number =
 /// Makes the offer (要约, Art 32): the offering side sends its offer letter with the topics it proposes; the other side
 /// must answer within the period counted from <see cref="ReceivedOn"/>, the day it received the letter. A renewal's
 /// offer (续签, Art 38) is possible only in the window and starts from the current contract's clauses: a topic given
-/// here replaces the clause of the same topic, the others are carried over as they are.
+/// here replaces the clause of the same topic, the others are carried over as they are. The letter may propose the
+/// first meeting's time (local) and place; the offer letter prints them.
 /// </summary>
-public sealed record MakeOfferCommand(Guid RoundId, IReadOnlyList<TopicProposal> Topics, DateOnly ReceivedOn, int? RepresentativesPerSide = null)
+public sealed record MakeOfferCommand(Guid RoundId, IReadOnlyList<TopicProposal> Topics, DateOnly ReceivedOn, int? RepresentativesPerSide = null,
+    DateTime? FirstMeetingAt = null, string? FirstMeetingPlace = null)
     : IRequest<Unit>, IAuthorisedRequest
 {
     /// <inheritdoc />
@@ -49,6 +51,10 @@ public sealed class MakeOfferValidator : AbstractValidator<MakeOfferCommand>
         RuleForEach(c => c.Topics).SetValidator(new TopicProposalValidator());
         RuleFor(c => c.Topics).Must(Topics.AreDistinct).WithMessage("同一议题不能重复提出");
         RuleFor(c => c.ReceivedOn).NotEmpty().WithMessage("请填写对方收到要约书的日期");
+        RuleFor(c => c.FirstMeetingPlace).NotEmpty().When(c => c.FirstMeetingAt is not null).WithMessage("建议了首次协商会议的时间，请同时填写地点");
+        RuleFor(c => c.FirstMeetingAt).NotNull().When(c => !string.IsNullOrWhiteSpace(c.FirstMeetingPlace)).WithMessage("建议了首次协商会议的地点，请同时填写时间");
+        RuleFor(c => c.FirstMeetingAt).Must((c, at) => at is null || DateOnly.FromDateTime(at.Value) > c.ReceivedOn)
+            .WithMessage("建议的首次协商会议时间应在对方收到要约书之后");
     }
 }
 
@@ -116,6 +122,7 @@ public sealed class MakeOfferHandler(BargainingDbContext db, RoundWorkflow workf
             ? await RenewalProposalsAsync(round, current, request.Topics, cancellationToken)
             : request.Topics;
         if (proposals.Count == 0) throw new DomainException(FailureKind.Validation, "offer.topics", MakeOfferValidator.NoTopics);
+        if (request.FirstMeetingAt is { } at) round.ProposeFirstMeeting(at, request.FirstMeetingPlace!);
         await Offers.SendAsync(db, workflow, round, proposals, request.ReceivedOn, request.RepresentativesPerSide, users.Caller(), cancellationToken);
         return Unit.Value;
     }
@@ -161,10 +168,12 @@ public static class Offers
             .OrderBy(c => c.StartsOn).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
         round.MakeOffer(workflow.Now, today, receivedOn, representativesPerSide, campaignId);
         var topics = await Topics.RaiseAsync(db, workflow, round, round.OfferingSide, proposals, user, ct);
-        await workflow.SignalAsync(round, "send-offer", round.OfferingSide, user, "发出要约书", new JsonObject
+        var snapshot = await workflow.SignalAsync(round, "send-offer", round.OfferingSide, user, "发出要约书", new JsonObject
         {
             ["offerReceivedOn"] = Topics.Date(receivedOn),
             ["topics"] = Topics.ForJournal(topics),
         }, ct);
+        // The last day to reply, as the workflow counted it (Art 32; 《民法典》 Art 201–203): the offer letter prints it.
+        if (snapshot.Steps.FirstOrDefault(s => s.Node.EndsWith("-reply", StringComparison.Ordinal))?.LastDay is { } replyBy) round.ReplyDue(replyBy);
     }
 }

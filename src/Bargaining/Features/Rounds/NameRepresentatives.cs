@@ -57,8 +57,9 @@ public sealed class NameRepresentativesHandler(BargainingDbContext db, RoundWork
             : request.LegalRepresentative;
         Representatives.Enforce(new Slate(request.Side, request.Members, head, request.Delegation), other, round.RepresentativesPerSide);
 
+        if (request.Side == Side.Employer) round.NameLegalRepresentative(request.LegalRepresentative!);
         var now = workflow.Now;
-        db.Representatives.AddRange(request.Members.Select(m => new Representative(round.Id, request.Side, m, request.Delegation, now)));
+        db.Representatives.AddRange(request.Members.Select((m, i) => new Representative(round.Id, request.Side, m, request.Delegation, now, i + 1)));
         var chief = request.Members.Single(m => m.IsChief).Name;
         await workflow.SignalAsync(round, "name-representatives", request.Side, users.Caller(), "确定协商代表", new JsonObject
         {

@@ -40,6 +40,9 @@ public sealed record NegotiationTable(
     bool? CongressAdopted,
     DateOnly? FilingReceivedOn,
     string? ReviewOpinion,
+    DateOnly? TermStartsOn,
+    DateOnly? TermEndsOn,
+    string? ContractNumber,
     IReadOnlyList<MeetingView> Meetings,
     IReadOnlyList<TopicHistory> Topics)
 {
@@ -69,7 +72,7 @@ public sealed class NegotiationTableHandler(BargainingDbContext db, RoundWorkflo
         var profile = workflow.Profile(round);
         return new NegotiationTable(round.Id, enterprise.Id, enterprise.Name, organisation, round.Kind, round.Procedure, round.OfferingSide, round.OfferReceivedOn,
             round.RespondedAt, round.Accepted, round.RefusalReason, round.CongressEntitled, round.CongressPresent, round.CongressInFavour, round.CongressAdopted,
-            round.FilingReceivedOn, round.ReviewOpinion, meetings,
+            round.FilingReceivedOn, round.ReviewOpinion, round.TermStartsOn, round.TermEndsOn, round.ContractNumber, meetings,
             [.. topics.OrderBy(t => t.Positions.Min(p => p.At)).ThenBy(t => t.Code).Select(t => TopicHistoryHandler.Of(t, profile))]);
     }
 }

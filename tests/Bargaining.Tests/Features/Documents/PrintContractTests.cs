@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Text;
 using Bargaining.Documents.Verification;
 using Bargaining.Features.Documents;
 using Bargaining.Tests.Features.Rounds;
+using Bargaining.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PdfSharp.Pdf;
@@ -28,45 +28,27 @@ public sealed class PrintContractTests : RoundScenario
         return await scope.ServiceProvider.GetRequiredService<ContractVerifier>().VerifyPdfAsync(new MemoryStream(pdf));
     }
 
-    private static string PdfToText(byte[] pdf)
-    {
-        var path = Path.GetTempFileName();
-        File.WriteAllBytes(path, pdf);
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", path, "-"]) { RedirectStandardOutput = true, StandardOutputEncoding = Encoding.UTF8 })!;
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            Assert.Equal(0, process.ExitCode);
-            return string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
     [Fact]
     public async Task An_effective_round_prints_from_its_template_registers_its_code_and_verifies_only_unchanged()
     {
         var round = await EffectiveAsync();
-        var printed = await Host.SendAsync(new PrintContractQuery(round), Chair);
+        var printed = await Host.SendAsync(new PrintRoundDocumentQuery(round, RoundDocumentKind.Contract), Chair);
 
-        var text = PdfToText(printed.Pdf);
+        var text = PrintedPdf.Text(printed.Pdf);
         Assert.Contains(Hengda.Name, text);
         Assert.Contains("职工年平均工资增长6%", text);
         Assert.Contains("2026年3月18日", text);
 
         var registered = await Host.WithDbAsync(db => db.RegisteredContracts.SingleAsync());
-        Assert.Equal((round, printed.Code), (registered.RoundId, registered.Code));
+        Assert.Equal((round, printed.VerificationCode), (registered.RoundId, registered.Code));
         Assert.Equal(64, registered.Sha256.Length);
 
         var genuine = await VerifyAsync(printed.Pdf);
         Assert.True(genuine.IsGenuine, genuine.Message);
-        Assert.Equal(printed.Code, genuine.Code);
+        Assert.Equal(printed.VerificationCode, genuine.Code);
 
         // Printing again registers nothing new: same text, same code.
-        Assert.Equal(printed.Code, (await Host.SendAsync(new PrintContractQuery(round), Chair)).Code);
+        Assert.Equal(printed.VerificationCode, (await Host.SendAsync(new PrintRoundDocumentQuery(round, RoundDocumentKind.Contract), Chair)).VerificationCode);
         Assert.Equal(1, await CountAsync<Domain.RegisteredContract>());
     }
 
@@ -74,7 +56,7 @@ public sealed class PrintContractTests : RoundScenario
     public async Task A_copy_with_a_changed_figure_or_another_contracts_code_is_rejected()
     {
         var round = await EffectiveAsync();
-        var printed = await Host.SendAsync(new PrintContractQuery(round), Chair);
+        var printed = await Host.SendAsync(new PrintRoundDocumentQuery(round, RoundDocumentKind.Contract), Chair);
 
         // One byte of the first glyph code in page 1's text stream changed: the text no longer matches.
         var changed = await VerifyAsync(ChangeOneTextByte(printed.Pdf));
@@ -83,9 +65,9 @@ public sealed class PrintContractTests : RoundScenario
         // A code no contract was registered under, typed or carried, is refused; the real one is found.
         await using var scope = Host.Services.CreateAsyncScope();
         var verifier = scope.ServiceProvider.GetRequiredService<ContractVerifier>();
-        var otherCode = printed.Code == "0000-0000-0000" ? "1111-1111-1111" : "0000-0000-0000";
+        var otherCode = printed.VerificationCode == "0000-0000-0000" ? "1111-1111-1111" : "0000-0000-0000";
         Assert.Equal(VerificationOutcome.UnknownCode, (await verifier.VerifyCodeAsync(otherCode)).Outcome);
-        Assert.True((await verifier.VerifyCodeAsync(printed.Code)).IsGenuine);
+        Assert.True((await verifier.VerifyCodeAsync(printed.VerificationCode!)).IsGenuine);
     }
 
     /// <summary>Rewrites page 1's text stream (decompressed) with one hex digit of its first glyph code changed.</summary>

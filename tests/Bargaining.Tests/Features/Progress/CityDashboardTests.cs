@@ -73,6 +73,7 @@ public sealed class CityDashboardTests : ProgressScenario
             await AtTheTableAsync(e, round);
             await Host.SendAsync(new AgreeTopicCommand(Assert.Single(await TopicsAsync(round)).Id, Side.Employer), EmployerOf(e));
             await Host.SendAsync(new ConcludeCommand(round, Side.Worker), ChairOf(e));
+            await AgreeTermAsync(round, ChairOf(e));
             await Host.SendAsync(new RecordCongressVoteCommand(round, 180, 150, 140), ChairOf(e));
             await Host.SendAsync(new SignCommand(round, Side.Worker), ChairOf(e));
             await Host.SendAsync(new SignCommand(round, Side.Employer), EmployerOf(e));

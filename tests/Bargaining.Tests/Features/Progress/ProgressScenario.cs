@@ -16,10 +16,6 @@ public abstract class ProgressScenario : RoundScenario
 {
     protected CurrentUser City => new("u-city", "盐城市总工会 权益保障部", Role.CityAdministrator, Yandu.ParentId!.Value);
 
-    protected static CurrentUser ChairOf(Enterprise e) => new($"u-chair-{e.Id}", e.ChairName!, Role.UnionChair, e.OrganisationId, e.Id);
-
-    protected static CurrentUser EmployerOf(Enterprise e) => new($"u-employer-{e.Id}", "企业方代表", Role.EmployerRepresentative, e.OrganisationId, e.Id);
-
     /// <summary>The spring campaign.</summary>
     protected Guid Campaign { get; private set; }
     /// <summary>The round whose offer is never answered.</summary>
@@ -95,6 +91,7 @@ public abstract class ProgressScenario : RoundScenario
             await Host.SendAsync(new AgreeTopicCommand(pay, Side.Worker), ChairOf(e));
         }
         await Host.SendAsync(new ConcludeCommand(round, Side.Worker), ChairOf(e));
+        await AgreeTermAsync(round, ChairOf(e));
         await Host.SendAsync(new RecordCongressVoteCommand(round, 180, 150, 140), ChairOf(e));
         await Host.SendAsync(new SignCommand(round, Side.Worker), ChairOf(e));
         await Host.SendAsync(new SignCommand(round, Side.Employer), EmployerOf(e));

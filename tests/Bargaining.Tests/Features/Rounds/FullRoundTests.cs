@@ -67,6 +67,7 @@ public sealed class FullRoundTests : RoundScenario
         await Host.SendAsync(new RecordMeetingCommand(round, Side.Employer, "双方就增长6%达成一致"), Employer);
         var draft = await Host.SendAsync(new ConcludeCommand(round, Side.Worker), Chair);
         Assert.Equal("职工年平均工资增长6%", Assert.Single(draft).Clause);
+        await AgreeTermAsync(round);
 
         // The congress adopts it, both chiefs sign on Tuesday 24 March, the bureau receives it the next day.
         Assert.True((await Host.SendAsync(new RecordCongressVoteCommand(round, 180, 120, 91), Chair)).Adopted);

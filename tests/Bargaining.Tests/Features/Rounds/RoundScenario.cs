@@ -88,12 +88,20 @@ public abstract class RoundScenario : IAsyncLifetime
     /// <summary>The first meeting today in the union's meeting room, chaired by the worker chief, 张丽 recording.</summary>
     protected ScheduleMeetingCommand FirstMeeting(Guid round) => new(round, Side.Worker, Today, "公司工会会议室", Side.Worker, "张丽");
 
-    /// <summary>At the table, the employer accepts the 6 % rise and the chair concludes: the draft is before the congress.</summary>
+    /// <summary>The three-year term from 1 April 2026 to 31 March 2029 both sides agreed (Art 38).</summary>
+    protected static readonly (DateOnly Starts, DateOnly Ends) ThreeYears = (new DateOnly(2026, 4, 1), new DateOnly(2029, 3, 31));
+
+    /// <summary>The worker chief records <see cref="ThreeYears"/> as the contract's term.</summary>
+    protected Task AgreeTermAsync(Guid round, CurrentUser? chair = null) =>
+        Host.SendAsync(new AgreeContractTermCommand(round, Side.Worker, ThreeYears.Starts, ThreeYears.Ends), chair ?? Chair);
+
+    /// <summary>At the table, the employer accepts the 6 % rise and the chair concludes with a three-year term: the draft is before the congress.</summary>
     protected async Task<Guid> DraftedAsync()
     {
         var round = await AtTheTableAsync();
         await Host.SendAsync(new AgreeTopicCommand((await TopicsAsync(round)).Single().Id, Side.Employer), Employer);
         await Host.SendAsync(new ConcludeCommand(round, Side.Worker), Chair);
+        await AgreeTermAsync(round);
         await Host.AssertAtAsync(round, "congress");
         return round;
     }
@@ -149,5 +157,28 @@ public abstract class RoundScenario : IAsyncLifetime
             union ? name + "工会委员会" : null, union ? "工会主席" + number : null);
         await Host.WithDbAsync(async db => { db.Enterprises.Add(enterprise); return await db.SaveChangesAsync(); });
         return enterprise;
+    }
+
+    protected static CurrentUser ChairOf(Enterprise e) => new($"u-chair-{e.Id}", e.ChairName!, Role.UnionChair, e.OrganisationId, e.Id);
+
+    protected static CurrentUser EmployerOf(Enterprise e) => new($"u-employer-{e.Id}", "企业方代表", Role.EmployerRepresentative, e.OrganisationId, e.Id);
+
+    /// <summary>Offered, accepted, named, agreed at 6 %, adopted and signed by both chiefs today; with the three-year term unless asked not to.</summary>
+    protected async Task<Guid> SignedAsync(Enterprise e, bool term = true, RoundKind kind = RoundKind.Wage)
+    {
+        var staff = e.OrganisationId == Yandu.Id ? YanduStaff : TinghuStaff;
+        var round = await Host.SendAsync(new StartRoundCommand(e.Id, kind, Procedure.Ordinary, Side.Worker), staff);
+        await Host.SendAsync(new MakeOfferCommand(round, [WageRise(6)], Today, 3), ChairOf(e));
+        await Host.SendAsync(new ReplyToOfferCommand(round, Accept: true), EmployerOf(e));
+        await Host.SendAsync(new NameRepresentativesCommand(round, Side.Worker, [Member(e.ChairName!, chief: true), Member("蔡文斌"), Member("顾玉兰")]), ChairOf(e));
+        await Host.SendAsync(new NameRepresentativesCommand(round, Side.Employer, [Member("马德明", chief: true), Member("施晓东"), Member("葛春华")], LegalRepresentative: "马德明"), EmployerOf(e));
+        await Host.SendAsync(new ScheduleMeetingCommand(round, Side.Worker, Today, "公司会议室", Side.Worker, "夏雨桐"), ChairOf(e));
+        await Host.SendAsync(new AgreeTopicCommand((await TopicsAsync(round)).Single().Id, Side.Employer), EmployerOf(e));
+        await Host.SendAsync(new ConcludeCommand(round, Side.Worker), ChairOf(e));
+        if (term) await AgreeTermAsync(round, ChairOf(e));
+        await Host.SendAsync(new RecordCongressVoteCommand(round, 90, 80, 70), ChairOf(e));
+        await Host.SendAsync(new SignCommand(round, Side.Worker), ChairOf(e));
+        await Host.SendAsync(new SignCommand(round, Side.Employer), EmployerOf(e));
+        return round;
     }
 }

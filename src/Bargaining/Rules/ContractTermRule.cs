@@ -1,0 +1,31 @@
+namespace Bargaining.Rules;
+
+/// <summary>
+/// The term of a collective contract, 《集体合同规定》 Art 38: one to three years. A term of N months runs from its first
+/// day to the day before the same date N months later (《民法典》 Art 202), so 1 April 2026 – 31 March 2029 is 36 months.
+/// </summary>
+public static class ContractTermRule
+{
+    /// <summary>The shortest term: one year (Art 38).</summary>
+    public const int MinimumMonths = 12;
+
+    /// <summary>The longest term: three years (Art 38).</summary>
+    public const int MaximumMonths = 36;
+
+    /// <summary>What is wrong with a term from <paramref name="startsOn"/> to <paramref name="endsOn"/> (both included); null when it may stand.</summary>
+    public static RuleBreach? Check(DateOnly startsOn, DateOnly endsOn)
+    {
+        if (endsOn < startsOn)
+            return new("term.order", $"合同期限的终止日期（{endsOn:yyyy-MM-dd}）不能早于起始日期（{startsOn:yyyy-MM-dd}）");
+        var shortest = LastDay(startsOn, MinimumMonths);
+        var longest = LastDay(startsOn, MaximumMonths);
+        if (endsOn < shortest)
+            return new("term.too-short", $"集体合同期限为一至三年，自{startsOn:yyyy年M月d日}起最短至{shortest:yyyy年M月d日}止（《集体合同规定》第三十八条）");
+        if (endsOn > longest)
+            return new("term.too-long", $"集体合同期限为一至三年，自{startsOn:yyyy年M月d日}起最长至{longest:yyyy年M月d日}止（《集体合同规定》第三十八条）");
+        return null;
+    }
+
+    /// <summary>The last day of a term of <paramref name="months"/> months from <paramref name="startsOn"/>.</summary>
+    public static DateOnly LastDay(DateOnly startsOn, int months) => startsOn.AddMonths(months).AddDays(-1);
+}
