@@ -8,6 +8,7 @@ packages=(
   fonts-arphic-gbsn00lp   # 宋体 (AR PL SungtiL GB, gbsn00lp.ttf): the body face of contract PDFs
   fonts-droid-fallback    # sans/黑体 face with wide coverage: headings and rare characters in names
   poppler-utils           # pdftotext, pdffonts, pdftoppm: the document tests read the PDFs back with these
+  chromium                # the browser tests drive Debian's Chromium headless (Playwright cannot download its own here)
 )
 
 missing=()

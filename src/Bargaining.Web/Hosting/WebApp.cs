@@ -106,6 +106,8 @@ public static class WebApp
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AllowAnonymousToPage("/Verify");
+            // A visitor who is not signed in sees "not found" as such, not the sign-in page.
+            o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Admin", Policy(Role.CityAdministrator));
             o.Conventions.AuthorizeFolder("/City", Policy(Role.CityAdministrator));
             o.Conventions.AuthorizeFolder("/Review", Policy(Role.Reviewer));

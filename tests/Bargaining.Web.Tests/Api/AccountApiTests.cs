@@ -1,0 +1,137 @@
+using System.Net;
+using System.Text.Json;
+using Bargaining.Infrastructure;
+using Bargaining.Web.Api;
+
+namespace Bargaining.Web.Tests.Api;
+
+public sealed class AccountApiTests(WebAppFactory app) : IClassFixture<WebAppFactory>
+{
+    [Fact]
+    public async Task A_chair_signs_in_and_me_tells_the_role_organisation_and_enterprise()
+    {
+        var hengda = app.Enterprises["盐城恒达精密机械有限公司"];
+        var userName = await app.AccountAsync(Role.UnionChair, app.Yandu.Id, hengda.Id, "王建国");
+        using var chair = await app.SignInAsync(userName);
+
+        var me = await (await chair.GetAsync("/api/account/me")).ReadAsync<Me>();
+
+        Assert.Equal((userName, "王建国", Role.UnionChair, "企业工会主席", app.Yandu.Id, (Guid?)hengda.Id), (me.UserName, me.Name, me.Role, me.RoleTitle, me.OrganisationId, me.EnterpriseId));
+    }
+
+    [Fact]
+    public async Task After_signing_out_the_same_client_is_answered_401()
+    {
+        using var client = await app.SignedInAsync(Role.CountyStaff, app.Yandu.Id);
+        await (await client.PostAsync("/api/account/logout", null)).ExpectAsync(HttpStatusCode.NoContent);
+
+        await (await client.GetAsync("/api/account/me")).ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_answered_401_in_Chinese()
+    {
+        var userName = await app.AccountAsync(Role.Reviewer, app.Yandu.Id);
+        using var client = app.NewClient();
+
+        var problem = await (await client.PostJsonAsync("/api/account/login", new LoginBody(userName, "Wrong-password-1"))).ProblemAsync(HttpStatusCode.Unauthorized);
+
+        Assert.Equal("用户名或密码错误", problem.Detail());
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_so_that_even_the_right_one_is_refused()
+    {
+        var userName = await app.AccountAsync(Role.Instructor, app.Yandu.Id);
+        using var client = app.NewClient();
+        for (var i = 1; i <= 4; i++)
+            Assert.Equal("用户名或密码错误", (await (await client.PostJsonAsync("/api/account/login", new LoginBody(userName, $"Wrong-password-{i}"))).ProblemAsync(HttpStatusCode.Unauthorized)).Detail());
+
+        var fifth = await (await client.PostJsonAsync("/api/account/login", new LoginBody(userName, "Wrong-password-5"))).ProblemAsync(HttpStatusCode.Unauthorized);
+        var right = await (await client.PostJsonAsync("/api/account/login", new LoginBody(userName, WebAppFactory.Password))).ProblemAsync(HttpStatusCode.Unauthorized);
+
+        Assert.Contains("锁定", fifth.Detail());
+        Assert.Contains("锁定", right.Detail());
+        await (await client.GetAsync("/api/account/me")).ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/account/me")]
+    [InlineData("POST", "/api/account/logout")]
+    [InlineData("POST", "/api/rounds")]
+    [InlineData("GET", "/api/rounds/8d1f5a43-3b1e-4c55-9a0e-2f7f5c1d9b10")]
+    [InlineData("POST", "/api/rounds/8d1f5a43-3b1e-4c55-9a0e-2f7f5c1d9b10/offer")]
+    [InlineData("GET", "/api/rounds/8d1f5a43-3b1e-4c55-9a0e-2f7f5c1d9b10/contract.pdf")]
+    [InlineData("GET", "/api/topics/8d1f5a43-3b1e-4c55-9a0e-2f7f5c1d9b10")]
+    [InlineData("POST", "/api/campaigns")]
+    [InlineData("POST", "/api/offers")]
+    [InlineData("GET", "/api/organisations/8d1f5a43-3b1e-4c55-9a0e-2f7f5c1d9b10/progress")]
+    [InlineData("POST", "/api/organisations/8d1f5a43-3b1e-4c55-9a0e-2f7f5c1d9b10/enterprises")]
+    public async Task Without_signing_in_the_API_answers_401_ProblemDetails_not_a_redirect_to_the_sign_in_page(string method, string url)
+    {
+        using var client = app.NewClient();
+
+        HttpContent? body = method != "POST" ? null
+            : url.EndsWith("/enterprises", StringComparison.Ordinal) ? new MultipartFormDataContent { { new ByteArrayContent([]), "file", "企业名单.csv" } }
+            : new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = body });
+
+        Assert.Null(response.Headers.Location);
+        Assert.Equal("请先登录", (await response.ProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task A_page_without_signing_in_still_redirects_to_the_sign_in_page()
+    {
+        using var client = app.NewClient();
+
+        var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_is_served_and_describes_the_endpoints()
+    {
+        using var client = app.NewClient();
+
+        var document = await (await client.GetAsync("/openapi/v1.json")).ReadAsync<JsonElement>();
+
+        Assert.Equal("Bargaining 集体协商 API", document.GetProperty("info").GetProperty("title").GetString());
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/account/login", paths);
+        Assert.Contains("/api/rounds/{id}/congress-vote", paths);
+        Assert.Contains("/api/verify/{code}", paths);
+    }
+
+    [Fact]
+    public async Task An_unknown_API_route_is_answered_404_ProblemDetails()
+    {
+        using var client = await app.SignedInAsync(Role.CountyStaff, app.Yandu.Id);
+
+        await (await client.GetAsync("/api/no-such-thing")).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_file_upload_sent_as_JSON_is_answered_415_ProblemDetails_even_without_signing_in()
+    {
+        using var client = app.NewClient();
+
+        var response = await client.PostJsonAsync($"/api/organisations/{app.Yandu.Id}/enterprises", new { file = "企业名单.csv" });
+
+        Assert.Null(response.Headers.Location);
+        await response.ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task A_missing_page_shows_the_Chinese_404_page_without_asking_to_sign_in()
+    {
+        using var client = app.NewClient();
+
+        var response = await client.GetAsync("/No/Such/Page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("您要找的页面或记录不存在", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+}

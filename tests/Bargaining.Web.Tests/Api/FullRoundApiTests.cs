@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Bargaining.Documents.Verification;
+using Bargaining.Domain;
+using Bargaining.Features.Rounds;
+using Bargaining.Infrastructure;
+using Bargaining.Web.Api;
+
+namespace Bargaining.Web.Tests.Api;
+
+/// <summary>A round from the offer to an effective, published and verified contract through the API alone (its own host: the clock moves).</summary>
+public sealed class FullRoundApiTests(WebAppFactory app) : IClassFixture<WebAppFactory>
+{
+    [Fact]
+    public async Task A_wage_round_goes_from_the_offer_to_an_effective_contract_by_the_review_timer_across_two_signed_in_clients()
+    {
+        using var table = await RoundTable.SeatAsync(app, "盐城华泰纺织有限公司");
+        var round = await table.StartAsync();
+        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/offer", new OfferBody([RoundTable.WageRise(8)], app.Today, 3))).ExpectAsync(HttpStatusCode.NoContent);
+        var offered = await table.TimelineAsync(round, table.Employer);
+        Assert.Equal(RoundStage.Offered, offered.Stage);
+        Assert.Contains(offered.Actions, a => a.Signal == "accept");
+
+        // Five days later the employer accepts; both sides name their representatives and meet that day.
+        await app.AdvanceToAsync(WebAppFactory.Start.AddDays(5));
+        await table.SignInAgainAsync();                                     // a sign-in lasts 8 hours
+        await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/reply", new ReplyBody(true))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/representatives", new RepresentativesBody(Side.Worker, RoundTable.Members(table.Enterprise.ChairName!, "职工代表"))))
+            .ExpectAsync(HttpStatusCode.NoContent);
+        await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/representatives", new RepresentativesBody(Side.Employer, RoundTable.Members("李明", "企业代表"), LegalRepresentative: "李明")))
+            .ExpectAsync(HttpStatusCode.NoContent);
+        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/meetings", new MeetingBody(Side.Worker, app.Today, "公司工会会议室", Side.Worker, "张丽"))).ExpectAsync(HttpStatusCode.OK);
+
+        // The employer counters 4 %, the union comes down to 6 %, the employer agrees; the chair concludes.
+        var pay = await table.PayTopicAsync(round);
+        await (await table.Employer.PostJsonAsync($"/api/topics/{pay}/counter", new CounterBody(Side.Employer, "职工年平均工资增长4%", 4, "%"))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await table.Chair.PostJsonAsync($"/api/topics/{pay}/counter", new CounterBody(Side.Worker, "职工年平均工资增长6%", 6, "%"))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await table.Employer.PostJsonAsync($"/api/topics/{pay}/agree", new SideBody(Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/minutes", new MinutesBody(Side.Worker, "双方就职工年平均工资增长6%达成一致"))).ExpectAsync(HttpStatusCode.NoContent);
+        var draft = await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/conclude", new SideBody(Side.Worker))).ReadAsync<List<DraftClauseView>>();
+        Assert.Equal("职工年平均工资增长6%", Assert.Single(draft).Clause);
+
+        // The congress adopts it, both chiefs sign, the bureau receives it the same day.
+        Assert.True((await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", new VoteBody(180, 150, 140))).ReadAsync<CongressVoteResult>()).Adopted);
+        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
+        var filing = await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/filing", new FilingBody(app.Today))).ReadAsync<FilingResult>();
+        Assert.False(filing.Late);
+        Assert.Equal(RoundStage.Filed, (await table.TimelineAsync(round)).Stage);
+
+        // No objection: on the day after the review's last day the timer has made the contract effective (Art 47).
+        var lastDay = filing.ReviewLastDay!.Value;
+        await app.AdvanceToAsync(new DateTimeOffset(lastDay.ToDateTime(new TimeOnly(23, 0)), TimeSpan.FromHours(8)));
+        await table.SignInAgainAsync();
+        Assert.Equal(RoundStage.Filed, (await table.TimelineAsync(round)).Stage);
+        await app.AdvanceToAsync(new DateTimeOffset(lastDay.AddDays(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
+        await table.SignInAgainAsync();
+        var effective = await table.TimelineAsync(round);
+        Assert.Equal(RoundStage.Effective, effective.Stage);
+        var step = Assert.Single(effective.CurrentSteps);
+        Assert.Equal(("effective", new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8))), (step.Node, step.EnteredAt));
+        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/publication", new PublishBody(app.Today, "厂务公开栏及职工微信群"))).ExpectAsync(HttpStatusCode.NoContent);
+
+        // The printed contract reads back with the agreed clause and a verification code that checks out, by code and as a file.
+        var response = await table.Employer.GetAsync($"/api/rounds/{round}/contract.pdf");
+        await response.ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        var text = Pdf.Text(pdf);
+        Assert.Contains("盐城华泰纺织有限公司", text);
+        Assert.Contains("职工年平均工资增长6%", text);
+        var code = Pdf.VerificationCode(text);
+
+        using var anyone = app.NewClient();
+        var byCode = await (await anyone.GetAsync($"/api/verify/{code}")).ReadAsync<ContractVerification>();
+        Assert.Equal(VerificationOutcome.Genuine, byCode.Outcome);
+        Assert.Equal(VerificationOutcome.Genuine, (await VerifyFileAsync(anyone, pdf)).Outcome);
+        Assert.Equal(VerificationOutcome.Unreadable, (await VerifyFileAsync(anyone, "not a pdf"u8.ToArray())).Outcome);
+        Assert.Equal(VerificationOutcome.UnknownCode, (await (await anyone.GetAsync("/api/verify/AAAA-BBBB-CCCC")).ReadAsync<ContractVerification>()).Outcome);
+    }
+
+    private static async Task<ContractVerification> VerifyFileAsync(HttpClient client, byte[] file)
+    {
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        using var form = new MultipartFormDataContent { { content, "file", "合同.pdf" } };
+        return await (await client.PostAsync("/api/verify", form)).ReadAsync<ContractVerification>();
+    }
+}

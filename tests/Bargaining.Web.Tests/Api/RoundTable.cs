@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Bargaining.Domain;
+using Bargaining.Features.Rounds;
+using Bargaining.Infrastructure;
+using Bargaining.Rules;
+using Bargaining.Web.Api;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bargaining.Web.Tests.Api;
+
+/// <summary>
+/// One enterprise's union chair and employer representative, each signed in with a client of their own, and the API
+/// calls that bring a round of theirs to the step a test checks (as <c>RoundScenario</c> does through commands).
+/// </summary>
+public sealed class RoundTable(WebAppFactory app, Enterprise enterprise, HttpClient chair, HttpClient employer) : IDisposable
+{
+    public Enterprise Enterprise { get; } = enterprise;
+    public HttpClient Chair { get; private set; } = chair;
+    public HttpClient Employer { get; private set; } = employer;
+
+    public static async Task<RoundTable> SeatAsync(WebAppFactory app, string enterprise)
+    {
+        var e = app.Enterprises[enterprise];
+        return new RoundTable(app, e,
+            await app.SignedInAsync(Role.UnionChair, e.OrganisationId, e.Id),
+            await app.SignedInAsync(Role.EmployerRepresentative, e.OrganisationId, e.Id));
+    }
+
+    /// <summary>Both sign in again (after the clock has moved past their cookies' 8 hours).</summary>
+    public async Task SignInAgainAsync()
+    {
+        Chair.Dispose();
+        Employer.Dispose();
+        Chair = await app.SignedInAsync(Role.UnionChair, Enterprise.OrganisationId, Enterprise.Id);
+        Employer = await app.SignedInAsync(Role.EmployerRepresentative, Enterprise.OrganisationId, Enterprise.Id);
+    }
+
+    public static TopicProposal WageRise(decimal percent) => new(TopicCatalog.Pay, $"职工年平均工资增长{percent}%", percent, "%");
+
+    public async Task<Guid> StartAsync()
+    {
+        var response = await Chair.PostJsonAsync("/api/rounds", new StartRoundCommand(Enterprise.Id, RoundKind.Wage, Procedure.Ordinary, Side.Worker));
+        var created = await response.ReadAsync<JsonElement>(HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetGuid();
+        Assert.Equal($"/api/rounds/{id}", response.Headers.Location?.OriginalString);
+        return id;
+    }
+
+    /// <summary>The union offers a 6 % rise, received today.</summary>
+    public async Task<Guid> OfferedAsync()
+    {
+        var round = await StartAsync();
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/offer", new OfferBody([WageRise(6)], app.Today, 3))).ExpectAsync(HttpStatusCode.NoContent);
+        return round;
+    }
+
+    public async Task<Guid> AcceptedAsync()
+    {
+        var round = await OfferedAsync();
+        await (await Employer.PostJsonAsync($"/api/rounds/{round}/reply", new ReplyBody(true))).ExpectAsync(HttpStatusCode.NoContent);
+        return round;
+    }
+
+    public static IReadOnlyList<Nominee> Members(string chief, string member) =>
+        [new(chief, null, true, false), new($"{member}1", null, false, false), new($"{member}2", null, false, false)];
+
+    public async Task<Guid> PreparedAsync()
+    {
+        var round = await AcceptedAsync();
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/representatives", new RepresentativesBody(Side.Worker, Members(Enterprise.ChairName!, "职工代表")))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Employer.PostJsonAsync($"/api/rounds/{round}/representatives", new RepresentativesBody(Side.Employer, Members("李明", "企业代表"), LegalRepresentative: "李明")))
+            .ExpectAsync(HttpStatusCode.NoContent);
+        return round;
+    }
+
+    /// <summary>The first meeting today in the union's meeting room, chaired by the worker chief.</summary>
+    public async Task<Guid> AtTheTableAsync()
+    {
+        var round = await PreparedAsync();
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/meetings", new MeetingBody(Side.Worker, app.Today, "公司工会会议室", Side.Worker, "张丽"))).ExpectAsync(HttpStatusCode.OK);
+        return round;
+    }
+
+    /// <summary>The employer accepts the 6 % rise and the chair concludes: the draft is before the congress.</summary>
+    public async Task<Guid> DraftedAsync()
+    {
+        var round = await AtTheTableAsync();
+        await (await Employer.PostJsonAsync($"/api/topics/{await PayTopicAsync(round)}/agree", new SideBody(Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/conclude", new SideBody(Side.Worker))).ExpectAsync(HttpStatusCode.OK);
+        return round;
+    }
+
+    /// <summary>180 deputies: 150 present, 140 in favour (Art 36).</summary>
+    public async Task<Guid> AdoptedAsync()
+    {
+        var round = await DraftedAsync();
+        var vote = await (await Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", new VoteBody(180, 150, 140))).ReadAsync<CongressVoteResult>();
+        Assert.True(vote.Adopted, vote.Reason);
+        return round;
+    }
+
+    public async Task<Guid> SignedAsync()
+    {
+        var round = await AdoptedAsync();
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Employer.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
+        return round;
+    }
+
+    public async Task<(Guid Round, FilingResult Filing)> FiledAsync()
+    {
+        var round = await SignedAsync();
+        var filing = await (await Employer.PostJsonAsync($"/api/rounds/{round}/filing", new FilingBody(app.Today))).ReadAsync<FilingResult>();
+        return (round, filing);
+    }
+
+    public Task<Guid> PayTopicAsync(Guid round) =>
+        app.WithDbAsync(db => db.Topics.Where(t => t.RoundId == round && t.Code == TopicCatalog.Pay).Select(t => t.Id).SingleAsync());
+
+    public async Task<RoundTimeline> TimelineAsync(Guid round, HttpClient? as_ = null) =>
+        await (await (as_ ?? Chair).GetAsync($"/api/rounds/{round}")).ReadAsync<RoundTimeline>();
+
+    public void Dispose()
+    {
+        Chair.Dispose();
+        Employer.Dispose();
+    }
+}

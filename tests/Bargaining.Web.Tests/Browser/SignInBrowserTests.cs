@@ -1,0 +1,61 @@
+using Bargaining.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Bargaining.Web.Tests.Browser;
+
+public sealed class SignInBrowserTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task A_union_chair_is_sent_to_the_sign_in_page_signs_in_and_sees_her_name_and_role_in_Chinese()
+    {
+        var hengda = app.Enterprises["盐城恒达精密机械有限公司"];
+        var userName = await app.AccountAsync(Role.UnionChair, app.Yandu.Id, hengda.Id, "王建国");
+        var page = await app.NewPageAsync();
+
+        await page.GotoAsync("/");
+        Assert.Contains("/Account/Login", page.Url);
+        Assert.Equal("登录集体协商工作平台", await page.InnerTextAsync("h1"));
+        output.WriteLine(await BrowserApp.ScreenshotAsync(page, "sign-in"));
+        await BrowserApp.SubmitSignInAsync(page, userName, WebAppFactory.Password);
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+
+        Assert.Contains("王建国（企业工会主席）", await page.InnerTextAsync("header .who"));
+        Assert.Contains("2026年3月2日", await page.InnerTextAsync("header .who"));
+        output.WriteLine(await BrowserApp.ScreenshotAsync(page, "chair-home"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_wrong_password_keeps_the_sign_in_page_with_a_Chinese_message()
+    {
+        var userName = await app.AccountAsync(Role.CountyStaff, app.Yandu.Id);
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+
+        await BrowserApp.SubmitSignInAsync(page, userName, "Wrong-password-1");
+
+        Assert.Contains("用户名或密码错误", await page.InnerTextAsync("[role=alert]"));
+        Assert.Contains("/Account/Login", page.Url);
+        output.WriteLine(await BrowserApp.ScreenshotAsync(page, "sign-in-wrong-password"));
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/Admin/Accounts")]
+    [InlineData("/Review")]
+    public async Task A_union_chair_opening_a_page_of_another_role_gets_the_403_page(string path)
+    {
+        var hengda = app.Enterprises["盐城恒达精密机械有限公司"];
+        var page = await app.SignInPageAsync(await app.AccountAsync(Role.UnionChair, app.Yandu.Id, hengda.Id));
+
+        var response = await page.GotoAsync(path);
+
+        Assert.Equal(403, response!.Status);
+        Assert.Contains("/Account/Denied", page.Url);
+        Assert.Equal("无权访问", await page.InnerTextAsync("main h1"));
+        Assert.Contains("企业工会主席", await page.InnerTextAsync("main"));
+        output.WriteLine(await BrowserApp.ScreenshotAsync(page, "forbidden" + path.Replace('/', '-')));
+        await page.Context.CloseAsync();
+    }
+}
