@@ -195,9 +195,42 @@ public sealed class DetailModel(IMediator mediator, TimeProvider clock) : Bargai
     public Task<IActionResult> OnPostExtendAsync(Guid id, string? reason) =>
         SendAsync(id, "协调期限已延长", new ExtendCoordinationCommand(id, reason ?? ""));
 
-    /// <summary>Closes coordination without agreement.</summary>
-    public Task<IActionResult> OnPostCloseCoordinationAsync(Guid id, string? reason) =>
-        SendAsync(id, "协调处理已终结", new CloseCoordinationCommand(id, reason ?? ""));
+    /// <summary>Closes coordination without agreement (the coordinator), or a lapsed renewal (the county union).</summary>
+    public Task<IActionResult> OnPostCloseAsync(Guid id, string? reason) => Me.Role == Role.Coordinator
+        ? SendAsync(id, "协调处理已终结", new CloseCoordinationCommand(id, reason ?? ""))
+        : SendAsync(id, "已结案，不再续订", new CloseLapsedRenewalCommand(id, reason ?? ""));
+
+    /// <summary>The coordinator records the coordination agreement; bargaining resumes.</summary>
+    public Task<IActionResult> OnPostCoordinationAgreementAsync(Guid id, string? text, string? coordinators, string? workerChief, string? employerChief) =>
+        SendAsync(id, "协调处理协议书已签署，恢复协商", new RecordCoordinationAgreementCommand(id, text ?? "",
+            [.. (coordinators ?? "").Split(['、', ',', '，', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)], workerChief ?? "", employerChief ?? ""));
+
+    /// <summary>The simplified procedure: minutes or a memo signed on the spot.</summary>
+    public Task<IActionResult> OnPostOnTheSpotAsync(Guid id, OnTheSpotRecord kind, MeetingMeans means, string? text, string? workerChief, string? employerChief) =>
+        SendAsync(id, kind == OnTheSpotRecord.Memo ? "备忘录已当场签署" : "会议纪要已当场签署",
+            new SignOnTheSpotCommand(id, SideOrForbid(), kind, means, text ?? "", workerChief ?? "", employerChief ?? ""));
+
+    /// <summary>The simplified procedure's meeting ended without agreement.</summary>
+    public Task<IActionResult> OnPostNoAgreementAsync(Guid id, MeetingMeans means, string? reason) =>
+        SendAsync(id, "已记录未达成一致", new RecordNoAgreementCommand(id, SideOrForbid(), means, reason ?? ""));
+
+    /// <summary>The offering side gives up after a refusal.</summary>
+    public Task<IActionResult> OnPostWithdrawOfferAsync(Guid id, string? reason) =>
+        SendAsync(id, "已结案：不再要求协商", new WithdrawOfferCommand(id, SideOrForbid(), reason ?? ""));
+
+    /// <summary>The county union turns an unanswered simplified round into the ordinary procedure.</summary>
+    public Task<IActionResult> OnPostEscalateAsync(Guid id, string? reason) =>
+        SendAsync(id, "已转入普通程序，请为该企业发起普通程序协商", new EscalateToOrdinaryCommand(id, reason ?? ""));
+
+    /// <summary>Starts the renewal of this effective contract.</summary>
+    public async Task<IActionResult> OnPostRenewAsync(Guid id, DateOnly? expiresOn)
+    {
+        var renewal = Guid.Empty;
+        if (!await TryAsync(async () => renewal = await Mediator.Send(new StartRenewalCommand(id, expiresOn ?? default, SideOrForbid()))))
+            return await ReloadAsync(id);
+        Notice = "续订已发起：期满前三个月内发出要约书";
+        return Redirect($"/Rounds/{renewal}");
+    }
 
     private async Task<IActionResult> SendAsync<T>(Guid id, string done, IRequest<T> command)
     {
