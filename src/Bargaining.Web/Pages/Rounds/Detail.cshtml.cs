@@ -278,13 +278,16 @@ public static class OfferChecklist
         ["other"] = ("双方认为应当协商的其他内容", null, null),
     };
 
-    /// <summary>The topics ticked at first for a kind of contract.</summary>
+    /// <summary>
+    /// The topics ticked at first for a kind of contract. The term (集体合同期限) is left unticked: the parties record it
+    /// with the contract's dates once agreed (AgreeContractTermCommand), not as a topic thread.
+    /// </summary>
     private static string[] Ticked(RoundKind kind) => kind switch
     {
-        RoundKind.Comprehensive or RoundKind.Industry or RoundKind.Regional => [TopicCatalog.Pay, "working-hours", "rest-leave", "safety-health", "insurance-welfare", "term"],
-        RoundKind.WomenWorkers => ["women-juveniles", "rest-leave", "term"],
-        RoundKind.SafetyHealth or RoundKind.HighTemperature => ["safety-health", "working-hours", "term"],
-        _ => [TopicCatalog.Pay, "term"],
+        RoundKind.Comprehensive or RoundKind.Industry or RoundKind.Regional => [TopicCatalog.Pay, "working-hours", "rest-leave", "safety-health", "insurance-welfare"],
+        RoundKind.WomenWorkers => ["women-juveniles", "rest-leave"],
+        RoundKind.SafetyHealth or RoundKind.HighTemperature => ["safety-health", "working-hours"],
+        _ => [TopicCatalog.Pay],
     };
 
     /// <summary>A fresh checklist for <paramref name="kind"/>, its usual topics ticked.</summary>
