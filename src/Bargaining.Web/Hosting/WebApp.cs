@@ -156,6 +156,7 @@ public static class WebApp
             m.SetValueMustNotBeNullAccessor(_ => "不能为空");
         });
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<AccountAdministration>();
     }
 
     /// <summary>The request pipeline and endpoints.</summary>
