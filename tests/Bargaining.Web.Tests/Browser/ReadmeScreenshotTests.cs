@@ -33,7 +33,7 @@ public sealed class ReadmeScreenshotTests(DemoBrowserApp app, ITestOutputHelper 
         await chair.SelectOptionAsync("#Kind", "Comprehensive");
         await chair.ClickAsync("#start-round");
         await Expect(chair.Locator("#offer-form")).ToBeVisibleAsync();
-        await Keep(chair, "offer");
+        await Keep(chair, "offer", from: "#offer-form");
         foreach (var page in new[] { city, county, chair }) await page.Context.CloseAsync();
     }
 
