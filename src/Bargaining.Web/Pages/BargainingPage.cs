@@ -40,5 +40,11 @@ public abstract class BargainingPage(IMediator mediator) : PageModel
             Response.StatusCode = ProblemMapping.Status(e.Kind);
             return false;
         }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "数据已被他人修改，请刷新页面后重试");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return false;
+        }
     }
 }
