@@ -11,6 +11,9 @@ namespace Bargaining.Web.Hosting;
 /// </summary>
 public static class ProblemMapping
 {
+    /// <summary>Where the error page finds the message of the failure it shows (HttpContext.Items).</summary>
+    public const string PageMessageKey = "bargaining.problem";
+
     /// <summary>The HTTP status of a failure kind.</summary>
     public static int Status(FailureKind kind) => kind switch
     {
@@ -55,7 +58,7 @@ public static class ProblemMapping
         new() { Status = status, Title = Title(status), Detail = detail ?? Title(status) };
 }
 
-/// <summary>Turns exceptions that reach the top of an API request into ProblemDetails.</summary>
+/// <summary>Turns exceptions that reach the top of a request into ProblemDetails (API) or an error page's status (pages).</summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     /// <inheritdoc />
@@ -74,6 +77,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             problem = ProblemMapping.ForStatus(500, "服务器内部错误，已记录日志");
         }
         context.Response.StatusCode = problem.Status!.Value;
+        // A page answers with the status only; the status-code pages show the Chinese error page for it.
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Items[ProblemMapping.PageMessageKey] = problem.Detail;
+            return true;
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 }

@@ -162,10 +162,11 @@ public static class WebApp
     /// <summary>The request pipeline and endpoints.</summary>
     public static void Configure(WebApplication app)
     {
-        app.UseExceptionHandler();
-        // The API answers a bare status (an unknown route, 405) with ProblemDetails; the pages with a Chinese error page.
+        // The API answers a bare status (an unknown route, 405) with ProblemDetails; the pages with a Chinese error page,
+        // also for a refused command or query, whose status the exception handler (inside) sets.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/Error/{0}"));
+        app.UseExceptionHandler();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
