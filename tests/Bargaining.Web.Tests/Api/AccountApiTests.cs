@@ -61,7 +61,7 @@ public sealed class AccountApiTests(WebAppFactory app) : IClassFixture<WebAppFac
     [InlineData("POST", "/api/rounds")]
     [InlineData("GET", "/api/rounds/8d1f5a43-3b1e-4c55-9a0e-2f7f5c1d9b10")]
     [InlineData("POST", "/api/rounds/8d1f5a43-3b1e-4c55-9a0e-2f7f5c1d9b10/offer")]
-    [InlineData("GET", "/api/rounds/8d1f5a43-3b1e-4c55-9a0e-2f7f5c1d9b10/contract.pdf")]
+    [InlineData("GET", "/api/rounds/8d1f5a43-3b1e-4c55-9a0e-2f7f5c1d9b10/documents/Contract")]
     [InlineData("GET", "/api/topics/8d1f5a43-3b1e-4c55-9a0e-2f7f5c1d9b10")]
     [InlineData("POST", "/api/campaigns")]
     [InlineData("POST", "/api/offers")]

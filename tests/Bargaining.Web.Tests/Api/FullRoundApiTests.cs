@@ -42,6 +42,7 @@ public sealed class FullRoundApiTests(WebAppFactory app) : IClassFixture<WebAppF
 
         // The congress adopts it, both chiefs sign, the bureau receives it the same day.
         Assert.True((await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", new VoteBody(180, 150, 140))).ReadAsync<CongressVoteResult>()).Adopted);
+        await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/term", table.Term(Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
         await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
         await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
         var filing = await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/filing", new FilingBody(app.Today))).ReadAsync<FilingResult>();
@@ -62,7 +63,7 @@ public sealed class FullRoundApiTests(WebAppFactory app) : IClassFixture<WebAppF
         await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/publication", new PublishBody(app.Today, "厂务公开栏及职工微信群"))).ExpectAsync(HttpStatusCode.NoContent);
 
         // The printed contract reads back with the agreed clause and a verification code that checks out, by code and as a file.
-        var response = await table.Employer.GetAsync($"/api/rounds/{round}/contract.pdf");
+        var response = await table.Employer.GetAsync($"/api/rounds/{round}/documents/Contract");
         await response.ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         var pdf = await response.Content.ReadAsByteArrayAsync();

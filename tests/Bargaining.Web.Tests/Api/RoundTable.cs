@@ -101,9 +101,14 @@ public sealed class RoundTable(WebAppFactory app, Enterprise enterprise, HttpCli
         return round;
     }
 
+    /// <summary>Three years from the first of next month (Art 38 allows 1 to 3).</summary>
+    public TermBody Term(Side side) => new(side, app.Today.AddDays(30), app.Today.AddDays(30).AddYears(3).AddDays(-1));
+
+    /// <summary>Adopted, the term agreed and signed by both chiefs today.</summary>
     public async Task<Guid> SignedAsync()
     {
         var round = await AdoptedAsync();
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/term", Term(Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
         await (await Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
         await (await Employer.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
         return round;
