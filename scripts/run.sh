@@ -7,5 +7,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+urls="${BARGAINING_URLS:-http://127.0.0.1:5080}"
 exec dotnet run -c Release --project src/Bargaining.Web -- \
-  --Bargaining:Demo=true --Bargaining:Database="${BARGAINING_DB:-bargaining-demo.db}" --urls "${BARGAINING_URLS:-http://127.0.0.1:5080}" "$@"
+  --Bargaining:Demo=true --Bargaining:Database="${BARGAINING_DB:-bargaining-demo.db}" --Bargaining:PublicUrl="${urls%%;*}" --urls "$urls" "$@"

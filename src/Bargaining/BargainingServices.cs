@@ -25,6 +25,9 @@ public sealed record BargainingOptions(string WorkflowsDirectory, string SqliteP
     /// <summary>The <c>templates/</c> folder of the documents; by default beside <see cref="WorkflowsDirectory"/>.</summary>
     public string TemplatesDirectory { get; init; } = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(WorkflowsDirectory).TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "templates");
 
+    /// <summary>How documents are printed: the address the contract's QR code opens, the signing certificate, the style.</summary>
+    public PrintOptions Print { get; init; } = new();
+
     /// <summary>
     /// The <c>workflows</c> folder of the repository or installation: looked for in the current directory, then
     /// upwards from the program's own folder.
@@ -69,7 +72,7 @@ public static class BargainingServices
         services.AddScoped<Features.Progress.ProgressFigures>();
         services.AddMediatorPipeline();
         // Templates and fonts are loaded on first print, so a host that never prints needs neither.
-        services.TryAddSingleton(_ => new DocumentPrinter(TemplateSet.Load(options.TemplatesDirectory), ChineseFonts.Locate()));
+        services.TryAddSingleton(_ => new DocumentPrinter(TemplateSet.Load(options.TemplatesDirectory), ChineseFonts.Locate(), options.Print));
         services.AddScoped<Features.Documents.DatabaseContractRegistry>();
         services.AddScoped<Features.Documents.RoundDocuments>();
         services.AddScoped<IContractRegistry>(sp => sp.GetRequiredService<Features.Documents.DatabaseContractRegistry>());

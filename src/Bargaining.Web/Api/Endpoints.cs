@@ -22,8 +22,23 @@ public sealed record LoginBody(string UserName, string Password);
 /// <summary>Body of the reply to an offer.</summary>
 public sealed record ReplyBody(bool Accept, string? Reason = null, IReadOnlyList<TopicProposal>? AddedTopics = null);
 
-/// <summary>Body of the county union's urging of an overdue reply.</summary>
+/// <summary>Body of the county union's urging of an overdue reply: how it urged.</summary>
 public sealed record UrgeBody(string How);
+
+/// <summary>Body of a step that only needs its reason (escalation, closure, extension).</summary>
+public sealed record ReasonBody(string Reason);
+
+/// <summary>Body of minutes or a memo signed on the spot (simplified procedure).</summary>
+public sealed record OnTheSpotBody(Side Side, OnTheSpotRecord Kind, MeetingMeans Means, string Text, string WorkerChief, string EmployerChief);
+
+/// <summary>Body of a simplified meeting that ended without agreement.</summary>
+public sealed record NoAgreementBody(Side Side, MeetingMeans Means, string Reason);
+
+/// <summary>Body of a coordination agreement.</summary>
+public sealed record CoordinationAgreementBody(string Text, IReadOnlyList<string> Coordinators, string WorkerChief, string EmployerChief);
+
+/// <summary>Body of a renewal: the current contract's expiry and who offers.</summary>
+public sealed record RenewalBody(DateOnly ExpiresOn, Side Side);
 
 /// <summary>Body of the contract's term.</summary>
 public sealed record TermBody(Side Side, DateOnly StartsOn, DateOnly EndsOn);
@@ -179,6 +194,22 @@ public static class Endpoints
         rounds.MapPost("/{id:guid}/filing", (Guid id, FilingBody b, IMediator m, CancellationToken ct) => m.Send(new FileContractCommand(id, b.ReceivedOn), ct));
         rounds.MapPost("/{id:guid}/objection", (Guid id, ObjectionBody b, IMediator m, CancellationToken ct) => Done(m.Send(new RecordReviewObjectionCommand(id, b.Opinion, b.ContestedTopicIds), ct)));
         rounds.MapPost("/{id:guid}/publication", (Guid id, PublishBody b, IMediator m, CancellationToken ct) => Done(m.Send(new PublishCommand(id, b.PublishedOn, b.How), ct)));
+        rounds.MapPost("/{id:guid}/withdrawal", (Guid id, WithdrawBody b, IMediator m, CancellationToken ct) => Done(m.Send(new WithdrawOfferCommand(id, b.Side, b.Reason), ct)));
+        rounds.MapPost("/{id:guid}/escalation", (Guid id, ReasonBody b, IMediator m, CancellationToken ct) => Done(m.Send(new EscalateToOrdinaryCommand(id, b.Reason), ct)));
+        rounds.MapPost("/{id:guid}/lapse", (Guid id, ReasonBody b, IMediator m, CancellationToken ct) => Done(m.Send(new CloseLapsedRenewalCommand(id, b.Reason), ct)));
+        rounds.MapPost("/{id:guid}/on-the-spot", (Guid id, OnTheSpotBody b, IMediator m, CancellationToken ct) =>
+            Done(m.Send(new SignOnTheSpotCommand(id, b.Side, b.Kind, b.Means, b.Text, b.WorkerChief, b.EmployerChief), ct)));
+        rounds.MapPost("/{id:guid}/no-agreement", (Guid id, NoAgreementBody b, IMediator m, CancellationToken ct) => Done(m.Send(new RecordNoAgreementCommand(id, b.Side, b.Means, b.Reason), ct)));
+        rounds.MapPost("/{id:guid}/coordination", (Guid id, WithdrawBody b, IMediator m, CancellationToken ct) => m.Send(new ApplyForCoordinationCommand(id, b.Side, b.Reason), ct));
+        rounds.MapPost("/{id:guid}/coordination/extension", (Guid id, ReasonBody b, IMediator m, CancellationToken ct) => m.Send(new ExtendCoordinationCommand(id, b.Reason), ct));
+        rounds.MapPost("/{id:guid}/coordination/agreement", (Guid id, CoordinationAgreementBody b, IMediator m, CancellationToken ct) =>
+            Done(m.Send(new RecordCoordinationAgreementCommand(id, b.Text, b.Coordinators, b.WorkerChief, b.EmployerChief), ct)));
+        rounds.MapPost("/{id:guid}/coordination/closure", (Guid id, ReasonBody b, IMediator m, CancellationToken ct) => Done(m.Send(new CloseCoordinationCommand(id, b.Reason), ct)));
+        rounds.MapPost("/{id:guid}/renewal", async (Guid id, RenewalBody b, IMediator m, CancellationToken ct) =>
+        {
+            var renewal = await m.Send(new StartRenewalCommand(id, b.ExpiresOn, b.Side), ct);
+            return Results.Created($"/api/rounds/{renewal}", new { id = renewal });
+        });
         rounds.MapPost("/{id:guid}/term", (Guid id, TermBody b, IMediator m, CancellationToken ct) => Done(m.Send(new AgreeContractTermCommand(id, b.Side, b.StartsOn, b.EndsOn), ct)));
         rounds.MapGet("/{id:guid}/documents/{kind}", async (Guid id, RoundDocumentKind kind, int? meeting, IMediator m, CancellationToken ct) =>
         {

@@ -22,6 +22,30 @@ public sealed class WebOptions
 
     /// <summary>The <c>workflows/</c> folder; found automatically when empty.</summary>
     public string? Workflows { get; set; }
+
+    /// <summary>
+    /// The address people reach the application at, e.g. https://jc.yczgh.example: the QR code of a printed contract
+    /// opens <c>{PublicUrl}/Verify?code=…</c>. Without it the QR code holds the code and the SHA-256 only.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>A PKCS#12 (.pfx) file whose certificate signs every registered contract; none to leave them unsigned.</summary>
+    public string? SigningCertificate { get; set; }
+
+    /// <summary>The password of <see cref="SigningCertificate"/>.</summary>
+    public string? SigningPassword { get; set; }
+
+    /// <summary>How documents print under these settings.</summary>
+    public Documents.Printing.PrintOptions PrintOptions() => new()
+    {
+        VerificationUrl = string.IsNullOrWhiteSpace(PublicUrl) ? null : PublicUrl.TrimEnd('/') + "/Verify?code={code}",
+        Signature = string.IsNullOrWhiteSpace(SigningCertificate) ? null : new Documents.Rendering.PdfSignatureOptions
+        {
+            Certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(SigningCertificate, SigningPassword),
+            Reason = "集体合同登记文本",
+            Location = "盐城市",
+        },
+    };
 }
 
 /// <summary>Wires the web application: the bargaining services, accounts, pages, API and error mapping.</summary>
@@ -38,7 +62,8 @@ public static class WebApp
         services.AddSingleton(options);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUserAccessor, HttpCurrentUser>();
-        services.AddBargaining(new BargainingOptions(options.Workflows ?? BargainingOptions.FindWorkflowsDirectory(), options.Database), options.Demo ? new DemoClock() : null);
+        services.AddBargaining(new BargainingOptions(options.Workflows ?? BargainingOptions.FindWorkflowsDirectory(), options.Database) { Print = options.PrintOptions() },
+            options.Demo ? new DemoClock() : null);
 
         // Sign-in cookies stay valid across restarts: the keys that protect them are kept beside the database.
         services.AddDataProtection().SetApplicationName("Bargaining")

@@ -95,6 +95,7 @@ public sealed class YanchengDemoTests
     [Fact]
     public async Task The_city_dashboard_of_the_generated_city_equals_what_the_database_holds()
     {
+        using var counter = new SqlCommandCounter();
         await using var host = await BargainingHost.StartAsync(YanchengDemo.Start);
         var result = await new YanchengDemo(host.Services, host.Clock).GenerateAsync();
         var dashboard = await host.SendAsync(new CityDashboardQuery(result.CampaignId), new CurrentUser("u-city", "市总工会", Role.CityAdministrator, result.CityId));
@@ -136,6 +137,21 @@ public sealed class YanchengDemoTests
         Assert.Equal(11, dashboard.Rows.Count(r => r.Rank is not null));
         Assert.Equal(1, dashboard.Rows[0].Rank);
         Assert.True(dashboard.Totals.Progress.Funnel.Effective > 0 && dashboard.Totals.Progress.MedianWageRise is not null);
+
+        // Lists read a page in a fixed number of queries, whatever their length: no workflow is read row by row.
+        var city = new CurrentUser("u-city", "市总工会", Role.CityAdministrator, result.CityId);
+        foreach (var (query, expected) in new[] { (new RoundListQuery(), 4), (new RoundListQuery { Stage = RoundStage.Offered }, 3), (new RoundListQuery { AwaitingMe = true, OverdueOnly = true }, 3) })
+        {
+            counter.Watch(host.SqlitePath);
+            var list = await host.SendAsync(query, city);
+            Assert.True(counter.Count > 0 && counter.Count <= expected, $"{query}: {counter.Count} SQL commands for {list.Rows.Count} rows");
+        }
+        counter.Watch(host.SqlitePath);
+        var listed = await host.SendAsync(new Bargaining.Features.Organisations.EnterpriseListQuery { Stage = RoundStage.Effective }, city);
+        Assert.True(listed.Total > 0 && counter.Count is > 0 and <= 3, $"{counter.Count} SQL commands for {listed.Rows.Count} enterprises");
+        counter.Watch(host.SqlitePath);
+        await host.SendAsync(new CityDashboardQuery(result.CampaignId), city);
+        Assert.True(counter.Count is > 0 and <= 10, $"the dashboard took {counter.Count} SQL commands");
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public sealed class IndexModel(IMediator mediator) : BargainingPage(mediator)
     public async Task OnGetAsync()
     {
         Campaigns = await Mediator.Send(new CampaignListQuery());
+        Units = [.. (await Mediator.Send(new Features.Organisations.OrganisationListQuery())).Where(u => u.Kind != Domain.OrganisationKind.City)];
         var id = Campaign ?? Campaigns.FirstOrDefault()?.Id;
         if (id is null) return;
         Campaign = id;
@@ -52,6 +53,23 @@ public sealed class IndexModel(IMediator mediator) : BargainingPage(mediator)
             offerTarget = Dashboard.OfferRateTarget,
             signingTarget = Dashboard.SigningRateTarget,
         });
+    }
+
+    /// <summary>The units that may take part, for the new campaign's form.</summary>
+    public IReadOnlyList<Features.Organisations.OrganisationRow> Units { get; private set; } = [];
+
+    /// <summary>Launches a new campaign (集中要约行动) for the ticked units.</summary>
+    public async Task<IActionResult> OnPostCreateAsync(string? name, DateOnly? startsOn, DateOnly? endsOn, List<Guid> units, decimal? offerRateTarget, decimal? signingRateTarget, int? workersCoveredTarget)
+    {
+        var id = Guid.Empty;
+        if (await TryAsync(async () => id = await Mediator.Send(new CreateCampaignCommand(name ?? "", startsOn ?? default, endsOn ?? default, units,
+                offerRateTarget ?? 0, signingRateTarget ?? 0, workersCoveredTarget ?? 0))))
+        {
+            Notice = $"已发起“{name}”";
+            return RedirectToPage(new { campaign = id });
+        }
+        await OnGetAsync();
+        return Page();
     }
 
     /// <summary>Downloads the dashboard's table.</summary>

@@ -89,6 +89,28 @@ public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Web.Ac
         return Page();
     }
 
+    /// <summary>The report of the last import, shown once.</summary>
+    public ImportReport? Imported { get; private set; }
+
+    /// <summary>Imports enterprises from a .csv or .xlsx file: all or nothing unless bad rows are to be skipped.</summary>
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, bool skipBadRows)
+    {
+        if (file is null || file.Length == 0) Refuse("请选择企业名单文件（.csv 或 .xlsx）");
+        else
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer);
+            ImportReport? report = null;
+            if (await TryAsync(async () => report = await Mediator.Send(new ImportEnterprisesCommand(Me.OrganisationId, file.FileName, buffer.ToArray(), skipBadRows))))
+            {
+                Imported = report;
+                if (report!.Refused) Response.StatusCode = StatusCodes.Status400BadRequest;
+            }
+        }
+        await LoadAsync();
+        return Page();
+    }
+
     /// <summary>Downloads the enterprise list with the current filters (every page).</summary>
     public async Task<IActionResult> OnGetExportAsync(Features.Export.ExportFormat format)
     {

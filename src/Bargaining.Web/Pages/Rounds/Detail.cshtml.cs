@@ -60,7 +60,9 @@ public sealed class DetailModel(IMediator mediator, TimeProvider clock) : Bargai
     public bool Can(string signal) => Timeline.Actions.Any(a => a.Signal == signal);
 
     /// <summary>The offer checklist: every Art 8 topic with a suggested clause.</summary>
-    public IReadOnlyList<OfferTopicInput> Checklist { get; } = OfferChecklist.Default();
+    public IReadOnlyList<OfferTopicInput> Checklist => _checklist ??= OfferChecklist.Default(Table.Kind);
+
+    private IReadOnlyList<OfferTopicInput>? _checklist;
 
     /// <summary>The value the officer posted for a field, so a refused form keeps its input.</summary>
     public string? Posted(string field) => Request.HasFormContentType ? Request.Form[field].FirstOrDefault() : null;
@@ -193,9 +195,42 @@ public sealed class DetailModel(IMediator mediator, TimeProvider clock) : Bargai
     public Task<IActionResult> OnPostExtendAsync(Guid id, string? reason) =>
         SendAsync(id, "协调期限已延长", new ExtendCoordinationCommand(id, reason ?? ""));
 
-    /// <summary>Closes coordination without agreement.</summary>
-    public Task<IActionResult> OnPostCloseCoordinationAsync(Guid id, string? reason) =>
-        SendAsync(id, "协调处理已终结", new CloseCoordinationCommand(id, reason ?? ""));
+    /// <summary>Closes coordination without agreement (the coordinator), or a lapsed renewal (the county union).</summary>
+    public Task<IActionResult> OnPostCloseAsync(Guid id, string? reason) => Me.Role == Role.Coordinator
+        ? SendAsync(id, "协调处理已终结", new CloseCoordinationCommand(id, reason ?? ""))
+        : SendAsync(id, "已结案，不再续订", new CloseLapsedRenewalCommand(id, reason ?? ""));
+
+    /// <summary>The coordinator records the coordination agreement; bargaining resumes.</summary>
+    public Task<IActionResult> OnPostCoordinationAgreementAsync(Guid id, string? text, string? coordinators, string? workerChief, string? employerChief) =>
+        SendAsync(id, "协调处理协议书已签署，恢复协商", new RecordCoordinationAgreementCommand(id, text ?? "",
+            [.. (coordinators ?? "").Split(['、', ',', '，', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)], workerChief ?? "", employerChief ?? ""));
+
+    /// <summary>The simplified procedure: minutes or a memo signed on the spot.</summary>
+    public Task<IActionResult> OnPostOnTheSpotAsync(Guid id, OnTheSpotRecord kind, MeetingMeans means, string? text, string? workerChief, string? employerChief) =>
+        SendAsync(id, kind == OnTheSpotRecord.Memo ? "备忘录已当场签署" : "会议纪要已当场签署",
+            new SignOnTheSpotCommand(id, SideOrForbid(), kind, means, text ?? "", workerChief ?? "", employerChief ?? ""));
+
+    /// <summary>The simplified procedure's meeting ended without agreement.</summary>
+    public Task<IActionResult> OnPostNoAgreementAsync(Guid id, MeetingMeans means, string? reason) =>
+        SendAsync(id, "已记录未达成一致", new RecordNoAgreementCommand(id, SideOrForbid(), means, reason ?? ""));
+
+    /// <summary>The offering side gives up after a refusal.</summary>
+    public Task<IActionResult> OnPostWithdrawOfferAsync(Guid id, string? reason) =>
+        SendAsync(id, "已结案：不再要求协商", new WithdrawOfferCommand(id, SideOrForbid(), reason ?? ""));
+
+    /// <summary>The county union turns an unanswered simplified round into the ordinary procedure.</summary>
+    public Task<IActionResult> OnPostEscalateAsync(Guid id, string? reason) =>
+        SendAsync(id, "已转入普通程序，请为该企业发起普通程序协商", new EscalateToOrdinaryCommand(id, reason ?? ""));
+
+    /// <summary>Starts the renewal of this effective contract.</summary>
+    public async Task<IActionResult> OnPostRenewAsync(Guid id, DateOnly? expiresOn)
+    {
+        var renewal = Guid.Empty;
+        if (!await TryAsync(async () => renewal = await Mediator.Send(new StartRenewalCommand(id, expiresOn ?? default, SideOrForbid()))))
+            return await ReloadAsync(id);
+        Notice = "续订已发起：期满前三个月内发出要约书";
+        return Redirect($"/Rounds/{renewal}");
+    }
 
     private async Task<IActionResult> SendAsync<T>(Guid id, string done, IRequest<T> command)
     {
@@ -243,13 +278,25 @@ public static class OfferChecklist
         ["other"] = ("双方认为应当协商的其他内容", null, null),
     };
 
-    /// <summary>A fresh checklist, pay ticked.</summary>
-    public static List<OfferTopicInput> Default() =>
+    /// <summary>
+    /// The topics ticked at first for a kind of contract. The term (集体合同期限) is left unticked: the parties record it
+    /// with the contract's dates once agreed (AgreeContractTermCommand), not as a topic thread.
+    /// </summary>
+    private static string[] Ticked(RoundKind kind) => kind switch
+    {
+        RoundKind.Comprehensive or RoundKind.Industry or RoundKind.Regional => [TopicCatalog.Pay, "working-hours", "rest-leave", "safety-health", "insurance-welfare"],
+        RoundKind.WomenWorkers => ["women-juveniles", "rest-leave"],
+        RoundKind.SafetyHealth or RoundKind.HighTemperature => ["safety-health", "working-hours"],
+        _ => [TopicCatalog.Pay],
+    };
+
+    /// <summary>A fresh checklist for <paramref name="kind"/>, its usual topics ticked.</summary>
+    public static List<OfferTopicInput> Default(RoundKind kind = RoundKind.Wage) =>
         [.. TopicCatalog.Article8.Select(t => new OfferTopicInput
         {
             Code = t.Key,
             Title = t.Value,
-            Selected = t.Key == TopicCatalog.Pay,
+            Selected = Ticked(kind).Contains(t.Key),
             Clause = Suggestions.TryGetValue(t.Key, out var s) ? s.Clause : "",
             Number = Suggestions.TryGetValue(t.Key, out var n) ? n.Number : null,
             Unit = Suggestions.TryGetValue(t.Key, out var u) ? u.Unit : null,

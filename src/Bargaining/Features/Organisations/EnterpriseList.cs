@@ -41,8 +41,9 @@ public sealed record EnterpriseListQuery : IRequest<EnterpriseList>, IAuthorised
     {
         if (user.Role is not (Role.CityAdministrator or Role.CountyStaff or Role.Instructor))
             throw DomainException.Forbidden("只有县级总工会、集体协商指导员和市总工会可以查看企业名单");
-        if (OrganisationId is not { } unit || user.Role == Role.CityAdministrator || unit == user.OrganisationId) return;
+        if (OrganisationId is not { } unit) return;
         var name = await db.Organisations.Where(o => o.Id == unit).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("该单位");
+        if (user.Role == Role.CityAdministrator || unit == user.OrganisationId) return;
         throw DomainException.Forbidden($"您无权查看“{name}”的企业名单：只有本单位工作人员和市总工会可以查看");
     }
 }
@@ -84,6 +85,7 @@ public sealed class EnterpriseListQueryValidator : AbstractValidator<EnterpriseL
         RuleFor(x => x.PageSize).InclusiveBetween(1, 200).WithMessage("每页条数应在1至200之间");
         RuleFor(x => x.Search).MaximumLength(100).WithMessage("企业名称关键字不能超过100个字");
         RuleFor(x => x.Industry).MaximumLength(100).WithMessage("行业不能超过100个字");
+        RuleFor(x => x.InstructorUserId).MaximumLength(100).WithMessage("指导员账号不能超过100个字符");
         RuleFor(x => x.Stage).IsInEnum().WithMessage("协商阶段无效");
         RuleFor(x => x.Size).IsInEnum().WithMessage("企业规模无效");
         RuleFor(x => x).Must(x => !(x.WithoutRound && (x.Stage is not null || x.OverdueOnly)))

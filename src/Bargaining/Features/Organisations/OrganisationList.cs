@@ -14,8 +14,8 @@ public sealed record OrganisationListQuery : IRequest<IReadOnlyList<Organisation
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => Task.CompletedTask;
 }
 
-/// <summary>An organisation.</summary>
-public sealed record OrganisationRow(Guid Id, string Code, string Name, OrganisationKind Kind);
+/// <summary>An organisation, with the labour-administration department that receives its enterprises' filings.</summary>
+public sealed record OrganisationRow(Guid Id, string Code, string Name, OrganisationKind Kind, string? LabourAuthority = null, string? FilingAbbreviation = null);
 
 /// <summary>Handles <see cref="OrganisationListQuery"/>: the city first, then its units by code.</summary>
 public sealed class OrganisationListHandler(BargainingDbContext db) : IRequestHandler<OrganisationListQuery, IReadOnlyList<OrganisationRow>>
@@ -23,7 +23,7 @@ public sealed class OrganisationListHandler(BargainingDbContext db) : IRequestHa
     /// <inheritdoc />
     public async Task<IReadOnlyList<OrganisationRow>> Handle(OrganisationListQuery request, CancellationToken cancellationToken) =>
         await db.Organisations.AsNoTracking().OrderBy(o => o.Kind).ThenBy(o => o.Code)
-            .Select(o => new OrganisationRow(o.Id, o.Code, o.Name, o.Kind)).ToListAsync(cancellationToken);
+            .Select(o => new OrganisationRow(o.Id, o.Code, o.Name, o.Kind, o.LabourAuthority, o.FilingAbbreviation)).ToListAsync(cancellationToken);
 }
 
 /// <summary>An enterprise by its unified social credit code (统一社会信用代码), e.g. to bind an account to it.</summary>

@@ -91,6 +91,15 @@ public static class RoundAccess
         throw DomainException.Forbidden($"您无权查看“{await EnterpriseNameAsync(db, enterpriseId, ct)}”的集体协商");
     }
 
+    /// <summary>County staff or an instructor of the unit the round's enterprise belongs to (the county union's steps).</summary>
+    public static async Task AuthoriseCountyUnionAsync(CurrentUser user, BargainingDbContext db, Guid roundId, string action, CancellationToken ct)
+    {
+        if (user.Role is not (Role.CountyStaff or Role.Instructor)) throw DomainException.Forbidden($"只有县级工会工作人员或集体协商指导员可以{action}");
+        var organisation = await db.Rounds.Where(r => r.Id == roundId).Join(db.Enterprises, r => r.EnterpriseId, e => e.Id, (_, e) => (Guid?)e.OrganisationId)
+            .FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("该轮协商");
+        if (organisation != user.OrganisationId) throw DomainException.Forbidden($"您只能为本单位所属企业的协商{action}");
+    }
+
     /// <summary>The role the workflow definitions give a product role; the city union only watches.</summary>
     public static string? WorkflowRole(Role role) => role switch
     {

@@ -43,8 +43,9 @@ public sealed record RoundListQuery : IRequest<RoundList>, IAuthorisedRequest
     /// <inheritdoc />
     public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
     {
-        if (OrganisationId is not { } unit || user.Role == Role.CityAdministrator || unit == user.OrganisationId) return;
+        if (OrganisationId is not { } unit) return;
         var name = await db.Organisations.Where(o => o.Id == unit).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("该单位");
+        if (user.Role == Role.CityAdministrator || unit == user.OrganisationId) return;
         throw DomainException.Forbidden($"您无权查看“{name}”的集体协商：只有本单位工作人员和市总工会可以查看");
     }
 }

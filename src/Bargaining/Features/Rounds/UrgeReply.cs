@@ -3,7 +3,6 @@ using Bargaining.Infrastructure;
 using Bargaining.Persistence;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bargaining.Features.Rounds;
 
@@ -15,13 +14,7 @@ namespace Bargaining.Features.Rounds;
 public sealed record UrgeReplyCommand(Guid RoundId, string How) : IRequest<Unit>, IAuthorisedRequest
 {
     /// <inheritdoc />
-    public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
-    {
-        if (user.Role is not (Role.CountyStaff or Role.Instructor)) throw DomainException.Forbidden("只有县级工会工作人员或集体协商指导员可以督促回应");
-        var organisation = await db.Rounds.Where(r => r.Id == RoundId).Join(db.Enterprises, r => r.EnterpriseId, e => e.Id, (_, e) => (Guid?)e.OrganisationId)
-            .FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("该轮协商");
-        if (organisation != user.OrganisationId) throw DomainException.Forbidden("您只能督促本单位所属企业的协商");
-    }
+    public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseCountyUnionAsync(user, db, RoundId, "督促回应", ct);
 }
 
 /// <summary>Checks the request.</summary>

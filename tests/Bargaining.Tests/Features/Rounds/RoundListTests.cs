@@ -92,6 +92,7 @@ public sealed class RoundListTests : ProgressScenario
         Assert.Equal(10, (await Host.SendAsync(new RoundListQuery { CampaignId = Campaign }, City)).Total);
         Assert.Equal(["盐城亭湖机电有限公司"], (await Host.SendAsync(new RoundListQuery { OrganisationId = Tinghu.Id }, City)).Rows.Select(r => r.Enterprise));
         await RefusedAsync(() => Host.SendAsync(new RoundListQuery { CampaignId = Guid.NewGuid() }, City), FailureKind.NotFound);
+        await RefusedAsync(() => Host.SendAsync(new RoundListQuery { OrganisationId = Guid.NewGuid() }, City), FailureKind.NotFound);
     }
 
     [Fact]
