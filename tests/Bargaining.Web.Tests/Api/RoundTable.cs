@@ -37,6 +37,9 @@ public sealed class RoundTable(WebAppFactory app, Enterprise enterprise, HttpCli
         Employer = await app.SignedInAsync(Role.EmployerRepresentative, Enterprise.OrganisationId, Enterprise.Id);
     }
 
+    /// <summary>Today in China, by the application's clock.</summary>
+    public DateOnly Today => app.Today;
+
     public static TopicProposal WageRise(decimal percent) => new(TopicCatalog.Pay, $"职工年平均工资增长{percent}%", percent, "%");
 
     public async Task<Guid> StartAsync()
