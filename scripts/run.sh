@@ -9,4 +9,4 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 urls="${BARGAINING_URLS:-http://127.0.0.1:5080}"
 exec dotnet run -c Release --project src/Bargaining.Web -- \
-  --Bargaining:Demo=true --Bargaining:Database="${BARGAINING_DB:-bargaining-demo.db}" --Bargaining:PublicUrl="${urls%%;*}" --urls "$urls" "$@"
+  --Bargaining:Demo=true --Bargaining:Database="$(realpath -m "${BARGAINING_DB:-bargaining-demo.db}")" --Bargaining:PublicUrl="${urls%%;*}" --urls "$urls" "$@"

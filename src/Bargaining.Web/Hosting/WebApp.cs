@@ -136,6 +136,21 @@ public static class WebApp
             o.Conventions.AuthorizeFolder("/Admin", Policy(Role.CityAdministrator));
             o.Conventions.AuthorizeFolder("/City", Policy(Role.CityAdministrator));
             o.Conventions.AuthorizeFolder("/Review", Policy(Role.Reviewer));
+        }).AddMvcOptions(o =>
+        {
+            // A field that cannot be read (letters in a number, an impossible date) is reported in Chinese too.
+            var m = o.ModelBindingMessageProvider;
+            m.SetValueIsInvalidAccessor(v => $"“{v}”不是有效的值");
+            m.SetAttemptedValueIsInvalidAccessor((v, _) => $"“{v}”不是有效的值");
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(v => $"“{v}”不是有效的值");
+            m.SetUnknownValueIsInvalidAccessor(_ => "填写的值无效");
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "填写的值无效");
+            m.SetValueMustBeANumberAccessor(_ => "请填写数字");
+            m.SetNonPropertyValueMustBeANumberAccessor(() => "请填写数字");
+            m.SetMissingBindRequiredValueAccessor(_ => "缺少必填项");
+            m.SetMissingKeyOrValueAccessor(() => "缺少必填项");
+            m.SetMissingRequestBodyRequiredValueAccessor(() => "缺少请求内容");
+            m.SetValueMustNotBeNullAccessor(_ => "不能为空");
         });
         services.AddScoped<DemoSeeder>();
     }

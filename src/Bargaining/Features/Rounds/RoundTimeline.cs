@@ -35,7 +35,8 @@ public sealed record RoundTimeline(
 public sealed record TimelineEntry(long Sequence, DateTimeOffset At, string Step, string Action, string Actor);
 
 /// <summary>A step the round waits at, with its last day if it has a deadline.</summary>
-public sealed record CurrentStep(string Node, string Name, DateTimeOffset EnteredAt, DateOnly? LastDay);
+/// <param name="Who">Who may act there, in Chinese (职工方（企业工会）, 企业方, …), from the step's and its signals' roles.</param>
+public sealed record CurrentStep(string Node, string Name, DateTimeOffset EnteredAt, DateOnly? LastDay, IReadOnlyList<string> Who);
 
 /// <summary>An action the caller's role may take now.</summary>
 public sealed record AvailableAction(string Node, string Step, string Signal, string Title, DateOnly? LastDay);
@@ -58,9 +59,14 @@ public sealed class RoundTimelineHandler(BargainingDbContext db, WorkflowEngine 
         var actions = role is null ? [] : await engine.AvailableSignalsAsync(round.WorkflowInstanceId, role, cancellationToken);
         return new RoundTimeline(round.Id, enterprise, stage, stage.Chinese(), round.OfferMode,
             [.. journal.Select(j => new TimelineEntry(j.Sequence, j.At, StepName(definition, j.Node), ActionName(definition, j.Node, j.Kind, j.Signal), Actor(j.Actor)))],
-            [.. snapshot.Steps.Select(s => new CurrentStep(s.Node, s.Name, s.EnteredAt, s.LastDay))],
+            [.. snapshot.Steps.Select(s => new CurrentStep(s.Node, s.Name, s.EnteredAt, s.LastDay, Who(definition, s.Node)))],
             [.. actions.Select(a => new AvailableAction(a.Node, a.NodeName, a.Signal, a.Title, lastDays.GetValueOrDefault(a.Node)))]);
     }
+
+    private static IReadOnlyList<string> Who(WorkflowDefinition definition, string node) =>
+        definition.Nodes.TryGetValue(node, out var n)
+            ? [.. n.Roles.Concat(n.Signals.SelectMany(x => x.Roles)).Distinct().Select(r => definition.Roles.GetValueOrDefault(r) ?? r)]
+            : [];
 
     private static string StepName(WorkflowDefinition definition, string? node) =>
         node is not null && definition.Nodes.TryGetValue(node, out var n) ? n.Name : node ?? "";

@@ -19,6 +19,7 @@ public sealed class RoundTimelineTests : RoundScenario
         Assert.Equal("职工方发出要约书", timeline.Journal[1].Step);
         var step = Assert.Single(timeline.CurrentSteps);
         Assert.Equal(("企业方书面回应", lastDay), (step.Name, step.LastDay));
+        Assert.Equal(["企业方"], step.Who);
         Assert.Equal(["同意协商", "拒绝协商（须说明正当理由）"], timeline.Actions.Select(a => a.Title));
         Assert.All(timeline.Actions, a => Assert.Equal(lastDay, a.LastDay));
     }
@@ -34,7 +35,9 @@ public sealed class RoundTimelineTests : RoundScenario
         var timeline = await Host.SendAsync(new RoundTimelineQuery(round), YanduStaff);
         Assert.Equal("期限届满", timeline.Journal[^1].Action);
         Assert.Equal("系统（期限届满）", timeline.Journal[^1].Actor);
-        Assert.Equal("企业方逾期未回应，上级工会督办", Assert.Single(timeline.CurrentSteps).Name);
+        var overdue = Assert.Single(timeline.CurrentSteps);
+        Assert.Equal("企业方逾期未回应，上级工会督办", overdue.Name);
+        Assert.Equal(["企业方", "职工方（企业工会）", "上级工会（县级总工会）"], overdue.Who);
         Assert.Contains(timeline.Actions, a => a.Signal == "urge");
     }
 
