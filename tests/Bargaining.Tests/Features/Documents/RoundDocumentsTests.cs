@@ -126,6 +126,9 @@ public sealed class RoundDocumentsTests : RoundScenario
         Assert.Contains("陈玥、刘赟", text);
         Assert.Contains("2026年3月18日报送盐城市盐都区人力资源和社会保障局", text);
         Assert.Contains("职工年平均工资增长6%", text);
+        // A wage contract without a wage table: the agreed clauses are the third annex, and the list of annexes says so.
+        Assert.Contains("附件三双方协商一致的条款", text);
+        Assert.Contains("二、双方协商代表名单；三、双方协商一致的条款", text);
         // Received 18 March: the 15th day is Friday 2 April; effective from Friday 3 April (Art 47).
         Assert.Contains("2026年4月3日", text);
     }
