@@ -1,12 +1,15 @@
+using System.Text;
+using Bargaining.Features.Organisations;
 using Bargaining.Infrastructure;
 using Bargaining.Web.Tests.Api;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Bargaining.Web.Tests.Browser;
 
-/// <summary>The administrator creating an account, and the reviewer objecting to a filed contract, in the browser.</summary>
+/// <summary>The administrator creating an account, the county launching offers and importing enterprises, and the reviewer objecting, in the browser.</summary>
 public sealed class RoleBrowserTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
 {
     [Fact]
@@ -65,5 +68,32 @@ public sealed class RoleBrowserTests(BrowserApp app, ITestOutputHelper output) :
         await Expect(reviewer.Locator("main")).ToContainTextAsync("工资增长条款未明确执行时间和分配办法");
         output.WriteLine(await BrowserApp.ScreenshotAsync(reviewer, "review-objection"));
         await reviewer.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task County_staff_import_an_enterprise_and_send_offers_to_all_their_enterprises_at_once()
+    {
+        var county = await app.SignInPageAsync(await app.AccountAsync(Role.CountyStaff, app.Tinghu.Id, displayName: "陆晓燕"));
+        Assert.Contains("/County", county.Url);
+
+        var csv = string.Join(",", EnterpriseFile.Columns) + "\n"
+            + $"亭湖开元软件科技有限公司,{WebAppFactory.CreditCodeFor(app.Tinghu, 70)},信息传输、软件和信息技术服务业,私营企业,80,30,亭湖开元软件科技有限公司工会委员会,林玉兰\n";
+        await county.SetInputFilesAsync("#import-form input[type=file]", new FilePayload { Name = "亭湖区企业名单.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await county.ClickAsync("#import-form button[type=submit]");
+        await Expect(county.Locator("#import-report")).ToBeVisibleAsync();
+        await Expect(county.Locator("#enterprises")).ToContainTextAsync("亭湖开元软件科技有限公司");
+
+        var boxes = county.Locator("#enterprises input[name=selected]");
+        Assert.Equal(3, await boxes.CountAsync());
+        for (var i = 0; i < 3; i++) await boxes.Nth(i).CheckAsync();
+        await county.FillAsync("#launch-form input[name=representativesPerSide]", "3");
+        await county.ClickAsync("#launch");
+
+        await Expect(county.Locator("#launch-report")).ToContainTextAsync("已发出要约 3 家");
+        output.WriteLine(await BrowserApp.ScreenshotAsync(county, "county-offers-launched"));
+        var offered = await app.WithDbAsync(db => db.Rounds.Where(r => r.OfferMadeAt != null)
+            .Join(db.Enterprises.Where(e => e.OrganisationId == app.Tinghu.Id), r => r.EnterpriseId, e => e.Id, (r, e) => e.Id).Distinct().CountAsync());
+        Assert.Equal(3, offered);
+        await county.Context.CloseAsync();
     }
 }
