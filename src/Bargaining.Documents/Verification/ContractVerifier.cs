@@ -54,11 +54,11 @@ public sealed partial class ContractVerifier(IContractRegistry registry)
     public async Task<ContractVerification> VerifyCodeAsync(string code, CancellationToken cancellationToken = default)
     {
         if (!VerificationCode.TryNormalize(Code().Match(code ?? "") is { Success: true } m ? m.Value : code, out var normal))
-            return new(VerificationOutcome.MalformedCode, $"\"{code}\" is not a verification code (12 letters and digits, e.g. 7KQ2-M9XD-4HTB).");
+            return new(VerificationOutcome.MalformedCode, $"“{code}”不是合同验证码（验证码为12位字母和数字，形如 7KQ2-M9XD-4HTB）");
         var contract = await registry.FindAsync(normal, cancellationToken);
         return contract is null
-            ? new(VerificationOutcome.UnknownCode, $"No contract is registered under {normal}.", normal)
-            : new(VerificationOutcome.Genuine, $"{normal} is contract {Name(contract)}.", normal, contract);
+            ? new(VerificationOutcome.UnknownCode, $"没有以验证码 {normal} 登记的集体合同", normal)
+            : new(VerificationOutcome.Genuine, $"验证码 {normal} 对应已登记的{Name(contract)}", normal, contract);
     }
 
     /// <summary>Checks a PDF file.</summary>
@@ -82,27 +82,27 @@ public sealed partial class ContractVerifier(IContractRegistry registry)
         // PDFsharp reports a damaged file with whatever exception its parser meets; any of them means unreadable.
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
-            return new(VerificationOutcome.Unreadable, "The file is not a readable PDF: " + e.Message);
+            return new(VerificationOutcome.Unreadable, "该文件不是可读取的 PDF 文件：" + e.Message);
         }
 
         var codes = pages.Select(p => Footer().Match(Squeeze(p.Furniture)) is { Success: true } m ? m.Groups[1].Value : null).ToList();
         var code = codes.FirstOrDefault(c => c is not null);
-        if (code is null) return new(VerificationOutcome.NoCode, "The file carries no verification code.");
+        if (code is null) return new(VerificationOutcome.NoCode, "该文件上没有合同验证码");
         var signature = PdfSignatureCheck.Check(bytes);
         var contract = await registry.FindAsync(code, cancellationToken);
-        if (contract is null) return new(VerificationOutcome.UnknownCode, $"No contract is registered under {code}, the code the file carries.", code, Signature: signature);
+        if (contract is null) return new(VerificationOutcome.UnknownCode, $"文件上的验证码 {code} 没有对应的登记合同", code, Signature: signature);
 
         var stray = codes.Select((c, i) => (c, Page: i + 1)).FirstOrDefault(x => x.c != code);
         if (stray.Page > 0)
-            return Altered($"Page {stray.Page} carries {(stray.c is null ? "no code" : "the code " + stray.c)}, not {code}: pages were swapped or added.");
+            return Altered($"第{stray.Page}页{(stray.c is null ? "没有验证码" : "的验证码为 " + stray.c)}，与 {code} 不符：页面被替换或增加");
         var printed = ContractFingerprint.FromPrintedText(string.Concat(pages.Select(p => p.Text)));
         if (printed.Sha256 != contract.Sha256)
-            return Altered("The text differs from the registered contract" + Difference(contract.CanonicalText, printed.CanonicalText) + ".");
+            return Altered("文本与登记的合同不一致" + Difference(contract.CanonicalText, printed.CanonicalText));
         if (signature.State == SignatureState.Broken)
-            return Altered("The text matches, but the digital signature is broken: " + signature.Problem);
+            return Altered("文本一致，但数字签名已失效：" + signature.Problem);
         return new(VerificationOutcome.Genuine,
-            $"The file is contract {Name(contract)}, as registered" +
-            (signature.State == SignatureState.Valid ? ", digitally signed and unchanged since." : "."), code, contract, signature);
+            $"该文件与登记的{Name(contract)}一致" +
+            (signature.State == SignatureState.Valid ? "，经数字签名，签名后未被改动" : ""), code, contract, signature);
 
         ContractVerification Altered(string message) => new(VerificationOutcome.Altered, message, code, contract, signature);
     }
@@ -114,8 +114,8 @@ public sealed partial class ContractVerifier(IContractRegistry registry)
         var at = 0;
         while (at < registered.Length && at < found.Length && registered[at] == found[at]) at++;
         var start = Math.Max(0, at - 12);
-        string Excerpt(string text) => text.Length <= start ? "(end)" : "「…" + text[start..Math.Min(text.Length, at + 12)] + "…」";
-        return $": registered {Excerpt(registered)}, in the file {Excerpt(found)}";
+        string Excerpt(string text) => text.Length <= start ? "（文末）" : "「…" + text[start..Math.Min(text.Length, at + 12)] + "…」";
+        return $"：登记文本为{Excerpt(registered)}，文件中为{Excerpt(found)}";
     }
 
     private static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
@@ -127,5 +127,5 @@ public sealed partial class ContractVerifier(IContractRegistry registry)
     private static partial Regex Code();
 
     private static string Name(RegisteredContract contract) =>
-        contract.ContractNumber is { Length: > 0 } number ? $"{number}, {contract.Title}" : contract.Title;
+        contract.ContractNumber is { Length: > 0 } number ? $"{contract.Title}（{number}）" : contract.Title;
 }

@@ -41,7 +41,7 @@ public static partial class PdfSignatureCheck
         var range = ranges[^1];
         var (start1, length1, start2, length2) = (Int(range, 1), Int(range, 2), Int(range, 3), Int(range, 4));
         if (start1 != 0 || start2 + length2 != pdf.Length || length1 > start2 || start2 > pdf.Length)
-            return new SignatureCheck(SignatureState.Broken, Problem: "The signature does not cover the whole file: bytes were added or changed after signing.");
+            return new SignatureCheck(SignatureState.Broken, Problem: "签名未覆盖整个文件：签名后文件被增加或改动");
         var hex = latin1[length1..start2].Trim('<', '>', ' ', '\r', '\n');
         byte[] signature;
         try
@@ -50,7 +50,7 @@ public static partial class PdfSignatureCheck
         }
         catch (FormatException)
         {
-            return new SignatureCheck(SignatureState.Broken, Problem: "The signature's /Contents is not a hex string.");
+            return new SignatureCheck(SignatureState.Broken, Problem: "签名数据（/Contents）格式无效");
         }
         var signed = new byte[length1 + length2];
         pdf[..length1].CopyTo(signed);
@@ -63,7 +63,7 @@ public static partial class PdfSignatureCheck
         }
         catch (CryptographicException e)
         {
-            return new SignatureCheck(SignatureState.Broken, cms.SignerInfos.Count > 0 ? cms.SignerInfos[0].Certificate?.Subject : null, e.Message);
+            return new SignatureCheck(SignatureState.Broken, cms.SignerInfos.Count > 0 ? cms.SignerInfos[0].Certificate?.Subject : null, "签名校验失败：" + e.Message);
         }
         return new SignatureCheck(SignatureState.Valid, cms.SignerInfos[0].Certificate?.Subject);
     }

@@ -82,6 +82,12 @@ public sealed record PublishBody(DateOnly PublishedOn, string How);
 /// <summary>Body of a suspension.</summary>
 public sealed record SuspendBody(Side Side, bool WorkerChiefConsents, bool EmployerChiefConsents, DateOnly NextMeetingOn, string NextMeetingPlace, string NextMeetingContent);
 
+/// <summary>Body of a unit's labour-administration department.</summary>
+public sealed record LabourAuthorityBody(string Name, string Abbreviation);
+
+/// <summary>An account as the administrator sees it.</summary>
+public sealed record AccountRow(string Id, string UserName, string DisplayName, Role Role, Guid OrganisationId, Guid? EnterpriseId, DateTimeOffset? LockedUntil);
+
 /// <summary>The signed-in caller.</summary>
 public sealed record Me(string UserId, string UserName, string Name, Role Role, string RoleTitle, Guid OrganisationId, Guid? EnterpriseId);
 
@@ -104,6 +110,9 @@ public static class Endpoints
         secured.MapPost("/offers", (LaunchCampaignOffersCommand c, IMediator m, CancellationToken ct) => m.Send(c, ct)).WithTags("要约行动");
         secured.MapGet("/organisations/{id:guid}/progress", (Guid id, IMediator m, CancellationToken ct) => m.Send(new CountyProgressQuery(id), ct)).WithTags("进度");
         secured.MapGet("/organisations", (IMediator m, CancellationToken ct) => m.Send(new OrganisationListQuery(), ct)).WithTags("企业");
+        secured.MapPut("/organisations/{id:guid}/labour-authority", (Guid id, LabourAuthorityBody b, IMediator m, CancellationToken ct) =>
+            Done(m.Send(new SetLabourAuthorityCommand(id, b.Name, b.Abbreviation), ct))).WithTags("企业");
+        MapAccounts(secured.MapGroup("/accounts").WithTags("账号").RequireAuthorization(WebApp.Policy(Role.CityAdministrator)));
         secured.MapGet("/enterprises", (Guid? organisationId, RoundStage? stage, bool? withoutRound, bool? overdueOnly, string? industry, SizeBand? size,
                 string? instructorUserId, string? search, int? page, int? pageSize, IMediator m, CancellationToken ct) =>
             m.Send(new EnterpriseListQuery
@@ -150,6 +159,17 @@ public static class Endpoints
             var user = http.User.ToCurrentUser()!;
             return new Me(user.UserId, http.User.Identity!.Name!, user.Name, user.Role, user.Role.Title(), user.OrganisationId, user.EnterpriseId);
         }).RequireAuthorization();
+    }
+
+    private static void MapAccounts(RouteGroupBuilder accounts)
+    {
+        accounts.MapGet("", (UserManager<Account> users) => users.Users.OrderBy(a => a.Role).ThenBy(a => a.UserName)
+            .Select(a => new AccountRow(a.Id, a.UserName!, a.DisplayName, a.Role, a.OrganisationId, a.EnterpriseId, a.LockoutEnd)).ToList());
+        accounts.MapPost("", async (NewAccount b, AccountAdministration admin, HttpContext http, CancellationToken ct) =>
+        {
+            var account = await admin.CreateAsync(b, http.User.ToCurrentUser()!.UserId, ct);
+            return Results.Created($"/api/accounts/{account.Id}", new AccountRow(account.Id, account.UserName!, account.DisplayName, account.Role, account.OrganisationId, account.EnterpriseId, null));
+        });
     }
 
     private static void MapRounds(RouteGroupBuilder rounds)

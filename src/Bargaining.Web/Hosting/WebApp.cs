@@ -109,6 +109,9 @@ public static class WebApp
         });
 
         // Every ProblemDetails, also those ASP.NET writes itself (an unknown route, a bad body), is titled in Chinese.
+        // Chinese is written into pages as characters, not as &#x…; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
             var status = c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode;
@@ -153,6 +156,7 @@ public static class WebApp
             m.SetValueMustNotBeNullAccessor(_ => "不能为空");
         });
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<AccountAdministration>();
     }
 
     /// <summary>The request pipeline and endpoints.</summary>

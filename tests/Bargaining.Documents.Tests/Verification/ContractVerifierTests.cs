@@ -71,7 +71,7 @@ public class ContractVerifierTests
         var result = await verifier.VerifyPdfAsync(mixed);
 
         Assert.Equal(VerificationOutcome.Altered, result.Outcome);
-        Assert.Contains("Page 3 carries the code", result.Message);
+        Assert.Contains("第3页的验证码为", result.Message);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed partial class DigitalSignatureTests : IDisposable
         var check = PdfSignatureCheck.Check(bytes);
 
         Assert.Equal(SignatureState.Broken, check.State);
-        Assert.Contains("does not cover the whole file", check.Problem);
+        Assert.Contains("签名未覆盖整个文件", check.Problem);
     }
 
     [Fact]
@@ -94,9 +94,9 @@ public sealed partial class DigitalSignatureTests : IDisposable
 
         Assert.Equal(VerificationOutcome.Genuine, genuine.Outcome);
         Assert.Equal(SignatureState.Valid, genuine.Signature!.State);
-        Assert.Contains("digitally signed", genuine.Message);
+        Assert.Contains("经数字签名", genuine.Message);
         Assert.Equal(VerificationOutcome.Altered, altered.Outcome);
-        Assert.Contains("signature is broken", altered.Message);
+        Assert.Contains("数字签名已失效", altered.Message);
     }
 
     [Fact]

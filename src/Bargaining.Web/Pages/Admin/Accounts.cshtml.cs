@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bargaining.Web.Pages.Admin;
 
 /// <summary>The city administrator creates accounts, binds each to a role and an organisation (and an enterprise for the parties), and unlocks locked accounts.</summary>
-public sealed class AccountsModel(IMediator mediator, UserManager<Bargaining.Web.Accounts.Account> users, TimeProvider clock) : BargainingPage(mediator)
+public sealed class AccountsModel(IMediator mediator, UserManager<Bargaining.Web.Accounts.Account> users, AccountAdministration admin, TimeProvider clock) : BargainingPage(mediator)
 {
     /// <summary>Every account.</summary>
     public IReadOnlyList<Bargaining.Web.Accounts.Account> Accounts { get; private set; } = [];
@@ -39,31 +39,10 @@ public sealed class AccountsModel(IMediator mediator, UserManager<Bargaining.Web
     /// <summary>Creates an account; refused with reasons for a bad name, password, organisation or enterprise.</summary>
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        Guid? enterprise = null;
-        var ok = await TryAsync(async () =>
-        {
-            if (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrWhiteSpace(DisplayName))
-                throw new DomainException(FailureKind.Validation, "validation", "请填写用户名和姓名");
-            var organisations = await Mediator.Send(new OrganisationListQuery());
-            if (organisations.All(o => o.Id != OrganisationId)) throw new DomainException(FailureKind.Validation, "validation", "请选择所属单位");
-            if (Role is Role.UnionChair or Role.EmployerRepresentative)
-            {
-                if (string.IsNullOrWhiteSpace(CreditCode)) throw new DomainException(FailureKind.Validation, "validation", "企业工会主席和企业方代表须填写所在企业的统一社会信用代码");
-                var found = await Mediator.Send(new EnterpriseByCreditCodeQuery(CreditCode));
-                if (found.OrganisationId != OrganisationId) throw new DomainException(FailureKind.Validation, "validation", $"“{found.Name}”不属于所选单位");
-                enterprise = found.Id;
-            }
-        });
-        if (!ok) return await PageAsync();
-        var account = new Bargaining.Web.Accounts.Account { UserName = UserName!.Trim(), DisplayName = DisplayName!.Trim(), Role = Role, OrganisationId = OrganisationId, EnterpriseId = enterprise, CreatedBy = Me.UserId };
-        var result = await users.CreateAsync(account, Password ?? "");
-        if (!result.Succeeded)
-        {
-            foreach (var e in result.Errors) ModelState.AddModelError("", e.Description);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+        Bargaining.Web.Accounts.Account? account = null;
+        if (!await TryAsync(async () => account = await admin.CreateAsync(new NewAccount(UserName, DisplayName, Role, OrganisationId, CreditCode, Password), Me.UserId)))
             return await PageAsync();
-        }
-        Notice = $"已创建账号 {account.UserName}（{Role.Title()}）";
+        Notice = $"已创建账号 {account!.UserName}（{Role.Title()}）";
         return RedirectToPage();
     }
 
