@@ -1,0 +1,55 @@
+using Bargaining.Infrastructure;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Bargaining.Web.Tests.Browser;
+
+/// <summary>County staff at work in the browser: offers for several enterprises at once, an instructor assigned, the list exported.</summary>
+public sealed class CountyBrowserTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task County_staff_launch_offers_for_two_enterprises_assign_an_instructor_and_export_the_list()
+    {
+        var instructor = await app.AccountAsync(Role.Instructor, app.Tinghu.Id, displayName: "缪建华");
+        var page = await app.SignInPageAsync(await app.AccountAsync(Role.CountyStaff, app.Tinghu.Id, displayName: "陆晓燕"));
+        Assert.EndsWith("/County", page.Url, StringComparison.Ordinal);
+        var tinghu = app.Enterprises.Values.Where(e => e.OrganisationId == app.Tinghu.Id).OrderBy(e => e.Name, StringComparer.Ordinal).Take(2).ToList();
+
+        // Nothing ticked: refused in Chinese, nothing launched.
+        await page.ClickAsync("#launch");
+        Assert.Contains("请先勾选要发出要约的企业", await page.InnerTextAsync("[role=alert]"));
+
+        foreach (var e in tinghu) await page.CheckAsync($"input[name=selected][value='{e.Id}']");
+        await page.ClickAsync("#launch");
+        var report = await page.InnerTextAsync("#launch-report");
+        Assert.Contains("已发出要约 2 家", report);
+        foreach (var e in tinghu)
+            Assert.Contains("已要约", await page.InnerTextAsync($"tr[data-enterprise='{e.Id}']"));
+        output.WriteLine(await BrowserApp.ScreenshotAsync(page, "county-launched"));
+
+        await page.CheckAsync($"input[name=selected][value='{tinghu[0].Id}']");
+        await page.SelectOptionAsync("select[name=instructor]", new SelectOptionValue { Label = "缪建华" });
+        await page.ClickAsync("#assign");
+        Assert.Contains("已为 1 家企业指派指导员 缪建华", await page.InnerTextAsync("#notice"));
+        Assert.Contains("缪建华", await page.InnerTextAsync($"tr[data-enterprise='{tinghu[0].Id}']"));
+
+        // The instructor's own list holds the enterprise assigned to him, and only that one.
+        var instructorPage = await app.SignInPageAsync(instructor);
+        await instructorPage.GotoAsync("/County");
+        Assert.Equal(1, await instructorPage.Locator("#enterprises tbody tr[data-enterprise]").CountAsync());
+        Assert.Contains(tinghu[0].Name, await instructorPage.InnerTextAsync("#enterprises"));
+        await instructorPage.Context.CloseAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-xlsx"));
+        var file = Path.Combine(BrowserApp.Artifacts, "county-enterprises.xlsx");
+        await download.SaveAsAsync(file);
+        using (var workbook = SpreadsheetDocument.Open(file, false))
+        {
+            var strings = workbook.WorkbookPart!.SharedStringTablePart?.SharedStringTable.InnerText ?? "";
+            var sheet = workbook.WorkbookPart.WorksheetParts.Single().Worksheet.InnerText;
+            foreach (var e in tinghu) Assert.Contains(e.Name, strings + sheet);
+        }
+        await page.Context.CloseAsync();
+    }
+}
