@@ -199,5 +199,6 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await DisposeAsync();
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_database + suffix);
+        if (Directory.Exists(_database + ".keys")) Directory.Delete(_database + ".keys", recursive: true);   // the sign-in keys beside the database
     }
 }

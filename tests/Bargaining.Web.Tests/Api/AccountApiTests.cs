@@ -1,6 +1,8 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using Bargaining.Infrastructure;
+using Bargaining.Web.Accounts;
 using Bargaining.Web.Api;
 
 namespace Bargaining.Web.Tests.Api;
@@ -61,7 +63,7 @@ public sealed class AccountApiTests(WebAppFactory app) : IClassFixture<WebAppFac
     [InlineData("POST", "/api/rounds")]
     [InlineData("GET", "/api/rounds/8d1f5a43-3b1e-4c55-9a0e-2f7f5c1d9b10")]
     [InlineData("POST", "/api/rounds/8d1f5a43-3b1e-4c55-9a0e-2f7f5c1d9b10/offer")]
-    [InlineData("GET", "/api/rounds/8d1f5a43-3b1e-4c55-9a0e-2f7f5c1d9b10/contract.pdf")]
+    [InlineData("GET", "/api/rounds/8d1f5a43-3b1e-4c55-9a0e-2f7f5c1d9b10/documents/Contract")]
     [InlineData("GET", "/api/topics/8d1f5a43-3b1e-4c55-9a0e-2f7f5c1d9b10")]
     [InlineData("POST", "/api/campaigns")]
     [InlineData("POST", "/api/offers")]
@@ -133,5 +135,50 @@ public sealed class AccountApiTests(WebAppFactory app) : IClassFixture<WebAppFac
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("您要找的页面或记录不存在", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task The_city_administrator_creates_an_employer_account_through_the_API_and_it_signs_in()
+    {
+        using var city = await app.SignedInAsync(Role.CityAdministrator, app.City.Id);
+        var hengda = app.Enterprises["盐城恒达精密机械有限公司"];
+
+        var response = await city.PostJsonAsync("/api/accounts", new NewAccount("liming", "李明", Role.EmployerRepresentative, app.Yandu.Id, hengda.CreditCode, "Hengda2026x"));
+        var created = await response.ReadAsync<AccountRow>(HttpStatusCode.Created);
+        Assert.Equal($"/api/accounts/{created.Id}", response.Headers.Location?.OriginalString);
+        Assert.Equal(hengda.Id, created.EnterpriseId);
+        Assert.Contains(await (await city.GetAsync("/api/accounts")).ReadAsync<List<AccountRow>>(), a => a.UserName == "liming");
+
+        using var employer = app.NewClient();
+        await (await employer.PostJsonAsync("/api/account/login", new LoginBody("liming", "Hengda2026x"))).ExpectAsync(HttpStatusCode.NoContent);
+        Assert.Equal(Role.EmployerRepresentative, (await (await employer.GetAsync("/api/account/me")).ReadAsync<Me>()).Role);
+    }
+
+    [Fact]
+    public async Task Account_creation_refuses_a_weak_password_a_taken_name_and_an_enterprise_of_another_unit_and_is_the_city_administrators_alone()
+    {
+        using var city = await app.SignedInAsync(Role.CityAdministrator, app.City.Id);
+        using var staff = await app.SignedInAsync(Role.CountyStaff, app.Yandu.Id);
+        var hengda = app.Enterprises["盐城恒达精密机械有限公司"];
+        var account = new NewAccount("chen", "陈桂芳", Role.UnionChair, app.Yandu.Id, hengda.CreditCode, "Hengda2026x");
+
+        Assert.Contains("10", (await (await city.PostJsonAsync("/api/accounts", account with { Password = "short1" })).ProblemAsync(HttpStatusCode.BadRequest)).Detail());
+        Assert.Contains("不属于所选单位", (await (await city.PostJsonAsync("/api/accounts", account with { OrganisationId = app.Tinghu.Id })).ProblemAsync(HttpStatusCode.BadRequest)).Detail());
+        await (await city.PostJsonAsync("/api/accounts", account)).ExpectAsync(HttpStatusCode.Created);
+        Assert.Contains("已被使用", (await (await city.PostJsonAsync("/api/accounts", account)).ProblemAsync(HttpStatusCode.BadRequest)).Detail());
+        await (await staff.PostJsonAsync("/api/accounts", account with { UserName = "chen2" })).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await staff.GetAsync("/api/accounts")).ProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Only_the_city_sets_the_labour_department_that_reviews_a_units_contracts()
+    {
+        using var city = await app.SignedInAsync(Role.CityAdministrator, app.City.Id);
+        using var staff = await app.SignedInAsync(Role.CountyStaff, app.Yandu.Id);
+        var body = new LabourAuthorityBody("盐城市盐都区人力资源和社会保障局", "都人社");
+
+        await (await city.PutAsJsonAsync($"/api/organisations/{app.Yandu.Id}/labour-authority", body, Json.Options)).ExpectAsync(HttpStatusCode.NoContent);
+        await (await staff.PutAsJsonAsync($"/api/organisations/{app.Yandu.Id}/labour-authority", body, Json.Options)).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await city.PutAsJsonAsync($"/api/organisations/{Guid.NewGuid()}/labour-authority", body, Json.Options)).ProblemAsync(HttpStatusCode.NotFound);
     }
 }

@@ -42,6 +42,8 @@ public sealed class FullRoundApiTests(WebAppFactory app) : IClassFixture<WebAppF
 
         // The congress adopts it, both chiefs sign, the bureau receives it the same day.
         Assert.True((await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", new VoteBody(180, 150, 140))).ReadAsync<CongressVoteResult>()).Adopted);
+        var term = table.Term(Side.Employer);
+        await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/term", term)).ExpectAsync(HttpStatusCode.NoContent);
         await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
         await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
         var filing = await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/filing", new FilingBody(app.Today))).ReadAsync<FilingResult>();
@@ -61,8 +63,15 @@ public sealed class FullRoundApiTests(WebAppFactory app) : IClassFixture<WebAppF
         Assert.Equal(("effective", new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8))), (step.Node, step.EnteredAt));
         await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/publication", new PublishBody(app.Today, "厂务公开栏及职工微信群"))).ExpectAsync(HttpStatusCode.NoContent);
 
+        // The renewal (续订, Art 38) is started from the effective contract, once.
+        var renewal = new RenewalBody(term.EndsOn, Side.Worker);
+        var renewed = await table.Chair.PostJsonAsync($"/api/rounds/{round}/renewal", renewal);
+        var renewalId = (await renewed.ReadAsync<System.Text.Json.JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        Assert.Equal($"/api/rounds/{renewalId}", renewed.Headers.Location?.OriginalString);
+        Assert.Equal("renewal.exists", (await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/renewal", renewal)).ProblemAsync(HttpStatusCode.Conflict)).Code());
+
         // The printed contract reads back with the agreed clause and a verification code that checks out, by code and as a file.
-        var response = await table.Employer.GetAsync($"/api/rounds/{round}/contract.pdf");
+        var response = await table.Employer.GetAsync($"/api/rounds/{round}/documents/Contract");
         await response.ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         var pdf = await response.Content.ReadAsByteArrayAsync();

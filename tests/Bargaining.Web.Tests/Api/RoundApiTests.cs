@@ -69,7 +69,7 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
         Assert.Equal("该轮协商不存在", (await (await Chair.GetAsync($"/api/rounds/{Unknown}")).ProblemAsync(HttpStatusCode.NotFound)).Detail());
         await (await Chair.PostJsonAsync($"/api/rounds/{Unknown}/offer", new OfferBody([RoundTable.WageRise(6)], app.Today))).ProblemAsync(HttpStatusCode.NotFound);
         await (await Employer.PostJsonAsync($"/api/rounds/{Unknown}/reply", new ReplyBody(true))).ProblemAsync(HttpStatusCode.NotFound);
-        await (await Chair.GetAsync($"/api/rounds/{Unknown}/contract.pdf")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await Chair.GetAsync($"/api/rounds/{Unknown}/documents/Contract")).ProblemAsync(HttpStatusCode.NotFound);
         await (await Chair.GetAsync($"/api/topics/{Unknown}")).ProblemAsync(HttpStatusCode.NotFound);
         await (await Employer.PostJsonAsync($"/api/topics/{Unknown}/agree", new SideBody(Side.Employer))).ProblemAsync(HttpStatusCode.NotFound);
     }
@@ -219,19 +219,48 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
     }
 
     [Fact]
-    public async Task Printing_before_both_chiefs_sign_is_answered_422_citing_Art_37()
+    public async Task Printing_the_contract_before_both_chiefs_sign_is_a_conflict_citing_Art_37()
     {
         var round = await _table.AdoptedAsync();
 
-        var problem = await (await Chair.GetAsync($"/api/rounds/{round}/contract.pdf")).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var problem = await (await Chair.GetAsync($"/api/rounds/{round}/documents/Contract")).ProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Equal("contract.unsigned", problem.Code());
+        Assert.Contains("第三十七条", problem.Detail());
+    }
+
+    [Fact]
+    public async Task The_round_prints_each_document_it_has_reached()
+    {
+        var round = await _table.AtTheTableAsync();
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/minutes", new MinutesBody(Side.Worker, "职工方提出增长6%，企业方同意继续协商"))).ExpectAsync(HttpStatusCode.NoContent);
+
+        Assert.Contains(_table.Enterprise.Name, Pdf.Text(await PdfAsync(Employer, $"/api/rounds/{round}/documents/OfferLetter")));
+        Assert.Contains("同意", Pdf.Text(await PdfAsync(Chair, $"/api/rounds/{round}/documents/Response")));
+        Assert.Contains("职工方提出增长6%", Pdf.Text(await PdfAsync(Chair, $"/api/rounds/{round}/documents/MeetingMinutes?meeting=1")));
+        await (await Chair.GetAsync($"/api/rounds/{round}/documents/NoSuchDocument")).ProblemAsync(HttpStatusCode.BadRequest);
+        using var other = await app.SignedInAsync(Role.UnionChair, app.Yandu.Id, app.Enterprises[Xinyuan].Id);
+        await (await other.GetAsync($"/api/rounds/{round}/documents/OfferLetter")).ProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_term_longer_than_3_years_is_refused_and_filing_needs_a_term()
+    {
+        var round = await _table.AdoptedAsync();
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/term", new TermBody(Side.Worker, app.Today, app.Today.AddYears(5)))).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Employer.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
+
+        var problem = await (await Employer.PostJsonAsync($"/api/rounds/{round}/filing", new FilingBody(app.Today))).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal("filing.no-term", problem.Code());
     }
 
     [Fact]
     public async Task Signing_twice_is_a_conflict_and_the_filing_answers_the_review_period()
     {
         var round = await _table.AdoptedAsync();
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/term", _table.Term(Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
         await (await Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
 
         await (await Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Worker))).ProblemAsync(HttpStatusCode.Conflict);
@@ -264,6 +293,14 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
         var (round, _) = await _table.FiledAsync();
 
         await (await Chair.PostJsonAsync($"/api/rounds/{round}/publication", new PublishBody(app.Today, "厂务公开栏"))).ProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    private static async Task<byte[]> PdfAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        await response.ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsByteArrayAsync();
     }
 
     private async Task<IEnumerable<string>> StepsAsync(Guid round) => (await _table.TimelineAsync(round)).CurrentSteps.Select(s => s.Name);

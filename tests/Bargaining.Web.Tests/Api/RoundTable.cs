@@ -37,6 +37,9 @@ public sealed class RoundTable(WebAppFactory app, Enterprise enterprise, HttpCli
         Employer = await app.SignedInAsync(Role.EmployerRepresentative, Enterprise.OrganisationId, Enterprise.Id);
     }
 
+    /// <summary>Today in China, by the application's clock.</summary>
+    public DateOnly Today => app.Today;
+
     public static TopicProposal WageRise(decimal percent) => new(TopicCatalog.Pay, $"职工年平均工资增长{percent}%", percent, "%");
 
     public async Task<Guid> StartAsync()
@@ -101,9 +104,14 @@ public sealed class RoundTable(WebAppFactory app, Enterprise enterprise, HttpCli
         return round;
     }
 
+    /// <summary>Three years from the first of next month (Art 38 allows 1 to 3).</summary>
+    public TermBody Term(Side side) => new(side, app.Today.AddDays(30), app.Today.AddDays(30).AddYears(3).AddDays(-1));
+
+    /// <summary>Adopted, the term agreed and signed by both chiefs today.</summary>
     public async Task<Guid> SignedAsync()
     {
         var round = await AdoptedAsync();
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/term", Term(Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
         await (await Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
         await (await Employer.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
         return round;

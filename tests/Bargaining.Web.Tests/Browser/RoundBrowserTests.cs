@@ -61,6 +61,8 @@ public sealed class RoundBrowserTests(BrowserApp app, ITestOutputHelper output) 
         await chair.FillAsync("#present", "150");
         await chair.FillAsync("#inFavour", "140");
         await ActAsync(chair, "#record-vote");
+        await Expect(chair.Locator("#term-form")).ToBeVisibleAsync();
+        await ActAsync(chair, "#agree-term");                            // the suggested three years from next month
         await ActAsync(chair, "#sign");
         await employer.ReloadAsync();
         await ActAsync(employer, "#sign");
@@ -79,7 +81,7 @@ public sealed class RoundBrowserTests(BrowserApp app, ITestOutputHelper output) 
         output.WriteLine(await BrowserApp.ScreenshotAsync(chair, "round-chair-effective"));
 
         // The printed contract downloads, reads back with its clause, and its code checks out on the verification page.
-        var download = await chair.RunAndWaitForDownloadAsync(() => chair.ClickAsync("#print-contract"));
+        var download = await chair.RunAndWaitForDownloadAsync(() => chair.ClickAsync("[data-document=Contract]"));
         var pdfPath = Path.Combine(BrowserApp.Artifacts, "contract-browser.pdf");
         await download.SaveAsAsync(pdfPath);
         output.WriteLine(pdfPath);

@@ -1,0 +1,99 @@
+using System.Text;
+using Bargaining.Features.Organisations;
+using Bargaining.Infrastructure;
+using Bargaining.Web.Tests.Api;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Bargaining.Web.Tests.Browser;
+
+/// <summary>The administrator creating an account, the county launching offers and importing enterprises, and the reviewer objecting, in the browser.</summary>
+public sealed class RoleBrowserTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task The_city_administrator_creates_a_chair_account_for_an_enterprise_and_the_chair_signs_in_with_it()
+    {
+        var hengda = app.Enterprises["盐城恒达精密机械有限公司"];
+        var admin = await app.SignInPageAsync(await app.AccountAsync(Role.CityAdministrator, app.City.Id, displayName: "孙海"));
+        await admin.GotoAsync("/Admin/Accounts");
+
+        await FillAccountAsync(admin, "wangjianguo", "short1");
+        await admin.ClickAsync("#create-account button[type=submit]");
+        await Expect(admin.Locator("[role=alert]")).ToContainTextAsync("密码至少需要 10 位");
+        output.WriteLine(await BrowserApp.ScreenshotAsync(admin, "admin-account-refused"));
+
+        await FillAccountAsync(admin, "wangjianguo", "Hengda2026x");
+        await admin.ClickAsync("#create-account button[type=submit]");
+        await Expect(admin.Locator("#accounts")).ToContainTextAsync("wangjianguo");
+        output.WriteLine(await BrowserApp.ScreenshotAsync(admin, "admin-accounts"));
+
+        var chair = await app.NewPageAsync();
+        await chair.GotoAsync("/Account/Login");
+        await BrowserApp.SubmitSignInAsync(chair, "wangjianguo", "Hengda2026x");
+        await chair.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        Assert.Contains("王建国（企业工会主席）", await chair.InnerTextAsync("header .who"));
+        await chair.Context.CloseAsync();
+        await admin.Context.CloseAsync();
+
+        async Task FillAccountAsync(IPage page, string userName, string password)
+        {
+            await page.FillAsync("#UserName", userName);
+            await page.FillAsync("#DisplayName", "王建国");
+            await page.SelectOptionAsync("#Role", "UnionChair");
+            await page.SelectOptionAsync("#OrganisationId", app.Yandu.Id.ToString());
+            await page.FillAsync("#CreditCode", hengda.CreditCode);
+            await page.FillAsync("#Password", password);
+        }
+    }
+
+    [Fact]
+    public async Task The_reviewer_finds_a_filed_contract_in_her_queue_and_objects_so_that_it_returns_to_the_table()
+    {
+        using var table = await RoundTable.SeatAsync(app, "盐城鑫源电子有限公司");
+        var (round, _) = await table.FiledAsync();
+        var reviewer = await app.SignInPageAsync(await app.AccountAsync(Role.Reviewer, app.Yandu.Id, displayName: "卞文静"));
+
+        Assert.EndsWith("/Review", reviewer.Url);
+        await Expect(reviewer.Locator($"#review-queue tr[data-round='{round}']")).ToContainTextAsync("盐城鑫源电子有限公司");
+        output.WriteLine(await BrowserApp.ScreenshotAsync(reviewer, "review-queue"));
+        await reviewer.ClickAsync($"#review-queue tr[data-round='{round}'] a");
+        await reviewer.WaitForURLAsync($"**/Rounds/{round}");
+        await reviewer.FillAsync("#object-form textarea[name=opinion]", "工资增长条款未明确执行时间和分配办法，请双方重新协商后重新报送");
+        await reviewer.CheckAsync("#object-form input[name=contested]");
+        await reviewer.ClickAsync("#object");
+
+        await Expect(reviewer.Locator("#stage")).ToHaveTextAsync("协商中");
+        await Expect(reviewer.Locator("main")).ToContainTextAsync("工资增长条款未明确执行时间和分配办法");
+        output.WriteLine(await BrowserApp.ScreenshotAsync(reviewer, "review-objection"));
+        await reviewer.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task County_staff_import_an_enterprise_and_send_offers_to_all_their_enterprises_at_once()
+    {
+        var county = await app.SignInPageAsync(await app.AccountAsync(Role.CountyStaff, app.Tinghu.Id, displayName: "陆晓燕"));
+        Assert.Contains("/County", county.Url);
+
+        var csv = string.Join(",", EnterpriseFile.Columns) + "\n"
+            + $"亭湖开元软件科技有限公司,{WebAppFactory.CreditCodeFor(app.Tinghu, 70)},信息传输、软件和信息技术服务业,私营企业,80,30,亭湖开元软件科技有限公司工会委员会,林玉兰\n";
+        await county.SetInputFilesAsync("#import-form input[type=file]", new FilePayload { Name = "亭湖区企业名单.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await county.ClickAsync("#import-form button[type=submit]");
+        await Expect(county.Locator("#import-report")).ToBeVisibleAsync();
+        await Expect(county.Locator("#enterprises")).ToContainTextAsync("亭湖开元软件科技有限公司");
+
+        var boxes = county.Locator("#enterprises input[name=selected]");
+        Assert.Equal(3, await boxes.CountAsync());
+        for (var i = 0; i < 3; i++) await boxes.Nth(i).CheckAsync();
+        await county.FillAsync("#launch-form input[name=representativesPerSide]", "3");
+        await county.ClickAsync("#launch");
+
+        await Expect(county.Locator("#launch-report")).ToContainTextAsync("已发出要约 3 家");
+        output.WriteLine(await BrowserApp.ScreenshotAsync(county, "county-offers-launched"));
+        var offered = await app.WithDbAsync(db => db.Rounds.Where(r => r.OfferMadeAt != null)
+            .Join(db.Enterprises.Where(e => e.OrganisationId == app.Tinghu.Id), r => r.EnterpriseId, e => e.Id, (r, e) => e.Id).Distinct().CountAsync());
+        Assert.Equal(3, offered);
+        await county.Context.CloseAsync();
+    }
+}
