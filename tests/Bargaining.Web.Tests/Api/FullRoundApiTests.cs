@@ -1,3 +1,4 @@
+using Bargaining.Tests.Shared;
 using System.Net;
 using System.Net.Http.Headers;
 using Bargaining.Documents.Verification;
@@ -75,10 +76,10 @@ public sealed class FullRoundApiTests(WebAppFactory app) : IClassFixture<WebAppF
         await response.ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         var pdf = await response.Content.ReadAsByteArrayAsync();
-        var text = Pdf.Text(pdf);
+        var text = PrintedPdf.Text(pdf);
         Assert.Contains("盐城华泰纺织有限公司", text);
         Assert.Contains("职工年平均工资增长6%", text);
-        var code = Pdf.VerificationCode(text);
+        var code = PrintedPdf.VerificationCode(text);
 
         using var anyone = app.NewClient();
         var byCode = await (await anyone.GetAsync($"/api/verify/{code}")).ReadAsync<ContractVerification>();

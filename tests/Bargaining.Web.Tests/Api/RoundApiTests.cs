@@ -1,3 +1,4 @@
+using Bargaining.Tests.Shared;
 using System.Net;
 using System.Text.Json;
 using Bargaining.Domain;
@@ -235,9 +236,9 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
         var round = await _table.AtTheTableAsync();
         await (await Chair.PostJsonAsync($"/api/rounds/{round}/minutes", new MinutesBody(Side.Worker, "职工方提出增长6%，企业方同意继续协商"))).ExpectAsync(HttpStatusCode.NoContent);
 
-        Assert.Contains(_table.Enterprise.Name, Pdf.Text(await PdfAsync(Employer, $"/api/rounds/{round}/documents/OfferLetter")));
-        Assert.Contains("同意", Pdf.Text(await PdfAsync(Chair, $"/api/rounds/{round}/documents/Response")));
-        Assert.Contains("职工方提出增长6%", Pdf.Text(await PdfAsync(Chair, $"/api/rounds/{round}/documents/MeetingMinutes?meeting=1")));
+        Assert.Contains(_table.Enterprise.Name, PrintedPdf.Text(await PdfAsync(Employer, $"/api/rounds/{round}/documents/OfferLetter")));
+        Assert.Contains("同意", PrintedPdf.Text(await PdfAsync(Chair, $"/api/rounds/{round}/documents/Response")));
+        Assert.Contains("职工方提出增长6%", PrintedPdf.Text(await PdfAsync(Chair, $"/api/rounds/{round}/documents/MeetingMinutes?meeting=1")));
         await (await Chair.GetAsync($"/api/rounds/{round}/documents/NoSuchDocument")).ProblemAsync(HttpStatusCode.BadRequest);
         using var other = await app.SignedInAsync(Role.UnionChair, app.Yandu.Id, app.Enterprises[Xinyuan].Id);
         await (await other.GetAsync($"/api/rounds/{round}/documents/OfferLetter")).ProblemAsync(HttpStatusCode.Forbidden);

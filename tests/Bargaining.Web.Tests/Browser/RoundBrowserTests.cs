@@ -1,3 +1,4 @@
+using Bargaining.Tests.Shared;
 using System.Globalization;
 using Bargaining.Infrastructure;
 using Microsoft.Playwright;
@@ -85,11 +86,11 @@ public sealed class RoundBrowserTests(BrowserApp app, ITestOutputHelper output) 
         var pdfPath = Path.Combine(BrowserApp.Artifacts, "contract-browser.pdf");
         await download.SaveAsAsync(pdfPath);
         output.WriteLine(pdfPath);
-        var text = Pdf.Text(await File.ReadAllBytesAsync(pdfPath));
+        var text = PrintedPdf.Text(await File.ReadAllBytesAsync(pdfPath));
         Assert.Contains(Enterprise, text);
         Assert.Contains("职工年平均工资增长6%", text);
         var visitor = await app.NewPageAsync();
-        await visitor.GotoAsync($"/Verify?Code={Pdf.VerificationCode(text)}");
+        await visitor.GotoAsync($"/Verify?Code={PrintedPdf.VerificationCode(text)}");
         await Expect(visitor.Locator("#verification")).ToContainTextAsync("核验通过");
         output.WriteLine(await BrowserApp.ScreenshotAsync(visitor, "verify-genuine"));
         await visitor.Context.CloseAsync();

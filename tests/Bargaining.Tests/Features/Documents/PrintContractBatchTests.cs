@@ -4,7 +4,7 @@ using Bargaining.Features.Campaigns;
 using Bargaining.Features.Documents;
 using Bargaining.Infrastructure;
 using Bargaining.Tests.Features.Rounds;
-using Bargaining.Tests.Support;
+using Bargaining.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using PdfSharp.Pdf.IO;
 

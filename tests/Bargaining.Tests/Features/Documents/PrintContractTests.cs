@@ -2,7 +2,7 @@ using System.Text;
 using Bargaining.Documents.Verification;
 using Bargaining.Features.Documents;
 using Bargaining.Tests.Features.Rounds;
-using Bargaining.Tests.Support;
+using Bargaining.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PdfSharp.Pdf;

@@ -3,7 +3,7 @@ using Bargaining.Features.Documents;
 using Bargaining.Features.Rounds;
 using Bargaining.Infrastructure;
 using Bargaining.Tests.Features.Rounds;
-using Bargaining.Tests.Support;
+using Bargaining.Tests.Shared;
 
 namespace Bargaining.Tests.Features.Documents;
 

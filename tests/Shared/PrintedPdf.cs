@@ -2,20 +2,23 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Bargaining.Web.Tests;
+namespace Bargaining.Tests.Shared;
 
-/// <summary>Reads a PDF back with poppler's <c>pdftotext</c> (installed by <c>scripts/setup.sh</c>).</summary>
-public static partial class Pdf
+/// <summary>
+/// Reads a printed PDF back with poppler-utils' pdftotext (installed by scripts/setup.sh). Shared by the application's
+/// and the web's tests (linked into both projects); the document tests have their own, richer reader with positions.
+/// </summary>
+public static partial class PrintedPdf
 {
-    /// <summary>The text the PDF prints, whitespace removed (Chinese lines break anywhere).</summary>
+    /// <summary>The text in drawing order (-raw) with all whitespace removed, so that line breaks do not matter.</summary>
     public static string Text(byte[] pdf)
     {
         Assert.True(pdf.AsSpan().StartsWith("%PDF-"u8), "not a PDF");
-        var path = Path.Combine(Path.GetTempPath(), $"bargaining-web-{Guid.NewGuid():N}.pdf");
+        var path = Path.Combine(Path.GetTempPath(), $"bargaining-printed-{Guid.NewGuid():N}.pdf");
         File.WriteAllBytes(path, pdf);
         try
         {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", path, "-"]) { RedirectStandardOutput = true, StandardOutputEncoding = Encoding.UTF8 })!;
+            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-raw", "-enc", "UTF-8", path, "-"]) { RedirectStandardOutput = true, StandardOutputEncoding = Encoding.UTF8 })!;
             var text = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
             Assert.Equal(0, process.ExitCode);
