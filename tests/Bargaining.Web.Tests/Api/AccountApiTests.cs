@@ -1,6 +1,7 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
+using Bargaining.Features.Organisations;
 using Bargaining.Infrastructure;
 using Bargaining.Web.Accounts;
 using Bargaining.Web.Api;
@@ -180,5 +181,30 @@ public sealed class AccountApiTests(WebAppFactory app) : IClassFixture<WebAppFac
         await (await city.PutAsJsonAsync($"/api/organisations/{app.Yandu.Id}/labour-authority", body, Json.Options)).ExpectAsync(HttpStatusCode.NoContent);
         await (await staff.PutAsJsonAsync($"/api/organisations/{app.Yandu.Id}/labour-authority", body, Json.Options)).ProblemAsync(HttpStatusCode.Forbidden);
         await (await city.PutAsJsonAsync($"/api/organisations/{Guid.NewGuid()}/labour-authority", body, Json.Options)).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_party_needs_a_valid_credit_code_of_its_unit_and_a_refused_account_is_not_created()
+    {
+        using var city = await app.SignedInAsync(Role.CityAdministrator, app.City.Id);
+        var account = new NewAccount("xu", "徐立新", Role.UnionChair, app.Yandu.Id, null, "Hengda2026x");
+
+        Assert.Contains("统一社会信用代码", (await (await city.PostJsonAsync("/api/accounts", account)).ProblemAsync(HttpStatusCode.BadRequest)).Detail());
+        Assert.Contains("校验位", (await (await city.PostJsonAsync("/api/accounts", account with { CreditCode = "91320903MA1XY00010" })).ProblemAsync(HttpStatusCode.BadRequest)).Detail());
+        Assert.DoesNotContain(await (await city.GetAsync("/api/accounts")).ReadAsync<List<AccountRow>>(), a => a.UserName == "xu");
+        using var anonymous = app.NewClient();
+        await (await anonymous.GetAsync("/api/accounts")).ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task The_labour_department_set_by_the_city_is_listed_with_its_unit_and_needs_its_abbreviation()
+    {
+        using var city = await app.SignedInAsync(Role.CityAdministrator, app.City.Id);
+        await (await city.PutAsJsonAsync($"/api/organisations/{app.Tinghu.Id}/labour-authority", new LabourAuthorityBody("盐城市亭湖区人力资源和社会保障局", "亭人社集备"), Json.Options))
+            .ExpectAsync(HttpStatusCode.NoContent);
+        var tinghu = (await (await city.GetAsync("/api/organisations")).ReadAsync<List<OrganisationRow>>()).Single(o => o.Id == app.Tinghu.Id);
+        Assert.Equal(("盐城市亭湖区人力资源和社会保障局", "亭人社集备"), (tinghu.LabourAuthority, tinghu.FilingAbbreviation));
+        await (await city.PutAsJsonAsync($"/api/organisations/{app.Tinghu.Id}/labour-authority", new LabourAuthorityBody("盐城市亭湖区人力资源和社会保障局", ""), Json.Options))
+            .ProblemAsync(HttpStatusCode.BadRequest);
     }
 }
