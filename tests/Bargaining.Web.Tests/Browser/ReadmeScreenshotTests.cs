@@ -7,10 +7,10 @@ using static Microsoft.Playwright.Assertions;
 namespace Bargaining.Web.Tests.Browser;
 
 /// <summary>
-/// The screens the README shows, on the generated city, each checked for what it must show before it is kept as
+/// The screens the README shows, on the generated city of 240 enterprises, each checked for what it must show before it is kept as
 /// <c>test-artifacts/readme-*.png</c>; <c>scripts/screenshots.sh</c> copies them to <c>docs/screenshots/</c>.
 /// </summary>
-public sealed class ReadmeScreenshotTests(DemoBrowserApp app, ITestOutputHelper output) : IClassFixture<DemoBrowserApp>
+public sealed class ReadmeScreenshotTests(FullDemoBrowserApp app, ITestOutputHelper output) : IClassFixture<FullDemoBrowserApp>
 {
     [Fact]
     public async Task The_city_dashboard_the_county_page_a_round_at_the_table_and_the_offer_form()
