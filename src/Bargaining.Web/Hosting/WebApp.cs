@@ -29,6 +29,12 @@ public sealed class WebOptions
     /// </summary>
     public string? PublicUrl { get; set; }
 
+    /// <summary>
+    /// On a database without a city administrator, creates one named <c>admin</c> with this password at start; ignored
+    /// once one exists.
+    /// </summary>
+    public string? AdminPassword { get; set; }
+
     /// <summary>A PKCS#12 (.pfx) file whose certificate signs every registered contract; none to leave them unsigned.</summary>
     public string? SigningCertificate { get; set; }
 
@@ -186,8 +192,18 @@ public static class WebApp
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
             return;
         }
-        await Database.InitializeAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
+        var db = scope.ServiceProvider.GetRequiredService<BargainingDbContext>();
+        await Database.InitializeAsync(db);
         await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().InitializeAsync();
+        // The city union and its 11 county-level unions exist from the first start; the first administrator is
+        // created once from Bargaining:AdminPassword, and creates every other account on 账号管理.
+        var city = await Bargaining.Demo.YanchengOrganisations.EnsureAsync(db);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        if (string.IsNullOrEmpty(options.AdminPassword) || users.Users.Any(u => u.Role == Role.CityAdministrator)) return;
+        var admin = new Account { UserName = "admin", DisplayName = "系统管理员", Role = Role.CityAdministrator, OrganisationId = city.Id, CreatedBy = "setup" };
+        var created = await users.CreateAsync(admin, options.AdminPassword);
+        if (!created.Succeeded)
+            throw new InvalidOperationException("Bargaining:AdminPassword 不符合密码规则：" + string.Join("；", created.Errors.Select(e => e.Description)));
     }
 
     /// <summary>Prints where the application listens and, in demo mode, the demo accounts.</summary>
@@ -197,8 +213,13 @@ public static class WebApp
         output.WriteLine();
         output.WriteLine($"Bargaining 集体协商 已启动，数据库 {Path.GetFullPath(options.Database)}");
         foreach (var url in app.Urls) output.WriteLine($"  打开 {url}");
-        if (!options.Demo) return;
         using var scope = app.Services.CreateScope();
+        if (!options.Demo)
+        {
+            if (!scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Users.Any(u => u.Role == Role.CityAdministrator))
+                output.WriteLine("  尚无市总工会管理员账号：以 --Bargaining:AdminPassword=<至少10位，含数字和小写字母> 启动一次，即创建管理员 admin");
+            return;
+        }
         var accounts = scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Users.Where(u => u.CreatedBy == DemoSeeder.CreatedBy).ToList();
         output.WriteLine($"  演示时钟：{app.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}（北京时间，2026年春季要约行动结束时）");
         output.WriteLine($"  演示账号（密码均为 {DemoSeeder.Password}）：");
