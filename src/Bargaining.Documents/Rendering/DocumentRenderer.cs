@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Bargaining.Documents.Fonts;
 using Bargaining.Documents.Layout;
 using Bargaining.Documents.Model;
@@ -79,9 +80,14 @@ public sealed class DocumentRenderer(ChineseFonts fonts, DocumentStyle? style = 
         return new RenderResult(pages.Count, shaper.Missing.ToList()) { Title = document.Title };
     }
 
+    // One signer per signing options: PDFsharp's signer learns the size to reserve for the signature by signing once
+    // and keeps it, so a new signer per document would sign every document twice.
+    private static readonly ConditionalWeakTable<PdfSignatureOptions, IDigitalSigner> Signers = new();
+
     private static void Sign(PdfDocument pdf, PdfSignatureOptions options, int lastPage)
     {
-        var signer = new PdfSharpDefaultSigner(options.Certificate, PdfMessageDigestType.SHA256, options.TimestampServer);
+        var signer = Signers.GetValue(options,
+            o => new PdfSharpDefaultSigner(o.Certificate, PdfMessageDigestType.SHA256, o.TimestampServer));
         DigitalSignatureHandler.ForDocument(pdf, signer, new DigitalSignatureOptions
         {
             Reason = options.Reason ?? "",
