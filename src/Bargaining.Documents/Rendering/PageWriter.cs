@@ -149,14 +149,25 @@ internal sealed class PageWriter(XGraphics graphics, HashSet<(FontFace Face, boo
     }
 
     /// <summary>
-    /// Appends a number with at most <paramref name="decimals"/> decimals and no trailing zeros, as "0.###" would,
-    /// without the custom format's cost or a string per number (a page has thousands).
+    /// Appends a number rounded to <paramref name="decimals"/> decimals (3 or 4), without trailing zeros, as "0.###"
+    /// would (but never "-0"); in integers, as a page has thousands of numbers and formatting a double is slow.
     /// </summary>
     private static StringBuilder Number(StringBuilder c, double value, int decimals)
     {
-        Span<char> buffer = stackalloc char[32];
-        value.TryFormat(buffer, out var length, decimals == 3 ? "F3" : "F4", Invariant);
-        return c.Append(buffer[..length].TrimEnd('0').TrimEnd('.'));
+        var scale = decimals == 3 ? 1000 : 10000;
+        var scaled = (long)Math.Round(value * scale, MidpointRounding.AwayFromZero);
+        if (scaled < 0) c.Append('-');
+        scaled = Math.Abs(scaled);
+        c.Append(scaled / scale);
+        var fraction = scaled % scale;
+        if (fraction == 0) return c;
+        c.Append('.');
+        for (var digit = scale / 10; fraction > 0; digit /= 10)
+        {
+            c.Append((char)('0' + fraction / digit));
+            fraction %= digit;
+        }
+        return c;
     }
 
     private static bool SameFont(Glyph previous, Glyph next) =>
