@@ -140,8 +140,8 @@ internal sealed class Composer(ChineseFonts fonts, DocumentStyle style, TextShap
 
     private Flow Body(Paragraph paragraph, TextRun[] prefix)
     {
-        var runs = prefix.Concat(paragraph.Spans.Select(s =>
-            new TextRun(s.Text, s.Emphasis ? fonts.Sans : fonts.Song, style.BodySize)));
+        TextRun[] runs = [.. prefix, .. paragraph.Spans.Select(s =>
+            new TextRun(s.Text, s.Emphasis ? fonts.Sans : fonts.Song, style.BodySize))];
         var indent = paragraph.FirstLineIndent ? Indent : 0;
         var lines = Lines(runs, style.TextWidth, indent, style.Tracking, paragraph.Alignment);
         return new LinesFlow(lines.Select(l => Box.Of(Pitch, new BoxLine(l, 0, Baseline(Pitch, style.BodySize)))).ToList());
@@ -210,7 +210,7 @@ internal sealed class Composer(ChineseFonts fonts, DocumentStyle style, TextShap
         return new Box(rows * Pitch, boxLines, []);
     }
 
-    private List<Line> Lines(IEnumerable<TextRun> runs, double width, double indent, double tracking, TextAlignment alignment) =>
+    private List<Line> Lines(IReadOnlyList<TextRun> runs, double width, double indent, double tracking, TextAlignment alignment) =>
         LineBreaker.Layout(shaper.Shape(runs), width, indent, tracking, alignment);
 
     private Box TextBox(Line line, double height, double size)

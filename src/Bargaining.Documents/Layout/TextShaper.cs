@@ -23,9 +23,11 @@ internal sealed class TextShaper(ChineseFonts fonts)
     /// <summary>The characters no installed face could print, each once.</summary>
     public IReadOnlyCollection<string> Missing => missing;
 
-    public List<Glyph> Shape(IEnumerable<TextRun> runs)
+    public List<Glyph> Shape(IReadOnlyList<TextRun> runs)
     {
-        var glyphs = new List<Glyph>();
+        var length = 0;
+        foreach (var run in runs) length += run.Text.Length;
+        var glyphs = new List<Glyph>(length);
         foreach (var run in runs)
         {
             var chain = fonts.FallbackChain(run.Face);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Bargaining.Documents.Fonts;
 using Bargaining.Documents.Layout;
 using Bargaining.Documents.Model;
@@ -79,9 +80,15 @@ public sealed class DocumentRenderer(ChineseFonts fonts, DocumentStyle? style = 
         return new RenderResult(pages.Count, shaper.Missing.ToList()) { Title = document.Title };
     }
 
+    // One signer per signing options, as a signer learns once how much space to reserve for its signatures. With a
+    // timestamp server PDFsharp's own signer fetches the timestamp; its network round trip outweighs the rest.
+    private static readonly ConditionalWeakTable<PdfSignatureOptions, IDigitalSigner> Signers = new();
+
     private static void Sign(PdfDocument pdf, PdfSignatureOptions options, int lastPage)
     {
-        var signer = new PdfSharpDefaultSigner(options.Certificate, PdfMessageDigestType.SHA256, options.TimestampServer);
+        var signer = Signers.GetValue(options, o => o.TimestampServer is null
+            ? new ContractSigner(o.Certificate)
+            : new PdfSharpDefaultSigner(o.Certificate, PdfMessageDigestType.SHA256, o.TimestampServer));
         DigitalSignatureHandler.ForDocument(pdf, signer, new DigitalSignatureOptions
         {
             Reason = options.Reason ?? "",

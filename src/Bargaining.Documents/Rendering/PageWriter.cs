@@ -86,7 +86,7 @@ internal sealed class PageWriter(XGraphics graphics, HashSet<(FontFace Face, boo
                 var k = i0 + 1;
                 while (k < end && !registered.Contains((glyphs[k].Glyph.Face, false, glyphs[k].Glyph.Char.Value))) k++;
                 if (spaced && (currentFont != font || k == end)) k = k == end && k - i0 > 1 && currentFont == font ? k - 1 : i0 + 1;
-                if (spaced && k - i0 > 1) content.Append(gap.ToString("0.####", Invariant)).Append(" Tc\n");
+                if (spaced && k - i0 > 1) Number(content, gap, 4).Append(" Tc\n");
                 DrawString(font, glyphs, i0, k, left, baseline);
                 if (spaced && k - i0 > 1) content.Append("0 Tc\n");
                 i0 = k;
@@ -128,19 +128,46 @@ internal sealed class PageWriter(XGraphics graphics, HashSet<(FontFace Face, boo
     private void Write(IReadOnlyList<PlacedGlyph> glyphs, int start, int end, double gap, double left, double baseline)
     {
         var c = content!;
-        c.Append("1 0 0 1 ").Append((left + glyphs[start].X).ToString("0.###", Invariant)).Append(' ')
-            .Append((pageHeight - baseline).ToString("0.###", Invariant)).Append(" Tm\n");
+        MoveTo(c, left + glyphs[start].X, pageHeight - baseline);
         var spaced = Math.Abs(gap) >= 0.001 && end - start > 1;
-        if (spaced) c.Append(gap.ToString("0.####", Invariant)).Append(" Tc\n");
+        if (spaced) Number(c, gap, 4).Append(" Tc\n");
         c.Append('<');
         for (var i = start; i < end; i++)
         {
             if (spaced && i == end - 1) c.Append("> Tj\n0 Tc\n<");
-            c.Append(glyphs[i].Glyph.Face.GlyphIndex(glyphs[i].Glyph.Char.Value).ToString("X4", Invariant));
+            c.Append(Invariant, $"{glyphs[i].Glyph.Face.GlyphIndex(glyphs[i].Glyph.Char.Value):X4}");
         }
         c.Append("> Tj\n");
-        c.Append("1 0 0 1 ").Append(origin.X.ToString("0.###", Invariant)).Append(' ')
-            .Append(origin.Y.ToString("0.###", Invariant)).Append(" Tm\n");
+        MoveTo(c, origin.X, origin.Y);
+    }
+
+    /// <summary>Sets the text and line matrix to a translation.</summary>
+    private static void MoveTo(StringBuilder c, double x, double y)
+    {
+        Number(c.Append("1 0 0 1 "), x, 3).Append(' ');
+        Number(c, y, 3).Append(" Tm\n");
+    }
+
+    /// <summary>
+    /// Appends a number rounded to <paramref name="decimals"/> decimals (3 or 4), without trailing zeros, as "0.###"
+    /// would (but never "-0"); in integers, as a page has thousands of numbers and formatting a double is slow.
+    /// </summary>
+    private static StringBuilder Number(StringBuilder c, double value, int decimals)
+    {
+        var scale = decimals == 3 ? 1000 : 10000;
+        var scaled = (long)Math.Round(value * scale, MidpointRounding.AwayFromZero);
+        if (scaled < 0) c.Append('-');
+        scaled = Math.Abs(scaled);
+        c.Append(scaled / scale);
+        var fraction = scaled % scale;
+        if (fraction == 0) return c;
+        c.Append('.');
+        for (var digit = scale / 10; fraction > 0; digit /= 10)
+        {
+            c.Append((char)('0' + fraction / digit));
+            fraction %= digit;
+        }
+        return c;
     }
 
     private static bool SameFont(Glyph previous, Glyph next) =>
