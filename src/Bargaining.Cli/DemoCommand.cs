@@ -79,8 +79,10 @@ internal static class DemoCommand
                 $"{p.EnterprisesSigned,6}{p.Stages.Effective,6}{p.WorkersCovered,10}{rise,10}");
         }
 
-        output.WriteLine($"  全市：企业 {overview.Rows.Sum(r => r.Progress.Enterprises)} 家，要约 {overview.Rows.Sum(r => r.Progress.EnterprisesOffered)} 家，" +
-            $"签订 {overview.Rows.Sum(r => r.Progress.EnterprisesSigned)} 家，生效 {overview.Rows.Sum(r => r.Progress.Stages.Effective)} 家，" +
+        var total = overview.Totals.Progress;
+        var median = total.MedianWageRise is { } m ? m.ToString("0.00", CultureInfo.InvariantCulture) + "%" : "—";
+        output.WriteLine($"  全市（参加单位）：企业 {total.Enterprises} 家，要约 {total.EnterprisesOffered} 家，签订 {total.EnterprisesSigned} 家，" +
+            $"生效 {total.Stages.Effective} 家，增幅中位数 {median}，逾期 {overview.Totals.OverdueCount} 件，" +
             $"覆盖职工 {overview.WorkersCovered} 人（目标 {overview.WorkersCoveredTarget} 人）");
     }
 
