@@ -2,7 +2,6 @@ using Bargaining.Demo;
 using Bargaining.Infrastructure;
 using Bargaining.Persistence;
 using Bargaining.Web.Accounts;
-using Bargaining.Workflows;
 using Microsoft.AspNetCore.Identity;
 
 namespace Bargaining.Web.Hosting;
@@ -39,16 +38,7 @@ public sealed class DemoSeeder(WebOptions options, IServiceProvider services, Us
     public async Task SeedAsync(int enterprises = 240, CancellationToken ct = default)
     {
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(Path.GetFullPath(options.Database) + suffix);
-        var simulated = new ManualClock(YanchengDemo.Start);
-        YanchengDemoResult city;
-        await using (var generator = new ServiceCollection().AddLogging()
-            .AddBargaining(services.GetRequiredService<BargainingOptions>(), simulated).BuildServiceProvider())
-        {
-            await using (var scope = generator.CreateAsyncScope())
-                await Database.InitializeAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>(), ct);
-            city = await new YanchengDemo(generator, simulated).GenerateAsync(enterprises, ct: ct);
-        }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var city = await YanchengDemo.CreateAsync(services.GetRequiredService<BargainingOptions>(), enterprises, ct: ct);
         if (clock is DemoClock demo) demo.StartAt(city.EndedAt);
         await services.GetRequiredService<AccountsDbContext>().InitializeAsync(ct);
         await CreateAccountsAsync(city, ct);

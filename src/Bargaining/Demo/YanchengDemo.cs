@@ -131,6 +131,25 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
     private int _commands;
 
     /// <summary>
+    /// Prepares the database of <paramref name="options"/> and loads the city into it on a simulated clock of its own
+    /// (from <see cref="Start"/>), with services of its own; the file's connections are released afterwards, so a host
+    /// can open it next. What the web demo and the browser tests start from.
+    /// </summary>
+    public static async Task<YanchengDemoResult> CreateAsync(BargainingOptions options, int enterprises = 240, int seed = DefaultSeed, CancellationToken ct = default)
+    {
+        var clock = new ManualClock(Start);
+        YanchengDemoResult city;
+        await using (var services = new ServiceCollection().AddLogging().AddBargaining(options, clock).BuildServiceProvider())
+        {
+            await using (var scope = services.CreateAsyncScope())
+                await Database.InitializeAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>(), ct);
+            city = await new YanchengDemo(services, clock).GenerateAsync(enterprises, seed, ct);
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return city;
+    }
+
+    /// <summary>
     /// Loads the city: <paramref name="enterprises"/> synthetic enterprises (at least 22) and their rounds, from
     /// <see cref="Start"/> to <see cref="LastDay"/>. The clock must read no later than <see cref="Start"/>.
     /// </summary>

@@ -1,14 +1,10 @@
 using Bargaining.Demo;
-using Bargaining.Persistence;
-using Bargaining.Workflows;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bargaining.Web.Tests.Browser;
 
 /// <summary>
 /// The browser host on a small generated Yancheng city (<see cref="YanchengDemo"/>, 24 enterprises, all through the
-/// real commands on a simulated clock, as <c>DemoSeeder</c> does), with the application's clock at the demo's end.
+/// real commands on a simulated clock, as <c>DemoSeeder</c> does: <see cref="YanchengDemo.CreateAsync"/>), with the application's clock at the demo's end.
 /// </summary>
 public class DemoBrowserApp : BrowserApp
 {
@@ -19,15 +15,7 @@ public class DemoBrowserApp : BrowserApp
 
     protected override async Task BeforeStartAsync()
     {
-        var simulated = new ManualClock(YanchengDemo.Start);
-        await using (var generator = new ServiceCollection().AddLogging()
-            .AddBargaining(new BargainingOptions(BargainingOptions.FindWorkflowsDirectory(), Database), simulated).BuildServiceProvider())
-        {
-            await using (var scope = generator.CreateAsyncScope())
-                await Bargaining.Persistence.Database.InitializeAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
-            Demo = await new YanchengDemo(generator, simulated).GenerateAsync(Size);
-        }
-        SqliteConnection.ClearAllPools();
+        Demo = await YanchengDemo.CreateAsync(new BargainingOptions(BargainingOptions.FindWorkflowsDirectory(), Database), Size);
         Clock.SetUtcNow(Demo.EndedAt);
     }
 

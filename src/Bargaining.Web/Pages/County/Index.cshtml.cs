@@ -66,7 +66,7 @@ public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Web.Ac
         var ok = selected.Count == 0
             ? Refuse("请先勾选要发出要约的企业")
             : await TryAsync(async () => report = await Mediator.Send(new LaunchCampaignOffersCommand(selected, kind,
-                [.. topics.Where(t => t.Selected).Select(t => new TopicProposal(t.Code, t.Clause?.Trim() ?? "", t.Number, string.IsNullOrWhiteSpace(t.Unit) ? null : t.Unit.Trim()))],
+                [.. topics.Where(t => t.Selected).Select(t => t.ToProposal())],
                 receivedOn ?? Today, representativesPerSide)));
         if (ok) Launched = report;
         await LoadAsync();
@@ -125,16 +125,19 @@ public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Web.Ac
         return false;
     }
 
+    /// <summary>The unit shown: any the city union picks, otherwise the caller's own.</summary>
+    private Guid ShownUnit => Me.Role == Role.CityAdministrator && Unit is { } u ? u : Me.OrganisationId;
+
     private EnterpriseListQuery Filter(int page) => new()
     {
-        OrganisationId = Me.Role == Role.CityAdministrator && Unit is { } u ? u : Me.OrganisationId, Stage = Stage, WithoutRound = WithoutRound, OverdueOnly = Overdue,
+        OrganisationId = ShownUnit, Stage = Stage, WithoutRound = WithoutRound, OverdueOnly = Overdue,
         Industry = string.IsNullOrWhiteSpace(Industry) ? null : Industry.Trim(), Size = Size, Search = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
         Page = Math.Max(1, page), PageSize = 50, InstructorUserId = Me.Role == Role.Instructor ? Me.UserId : null,
     };
 
     private async Task LoadAsync()
     {
-        var unit = Me.Role == Role.CityAdministrator && Unit is { } u ? u : Me.OrganisationId;
+        var unit = ShownUnit;
         Unit = unit;
         Progress = await Mediator.Send(new CountyProgressQuery(unit));
         List = await Mediator.Send(Filter(PageNumber));

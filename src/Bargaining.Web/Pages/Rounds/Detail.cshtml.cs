@@ -23,6 +23,10 @@ public sealed class OfferTopicInput
     public decimal? Number { get; set; }
     /// <summary>The number's unit.</summary>
     public string? Unit { get; set; }
+
+    /// <summary>The topic as the offer proposes it; a title only for a custom topic (Art 8 topics have their own).</summary>
+    public TopicProposal ToProposal() => new(Code, Clause?.Trim() ?? "", Number, string.IsNullOrWhiteSpace(Unit) ? null : Unit.Trim(),
+        Code == TopicCatalog.Custom && !string.IsNullOrWhiteSpace(Title) ? Title.Trim() : null);
 }
 
 /// <summary>A row of the representatives form.</summary>
@@ -102,7 +106,7 @@ public sealed class DetailModel(IMediator mediator, TimeProvider clock) : Bargai
     /// <summary>Sends the offer with the ticked topics.</summary>
     public Task<IActionResult> OnPostOfferAsync(Guid id, List<OfferTopicInput> topics, DateOnly? receivedOn, int? representativesPerSide) =>
         SendAsync(id, "要约书已发出", new MakeOfferCommand(id,
-            [.. topics.Where(t => t.Selected).Select(t => new TopicProposal(t.Code, t.Clause?.Trim() ?? "", t.Number, Blank(t.Unit), t.Code == TopicCatalog.Custom ? Blank(t.Title) : null))],
+            [.. topics.Where(t => t.Selected).Select(t => t.ToProposal())],
             receivedOn ?? Today, representativesPerSide));
 
     /// <summary>Accepts or refuses the offer.</summary>

@@ -37,12 +37,7 @@ public enum RoundDocumentKind
 public sealed record PrintRoundDocumentQuery(Guid RoundId, RoundDocumentKind Kind, int? MeetingNumber = null) : IRequest<RoundDocumentFile>, IAuthorisedRequest
 {
     /// <inheritdoc />
-    public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
-    {
-        var enterpriseId = await db.Rounds.Where(r => r.Id == RoundId).Select(r => (Guid?)r.EnterpriseId).FirstOrDefaultAsync(ct)
-                           ?? throw DomainException.NotFound("该轮协商");
-        await RoundAccess.AuthoriseReaderAsync(user, db, enterpriseId, ct);
-    }
+    public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseRoundReaderAsync(user, db, RoundId, ct);
 }
 
 /// <summary>A printed document.</summary>

@@ -13,12 +13,7 @@ namespace Bargaining.Features.Rounds;
 public sealed record NegotiationTableQuery(Guid RoundId) : IRequest<NegotiationTable>, IAuthorisedRequest
 {
     /// <inheritdoc />
-    public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
-    {
-        var enterpriseId = await db.Rounds.Where(r => r.Id == RoundId).Select(r => (Guid?)r.EnterpriseId).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.NotFound("该轮协商");
-        await RoundAccess.AuthoriseReaderAsync(user, db, enterpriseId, ct);
-    }
+    public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseRoundReaderAsync(user, db, RoundId, ct);
 }
 
 /// <summary>The round's header, its meetings and its topics.</summary>

@@ -14,8 +14,7 @@ public static class RoundAccess
     /// <summary>Throws forbidden unless <paramref name="user"/> may act for <paramref name="side"/> of the round's enterprise.</summary>
     public static async Task AuthoriseSideAsync(CurrentUser user, BargainingDbContext db, Guid roundId, Side side, CancellationToken ct)
     {
-        var enterpriseId = await db.Rounds.Where(r => r.Id == roundId).Select(r => (Guid?)r.EnterpriseId).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.NotFound("该轮协商");
+        var enterpriseId = await EnterpriseOfAsync(db, roundId, ct);
         await AuthoriseSideOfEnterpriseAsync(user, db, enterpriseId, side, ct);
     }
 
@@ -59,8 +58,7 @@ public static class RoundAccess
     /// </summary>
     public static async Task AuthoriseReviewerAsync(CurrentUser user, BargainingDbContext db, Guid roundId, CancellationToken ct)
     {
-        var enterpriseId = await db.Rounds.Where(r => r.Id == roundId).Select(r => (Guid?)r.EnterpriseId).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.NotFound("该轮协商");
+        var enterpriseId = await EnterpriseOfAsync(db, roundId, ct);
         if (user.Role == Role.Reviewer && await db.Enterprises.AnyAsync(e => e.Id == enterpriseId && e.OrganisationId == user.OrganisationId, ct)) return;
         throw DomainException.Forbidden($"您无权审查“{await EnterpriseNameAsync(db, enterpriseId, ct)}”的集体合同：只有当地劳动保障行政部门可以提出审查意见（《集体合同规定》第四十四条）");
     }
@@ -71,8 +69,7 @@ public static class RoundAccess
     /// </summary>
     public static async Task AuthoriseCoordinatorAsync(CurrentUser user, BargainingDbContext db, Guid roundId, CancellationToken ct)
     {
-        var enterpriseId = await db.Rounds.Where(r => r.Id == roundId).Select(r => (Guid?)r.EnterpriseId).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.NotFound("该轮协商");
+        var enterpriseId = await EnterpriseOfAsync(db, roundId, ct);
         if (user.Role == Role.Coordinator && await db.Enterprises.AnyAsync(e => e.Id == enterpriseId && e.OrganisationId == user.OrganisationId, ct)) return;
         throw DomainException.Forbidden($"您无权协调处理“{await EnterpriseNameAsync(db, enterpriseId, ct)}”的集体协商争议：只有当地劳动保障行政部门组织的协调处理机构可以处理（《集体合同规定》第五十条、第五十一条）");
     }
@@ -90,6 +87,10 @@ public static class RoundAccess
             && await db.Enterprises.AnyAsync(e => e.Id == enterpriseId && e.OrganisationId == user.OrganisationId, ct)) return;
         throw DomainException.Forbidden($"您无权查看“{await EnterpriseNameAsync(db, enterpriseId, ct)}”的集体协商");
     }
+
+    /// <summary>As <see cref="AuthoriseReaderAsync"/>, for a round.</summary>
+    public static async Task AuthoriseRoundReaderAsync(CurrentUser user, BargainingDbContext db, Guid roundId, CancellationToken ct) =>
+        await AuthoriseReaderAsync(user, db, await EnterpriseOfAsync(db, roundId, ct), ct);
 
     /// <summary>County staff or an instructor of the unit the round's enterprise belongs to (the county union's steps).</summary>
     public static async Task AuthoriseCountyUnionAsync(CurrentUser user, BargainingDbContext db, Guid roundId, string action, CancellationToken ct)
@@ -110,6 +111,10 @@ public static class RoundAccess
         Role.Coordinator => "coordinator",
         _ => null,
     };
+
+    /// <summary>The enterprise of a round; not found when there is no such round.</summary>
+    private static async Task<Guid> EnterpriseOfAsync(BargainingDbContext db, Guid roundId, CancellationToken ct) =>
+        await db.Rounds.Where(r => r.Id == roundId).Select(r => (Guid?)r.EnterpriseId).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("该轮协商");
 
     private static async Task<string> EnterpriseNameAsync(BargainingDbContext db, Guid enterpriseId, CancellationToken ct) =>
         await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.Name).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("该企业");

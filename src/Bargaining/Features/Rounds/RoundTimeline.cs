@@ -12,12 +12,7 @@ namespace Bargaining.Features.Rounds;
 public sealed record RoundTimelineQuery(Guid RoundId) : IRequest<RoundTimeline>, IAuthorisedRequest
 {
     /// <inheritdoc />
-    public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
-    {
-        var enterpriseId = await db.Rounds.Where(r => r.Id == RoundId).Select(r => (Guid?)r.EnterpriseId).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.NotFound("该轮协商");
-        await RoundAccess.AuthoriseReaderAsync(user, db, enterpriseId, ct);
-    }
+    public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseRoundReaderAsync(user, db, RoundId, ct);
 }
 
 /// <summary>The timeline of a round.</summary>
