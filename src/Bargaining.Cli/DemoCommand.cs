@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Bargaining.Demo;
+using Bargaining.Domain;
 using Bargaining.Features.Progress;
-using Bargaining.Infrastructure;
 using Bargaining.Persistence;
 using Bargaining.Workflows;
 using Bargaining.Workflows.Definitions;

@@ -1,6 +1,6 @@
 using Bargaining.Documents.Verification;
+using Bargaining.Domain;
 using Bargaining.Features.Documents;
-using Bargaining.Infrastructure;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,3 +1,4 @@
+using Bargaining.Features.Rounds;
 using Bargaining.Jurisdictions;
 using Bargaining.Workflows;
 using Bargaining.Workflows.Definitions;

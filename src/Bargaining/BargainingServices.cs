@@ -2,18 +2,21 @@ using Bargaining.Documents.Fonts;
 using Bargaining.Documents.Printing;
 using Bargaining.Documents.Templates;
 using Bargaining.Documents.Verification;
+using Bargaining.Domain;
+using Bargaining.Features.Rounds;
+using Bargaining.Features.Rounds.Views;
+using Bargaining.Infrastructure;
 using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
 using Bargaining.Workflows;
 using Bargaining.Workflows.Definitions;
 using Bargaining.Workflows.Hosting;
+using FluentValidation;
+using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Bargaining.Infrastructure;
-using FluentValidation;
-using MediatR;
 
 namespace Bargaining;
 
@@ -67,8 +70,8 @@ public static class BargainingServices
         else services.Replace(ServiceDescriptor.Singleton(clock));
         services.AddDbContextPool<BargainingDbContext>(b => b.UseSqliteFile(options.SqlitePath));
         services.AddScoped(sp => new WorkflowEngine(sp.GetRequiredService<BargainingDbContext>(), registry, conditions, timeRules, sp.GetRequiredService<TimeProvider>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<WorkflowEngine>>()));
-        services.AddScoped<Features.Rounds.RoundWorkflow>();
-        services.AddScoped<Features.Rounds.RoundStatusReader>();
+        services.AddScoped<RoundWorkflow>();
+        services.AddScoped<RoundStatusReader>();
         services.AddScoped<Features.Progress.ProgressFigures>();
         services.AddMediatorPipeline();
         // Templates and fonts are loaded on first print, so a host that never prints needs neither.

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Bargaining.Demo;
+using Bargaining.Domain;
 using Bargaining.Persistence;
 using Bargaining.Workflows;
 using Bargaining.Workflows.Hosting;
@@ -46,10 +47,10 @@ public sealed class BargainingHost : IAsyncDisposable
     }
 
     /// <summary>Sends a request through the real MediatR pipeline as <paramref name="user"/>, in its own scope.</summary>
-    public async Task<T> SendAsync<T>(MediatR.IRequest<T> request, Infrastructure.CurrentUser? user)
+    public async Task<T> SendAsync<T>(MediatR.IRequest<T> request, CurrentUser? user)
     {
         await using var scope = Services.CreateAsyncScope();
-        ((Infrastructure.FixedCurrentUser)scope.ServiceProvider.GetRequiredService<Infrastructure.ICurrentUserAccessor>()).User = user;
+        ((FixedCurrentUser)scope.ServiceProvider.GetRequiredService<ICurrentUserAccessor>()).User = user;
         return await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(request);
     }
 

@@ -4,7 +4,6 @@ using System.Text;
 using Bargaining.Demo;
 using Bargaining.Domain;
 using Bargaining.Features.Organisations;
-using Bargaining.Infrastructure;
 using Bargaining.Persistence;
 using Bargaining.Web.Accounts;
 using Bargaining.Web.Api;

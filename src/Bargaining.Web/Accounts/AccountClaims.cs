@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Bargaining.Infrastructure;
+using Bargaining.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

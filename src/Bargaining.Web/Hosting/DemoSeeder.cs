@@ -1,5 +1,5 @@
 using Bargaining.Demo;
-using Bargaining.Infrastructure;
+using Bargaining.Domain;
 using Bargaining.Persistence;
 using Bargaining.Web.Accounts;
 using Microsoft.AspNetCore.Identity;

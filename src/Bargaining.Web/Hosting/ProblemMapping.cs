@@ -1,4 +1,4 @@
-using Bargaining.Infrastructure;
+using Bargaining.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

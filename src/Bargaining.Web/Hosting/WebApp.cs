@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Bargaining.Infrastructure;
+using Bargaining.Domain;
 using Bargaining.Persistence;
 using Bargaining.Web.Accounts;
 using Microsoft.AspNetCore.Authentication.Cookies;

@@ -1,4 +1,4 @@
-using Bargaining.Infrastructure;
+using Bargaining.Domain;
 using Bargaining.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,4 +1,3 @@
-using Bargaining.Infrastructure;
 
 namespace Bargaining.Domain;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Bargaining.Domain;
 using Bargaining.Persistence;
 using FluentValidation;
 using MediatR;

@@ -1,4 +1,5 @@
 using Bargaining.Domain;
+using Bargaining.Features.Rounds;
 using Bargaining.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +43,7 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
 
     /// <summary>The round with this id, tracked; a not-found domain error (404) when there is none.</summary>
     public async Task<Round> RoundAsync(Guid id, CancellationToken ct) =>
-        await Rounds.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw Infrastructure.DomainException.NotFound("该轮协商");
+        await Rounds.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw DomainException.NotFound("该轮协商");
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -1,5 +1,4 @@
 using Bargaining.Domain;
-using Bargaining.Infrastructure;
 
 namespace Bargaining.Rules;
 

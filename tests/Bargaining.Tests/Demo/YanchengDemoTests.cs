@@ -2,7 +2,7 @@ using Bargaining.Demo;
 using Bargaining.Domain;
 using Bargaining.Features.Progress;
 using Bargaining.Features.Rounds;
-using Bargaining.Infrastructure;
+using Bargaining.Features.Rounds.Views;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bargaining.Tests.Demo;

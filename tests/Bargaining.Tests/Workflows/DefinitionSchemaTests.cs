@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Bargaining.Features.Rounds;
 using Bargaining.Jurisdictions;
 using Bargaining.Workflows;
 using Bargaining.Workflows.Definitions;

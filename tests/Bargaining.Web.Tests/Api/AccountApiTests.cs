@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Bargaining.Domain;
 using Bargaining.Features.Organisations;
-using Bargaining.Infrastructure;
 using Bargaining.Web.Accounts;
 using Bargaining.Web.Api;
 

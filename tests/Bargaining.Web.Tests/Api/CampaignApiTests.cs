@@ -5,7 +5,6 @@ using Bargaining.Domain;
 using Bargaining.Features.Campaigns;
 using Bargaining.Features.Organisations;
 using Bargaining.Features.Progress;
-using Bargaining.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bargaining.Web.Tests.Api;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Bargaining.Domain;
 using Bargaining.Features.Rounds;
-using Bargaining.Infrastructure;
+using Bargaining.Features.Rounds.Offer;
 using Bargaining.Web.Api;
 
 namespace Bargaining.Web.Tests.Api;

@@ -1,5 +1,5 @@
 using System.Net;
-using Bargaining.Infrastructure;
+using Bargaining.Domain;
 
 namespace Bargaining.Web.Tests.Api;
 

@@ -1,4 +1,4 @@
-using Bargaining.Infrastructure;
+using Bargaining.Domain;
 using Bargaining.Web.Api;
 using Microsoft.AspNetCore.Hosting;
 

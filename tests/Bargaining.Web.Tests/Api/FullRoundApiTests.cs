@@ -1,10 +1,12 @@
-using Bargaining.Tests.Shared;
 using System.Net;
 using System.Net.Http.Headers;
 using Bargaining.Documents.Verification;
 using Bargaining.Domain;
 using Bargaining.Features.Rounds;
-using Bargaining.Infrastructure;
+using Bargaining.Features.Rounds.Congress;
+using Bargaining.Features.Rounds.Filing;
+using Bargaining.Features.Rounds.Table;
+using Bargaining.Tests.Shared;
 using Bargaining.Web.Api;
 
 namespace Bargaining.Web.Tests.Api;

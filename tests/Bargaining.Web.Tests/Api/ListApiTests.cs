@@ -3,7 +3,7 @@ using Bargaining.Domain;
 using Bargaining.Features.Campaigns;
 using Bargaining.Features.Organisations;
 using Bargaining.Features.Rounds;
-using Bargaining.Infrastructure;
+using Bargaining.Features.Rounds.Views;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bargaining.Web.Tests.Api;

@@ -1,9 +1,12 @@
-using Bargaining.Tests.Shared;
 using System.Net;
 using System.Text.Json;
 using Bargaining.Domain;
 using Bargaining.Features.Rounds;
-using Bargaining.Infrastructure;
+using Bargaining.Features.Rounds.Congress;
+using Bargaining.Features.Rounds.Filing;
+using Bargaining.Features.Rounds.Offer;
+using Bargaining.Features.Rounds.Views;
+using Bargaining.Tests.Shared;
 using Bargaining.Web.Api;
 
 namespace Bargaining.Web.Tests.Api;

@@ -1,6 +1,7 @@
 using System.Net;
+using Bargaining.Domain;
 using Bargaining.Features.Rounds;
-using Bargaining.Infrastructure;
+using Bargaining.Features.Rounds.Views;
 using Bargaining.Web.Api;
 
 namespace Bargaining.Web.Tests.Api;

@@ -1,4 +1,4 @@
-using Bargaining.Infrastructure;
+using Bargaining.Domain;
 using Bargaining.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;

@@ -1,5 +1,5 @@
 using Bargaining.Demo;
-using Bargaining.Infrastructure;
+using Bargaining.Domain;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;

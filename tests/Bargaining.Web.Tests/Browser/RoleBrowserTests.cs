@@ -1,6 +1,6 @@
 using System.Text;
+using Bargaining.Domain;
 using Bargaining.Features.Organisations;
-using Bargaining.Infrastructure;
 using Bargaining.Web.Tests.Api;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;

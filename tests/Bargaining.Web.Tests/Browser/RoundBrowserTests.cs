@@ -1,6 +1,6 @@
-using Bargaining.Tests.Shared;
 using System.Globalization;
-using Bargaining.Infrastructure;
+using Bargaining.Domain;
+using Bargaining.Tests.Shared;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;

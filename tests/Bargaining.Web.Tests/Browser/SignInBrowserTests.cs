@@ -1,4 +1,4 @@
-using Bargaining.Infrastructure;
+using Bargaining.Domain;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 

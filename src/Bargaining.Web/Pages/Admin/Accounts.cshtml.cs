@@ -1,5 +1,5 @@
+using Bargaining.Domain;
 using Bargaining.Features.Organisations;
-using Bargaining.Infrastructure;
 using Bargaining.Web.Accounts;
 using MediatR;
 using Microsoft.AspNetCore.Identity;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Bargaining.Features.Campaigns;
 using Bargaining.Features.Export;
 using Bargaining.Features.Progress;
+using Bargaining.Features.Rounds;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 

@@ -3,7 +3,6 @@ using Bargaining.Features.Campaigns;
 using Bargaining.Features.Organisations;
 using Bargaining.Features.Progress;
 using Bargaining.Features.Rounds;
-using Bargaining.Infrastructure;
 using Bargaining.Web.Accounts;
 using Bargaining.Web.Pages.Rounds;
 using MediatR;

@@ -1,4 +1,4 @@
-using Bargaining.Features.Rounds;
+using Bargaining.Features.Rounds.Views;
 using MediatR;
 
 namespace Bargaining.Web.Pages.Review;

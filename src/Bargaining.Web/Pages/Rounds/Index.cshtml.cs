@@ -1,5 +1,6 @@
 using Bargaining.Domain;
 using Bargaining.Features.Rounds;
+using Bargaining.Features.Rounds.Views;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -32,7 +33,7 @@ public sealed class IndexModel(IMediator mediator) : BargainingPage(mediator)
     public RoundList List { get; private set; } = null!;
 
     /// <summary>The title, by filter and role.</summary>
-    public string Heading => Awaiting ? (Me.Role == Infrastructure.Role.EmployerRepresentative ? "待回应和待办理的协商" : "待我办理") : Overdue ? "逾期未办的协商" : "集体协商";
+    public string Heading => Awaiting ? (Me.Role == Role.EmployerRepresentative ? "待回应和待办理的协商" : "待我办理") : Overdue ? "逾期未办的协商" : "集体协商";
 
     /// <summary>Lists.</summary>
     public async Task OnGetAsync() => List = await Mediator.Send(Query(PageNumber, 50));

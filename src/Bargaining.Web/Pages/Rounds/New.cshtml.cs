@@ -1,6 +1,5 @@
 using Bargaining.Domain;
-using Bargaining.Features.Rounds;
-using Bargaining.Infrastructure;
+using Bargaining.Features.Rounds.Offer;
 using Bargaining.Jurisdictions;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,6 @@
 using Bargaining.Documents.Printing;
 using Bargaining.Documents.Rendering;
+using Bargaining.Domain;
 using Bargaining.Features.Rounds;
 using Bargaining.Infrastructure;
 using Bargaining.Persistence;

@@ -1,7 +1,6 @@
 using Bargaining.Documents.Data;
 using Bargaining.Domain;
 using Bargaining.Features.Rounds;
-using Bargaining.Infrastructure;
 using Bargaining.Persistence;
 using Bargaining.Workflows;
 using Microsoft.EntityFrameworkCore;

@@ -3,6 +3,7 @@ using Bargaining.Domain;
 using Bargaining.Features.Organisations;
 using Bargaining.Features.Progress;
 using Bargaining.Features.Rounds;
+using Bargaining.Features.Rounds.Views;
 using Bargaining.Infrastructure;
 using Bargaining.Persistence;
 using FluentValidation;

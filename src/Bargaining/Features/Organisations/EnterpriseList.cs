@@ -1,5 +1,6 @@
 using Bargaining.Domain;
 using Bargaining.Features.Rounds;
+using Bargaining.Features.Rounds.Views;
 using Bargaining.Infrastructure;
 using Bargaining.Persistence;
 using Bargaining.Workflows.Persistence;

@@ -1,3 +1,4 @@
+using Bargaining.Domain;
 using Bargaining.Infrastructure;
 using Bargaining.Persistence;
 using FluentValidation;

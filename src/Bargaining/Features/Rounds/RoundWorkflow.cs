@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Bargaining.Domain;
-using Bargaining.Infrastructure;
 using Bargaining.Jurisdictions;
 using Bargaining.Workflows;
 

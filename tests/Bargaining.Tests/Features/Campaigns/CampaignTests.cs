@@ -1,7 +1,6 @@
 using Bargaining.Domain;
 using Bargaining.Features.Campaigns;
-using Bargaining.Features.Rounds;
-using Bargaining.Infrastructure;
+using Bargaining.Features.Rounds.Offer;
 using Bargaining.Tests.Features.Rounds;
 using Microsoft.EntityFrameworkCore;
 

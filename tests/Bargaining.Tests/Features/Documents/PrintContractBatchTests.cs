@@ -1,8 +1,9 @@
 using System.IO.Compression;
 using Bargaining.Documents.Printing;
+using Bargaining.Domain;
 using Bargaining.Features.Campaigns;
 using Bargaining.Features.Documents;
-using Bargaining.Infrastructure;
+using Bargaining.Features.Rounds.Offer;
 using Bargaining.Tests.Features.Rounds;
 using Bargaining.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ public sealed class PrintContractBatchTests : RoundScenario
         await SignedAsync(await AddEnterpriseAsync(Yandu, "盐城鼎盛电子有限公司", 11, 120));
         await SignedAsync(await AddEnterpriseAsync(Tinghu, "盐城亭湖机电有限公司", 22, 300));
         var pending = await AddEnterpriseAsync(Yandu, "盐城广利物流有限公司", 3, 100);
-        await Host.SendAsync(new Bargaining.Features.Rounds.StartRoundCommand(pending.Id, Domain.RoundKind.Wage, Domain.Procedure.Ordinary, Domain.Side.Worker), YanduStaff);
+        await Host.SendAsync(new StartRoundCommand(pending.Id, Domain.RoundKind.Wage, Domain.Procedure.Ordinary, Domain.Side.Worker), YanduStaff);
     }
 
     [Fact]

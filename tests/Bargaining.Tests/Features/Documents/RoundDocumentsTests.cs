@@ -1,7 +1,11 @@
 using Bargaining.Domain;
 using Bargaining.Features.Documents;
-using Bargaining.Features.Rounds;
-using Bargaining.Infrastructure;
+using Bargaining.Features.Rounds.Congress;
+using Bargaining.Features.Rounds.Filing;
+using Bargaining.Features.Rounds.Offer;
+using Bargaining.Features.Rounds.Representatives;
+using Bargaining.Features.Rounds.Signing;
+using Bargaining.Features.Rounds.Table;
 using Bargaining.Tests.Features.Rounds;
 using Bargaining.Tests.Shared;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
+using Bargaining.Domain;
 using Bargaining.Features.Export;
 using Bargaining.Features.Organisations;
-using Bargaining.Features.Rounds;
-using Bargaining.Infrastructure;
+using Bargaining.Features.Rounds.Views;
 using Bargaining.Tests.Features.Progress;
 using CsvHelper;
 using DocumentFormat.OpenXml.Packaging;

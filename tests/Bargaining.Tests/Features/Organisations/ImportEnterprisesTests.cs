@@ -2,7 +2,6 @@ using System.Text;
 using Bargaining.Demo;
 using Bargaining.Domain;
 using Bargaining.Features.Organisations;
-using Bargaining.Infrastructure;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;

@@ -1,7 +1,7 @@
 using Bargaining.Domain;
 using Bargaining.Features.Organisations;
 using Bargaining.Features.Rounds;
-using Bargaining.Infrastructure;
+using Bargaining.Features.Rounds.Views;
 using Bargaining.Tests.Features.Progress;
 using Microsoft.EntityFrameworkCore;
 

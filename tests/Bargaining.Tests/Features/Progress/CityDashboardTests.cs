@@ -2,7 +2,10 @@ using Bargaining.Domain;
 using Bargaining.Features.Campaigns;
 using Bargaining.Features.Progress;
 using Bargaining.Features.Rounds;
-using Bargaining.Infrastructure;
+using Bargaining.Features.Rounds.Congress;
+using Bargaining.Features.Rounds.Filing;
+using Bargaining.Features.Rounds.Signing;
+using Bargaining.Features.Rounds.Table;
 
 namespace Bargaining.Tests.Features.Progress;
 

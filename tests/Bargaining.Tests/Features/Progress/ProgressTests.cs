@@ -1,8 +1,6 @@
 using Bargaining.Domain;
 using Bargaining.Features.Campaigns;
 using Bargaining.Features.Progress;
-using Bargaining.Features.Rounds;
-using Bargaining.Infrastructure;
 using Bargaining.Tests.Features.Rounds;
 
 namespace Bargaining.Tests.Features.Progress;

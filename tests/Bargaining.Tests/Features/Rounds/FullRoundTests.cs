@@ -1,5 +1,11 @@
 using Bargaining.Domain;
-using Bargaining.Features.Rounds;
+using Bargaining.Features.Rounds.Congress;
+using Bargaining.Features.Rounds.Filing;
+using Bargaining.Features.Rounds.Offer;
+using Bargaining.Features.Rounds.Representatives;
+using Bargaining.Features.Rounds.Review;
+using Bargaining.Features.Rounds.Signing;
+using Bargaining.Features.Rounds.Table;
 
 namespace Bargaining.Tests.Features.Rounds;
 

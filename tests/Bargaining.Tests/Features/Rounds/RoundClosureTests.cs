@@ -1,6 +1,7 @@
 using Bargaining.Domain;
 using Bargaining.Features.Rounds;
-using Bargaining.Infrastructure;
+using Bargaining.Features.Rounds.Offer;
+using Bargaining.Features.Rounds.Views;
 
 namespace Bargaining.Tests.Features.Rounds;
 

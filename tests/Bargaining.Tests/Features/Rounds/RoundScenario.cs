@@ -1,7 +1,12 @@
 using Bargaining.Demo;
 using Bargaining.Domain;
 using Bargaining.Features.Rounds;
-using Bargaining.Infrastructure;
+using Bargaining.Features.Rounds.Congress;
+using Bargaining.Features.Rounds.Filing;
+using Bargaining.Features.Rounds.Offer;
+using Bargaining.Features.Rounds.Representatives;
+using Bargaining.Features.Rounds.Signing;
+using Bargaining.Features.Rounds.Table;
 using Bargaining.Rules;
 using Microsoft.EntityFrameworkCore;
 

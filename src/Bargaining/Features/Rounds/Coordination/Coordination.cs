@@ -1,0 +1,150 @@
+using System.Text.Json.Nodes;
+using Bargaining.Domain;
+using Bargaining.Infrastructure;
+using Bargaining.Persistence;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bargaining.Features.Rounds.Coordination;
+
+/// <summary>
+/// A party applies in writing for coordination of a bargaining dispute (协调处理, Art 49): after its offer was refused,
+/// when its offer went unanswered, or when bargaining failed. The application is taken as accepted when recorded; the
+/// coordinators must finish within 30 days counted from the next day (Art 53).
+/// </summary>
+public sealed record ApplyForCoordinationCommand(Guid RoundId, Side Side, string Grounds) : IRequest<CoordinationPeriod>, IAuthorisedRequest
+{
+    /// <inheritdoc />
+    public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side, ct);
+}
+
+/// <summary>The last day coordination must be finished by (Art 53).</summary>
+public sealed record CoordinationPeriod(DateOnly? LastDay);
+
+/// <summary>Checks the request.</summary>
+public sealed class ApplyForCoordinationValidator : AbstractValidator<ApplyForCoordinationCommand>
+{
+    /// <summary>Creates the rules.</summary>
+    public ApplyForCoordinationValidator()
+    {
+        RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
+        RuleFor(c => c.Grounds).NotEmpty().WithMessage("协调处理申请应写明争议事项（《集体合同规定》第四十九条）");
+    }
+}
+
+/// <summary>Handles <see cref="ApplyForCoordinationCommand"/>: the application and <c>apply-coordination</c>.</summary>
+public sealed class ApplyForCoordinationHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<ApplyForCoordinationCommand, CoordinationPeriod>
+{
+    /// <inheritdoc />
+    public async Task<CoordinationPeriod> Handle(ApplyForCoordinationCommand request, CancellationToken cancellationToken)
+    {
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
+        round.ApplyForCoordination(request.Side, request.Grounds, workflow.Now);
+        var snapshot = await workflow.SignalAsync(round, "apply-coordination", request.Side, users.Caller(), "申请协调处理",
+            new JsonObject { ["grounds"] = round.CoordinationGrounds }, cancellationToken);
+        return new CoordinationPeriod(snapshot.Steps.FirstOrDefault(s => s.Node == "dispute-coordination")?.LastDay);
+    }
+}
+
+/// <summary>
+/// The coordinators extend the period once, by at most 15 days counted from the original last day (Art 53). The
+/// definitions' <c>coordinationExtensionDays</c> is the length; a second extension is refused.
+/// </summary>
+public sealed record ExtendCoordinationCommand(Guid RoundId, string Reason) : IRequest<CoordinationPeriod>, IAuthorisedRequest
+{
+    /// <inheritdoc />
+    public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseCoordinatorAsync(user, db, RoundId, ct);
+}
+
+/// <summary>Checks the request.</summary>
+public sealed class ExtendCoordinationValidator : AbstractValidator<ExtendCoordinationCommand>
+{
+    /// <summary>Creates the rules.</summary>
+    public ExtendCoordinationValidator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明延长协调处理期限的理由（《集体合同规定》第五十三条）");
+}
+
+/// <summary>Handles <see cref="ExtendCoordinationCommand"/>: the extension and <c>extend</c>.</summary>
+public sealed class ExtendCoordinationHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<ExtendCoordinationCommand, CoordinationPeriod>
+{
+    /// <inheritdoc />
+    public async Task<CoordinationPeriod> Handle(ExtendCoordinationCommand request, CancellationToken cancellationToken)
+    {
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
+        round.ExtendCoordination(request.Reason, workflow.Now);
+        await workflow.EnsureAtAsync(round, "延长协调处理期限（期限届满后不能延长，《集体合同规定》第五十三条）", cancellationToken, "dispute-coordination");
+        var snapshot = await workflow.SignalAsRoleAsync(round, "extend", "coordinator", "协调处理机构", users.Caller(), "延长协调处理期限",
+            new JsonObject { ["reason"] = round.CoordinationExtensionReason }, cancellationToken);
+        return new CoordinationPeriod(snapshot.Steps.FirstOrDefault(s => s.Node == "coordination-extended")?.LastDay);
+    }
+}
+
+/// <summary>
+/// The dispute is settled: the agreement (协调处理协议书, Art 54) signed by the coordinators and both chiefs; bargaining
+/// resumes with the sides naming their representatives.
+/// </summary>
+public sealed record RecordCoordinationAgreementCommand(Guid RoundId, string Text, IReadOnlyList<string> Coordinators, string WorkerChief, string EmployerChief)
+    : IRequest<Unit>, IAuthorisedRequest
+{
+    /// <inheritdoc />
+    public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseCoordinatorAsync(user, db, RoundId, ct);
+}
+
+/// <summary>Checks the request.</summary>
+public sealed class RecordCoordinationAgreementValidator : AbstractValidator<RecordCoordinationAgreementCommand>
+{
+    /// <summary>Creates the rules.</summary>
+    public RecordCoordinationAgreementValidator()
+    {
+        RuleFor(c => c.Text).NotEmpty().WithMessage("请填写协调处理协议书的内容（《集体合同规定》第五十四条）");
+        RuleFor(c => c.Coordinators).NotEmpty().WithMessage("协调处理协议书须由协调处理人员签字（《集体合同规定》第五十四条）");
+        RuleForEach(c => c.Coordinators).NotEmpty().WithMessage("协调处理人员姓名不能为空");
+        RuleFor(c => c.WorkerChief).NotEmpty().WithMessage("协调处理协议书须由职工方首席代表签字（《集体合同规定》第五十四条）");
+        RuleFor(c => c.EmployerChief).NotEmpty().WithMessage("协调处理协议书须由企业方首席代表签字（《集体合同规定》第五十四条）");
+    }
+}
+
+/// <summary>Handles <see cref="RecordCoordinationAgreementCommand"/>: the agreement and <c>agree</c>.</summary>
+public sealed class RecordCoordinationAgreementHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<RecordCoordinationAgreementCommand, Unit>
+{
+    /// <inheritdoc />
+    public async Task<Unit> Handle(RecordCoordinationAgreementCommand request, CancellationToken cancellationToken)
+    {
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
+        round.AgreeInCoordination(request.Text, request.Coordinators, request.WorkerChief, request.EmployerChief, workflow.Now);
+        await workflow.SignalAsRoleAsync(round, "agree", "coordinator", "协调处理机构", users.Caller(), "签署协调处理协议书", new JsonObject
+        {
+            ["agreement"] = round.CoordinationAgreement,
+            ["signedBy"] = round.CoordinationSignedBy,
+        }, cancellationToken);
+        return Unit.Value;
+    }
+}
+
+/// <summary>The coordinators close coordination without agreement; the round ends without a contract.</summary>
+public sealed record CloseCoordinationCommand(Guid RoundId, string Reason) : IRequest<Unit>, IAuthorisedRequest
+{
+    /// <inheritdoc />
+    public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseCoordinatorAsync(user, db, RoundId, ct);
+}
+
+/// <summary>Checks the request.</summary>
+public sealed class CloseCoordinationValidator : AbstractValidator<CloseCoordinationCommand>
+{
+    /// <summary>Creates the rules.</summary>
+    public CloseCoordinationValidator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明终结协调处理的理由");
+}
+
+/// <summary>Handles <see cref="CloseCoordinationCommand"/>: the reason and <c>close</c>.</summary>
+public sealed class CloseCoordinationHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<CloseCoordinationCommand, Unit>
+{
+    /// <inheritdoc />
+    public async Task<Unit> Handle(CloseCoordinationCommand request, CancellationToken cancellationToken)
+    {
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
+        round.CloseCoordination(request.Reason, workflow.Now);
+        await workflow.SignalAsRoleAsync(round, "close", "coordinator", "协调处理机构", users.Caller(), "终结协调处理",
+            new JsonObject { ["reason"] = round.CoordinationClosedReason }, cancellationToken);
+        return Unit.Value;
+    }
+}

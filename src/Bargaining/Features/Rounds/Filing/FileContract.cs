@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Bargaining.Domain;
+using Bargaining.Infrastructure;
+using Bargaining.Persistence;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bargaining.Features.Rounds.Filing;
+
+/// <summary>
+/// The employer files the signed contract with the labour administration (报送, Art 42): within 10 days of signing
+/// (wage agreements 7). The day the administration received it starts the 15-day review (Art 44–47). A late filing
+/// is still accepted; the result says it was late. The filing goes to the labour-administration department of the
+/// enterprise's county-level unit, which gives the contract its number the first time it is filed.
+/// </summary>
+public sealed record FileContractCommand(Guid RoundId, DateOnly ReceivedOn) : IRequest<FilingResult>, IAuthorisedRequest
+{
+    /// <inheritdoc />
+    public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side.Employer, ct);
+}
+
+/// <summary>The filing: whether it was late, the last day it was due, the last day of the review, where it went and its number.</summary>
+public sealed record FilingResult(bool Late, DateOnly? DueOn, DateOnly? ReviewLastDay, string? Notice, string Authority, string ContractNumber);
+
+/// <summary>Checks the request.</summary>
+public sealed class FileContractValidator : AbstractValidator<FileContractCommand>
+{
+    /// <summary>Creates the rules.</summary>
+    public FileContractValidator() => RuleFor(c => c.ReceivedOn).NotEqual(default(DateOnly)).WithMessage("请填写劳动保障行政部门收到合同的日期（《集体合同规定》第四十二条）");
+}
+
+/// <summary>Handles <see cref="FileContractCommand"/>: the receipt and <c>file</c>.</summary>
+public sealed class FileContractHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<FileContractCommand, FilingResult>
+{
+    /// <inheritdoc />
+    public async Task<FilingResult> Handle(FileContractCommand request, CancellationToken cancellationToken)
+    {
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
+        await workflow.EnsureAtAsync(round, "报送审查", cancellationToken, "filing", "wage-filing", "filing-overdue");
+        var signedAt = new[] { round.WorkerSignedAt, round.EmployerSignedAt }.Max() ?? workflow.Now;
+        var signedOn = workflow.Profile(round).Time.LocalDate(signedAt);
+        var unit = await db.Enterprises.Where(e => e.Id == round.EnterpriseId)
+            .Join(db.Organisations, e => e.OrganisationId, o => o.Id, (e, o) => o).SingleAsync(cancellationToken);
+        if (unit is not { LabourAuthority: { } authority, FilingAbbreviation: { } abbreviation })
+            throw DomainException.Conflict("filing.no-authority", $"{unit.Name}尚未设置受理集体合同审查的劳动保障行政部门，请市总工会先行设置（《集体合同规定》第四十二条）");
+        var late = round.File(request.ReceivedOn, workflow.Today(round), signedOn, authority);
+        if (round.ContractNumber is null)
+        {
+            var year = request.ReceivedOn.Year;
+            // The sequence runs per abbreviation and year, so that a renamed department never repeats a number.
+            var prefix = ContractNumbers.Prefix(abbreviation, year);
+            var last = await db.Rounds.Where(r => r.FilingYear == year && r.ContractNumber!.StartsWith(prefix)).MaxAsync(r => r.FilingSequence, cancellationToken) ?? 0;
+            round.AssignNumber(abbreviation, year, last + 1);
+        }
+        var snapshot = await workflow.SignalAsync(round, "file", Side.Employer, users.Caller(), "报送审查", new JsonObject
+        {
+            ["filingReceivedOn"] = request.ReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["filedLate"] = late,
+        }, cancellationToken);
+        var notice = late
+            ? $"逾期报送：双方签字后应于{round.FilingDueOn:yyyy-MM-dd}前报送劳动保障行政部门，实际于{request.ReceivedOn:yyyy-MM-dd}收到（《集体合同规定》第四十二条）"
+            : null;
+        return new FilingResult(late, round.FilingDueOn, snapshot.Steps.FirstOrDefault(s => s.Node == "review")?.LastDay, notice, authority, round.ContractNumber!);
+    }
+}

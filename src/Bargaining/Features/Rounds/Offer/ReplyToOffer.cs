@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Bargaining.Domain;
+using Bargaining.Infrastructure;
+using Bargaining.Persistence;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bargaining.Features.Rounds.Offer;
+
+/// <summary>
+/// The other side's written response (回应) to the offer: agreement, possibly with topics of its own, or a refusal,
+/// which needs a justified reason (正当理由, Art 32). A late response still counts once the period has lapsed; the
+/// workflow has already moved to the overdue step the county union chases.
+/// </summary>
+public sealed record ReplyToOfferCommand(Guid RoundId, bool Accept, string? Reason = null, IReadOnlyList<TopicProposal>? AddedTopics = null)
+    : IRequest<Unit>, IAuthorisedRequest
+{
+    /// <inheritdoc />
+    public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
+    {
+        var offering = await db.Rounds.Where(r => r.Id == RoundId).Select(r => (Side?)r.OfferingSide).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("该轮协商");
+        await RoundAccess.AuthoriseSideAsync(user, db, RoundId, offering.Other(), ct);
+    }
+}
+
+/// <summary>Checks the request.</summary>
+public sealed class ReplyToOfferValidator : AbstractValidator<ReplyToOfferCommand>
+{
+    /// <summary>Creates the rules.</summary>
+    public ReplyToOfferValidator()
+    {
+        RuleFor(c => c.Reason).NotEmpty().When(c => !c.Accept).WithMessage("拒绝协商必须说明正当理由（《集体合同规定》第三十二条）");
+        RuleFor(c => c.AddedTopics).Empty().When(c => !c.Accept).WithMessage("拒绝协商时不能增加议题");
+        RuleForEach(c => c.AddedTopics).SetValidator(new TopicProposalValidator());
+        RuleFor(c => c.AddedTopics).Must(Topics.AreDistinct).WithMessage("同一议题不能重复提出");
+    }
+}
+
+/// <summary>Handles <see cref="ReplyToOfferCommand"/>: the response, any added topics, and <c>accept</c> or <c>refuse</c>.</summary>
+public sealed class ReplyToOfferHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<ReplyToOfferCommand, Unit>
+{
+    /// <inheritdoc />
+    public async Task<Unit> Handle(ReplyToOfferCommand request, CancellationToken cancellationToken)
+    {
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
+        var user = users.Caller();
+        round.Respond(workflow.Now, request.Accept, request.Reason);
+        var added = await Topics.RaiseAsync(db, workflow, round, round.RespondingSide, request.AddedTopics ?? [], user, cancellationToken);
+        var payload = request.Accept
+            ? new JsonObject { ["addedTopics"] = Topics.ForJournal(added) }
+            : new JsonObject { ["reason"] = round.RefusalReason };
+        await workflow.SignalAsync(round, request.Accept ? "accept" : "refuse", round.RespondingSide, user,
+            request.Accept ? "同意协商" : "拒绝协商", payload, cancellationToken);
+        return Unit.Value;
+    }
+}

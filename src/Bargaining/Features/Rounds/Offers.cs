@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Bargaining.Domain;
+using Bargaining.Features.Rounds.Offer;
+using Bargaining.Persistence;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bargaining.Features.Rounds;
+
+/// <summary>Sending an offer, shared by <see cref="MakeOfferCommand"/> and a county's campaign launch.</summary>
+public static class Offers
+{
+    /// <summary>
+    /// Records the offer with its topics and sends <c>send-offer</c>. The offer counts as 集中要约 when today falls in
+    /// the window of a campaign the enterprise's unit takes part in, as 分散要约 otherwise.
+    /// </summary>
+    public static async Task SendAsync(BargainingDbContext db, RoundWorkflow workflow, Round round, IReadOnlyList<TopicProposal> proposals, DateOnly receivedOn, int? representativesPerSide, CurrentUser user, CancellationToken ct)
+    {
+        var today = workflow.Today(round);
+        var organisationId = await db.Enterprises.Where(e => e.Id == round.EnterpriseId).Select(e => e.OrganisationId).SingleAsync(ct);
+        var campaignId = await db.Campaigns
+            .Where(c => c.StartsOn <= today && today <= c.EndsOn && c.Units.Any(u => u.OrganisationId == organisationId))
+            .OrderBy(c => c.StartsOn).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        round.MakeOffer(workflow.Now, today, receivedOn, representativesPerSide, campaignId);
+        var topics = await Topics.RaiseAsync(db, workflow, round, round.OfferingSide, proposals, user, ct);
+        var snapshot = await workflow.SignalAsync(round, "send-offer", round.OfferingSide, user, "发出要约书", new JsonObject
+        {
+            ["offerReceivedOn"] = Topics.Date(receivedOn),
+            ["topics"] = Topics.ForJournal(topics),
+        }, ct);
+        // The last day to reply, as the workflow counted it (Art 32; 《民法典》 Art 201–203): the offer letter prints it.
+        if (snapshot.Steps.FirstOrDefault(s => s.Node.EndsWith("-reply", StringComparison.Ordinal))?.LastDay is { } replyBy) round.ReplyDue(replyBy);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Bargaining.Domain;
+using Bargaining.Infrastructure;
+using Bargaining.Persistence;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bargaining.Features.Rounds.Review;
+
+/// <summary>The union chair records that the effective contract was announced to all workers (公布, Art 48).</summary>
+public sealed record PublishCommand(Guid RoundId, DateOnly PublishedOn, string How) : IRequest<Unit>, IAuthorisedRequest
+{
+    /// <inheritdoc />
+    public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side.Worker, ct);
+}
+
+/// <summary>Checks the request.</summary>
+public sealed class PublishValidator : AbstractValidator<PublishCommand>
+{
+    /// <summary>Creates the rules.</summary>
+    public PublishValidator() => RuleFor(c => c.How).NotEmpty().WithMessage("请填写公布方式（如公告栏、内网），《集体合同规定》第四十八条");
+}
+
+/// <summary>Handles <see cref="PublishCommand"/>: the publication and <c>publish</c>, which ends the round.</summary>
+public sealed class PublishHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<PublishCommand, Unit>
+{
+    /// <inheritdoc />
+    public async Task<Unit> Handle(PublishCommand request, CancellationToken cancellationToken)
+    {
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
+        await workflow.EnsureAtAsync(round, "公布合同", cancellationToken, "effective");
+        round.Publish(request.PublishedOn, workflow.Today(round), request.How);
+        await workflow.SignalAsync(round, "publish", Side.Worker, users.Caller(), "公布合同", new JsonObject
+        {
+            ["publishedOn"] = request.PublishedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["publishedHow"] = round.PublishedHow,
+        }, cancellationToken);
+        return Unit.Value;
+    }
+}

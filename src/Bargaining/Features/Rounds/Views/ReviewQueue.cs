@@ -1,0 +1,48 @@
+using Bargaining.Domain;
+using Bargaining.Infrastructure;
+using Bargaining.Persistence;
+using Bargaining.Workflows;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bargaining.Features.Rounds.Views;
+
+/// <summary>
+/// A reviewer's queue (人社部门审查, Art 44–47): the contracts filed in its area and under review now, the most urgent
+/// first. Without an objection by the last day the contract takes effect (Art 47).
+/// </summary>
+public sealed record ReviewQueueQuery : IRequest<IReadOnlyList<ReviewQueueRow>>, IAuthorisedRequest
+{
+    /// <inheritdoc />
+    public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) =>
+        user.Role == Role.Reviewer ? Task.CompletedTask : throw DomainException.Forbidden("只有劳动保障行政部门的审查人员可以查看待审查的集体合同（《集体合同规定》第四十四条）");
+}
+
+/// <summary>
+/// A filed contract: the day the filing was received, whether it came after the filing period (Art 42), the review's
+/// last day (15 days from receipt, extended past rest days, Art 47) and the days left including today's
+/// (0 on the last day).
+/// </summary>
+public sealed record ReviewQueueRow(Guid RoundId, Guid EnterpriseId, string Enterprise, RoundKind Kind, string KindName, DateOnly FiledOn, bool FiledLate, DateOnly ReviewLastDay, int DaysLeft);
+
+/// <summary>Handles <see cref="ReviewQueueQuery"/> with the rounds and their workflow states read in one query.</summary>
+public sealed class ReviewQueueHandler(BargainingDbContext db, WorkflowEngine engine, RoundWorkflow workflow, ICurrentUserAccessor users)
+    : IRequestHandler<ReviewQueueQuery, IReadOnlyList<ReviewQueueRow>>
+{
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ReviewQueueRow>> Handle(ReviewQueueQuery request, CancellationToken cancellationToken)
+    {
+        var filed = await RoundListHandler.Scoped(db, users.Caller(), new RoundListQuery()).AsNoTracking()
+            .Where(x => x.Round.FilingReceivedOn != null && x.Workflow.Status == WorkflowStatus.Running).ToListAsync(cancellationToken);
+        return [.. filed
+            .Select(x => (Source: x, Snapshot: engine.Describe(x.Workflow).Snapshot))
+            .Where(x => RoundStages.Of(x.Snapshot) == RoundStage.Filed && x.Snapshot.Steps.Any(s => s.LastDay is not null))
+            .Select(x =>
+            {
+                var (round, lastDay) = (x.Source.Round, x.Snapshot.Steps.Min(s => s.LastDay)!.Value);
+                return new ReviewQueueRow(round.Id, x.Source.Enterprise.Id, x.Source.Enterprise.Name, round.Kind, round.Kind.Chinese(),
+                    round.FilingReceivedOn!.Value, round.FiledLate == true, lastDay, lastDay.DayNumber - workflow.Today(round).DayNumber);
+            })
+            .OrderBy(r => r.ReviewLastDay).ThenBy(r => r.Enterprise, StringComparer.Ordinal)];
+    }
+}

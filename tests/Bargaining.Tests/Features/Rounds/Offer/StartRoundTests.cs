@@ -1,0 +1,69 @@
+using Bargaining.Domain;
+using Bargaining.Features.Rounds.Offer;
+using Bargaining.Workflows.Persistence;
+
+namespace Bargaining.Tests.Features.Rounds.Offer;
+
+public sealed class StartRoundTests : RoundScenario
+{
+    [Fact]
+    public async Task County_staff_start_a_wage_round_and_its_workflow_waits_for_the_unions_offer()
+    {
+        var id = await StartAsync();
+
+        var round = await RoundAsync(id);
+        Assert.Equal((RoundKind.Wage, Procedure.Ordinary, Side.Worker, "jiangsu"), (round.Kind, round.Procedure, round.OfferingSide, round.Jurisdiction));
+        Assert.Equal(Host.Clock.GetUtcNow(), round.CreatedAt);
+        await Host.AssertAtAsync(round.WorkflowInstanceId, "union-offer");
+    }
+
+    [Fact]
+    public async Task An_employer_may_start_a_round_it_offers_and_the_workflow_waits_for_the_employers_offer()
+    {
+        var id = await Host.SendAsync(new StartRoundCommand(Hengda.Id, RoundKind.Comprehensive, Procedure.Ordinary, Side.Employer), Employer);
+
+        await Host.AssertAtAsync(id, "employer-offer");
+    }
+
+    [Fact]
+    public async Task A_union_chair_starts_a_simplified_round()
+    {
+        var id = await Host.SendAsync(new StartRoundCommand(Hengda.Id, RoundKind.HighTemperature, Procedure.Simplified, Side.Worker), Chair);
+
+        Assert.Equal("simplified-procedure", (await Host.SnapshotAsync(id)).DefinitionId);
+    }
+
+    [Fact]
+    public async Task An_employer_offer_under_the_simplified_procedure_is_refused_and_nothing_is_written()
+    {
+        var e = await RefusedAsync(() => StartAsync(Procedure.Simplified, offeringSide: Side.Employer), FailureKind.Rule);
+
+        Assert.Contains("简易程序由企业工会发出要约", e.Message);
+        Assert.Equal((0, 0), (await CountAsync<Round>(), await CountAsync<WorkflowInstanceRecord>()));
+    }
+
+    [Fact]
+    public async Task Staff_of_another_county_may_not_start_a_round_and_nothing_is_written()
+    {
+        var e = await RefusedAsync(() => Host.SendAsync(new StartRoundCommand(Hengda.Id, RoundKind.Wage, Procedure.Ordinary, Side.Worker), TinghuStaff), FailureKind.Forbidden);
+
+        Assert.Contains("盐城恒达精密机械有限公司", e.Message);
+        Assert.Equal((0, 0), (await CountAsync<Round>(), await CountAsync<WorkflowInstanceRecord>()));
+    }
+
+    [Fact]
+    public async Task An_employer_representative_may_not_start_a_round_in_the_unions_name()
+    {
+        var e = await RefusedAsync(() => Host.SendAsync(new StartRoundCommand(Hengda.Id, RoundKind.Wage, Procedure.Ordinary, Side.Worker), Employer), FailureKind.Forbidden);
+
+        Assert.Contains("只有本企业工会主席可以代表职工方", e.Message);
+    }
+
+    [Fact]
+    public async Task An_unknown_jurisdiction_is_refused_naming_the_known_ones()
+    {
+        var e = await RefusedAsync(() => Host.SendAsync(new StartRoundCommand(Hengda.Id, RoundKind.Wage, Procedure.Ordinary, Side.Worker, "zhejiang"), YanduStaff), FailureKind.Validation);
+
+        Assert.Contains("jiangsu", e.Message);
+    }
+}
