@@ -71,6 +71,22 @@ public sealed class RoleBrowserTests(BrowserApp app, ITestOutputHelper output) :
     }
 
     [Fact]
+    public async Task The_reviewer_clears_a_filed_contract_from_her_queue_so_that_it_takes_effect_that_day()
+    {
+        using var table = await RoundTable.SeatAsync(app, "盐城鑫源电子有限公司");
+        var (round, _) = await table.FiledAsync();
+        var reviewer = await app.SignInPageAsync(await app.AccountAsync(Role.Reviewer, app.Yandu.Id, displayName: "卞文静"));
+
+        await reviewer.ClickAsync($"#review-queue tr[data-round='{round}'] button.clear");
+
+        await Expect(reviewer.Locator(".notice")).ToContainTextAsync("审查无异议");
+        await Expect(reviewer.Locator($"#review-queue tr[data-round='{round}']")).ToHaveCountAsync(0);
+        await reviewer.GotoAsync($"/Rounds/{round}");
+        await Expect(reviewer.Locator("#stage")).ToHaveTextAsync("已生效");
+        await reviewer.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task County_staff_import_an_enterprise_and_send_offers_to_all_their_enterprises_at_once()
     {
         var county = await app.SignInPageAsync(await app.AccountAsync(Role.CountyStaff, app.Tinghu.Id, displayName: "陆晓燕"));

@@ -208,15 +208,15 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
     }
 
     /// <summary>
-    /// The day the contract took effect: the day the review period's deadline lapsed without objection (Art 47), as
-    /// the journal recorded it after the last filing; null before.
+    /// The day the contract took effect: the day the review period's deadline lapsed without objection (Art 47), or
+    /// the day the reviewer cleared it, as the journal recorded it after the last filing; null before.
     /// </summary>
     private async Task<DateOnly?> EffectiveOnAsync(Round round, CancellationToken ct)
     {
         if (round.FilingReceivedOn is null) return null;
         var journal = await engine.JournalAsync(round.WorkflowInstanceId, ct);
-        var filed = journal.LastOrDefault(j => j.Signal == "file");
-        var lapsed = journal.LastOrDefault(j => j.Node == "review" && j.Signal is null && (filed is null || j.Sequence > filed.Sequence));
+        var filed = journal.LastOrDefault(j => j.Signal == Signals.File);
+        var lapsed = journal.LastOrDefault(j => j.Node == Nodes.Review && (j.Signal is null || j.Signal == Signals.Clear) && (filed is null || j.Sequence > filed.Sequence));
         return lapsed is null ? null : workflow.Profile(round).Time.LocalDate(lapsed.At);
     }
 

@@ -63,6 +63,7 @@ public static class Signals
     public const string Accept = "accept";
     public const string Agree = "agree";
     public const string ApplyCoordination = "apply-coordination";
+    public const string Clear = "clear";
     public const string Close = "close";
     public const string Conclude = "conclude";
     public const string Escalate = "escalate";

@@ -77,6 +77,31 @@ public sealed class ReviewAndPublishTests : RoundScenario
     }
 
     [Fact]
+    public async Task A_reviewer_who_finds_no_objection_makes_the_contract_effective_that_day_and_cannot_object_after()
+    {
+        var round = await FiledAsync();
+        var pay = (await TopicsAsync(round)).Single().Id;
+        await Host.AdvanceToAsync(China.At(2026, 3, 5, 10));
+
+        await Host.SendAsync(new RecordReviewClearanceCommand(round, "主体、程序、内容合法"), YanduReviewer);
+
+        await Host.AssertAtAsync(round, "effective");
+        await RefusedAsync(() => Host.SendAsync(new RecordReviewObjectionCommand(round, "意见", [pay]), YanduReviewer), FailureKind.Conflict);
+        await RefusedAsync(() => Host.SendAsync(new RecordReviewClearanceCommand(round), YanduReviewer), FailureKind.Conflict);
+    }
+
+    [Fact]
+    public async Task Only_a_reviewer_of_the_enterprises_area_may_clear_a_contract()
+    {
+        var round = await FiledAsync();
+
+        await RefusedAsync(() => Host.SendAsync(new RecordReviewClearanceCommand(round), TinghuReviewer), FailureKind.Forbidden);
+        await RefusedAsync(() => Host.SendAsync(new RecordReviewClearanceCommand(round), YanduStaff), FailureKind.Forbidden);
+        await RefusedAsync(() => Host.SendAsync(new RecordReviewClearanceCommand(round), Chair), FailureKind.Forbidden);
+        await Host.AssertAtAsync(round, "review");
+    }
+
+    [Fact]
     public async Task The_union_chair_publishes_the_effective_contract_which_ends_the_round()
     {
         var round = await FiledAsync();
