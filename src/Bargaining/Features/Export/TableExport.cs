@@ -62,7 +62,10 @@ public static class TableWriter
         return stream.ToArray();
     }
 
-    /// <summary>The table as an .xlsx workbook with one worksheet: a bold, frozen header row; numbers stay numbers.</summary>
+    /// <summary>
+    /// The table as an .xlsx workbook with one worksheet: a bold, frozen header row; numbers stay numbers and dates
+    /// are Excel dates (serial numbers shown as yyyy-mm-dd), so they sort and filter as dates.
+    /// </summary>
     public static byte[] Xlsx(ExportTable table)
     {
         using var stream = new MemoryStream();
@@ -72,10 +75,15 @@ public static class TableWriter
             workbook.Workbook = new Workbook();
             var styles = workbook.AddNewPart<WorkbookStylesPart>();
             styles.Stylesheet = new Stylesheet(
+                new NumberingFormats(
+                    new NumberingFormat { NumberFormatId = DateFormat, FormatCode = "yyyy-mm-dd" },
+                    new NumberingFormat { NumberFormatId = DateTimeFormat, FormatCode = "yyyy-mm-dd hh:mm" }),
                 new Fonts(new Font(), new Font(new Bold())),
                 new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
                 new Borders(new Border()),
-                new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
+                new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true },
+                    new CellFormat { NumberFormatId = DateFormat, ApplyNumberFormat = true },
+                    new CellFormat { NumberFormatId = DateTimeFormat, ApplyNumberFormat = true }));
             var sheetPart = workbook.AddNewPart<WorksheetPart>();
             var data = new SheetData();
             data.Append(RowOf(1, table.Columns.Cast<object?>().ToList(), header: true));
@@ -108,6 +116,9 @@ public static class TableWriter
                     CellReference = reference, DataType = CellValues.Number,
                     CellValue = new CellValue(Convert.ToString(cells[i], CultureInfo.InvariantCulture)!),
                 },
+                DateOnly d => DateCell(reference, d.ToDateTime(TimeOnly.MinValue), DateStyle),
+                // Shown at the offset it carries (the caller converts to local time), as a clock reading, not UTC.
+                DateTimeOffset t => DateCell(reference, t.DateTime, DateTimeStyle),
                 var other => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Text(other)!)) },
             };
             if (header) cell.StyleIndex = 1;
@@ -115,6 +126,15 @@ public static class TableWriter
         }
         return row;
     }
+
+    private const uint DateFormat = 164, DateTimeFormat = 165; // the first ids free for custom formats
+    private const uint DateStyle = 2, DateTimeStyle = 3;        // indexes into CellFormats above
+
+    private static Cell DateCell(string reference, DateTime value, uint style) => new()
+    {
+        CellReference = reference, DataType = CellValues.Number, StyleIndex = style,
+        CellValue = new CellValue(value.ToOADate().ToString(CultureInfo.InvariantCulture)),
+    };
 
     private static string? Text(object? cell) => cell switch
     {

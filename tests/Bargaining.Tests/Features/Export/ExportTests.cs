@@ -81,6 +81,19 @@ public sealed class ExportTests : ProgressScenario
     }
 
     [Fact]
+    public async Task Dates_in_xlsx_are_excel_dates_not_text()
+    {
+        await ScenarioAsync();
+
+        var rows = ReadXlsx((await Host.SendAsync(new ExportRoundListQuery(new RoundListQuery { Search = "飞跃" }, ExportFormat.Xlsx), YanduStaff)).Content).Rows;
+
+        var (lastDay, started) = (rows[1][5], rows[1][8]);
+        Assert.True(lastDay.IsNumber && started.IsNumber);
+        Assert.Equal(new DateTime(2026, 4, 9), DateTime.FromOADate(double.Parse(lastDay.Text, CultureInfo.InvariantCulture)));
+        Assert.Equal(new DateTime(2026, 3, 25), DateTime.FromOADate(double.Parse(started.Text, CultureInfo.InvariantCulture)).Date);
+    }
+
+    [Fact]
     public async Task Exports_are_refused_to_those_who_may_not_see_the_list_and_for_bad_input()
     {
         await ScenarioAsync();

@@ -156,8 +156,8 @@ internal sealed class RoundSource
 internal static class EnterpriseScope
 {
     /// <summary>
-    /// The caller's enterprises (see <see cref="RoundListQuery"/> for who sees what), narrowed by unit, industry,
-    /// size and part of the name.
+    /// The caller's enterprises (see <see cref="RoundListQuery"/> for who sees what), narrowed by unit,
+    /// size, part of the industry and part of the name.
     /// </summary>
     public static IQueryable<Enterprise> Of(BargainingDbContext db, CurrentUser user, Guid? organisationId, string? industry, SizeBand? size, string? search)
     {
@@ -171,7 +171,7 @@ internal static class EnterpriseScope
             _ => enterprises.Where(e => e.OrganisationId == user.OrganisationId),
         };
         if (organisationId is { } unit) enterprises = enterprises.Where(e => e.OrganisationId == unit);
-        if (!string.IsNullOrWhiteSpace(industry)) enterprises = enterprises.Where(e => e.Industry == industry.Trim());
+        if (!string.IsNullOrWhiteSpace(industry)) enterprises = enterprises.Where(e => e.Industry.Contains(industry.Trim()));
         if (size is { } band)
         {
             var (min, max) = band.Range();

@@ -61,6 +61,7 @@ public sealed class RoundListTests : ProgressScenario
         Assert.Equal(6, (await Host.SendAsync(new RoundListQuery { Size = SizeBand.Under100 }, YanduStaff)).Total);
         Assert.Equal(9, (await Host.SendAsync(new RoundListQuery { Industry = "制造业" }, YanduStaff)).Total);
         Assert.Equal(0, (await Host.SendAsync(new RoundListQuery { Industry = "建筑业" }, YanduStaff)).Total);
+        Assert.Equal(9, (await Host.SendAsync(new RoundListQuery { Industry = "制造" }, YanduStaff)).Total); // part of the name, as officers type it
         var filed = Assert.Single((await Host.SendAsync(new RoundListQuery { Search = "飞跃" }, YanduStaff)).Rows);
         Assert.Equal((RoundStage.Filed, "劳动保障行政部门审查"), (filed.Stage, filed.Step));
         Assert.Equal(["劳动保障行政部门（审查）"], filed.NextActors);
