@@ -17,13 +17,20 @@ internal static class VerifyCommand
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BargainingDbContext>();
         var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
-        var broken = 0;
+        var (instances, entries, broken) = (0, 0, 0);
         foreach (var id in await db.Set<WorkflowInstanceRecord>().Select(i => i.Id).ToListAsync())
         {
             var result = await engine.VerifyJournalAsync(id);
+            instances++;
+            entries += result.Entries;
             if (!result.Valid) broken++;
-            output.WriteLine(result.Valid ? $"ok      {id}  {result.Entries} entries" : $"BROKEN  {id}  at entry {result.BrokenAt}: {result.Problem}");
+            output.WriteLine(result.Valid ? $"ok      {id}  {Count(result.Entries, "entry", "entries")}" : $"BROKEN  {id}  at entry {result.BrokenAt}: {result.Problem}");
         }
+        output.WriteLine(broken == 0
+            ? $"verified {Count(instances, "instance", "instances")}, {Count(entries, "entry", "entries")}: every journal chain intact"
+            : $"{broken} of {Count(instances, "instance", "instances")} BROKEN ({Count(entries, "entry", "entries")} checked)");
         return broken == 0 ? 0 : 1;
     }
+
+    private static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
 }

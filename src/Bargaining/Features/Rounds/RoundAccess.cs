@@ -37,7 +37,7 @@ public static class RoundAccess
             await AuthoriseSideOfEnterpriseAsync(user, db, enterpriseId, side, ct);
             return;
         }
-        throw DomainException.Forbidden($"您无权为“{await EnterpriseNameAsync(db, enterpriseId, ct)}”发起集体协商：只有本企业工会主席、企业方代表或所在县级总工会工作人员可以发起");
+        throw DomainException.Forbidden($"您无权为{await EnterpriseNameAsync(user, db, enterpriseId, ct)}发起集体协商：只有本企业工会主席、企业方代表或所在县级总工会工作人员可以发起");
     }
 
     /// <summary>Throws forbidden unless <paramref name="user"/> may act for <paramref name="side"/> of the enterprise.</summary>
@@ -45,10 +45,10 @@ public static class RoundAccess
     {
         var role = side == Side.Worker ? Role.UnionChair : Role.EmployerRepresentative;
         if (user.Role == role && user.EnterpriseId == enterpriseId) return;
-        var name = await EnterpriseNameAsync(db, enterpriseId, ct);
+        var name = await EnterpriseNameAsync(user, db, enterpriseId, ct);
         throw DomainException.Forbidden(side == Side.Worker
-            ? $"您无权代表“{name}”职工方：只有本企业工会主席可以代表职工方"
-            : $"您无权代表“{name}”企业方：只有本企业的企业方代表可以代表企业方");
+            ? $"您无权代表{name}职工方：只有本企业工会主席可以代表职工方"
+            : $"您无权代表{name}企业方：只有本企业的企业方代表可以代表企业方");
     }
 
     /// <summary>
@@ -59,7 +59,7 @@ public static class RoundAccess
     {
         var enterpriseId = await EnterpriseOfAsync(db, roundId, ct);
         if (user.Role == Role.Reviewer && await db.Enterprises.AnyAsync(e => e.Id == enterpriseId && e.OrganisationId == user.OrganisationId, ct)) return;
-        throw DomainException.Forbidden($"您无权审查“{await EnterpriseNameAsync(db, enterpriseId, ct)}”的集体合同：只有当地劳动保障行政部门可以提出审查意见（《集体合同规定》第四十四条）");
+        throw DomainException.Forbidden("您无权审查该企业的集体合同：只有企业所在地的劳动保障行政部门可以审查（《集体合同规定》第四十四条）");
     }
 
     /// <summary>
@@ -70,7 +70,7 @@ public static class RoundAccess
     {
         var enterpriseId = await EnterpriseOfAsync(db, roundId, ct);
         if (user.Role == Role.Coordinator && await db.Enterprises.AnyAsync(e => e.Id == enterpriseId && e.OrganisationId == user.OrganisationId, ct)) return;
-        throw DomainException.Forbidden($"您无权协调处理“{await EnterpriseNameAsync(db, enterpriseId, ct)}”的集体协商争议：只有当地劳动保障行政部门组织的协调处理机构可以处理（《集体合同规定》第五十条、第五十一条）");
+        throw DomainException.Forbidden("您无权协调处理该企业的集体协商争议：只有企业所在地劳动保障行政部门组织的协调处理机构可以处理（《集体合同规定》第五十条、第五十一条）");
     }
 
     /// <summary>
@@ -84,7 +84,8 @@ public static class RoundAccess
         // The county's reviewers and coordinators read the rounds they review or coordinate (Art 42–54).
         if (user.Role is Role.CountyStaff or Role.Instructor or Role.Reviewer or Role.Coordinator
             && await db.Enterprises.AnyAsync(e => e.Id == enterpriseId && e.OrganisationId == user.OrganisationId, ct)) return;
-        throw DomainException.Forbidden($"您无权查看“{await EnterpriseNameAsync(db, enterpriseId, ct)}”的集体协商");
+        // The refusal does not name the enterprise: someone outside it should not learn whose round an id is.
+        throw DomainException.Forbidden("您无权查看该企业的集体协商：只有本企业的双方、所属县级工会和市总工会可以查看");
     }
 
     /// <summary>As <see cref="AuthoriseReaderAsync"/>, for a round.</summary>
@@ -115,6 +116,13 @@ public static class RoundAccess
     private static async Task<Guid> EnterpriseOfAsync(BargainingDbContext db, Guid roundId, CancellationToken ct) =>
         await db.Rounds.Where(r => r.Id == roundId).Select(r => (Guid?)r.EnterpriseId).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("该轮协商");
 
-    private static async Task<string> EnterpriseNameAsync(BargainingDbContext db, Guid enterpriseId, CancellationToken ct) =>
-        await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.Name).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("该企业");
+    /// <summary>
+    /// How a refusal names the enterprise: “name” to someone of that enterprise, 该企业 to anyone else, who should not
+    /// learn whose round or enterprise an id is; not found when there is no such enterprise.
+    /// </summary>
+    private static async Task<string> EnterpriseNameAsync(CurrentUser user, BargainingDbContext db, Guid enterpriseId, CancellationToken ct)
+    {
+        var name = await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.Name).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("该企业");
+        return user.EnterpriseId == enterpriseId ? $"“{name}”" : "该企业";
+    }
 }
