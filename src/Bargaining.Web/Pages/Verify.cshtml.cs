@@ -1,23 +1,28 @@
 using Bargaining.Documents.Verification;
+using Bargaining.Features.Documents;
+using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Bargaining.Web.Pages;
 
 /// <summary>Anyone holding a printed or downloaded contract checks it against the registered text: by its verification code or by uploading the PDF.</summary>
-public sealed class VerifyModel(ContractVerifier verifier) : PageModel
+public sealed class VerifyModel(ContractVerifier verifier, IMediator mediator) : PageModel
 {
-    /// <summary>The code printed under the QR mark.</summary>
+    /// <summary>The code printed in every page's footer and beside the QR mark on the last page.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
 
     /// <summary>The answer.</summary>
     public ContractVerification? Result { get; private set; }
 
+    /// <summary>Where the verified contract stands now: in effect or not, its term, a later text.</summary>
+    public ContractStatus? Status { get; private set; }
+
     /// <summary>Checks a code given in the address (the QR mark links here).</summary>
     public async Task OnGetAsync()
     {
-        if (!string.IsNullOrWhiteSpace(Code)) Result = await verifier.VerifyCodeAsync(Code.Trim());
+        if (!string.IsNullOrWhiteSpace(Code)) await ShowAsync(await verifier.VerifyCodeAsync(Code.Trim()));
     }
 
     /// <summary>Checks an uploaded PDF.</summary>
@@ -29,7 +34,13 @@ public sealed class VerifyModel(ContractVerifier verifier) : PageModel
             return Page();
         }
         await using var pdf = file.OpenReadStream();
-        Result = await verifier.VerifyPdfAsync(pdf);
+        await ShowAsync(await verifier.VerifyPdfAsync(pdf));
         return Page();
+    }
+
+    private async Task ShowAsync(ContractVerification result)
+    {
+        Result = result;
+        if (result is { IsGenuine: true, Code: { } code }) Status = await mediator.Send(new ContractStatusQuery(code));
     }
 }

@@ -92,6 +92,9 @@ public sealed class RoundBrowserTests(BrowserApp app, ITestOutputHelper output) 
         var visitor = await app.NewPageAsync();
         await visitor.GotoAsync($"/Verify?Code={PrintedPdf.VerificationCode(text)}");
         await Expect(visitor.Locator("#verification")).ToContainTextAsync("核验通过");
+        await Expect(visitor.Locator("#contract-stage")).ToHaveTextAsync("已生效");
+        await Expect(visitor.Locator("#contract-status")).ToContainTextAsync(Enterprise);
+        await Expect(visitor.Locator("#contract-effective")).ToContainTextAsync("年");
         output.WriteLine(await BrowserApp.ScreenshotAsync(visitor, "verify-genuine"));
         await visitor.Context.CloseAsync();
         await chair.Context.CloseAsync();

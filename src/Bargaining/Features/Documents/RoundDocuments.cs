@@ -211,7 +211,7 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
     /// The day the contract took effect: the day the review period's deadline lapsed without objection (Art 47), or
     /// the day the reviewer cleared it, as the journal recorded it after the last filing; null before.
     /// </summary>
-    private async Task<DateOnly?> EffectiveOnAsync(Round round, CancellationToken ct)
+    public async Task<DateOnly?> EffectiveOnAsync(Round round, CancellationToken ct)
     {
         if (round.FilingReceivedOn is null) return null;
         var journal = await engine.JournalAsync(round.WorkflowInstanceId, ct);
