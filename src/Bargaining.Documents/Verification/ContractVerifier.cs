@@ -89,6 +89,7 @@ public sealed partial class ContractVerifier(IContractRegistry registry)
         var code = codes.FirstOrDefault(c => c is not null);
         if (code is null) return new(VerificationOutcome.NoCode, "该文件上没有合同验证码");
         var signature = PdfSignatureCheck.Check(bytes);
+        if (Batch(codes) is { Count: > 1 } runs) return await VerifyBatchAsync(pages, runs, signature, cancellationToken);
         var contract = await registry.FindAsync(code, cancellationToken);
         if (contract is null) return new(VerificationOutcome.UnknownCode, $"文件上的验证码 {code} 没有对应的登记合同", code, Signature: signature);
 
@@ -105,6 +106,41 @@ public sealed partial class ContractVerifier(IContractRegistry registry)
             (signature.State == SignatureState.Valid ? "，经数字签名，签名后未被改动" : ""), code, contract, signature);
 
         ContractVerification Altered(string message) => new(VerificationOutcome.Altered, message, code, contract, signature);
+    }
+
+    /// <summary>
+    /// The runs of a merged batch (<see cref="Printing.BatchPrinter.PrintMergedAsync"/>): every page carries a code and
+    /// each code fills one run of consecutive pages. Null when the file is not shaped so; a code that comes back after
+    /// another (a page swapped in from elsewhere) is then caught as a single contract's stray page.
+    /// </summary>
+    private static List<(string Code, int First, int Count)>? Batch(List<string?> codes)
+    {
+        if (codes.Any(c => c is null)) return null;
+        var runs = new List<(string Code, int First, int Count)>();
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (runs.Count > 0 && runs[^1].Code == codes[i]) runs[^1] = runs[^1] with { Count = runs[^1].Count + 1 };
+            else runs.Add((codes[i]!, i, 1));
+        }
+        return runs.Select(r => r.Code).Distinct().Count() == runs.Count ? runs : null;
+    }
+
+    /// <summary>Each contract of a merged batch checked on its own pages; the file is genuine when every one is.</summary>
+    private async Task<ContractVerification> VerifyBatchAsync(IReadOnlyList<PdfText.Page> pages, List<(string Code, int First, int Count)> runs,
+        SignatureCheck signature, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        foreach (var (code, first, count) in runs)
+        {
+            var at = $"第{first + 1}至{first + count}页";
+            var contract = await registry.FindAsync(code, cancellationToken);
+            if (contract is null) return new(VerificationOutcome.UnknownCode, $"{at}的验证码 {code} 没有对应的登记合同", code, Signature: signature);
+            var printed = ContractFingerprint.FromPrintedText(string.Concat(pages.Skip(first).Take(count).Select(p => p.Text)));
+            if (printed.Sha256 != contract.Sha256)
+                return new(VerificationOutcome.Altered, $"{at}（{Name(contract)}）与登记的文本不一致" + Difference(contract.CanonicalText, printed.CanonicalText), code, contract, signature);
+            names.Add(Name(contract));
+        }
+        return new(VerificationOutcome.Genuine, $"该文件合订了{runs.Count}份集体合同，每一份都与登记的文本一致：{string.Join("；", names)}", Signature: signature);
     }
 
     /// <summary>Where two canonical texts part, with a little context: 「…月工资不得低于2900元…」 registered, 「…3900元…」 in the file.</summary>

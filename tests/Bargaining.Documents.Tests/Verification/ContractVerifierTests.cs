@@ -75,6 +75,35 @@ public class ContractVerifierTests
     }
 
     [Fact]
+    public async Task A_merged_batch_verifies_contract_by_contract_and_a_tampered_one_is_named()
+    {
+        var contracts = new[] { ContractKind.Comprehensive, ContractKind.Wage, ContractKind.WomenWorkers }
+            .Select((kind, i) => RoundData.Contract(kind) with { Number = $"YC-TH-2026-{i + 1:0000}" }).ToList();
+        using var merged = new MemoryStream();
+        var batch = await new BatchPrinter(Printed.Printer()).PrintMergedAsync(contracts, merged);
+        foreach (var item in batch.Items) await registry.RegisterAsync(item.Printed.Registration());
+        var path = Rendered.NewFile("batch");
+        await File.WriteAllBytesAsync(path, merged.ToArray());
+
+        var result = await verifier.VerifyPdfAsync(path);
+
+        Assert.Equal(VerificationOutcome.Genuine, result.Outcome);
+        Assert.Contains("合订了3份集体合同", result.Message);
+        Assert.Contains("YC-TH-2026-0002", result.Message);
+
+        var second = batch.Items[0].Printed.PageCount;   // the first page of the second contract
+        var shortened = Rendered.NewFile("batch-shortened");
+        using (var file = PdfReader.Open(path, PdfDocumentOpenMode.Modify))
+        {
+            file.Pages.RemoveAt(second + 1);
+            file.Save(shortened);
+        }
+        var tampered = await verifier.VerifyPdfAsync(shortened);
+        Assert.Equal(VerificationOutcome.Altered, tampered.Outcome);
+        Assert.Contains("YC-TH-2026-0002", tampered.Message);
+    }
+
+    [Fact]
     public async Task A_file_whose_code_was_never_registered_is_unknown()
     {
         var (path, _) = Printed.Contract(RoundData.Contract(ContractKind.Regional));
