@@ -252,6 +252,20 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
     }
 
     [Fact]
+    public async Task The_first_meeting_an_offer_proposes_through_the_API_is_printed_on_the_offer_letter()
+    {
+        var round = await _table.StartAsync();
+        var offer = new MakeOfferCommand(round, [RoundTable.WageRise(6)], app.Today,
+            FirstMeetingAt: app.Today.AddDays(5).ToDateTime(new TimeOnly(9, 30)), FirstMeetingPlace: "恒达公司三楼会议室");
+
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/offer", offer)).ExpectAsync(HttpStatusCode.NoContent);
+
+        var letter = PrintedPdf.Text(await PdfAsync(Employer, $"/api/rounds/{round}/documents/OfferLetter"));
+        Assert.Contains("建议首次协商会议于", letter);
+        Assert.Contains("恒达公司三楼会议室", letter);
+    }
+
+    [Fact]
     public async Task A_term_longer_than_3_years_is_refused_and_filing_needs_a_term()
     {
         var round = await _table.AdoptedAsync();
