@@ -176,7 +176,7 @@ public sealed class AccountApiTests(WebAppFactory app) : IClassFixture<WebAppFac
     {
         using var city = await app.SignedInAsync(Role.CityAdministrator, app.City.Id);
         using var staff = await app.SignedInAsync(Role.CountyStaff, app.Yandu.Id);
-        var body = new LabourAuthorityBody("盐城市盐都区人力资源和社会保障局", "都人社");
+        var body = new SetLabourAuthorityCommand(app.Yandu.Id, "盐城市盐都区人力资源和社会保障局", "都人社");
 
         await (await city.PutAsJsonAsync($"/api/organisations/{app.Yandu.Id}/labour-authority", body, Json.Options)).ExpectAsync(HttpStatusCode.NoContent);
         await (await staff.PutAsJsonAsync($"/api/organisations/{app.Yandu.Id}/labour-authority", body, Json.Options)).ProblemAsync(HttpStatusCode.Forbidden);
@@ -200,11 +200,11 @@ public sealed class AccountApiTests(WebAppFactory app) : IClassFixture<WebAppFac
     public async Task The_labour_department_set_by_the_city_is_listed_with_its_unit_and_needs_its_abbreviation()
     {
         using var city = await app.SignedInAsync(Role.CityAdministrator, app.City.Id);
-        await (await city.PutAsJsonAsync($"/api/organisations/{app.Tinghu.Id}/labour-authority", new LabourAuthorityBody("盐城市亭湖区人力资源和社会保障局", "亭人社集备"), Json.Options))
+        await (await city.PutAsJsonAsync($"/api/organisations/{app.Tinghu.Id}/labour-authority", new SetLabourAuthorityCommand(app.Tinghu.Id, "盐城市亭湖区人力资源和社会保障局", "亭人社集备"), Json.Options))
             .ExpectAsync(HttpStatusCode.NoContent);
         var tinghu = (await (await city.GetAsync("/api/organisations")).ReadAsync<List<OrganisationRow>>()).Single(o => o.Id == app.Tinghu.Id);
         Assert.Equal(("盐城市亭湖区人力资源和社会保障局", "亭人社集备"), (tinghu.LabourAuthority, tinghu.FilingAbbreviation));
-        await (await city.PutAsJsonAsync($"/api/organisations/{app.Tinghu.Id}/labour-authority", new LabourAuthorityBody("盐城市亭湖区人力资源和社会保障局", ""), Json.Options))
+        await (await city.PutAsJsonAsync($"/api/organisations/{app.Tinghu.Id}/labour-authority", new SetLabourAuthorityCommand(app.Tinghu.Id, "盐城市亭湖区人力资源和社会保障局", ""), Json.Options))
             .ProblemAsync(HttpStatusCode.BadRequest);
     }
 }

@@ -2,7 +2,10 @@ using System.Net;
 using System.Text.Json;
 using Bargaining.Domain;
 using Bargaining.Features.Rounds;
+using Bargaining.Features.Rounds.Coordination;
 using Bargaining.Features.Rounds.Offer;
+using Bargaining.Features.Rounds.Renewal;
+using Bargaining.Features.Rounds.Simplified;
 using Bargaining.Web.Api;
 
 namespace Bargaining.Web.Tests.Api;
@@ -17,12 +20,12 @@ public sealed class ClosureApiTests(WebAppFactory app) : IClassFixture<WebAppFac
     {
         using var table = await RoundTable.SeatAsync(app, Enterprise);
         var round = await table.OfferedAsync();
-        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/withdrawal", new WithdrawBody(Side.Worker, "不再协商"))).ProblemAsync(HttpStatusCode.Conflict);
-        await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/reply", new ReplyBody(false, "企业正在破产重整"))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/withdrawal", new WithdrawOfferCommand(round, Side.Worker, "不再协商"))).ProblemAsync(HttpStatusCode.Conflict);
+        await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/reply", new ReplyToOfferCommand(round, false, "企业正在破产重整"))).ExpectAsync(HttpStatusCode.NoContent);
 
-        await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/withdrawal", new WithdrawBody(Side.Employer, "不再协商"))).ProblemAsync(HttpStatusCode.Forbidden);
-        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/withdrawal", new WithdrawBody(Side.Worker, ""))).ProblemAsync(HttpStatusCode.BadRequest);
-        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/withdrawal", new WithdrawBody(Side.Worker, "企业进入破产重整程序，暂不具备协商条件"))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/withdrawal", new WithdrawOfferCommand(round, Side.Employer, "不再协商"))).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/withdrawal", new WithdrawOfferCommand(round, Side.Worker, ""))).ProblemAsync(HttpStatusCode.BadRequest);
+        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/withdrawal", new WithdrawOfferCommand(round, Side.Worker, "企业进入破产重整程序，暂不具备协商条件"))).ExpectAsync(HttpStatusCode.NoContent);
 
         Assert.Equal(RoundStage.Closed, (await table.TimelineAsync(round)).Stage);
     }
@@ -32,7 +35,7 @@ public sealed class ClosureApiTests(WebAppFactory app) : IClassFixture<WebAppFac
     {
         using var table = await RoundTable.SeatAsync(app, Enterprise);
         var signed = await SimplifiedAcceptedAsync(table);
-        var memo = new OnTheSpotBody(Side.Employer, OnTheSpotRecord.Memo, MeetingMeans.Online, "2026年6月至9月高温津贴每月300元", table.Enterprise.ChairName!, "李明");
+        var memo = new SignOnTheSpotCommand(signed, Side.Employer, OnTheSpotRecord.Memo, MeetingMeans.Online, "2026年6月至9月高温津贴每月300元", table.Enterprise.ChairName!, "李明");
         await (await table.Chair.PostJsonAsync($"/api/rounds/{signed}/on-the-spot", memo)).ProblemAsync(HttpStatusCode.Forbidden);
         await (await table.Employer.PostJsonAsync($"/api/rounds/{signed}/on-the-spot", memo with { EmployerChief = " " })).ProblemAsync(HttpStatusCode.BadRequest);
         await (await table.Employer.PostJsonAsync($"/api/rounds/{signed}/on-the-spot", memo)).ExpectAsync(HttpStatusCode.NoContent);
@@ -40,8 +43,8 @@ public sealed class ClosureApiTests(WebAppFactory app) : IClassFixture<WebAppFac
         await (await table.Employer.PostJsonAsync($"/api/rounds/{signed}/on-the-spot", memo)).ProblemAsync(HttpStatusCode.Conflict);
 
         var failed = await SimplifiedAcceptedAsync(table);
-        await (await table.Chair.PostJsonAsync($"/api/rounds/{failed}/no-agreement", new NoAgreementBody(Side.Worker, MeetingMeans.InPerson, "企业方只同意每月200元"))).ExpectAsync(HttpStatusCode.NoContent);
-        await (await table.Chair.PostJsonAsync($"/api/rounds/{failed}/no-agreement", new NoAgreementBody(Side.Worker, MeetingMeans.InPerson, "再次记录"))).ProblemAsync(HttpStatusCode.Conflict);
+        await (await table.Chair.PostJsonAsync($"/api/rounds/{failed}/no-agreement", new RecordNoAgreementCommand(failed, Side.Worker, MeetingMeans.InPerson, "企业方只同意每月200元"))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await table.Chair.PostJsonAsync($"/api/rounds/{failed}/no-agreement", new RecordNoAgreementCommand(failed, Side.Worker, MeetingMeans.InPerson, "再次记录"))).ProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -52,17 +55,17 @@ public sealed class ClosureApiTests(WebAppFactory app) : IClassFixture<WebAppFac
         using var coordinator = await app.SignedInAsync(Role.Coordinator, app.Yandu.Id);
         using var tinghu = await app.SignedInAsync(Role.Coordinator, app.Tinghu.Id);
 
-        await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/coordination", new WithdrawBody(Side.Employer, ""))).ProblemAsync(HttpStatusCode.BadRequest);
-        var period = await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/coordination", new WithdrawBody(Side.Employer, "工资增长幅度分歧较大，协商不成"))).ReadAsync<JsonElement>();
+        await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/coordination", new ApplyForCoordinationCommand(round, Side.Employer, ""))).ProblemAsync(HttpStatusCode.BadRequest);
+        var period = await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/coordination", new ApplyForCoordinationCommand(round, Side.Employer, "工资增长幅度分歧较大，协商不成"))).ReadAsync<JsonElement>();
         Assert.True(period.TryGetProperty("lastDay", out _));
-        await (await tinghu.PostJsonAsync($"/api/rounds/{round}/coordination/extension", new ReasonBody("延长"))).ProblemAsync(HttpStatusCode.Forbidden);
-        await (await coordinator.PostJsonAsync($"/api/rounds/{round}/coordination/extension", new ReasonBody("需进一步核实企业经营数据"))).ExpectAsync(HttpStatusCode.OK);
-        await (await coordinator.PostJsonAsync($"/api/rounds/{round}/coordination/extension", new ReasonBody("再延长"))).ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/coordination/closure", new ReasonBody("结案"))).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await tinghu.PostJsonAsync($"/api/rounds/{round}/coordination/extension", new ExtendCoordinationCommand(round, "延长"))).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await coordinator.PostJsonAsync($"/api/rounds/{round}/coordination/extension", new ExtendCoordinationCommand(round, "需进一步核实企业经营数据"))).ExpectAsync(HttpStatusCode.OK);
+        await (await coordinator.PostJsonAsync($"/api/rounds/{round}/coordination/extension", new ExtendCoordinationCommand(round, "再延长"))).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/coordination/closure", new CloseCoordinationCommand(round, "结案"))).ProblemAsync(HttpStatusCode.Forbidden);
 
         await (await coordinator.PostJsonAsync($"/api/rounds/{round}/coordination/agreement",
-            new CoordinationAgreementBody("双方同意恢复协商", ["孙平"], table.Enterprise.ChairName!, "李明"))).ExpectAsync(HttpStatusCode.NoContent);
-        await (await coordinator.PostJsonAsync($"/api/rounds/{round}/coordination/closure", new ReasonBody("结案"))).ProblemAsync(HttpStatusCode.Conflict);
+            new RecordCoordinationAgreementCommand(round, "双方同意恢复协商", ["孙平"], table.Enterprise.ChairName!, "李明"))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await coordinator.PostJsonAsync($"/api/rounds/{round}/coordination/closure", new CloseCoordinationCommand(round, "结案"))).ProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -71,9 +74,9 @@ public sealed class ClosureApiTests(WebAppFactory app) : IClassFixture<WebAppFac
         using var table = await RoundTable.SeatAsync(app, Enterprise);
         var round = await table.AtTheTableAsync();
         using var coordinator = await app.SignedInAsync(Role.Coordinator, app.Yandu.Id);
-        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/coordination", new WithdrawBody(Side.Worker, "企业方拒绝继续协商"))).ExpectAsync(HttpStatusCode.OK);
+        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/coordination", new ApplyForCoordinationCommand(round, Side.Worker, "企业方拒绝继续协商"))).ExpectAsync(HttpStatusCode.OK);
 
-        await (await coordinator.PostJsonAsync($"/api/rounds/{round}/coordination/closure", new ReasonBody("企业已进入破产程序"))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await coordinator.PostJsonAsync($"/api/rounds/{round}/coordination/closure", new CloseCoordinationCommand(round, "企业已进入破产程序"))).ExpectAsync(HttpStatusCode.NoContent);
     }
 
     [Fact]
@@ -83,9 +86,9 @@ public sealed class ClosureApiTests(WebAppFactory app) : IClassFixture<WebAppFac
         var round = await table.OfferedAsync();
         using var yandu = await app.SignedInAsync(Role.CountyStaff, app.Yandu.Id);
 
-        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/lapse", new ReasonBody("不再续订"))).ProblemAsync(HttpStatusCode.Forbidden);
-        await (await yandu.PostJsonAsync($"/api/rounds/{round}/lapse", new ReasonBody(" "))).ProblemAsync(HttpStatusCode.BadRequest);
-        await (await yandu.PostJsonAsync($"/api/rounds/{round}/lapse", new ReasonBody("不再续订"))).ProblemAsync(HttpStatusCode.Conflict);
+        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/lapse", new CloseLapsedRenewalCommand(round, "不再续订"))).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await yandu.PostJsonAsync($"/api/rounds/{round}/lapse", new CloseLapsedRenewalCommand(round, " "))).ProblemAsync(HttpStatusCode.BadRequest);
+        await (await yandu.PostJsonAsync($"/api/rounds/{round}/lapse", new CloseLapsedRenewalCommand(round, "不再续订"))).ProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -94,7 +97,7 @@ public sealed class ClosureApiTests(WebAppFactory app) : IClassFixture<WebAppFac
         using var table = await RoundTable.SeatAsync(app, Enterprise);
         var round = await table.OfferedAsync();
 
-        var problem = await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/renewal", new RenewalBody(new DateOnly(2029, 3, 31), Side.Worker))).ProblemAsync(HttpStatusCode.Conflict);
+        var problem = await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/renewal", new StartRenewalCommand(round, new DateOnly(2029, 3, 31), Side.Worker))).ProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Equal("renewal.not-effective", problem.Code());
     }
@@ -106,8 +109,8 @@ public sealed class ClosureApiTests(WebAppFactory app) : IClassFixture<WebAppFac
         var round = await SimplifiedOfferedAsync(table);
         using var yandu = await app.SignedInAsync(Role.CountyStaff, app.Yandu.Id);
 
-        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/escalation", new ReasonBody("督办无果"))).ProblemAsync(HttpStatusCode.Forbidden);
-        await (await yandu.PostJsonAsync($"/api/rounds/{round}/escalation", new ReasonBody("督办无果"))).ProblemAsync(HttpStatusCode.Conflict);
+        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/escalation", new EscalateToOrdinaryCommand(round, "督办无果"))).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await yandu.PostJsonAsync($"/api/rounds/{round}/escalation", new EscalateToOrdinaryCommand(round, "督办无果"))).ProblemAsync(HttpStatusCode.Conflict);
     }
 
     public static async Task<Guid> SimplifiedOfferedAsync(RoundTable table)
@@ -115,14 +118,14 @@ public sealed class ClosureApiTests(WebAppFactory app) : IClassFixture<WebAppFac
         var response = await table.Chair.PostJsonAsync("/api/rounds", new StartRoundCommand(table.Enterprise.Id, RoundKind.HighTemperature, Procedure.Simplified, Side.Worker));
         var round = (await response.ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/offer",
-            new OfferBody([new TopicProposal(TopicCatalog.Custom, "高温津贴每月300元", 300, "元/月", Title: "高温津贴")], table.Today))).ExpectAsync(HttpStatusCode.NoContent);
+            new MakeOfferCommand(round, [new TopicProposal(TopicCatalog.Custom, "高温津贴每月300元", 300, "元/月", Title: "高温津贴")], table.Today))).ExpectAsync(HttpStatusCode.NoContent);
         return round;
     }
 
     private static async Task<Guid> SimplifiedAcceptedAsync(RoundTable table)
     {
         var round = await SimplifiedOfferedAsync(table);
-        await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/reply", new ReplyBody(true))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/reply", new ReplyToOfferCommand(round, true))).ExpectAsync(HttpStatusCode.NoContent);
         return round;
     }
 }

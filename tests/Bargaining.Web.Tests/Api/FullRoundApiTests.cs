@@ -5,6 +5,11 @@ using Bargaining.Domain;
 using Bargaining.Features.Rounds;
 using Bargaining.Features.Rounds.Congress;
 using Bargaining.Features.Rounds.Filing;
+using Bargaining.Features.Rounds.Offer;
+using Bargaining.Features.Rounds.Renewal;
+using Bargaining.Features.Rounds.Representatives;
+using Bargaining.Features.Rounds.Review;
+using Bargaining.Features.Rounds.Signing;
 using Bargaining.Features.Rounds.Table;
 using Bargaining.Tests.Shared;
 using Bargaining.Web.Api;
@@ -19,7 +24,7 @@ public sealed class FullRoundApiTests(WebAppFactory app) : IClassFixture<WebAppF
     {
         using var table = await RoundTable.SeatAsync(app, "盐城华泰纺织有限公司");
         var round = await table.StartAsync();
-        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/offer", new OfferBody([RoundTable.WageRise(8)], app.Today, 3))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/offer", new MakeOfferCommand(round, [RoundTable.WageRise(8)], app.Today, 3))).ExpectAsync(HttpStatusCode.NoContent);
         var offered = await table.TimelineAsync(round, table.Employer);
         Assert.Equal(RoundStage.Offered, offered.Stage);
         Assert.Contains(offered.Actions, a => a.Signal == "accept");
@@ -27,29 +32,29 @@ public sealed class FullRoundApiTests(WebAppFactory app) : IClassFixture<WebAppF
         // Five days later the employer accepts; both sides name their representatives and meet that day.
         await app.AdvanceToAsync(WebAppFactory.Start.AddDays(5));
         await table.SignInAgainAsync();                                     // a sign-in lasts 8 hours
-        await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/reply", new ReplyBody(true))).ExpectAsync(HttpStatusCode.NoContent);
-        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/representatives", new RepresentativesBody(Side.Worker, RoundTable.Members(table.Enterprise.ChairName!, "职工代表"))))
+        await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/reply", new ReplyToOfferCommand(round, true))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/representatives", new NameRepresentativesCommand(round, Side.Worker, RoundTable.Members(table.Enterprise.ChairName!, "职工代表"))))
             .ExpectAsync(HttpStatusCode.NoContent);
-        await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/representatives", new RepresentativesBody(Side.Employer, RoundTable.Members("李明", "企业代表"), LegalRepresentative: "李明")))
+        await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/representatives", new NameRepresentativesCommand(round, Side.Employer, RoundTable.Members("李明", "企业代表"), LegalRepresentative: "李明")))
             .ExpectAsync(HttpStatusCode.NoContent);
-        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/meetings", new MeetingBody(Side.Worker, app.Today, "公司工会会议室", Side.Worker, "张丽"))).ExpectAsync(HttpStatusCode.OK);
+        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/meetings", new ScheduleMeetingCommand(round, Side.Worker, app.Today, "公司工会会议室", Side.Worker, "张丽"))).ExpectAsync(HttpStatusCode.OK);
 
         // The employer counters 4 %, the union comes down to 6 %, the employer agrees; the chair concludes.
         var pay = await table.PayTopicAsync(round);
-        await (await table.Employer.PostJsonAsync($"/api/topics/{pay}/counter", new CounterBody(Side.Employer, "职工年平均工资增长4%", 4, "%"))).ExpectAsync(HttpStatusCode.NoContent);
-        await (await table.Chair.PostJsonAsync($"/api/topics/{pay}/counter", new CounterBody(Side.Worker, "职工年平均工资增长6%", 6, "%"))).ExpectAsync(HttpStatusCode.NoContent);
-        await (await table.Employer.PostJsonAsync($"/api/topics/{pay}/agree", new SideBody(Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
-        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/minutes", new MinutesBody(Side.Worker, "双方就职工年平均工资增长6%达成一致"))).ExpectAsync(HttpStatusCode.NoContent);
-        var draft = await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/conclude", new SideBody(Side.Worker))).ReadAsync<List<DraftClauseView>>();
+        await (await table.Employer.PostJsonAsync($"/api/topics/{pay}/counter", new CounterProposeCommand(pay, Side.Employer, "职工年平均工资增长4%", 4, "%"))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await table.Chair.PostJsonAsync($"/api/topics/{pay}/counter", new CounterProposeCommand(pay, Side.Worker, "职工年平均工资增长6%", 6, "%"))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await table.Employer.PostJsonAsync($"/api/topics/{pay}/agree", new AgreeTopicCommand(pay, Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/minutes", new RecordMeetingCommand(round, Side.Worker, "双方就职工年平均工资增长6%达成一致"))).ExpectAsync(HttpStatusCode.NoContent);
+        var draft = await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/conclude", new ConcludeCommand(round, Side.Worker))).ReadAsync<List<DraftClauseView>>();
         Assert.Equal("职工年平均工资增长6%", Assert.Single(draft).Clause);
 
         // The congress adopts it, both chiefs sign, the bureau receives it the same day.
-        Assert.True((await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", new VoteBody(180, 150, 140))).ReadAsync<CongressVoteResult>()).Adopted);
-        var term = table.Term(Side.Employer);
+        Assert.True((await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", new RecordCongressVoteCommand(round, 180, 150, 140))).ReadAsync<CongressVoteResult>()).Adopted);
+        var term = table.Term(round, Side.Employer);
         await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/term", term)).ExpectAsync(HttpStatusCode.NoContent);
-        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
-        await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
-        var filing = await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/filing", new FilingBody(app.Today))).ReadAsync<FilingResult>();
+        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SignCommand(round, Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/sign", new SignCommand(round, Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
+        var filing = await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/filing", new FileContractCommand(round, app.Today))).ReadAsync<FilingResult>();
         Assert.False(filing.Late);
         Assert.Equal(RoundStage.Filed, (await table.TimelineAsync(round)).Stage);
 
@@ -64,10 +69,10 @@ public sealed class FullRoundApiTests(WebAppFactory app) : IClassFixture<WebAppF
         Assert.Equal(RoundStage.Effective, effective.Stage);
         var step = Assert.Single(effective.CurrentSteps);
         Assert.Equal(("effective", new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8))), (step.Node, step.EnteredAt));
-        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/publication", new PublishBody(app.Today, "厂务公开栏及职工微信群"))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/publication", new PublishCommand(round, app.Today, "厂务公开栏及职工微信群"))).ExpectAsync(HttpStatusCode.NoContent);
 
         // The renewal (续订, Art 38) is started from the effective contract, once.
-        var renewal = new RenewalBody(term.EndsOn, Side.Worker);
+        var renewal = new StartRenewalCommand(round, term.EndsOn, Side.Worker);
         var renewed = await table.Chair.PostJsonAsync($"/api/rounds/{round}/renewal", renewal);
         var renewalId = (await renewed.ReadAsync<System.Text.Json.JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetGuid();
         Assert.Equal($"/api/rounds/{renewalId}", renewed.Headers.Location?.OriginalString);

@@ -5,6 +5,10 @@ using Bargaining.Features.Rounds;
 using Bargaining.Features.Rounds.Congress;
 using Bargaining.Features.Rounds.Filing;
 using Bargaining.Features.Rounds.Offer;
+using Bargaining.Features.Rounds.Representatives;
+using Bargaining.Features.Rounds.Review;
+using Bargaining.Features.Rounds.Signing;
+using Bargaining.Features.Rounds.Table;
 using Bargaining.Features.Rounds.Views;
 using Bargaining.Tests.Shared;
 using Bargaining.Web.Api;
@@ -71,11 +75,11 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
     public async Task An_unknown_round_is_answered_404_to_reading_and_to_every_command()
     {
         Assert.Equal("该轮协商不存在", (await (await Chair.GetAsync($"/api/rounds/{Unknown}")).ProblemAsync(HttpStatusCode.NotFound)).Detail());
-        await (await Chair.PostJsonAsync($"/api/rounds/{Unknown}/offer", new OfferBody([RoundTable.WageRise(6)], app.Today))).ProblemAsync(HttpStatusCode.NotFound);
-        await (await Employer.PostJsonAsync($"/api/rounds/{Unknown}/reply", new ReplyBody(true))).ProblemAsync(HttpStatusCode.NotFound);
+        await (await Chair.PostJsonAsync($"/api/rounds/{Unknown}/offer", new MakeOfferCommand(Unknown, [RoundTable.WageRise(6)], app.Today))).ProblemAsync(HttpStatusCode.NotFound);
+        await (await Employer.PostJsonAsync($"/api/rounds/{Unknown}/reply", new ReplyToOfferCommand(Unknown, true))).ProblemAsync(HttpStatusCode.NotFound);
         await (await Chair.GetAsync($"/api/rounds/{Unknown}/documents/Contract")).ProblemAsync(HttpStatusCode.NotFound);
         await (await Chair.GetAsync($"/api/topics/{Unknown}")).ProblemAsync(HttpStatusCode.NotFound);
-        await (await Employer.PostJsonAsync($"/api/topics/{Unknown}/agree", new SideBody(Side.Employer))).ProblemAsync(HttpStatusCode.NotFound);
+        await (await Employer.PostJsonAsync($"/api/topics/{Unknown}/agree", new AgreeTopicCommand(Unknown, Side.Employer))).ProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -83,7 +87,7 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
     {
         var round = await _table.StartAsync();
 
-        var problem = await (await Chair.PostJsonAsync($"/api/rounds/{round}/offer", new OfferBody([new TopicProposal("bonus", "年终奖两个月")], app.Today)))
+        var problem = await (await Chair.PostJsonAsync($"/api/rounds/{round}/offer", new MakeOfferCommand(round, [new TopicProposal("bonus", "年终奖两个月")], app.Today)))
             .ProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Contains("第八条", problem.Detail());
@@ -95,7 +99,7 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
     {
         var round = await _table.StartAsync();
 
-        var problem = await (await Chair.PostJsonAsync($"/api/rounds/{round}/offer", new OfferBody([new TopicProposal("pay", "月工资不低于1000元", 1000, "元/月")], app.Today)))
+        var problem = await (await Chair.PostJsonAsync($"/api/rounds/{round}/offer", new MakeOfferCommand(round, [new TopicProposal("pay", "月工资不低于1000元", 1000, "元/月")], app.Today)))
             .ProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal("wage.below-minimum", problem.Code());
@@ -107,8 +111,8 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
     {
         var round = await _table.OfferedAsync();
 
-        await (await Employer.PostJsonAsync($"/api/rounds/{round}/offer", new OfferBody([RoundTable.WageRise(5)], app.Today))).ProblemAsync(HttpStatusCode.Forbidden);
-        var again = await (await Chair.PostJsonAsync($"/api/rounds/{round}/offer", new OfferBody([RoundTable.WageRise(5)], app.Today))).ProblemAsync(HttpStatusCode.Conflict);
+        await (await Employer.PostJsonAsync($"/api/rounds/{round}/offer", new MakeOfferCommand(round, [RoundTable.WageRise(5)], app.Today))).ProblemAsync(HttpStatusCode.Forbidden);
+        var again = await (await Chair.PostJsonAsync($"/api/rounds/{round}/offer", new MakeOfferCommand(round, [RoundTable.WageRise(5)], app.Today))).ProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Equal("offer.already-made", again.Code());
     }
@@ -119,7 +123,7 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
         var round = await _table.OfferedAsync();
         using var other = await app.SignedInAsync(Role.EmployerRepresentative, app.Yandu.Id, app.Enterprises[Xinyuan].Id);
 
-        var problem = await (await other.PostJsonAsync($"/api/rounds/{round}/reply", new ReplyBody(true))).ProblemAsync(HttpStatusCode.Forbidden);
+        var problem = await (await other.PostJsonAsync($"/api/rounds/{round}/reply", new ReplyToOfferCommand(round, true))).ProblemAsync(HttpStatusCode.Forbidden);
 
         Assert.Contains(Hengda, problem.Detail());
     }
@@ -129,9 +133,9 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
     {
         var round = await _table.OfferedAsync();
 
-        await (await Employer.PostJsonAsync($"/api/rounds/{round}/reply", new ReplyBody(false))).ProblemAsync(HttpStatusCode.BadRequest);
-        await (await Employer.PostJsonAsync($"/api/rounds/{round}/reply", new ReplyBody(true))).ExpectAsync(HttpStatusCode.NoContent);
-        await (await Employer.PostJsonAsync($"/api/rounds/{round}/reply", new ReplyBody(true))).ProblemAsync(HttpStatusCode.Conflict);
+        await (await Employer.PostJsonAsync($"/api/rounds/{round}/reply", new ReplyToOfferCommand(round, false))).ProblemAsync(HttpStatusCode.BadRequest);
+        await (await Employer.PostJsonAsync($"/api/rounds/{round}/reply", new ReplyToOfferCommand(round, true))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Employer.PostJsonAsync($"/api/rounds/{round}/reply", new ReplyToOfferCommand(round, true))).ProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -139,7 +143,7 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
     {
         var round = await _table.OfferedAsync();
 
-        var problem = await (await Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Worker))).ProblemAsync(HttpStatusCode.Conflict);
+        var problem = await (await Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SignCommand(round, Side.Worker))).ProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Equal("round.step", problem.Code());
         Assert.Contains("本轮协商当前处于", problem.Detail());
@@ -150,7 +154,7 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
     {
         var round = await _table.PreparedAsync();
 
-        var problem = await (await Chair.PostJsonAsync($"/api/rounds/{round}/representatives", new RepresentativesBody(Side.Worker, RoundTable.Members(_table.Enterprise.ChairName!, "职工代表"))))
+        var problem = await (await Chair.PostJsonAsync($"/api/rounds/{round}/representatives", new NameRepresentativesCommand(round, Side.Worker, RoundTable.Members(_table.Enterprise.ChairName!, "职工代表"))))
             .ProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Equal("representatives.already-named", problem.Code());
@@ -162,19 +166,19 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
         var round = await _table.AtTheTableAsync();
         var pay = await _table.PayTopicAsync(round);
 
-        var raised = await Employer.PostJsonAsync($"/api/rounds/{round}/topics", new ProposeBody(Side.Employer, new TopicProposal("rewards-discipline", "完善考勤奖惩制度")));
+        var raised = await Employer.PostJsonAsync($"/api/rounds/{round}/topics", new ProposeCommand(round, Side.Employer, new TopicProposal("rewards-discipline", "完善考勤奖惩制度")));
         var rewards = (await raised.ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetGuid();
         Assert.Equal($"/api/topics/{rewards}", raised.Headers.Location?.OriginalString);
         // Raising a topic the round has adds a proposal to its thread.
-        var again = await Chair.PostJsonAsync($"/api/rounds/{round}/topics", new ProposeBody(Side.Worker, new TopicProposal("rewards-discipline", "考勤奖惩制度须经职代会讨论")));
+        var again = await Chair.PostJsonAsync($"/api/rounds/{round}/topics", new ProposeCommand(round, Side.Worker, new TopicProposal("rewards-discipline", "考勤奖惩制度须经职代会讨论")));
         Assert.Equal(rewards, (await again.ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetGuid());
 
-        await (await Employer.PostJsonAsync($"/api/topics/{pay}/counter", new CounterBody(Side.Employer, "职工年平均工资增长4%", 4, "%"))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Employer.PostJsonAsync($"/api/topics/{pay}/counter", new CounterProposeCommand(pay, Side.Employer, "职工年平均工资增长4%", 4, "%"))).ExpectAsync(HttpStatusCode.NoContent);
         Assert.Equal("topic.counter-own",
-            (await (await Employer.PostJsonAsync($"/api/topics/{pay}/counter", new CounterBody(Side.Employer, "职工年平均工资增长3%", 3, "%"))).ProblemAsync(HttpStatusCode.Conflict)).Code());
-        await (await Chair.PostJsonAsync($"/api/topics/{pay}/counter", new CounterBody(Side.Worker, "职工年平均工资增长5%", 5, "%"))).ExpectAsync(HttpStatusCode.NoContent);
-        await (await Employer.PostJsonAsync($"/api/topics/{pay}/agree", new SideBody(Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
-        await (await Employer.PostJsonAsync($"/api/topics/{rewards}/withdraw", new WithdrawBody(Side.Employer, "并入下一年度协商"))).ExpectAsync(HttpStatusCode.NoContent);
+            (await (await Employer.PostJsonAsync($"/api/topics/{pay}/counter", new CounterProposeCommand(pay, Side.Employer, "职工年平均工资增长3%", 3, "%"))).ProblemAsync(HttpStatusCode.Conflict)).Code());
+        await (await Chair.PostJsonAsync($"/api/topics/{pay}/counter", new CounterProposeCommand(pay, Side.Worker, "职工年平均工资增长5%", 5, "%"))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Employer.PostJsonAsync($"/api/topics/{pay}/agree", new AgreeTopicCommand(pay, Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Employer.PostJsonAsync($"/api/topics/{rewards}/withdraw", new WithdrawTopicCommand(rewards, Side.Employer, "并入下一年度协商"))).ExpectAsync(HttpStatusCode.NoContent);
 
         var history = await (await Chair.GetAsync($"/api/topics/{pay}")).ReadAsync<TopicHistory>();
         Assert.Equal(TopicStatus.Agreed, history.Status);
@@ -187,26 +191,26 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
     {
         var round = await _table.AtTheTableAsync();
 
-        await (await Employer.PostJsonAsync($"/api/rounds/{round}/meetings", new MeetingBody(Side.Employer, app.Today.AddDays(7), "公司会议室", Side.Employer, "张丽")))
+        await (await Employer.PostJsonAsync($"/api/rounds/{round}/meetings", new ScheduleMeetingCommand(round, Side.Employer, app.Today.AddDays(7), "公司会议室", Side.Employer, "张丽")))
             .ProblemAsync(HttpStatusCode.Conflict);
-        await (await Chair.PostJsonAsync($"/api/rounds/{round}/minutes", new MinutesBody(Side.Worker, "职工方提出增长6%"))).ExpectAsync(HttpStatusCode.NoContent);
-        await (await Chair.PostJsonAsync($"/api/rounds/{round}/minutes", new MinutesBody(Side.Worker, "重复提交"))).ProblemAsync(HttpStatusCode.Conflict);
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/minutes", new RecordMeetingCommand(round, Side.Worker, "职工方提出增长6%"))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/minutes", new RecordMeetingCommand(round, Side.Worker, "重复提交"))).ProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Fact]
     public async Task Both_chiefs_suspend_the_talks_and_either_side_resumes_them()
     {
         var round = await _table.AtTheTableAsync();
-        await (await Chair.PostJsonAsync($"/api/rounds/{round}/minutes", new MinutesBody(Side.Worker, "企业方需核算利润"))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/minutes", new RecordMeetingCommand(round, Side.Worker, "企业方需核算利润"))).ExpectAsync(HttpStatusCode.NoContent);
 
-        var refused = await (await Employer.PostJsonAsync($"/api/rounds/{round}/suspend", new SuspendBody(Side.Employer, false, true, app.Today.AddDays(14), "公司会议室", "继续协商")))
+        var refused = await (await Employer.PostJsonAsync($"/api/rounds/{round}/suspend", new SuspendCommand(round, Side.Employer, false, true, app.Today.AddDays(14), "公司会议室", "继续协商")))
             .ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("第三十五条", refused.GetProperty("errors").GetProperty("Consent")[0].GetString());
-        await (await Employer.PostJsonAsync($"/api/rounds/{round}/suspend", new SuspendBody(Side.Employer, true, true, app.Today.AddDays(14), "公司会议室", "继续协商")))
+        await (await Employer.PostJsonAsync($"/api/rounds/{round}/suspend", new SuspendCommand(round, Side.Employer, true, true, app.Today.AddDays(14), "公司会议室", "继续协商")))
             .ExpectAsync(HttpStatusCode.NoContent);
         Assert.Contains(await StepsAsync(round), s => s.Contains("中止", StringComparison.Ordinal));
-        await (await Chair.PostJsonAsync($"/api/rounds/{round}/resume", new SideBody(Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
-        await (await Chair.PostJsonAsync($"/api/rounds/{round}/resume", new SideBody(Side.Worker))).ProblemAsync(HttpStatusCode.Conflict);
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/resume", new ResumeCommand(round, Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/resume", new ResumeCommand(round, Side.Worker))).ProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -214,9 +218,9 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
     {
         var round = await _table.DraftedAsync();
 
-        await (await Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", new VoteBody(180, 190, 100))).ProblemAsync(HttpStatusCode.BadRequest);
-        await (await Employer.PostJsonAsync($"/api/rounds/{round}/congress-vote", new VoteBody(180, 150, 140))).ProblemAsync(HttpStatusCode.Forbidden);
-        var vote = await (await Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", new VoteBody(180, 119, 119))).ReadAsync<CongressVoteResult>();
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", new RecordCongressVoteCommand(round, 180, 190, 100))).ProblemAsync(HttpStatusCode.BadRequest);
+        await (await Employer.PostJsonAsync($"/api/rounds/{round}/congress-vote", new RecordCongressVoteCommand(round, 180, 150, 140))).ProblemAsync(HttpStatusCode.Forbidden);
+        var vote = await (await Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", new RecordCongressVoteCommand(round, 180, 119, 119))).ReadAsync<CongressVoteResult>();
 
         Assert.False(vote.Adopted);
         Assert.Contains("三分之二", vote.Reason);
@@ -237,7 +241,7 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
     public async Task The_round_prints_each_document_it_has_reached()
     {
         var round = await _table.AtTheTableAsync();
-        await (await Chair.PostJsonAsync($"/api/rounds/{round}/minutes", new MinutesBody(Side.Worker, "职工方提出增长6%，企业方同意继续协商"))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/minutes", new RecordMeetingCommand(round, Side.Worker, "职工方提出增长6%，企业方同意继续协商"))).ExpectAsync(HttpStatusCode.NoContent);
 
         Assert.Contains(_table.Enterprise.Name, PrintedPdf.Text(await PdfAsync(Employer, $"/api/rounds/{round}/documents/OfferLetter")));
         Assert.Contains("同意", PrintedPdf.Text(await PdfAsync(Chair, $"/api/rounds/{round}/documents/Response")));
@@ -248,14 +252,28 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
     }
 
     [Fact]
+    public async Task The_first_meeting_an_offer_proposes_through_the_API_is_printed_on_the_offer_letter()
+    {
+        var round = await _table.StartAsync();
+        var offer = new MakeOfferCommand(round, [RoundTable.WageRise(6)], app.Today,
+            FirstMeetingAt: app.Today.AddDays(5).ToDateTime(new TimeOnly(9, 30)), FirstMeetingPlace: "恒达公司三楼会议室");
+
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/offer", offer)).ExpectAsync(HttpStatusCode.NoContent);
+
+        var letter = PrintedPdf.Text(await PdfAsync(Employer, $"/api/rounds/{round}/documents/OfferLetter"));
+        Assert.Contains("建议首次协商会议于", letter);
+        Assert.Contains("恒达公司三楼会议室", letter);
+    }
+
+    [Fact]
     public async Task A_term_longer_than_3_years_is_refused_and_filing_needs_a_term()
     {
         var round = await _table.AdoptedAsync();
-        await (await Chair.PostJsonAsync($"/api/rounds/{round}/term", new TermBody(Side.Worker, app.Today, app.Today.AddYears(5)))).ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        await (await Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
-        await (await Employer.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/term", new AgreeContractTermCommand(round, Side.Worker, app.Today, app.Today.AddYears(5)))).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SignCommand(round, Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Employer.PostJsonAsync($"/api/rounds/{round}/sign", new SignCommand(round, Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
 
-        var problem = await (await Employer.PostJsonAsync($"/api/rounds/{round}/filing", new FilingBody(app.Today))).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var problem = await (await Employer.PostJsonAsync($"/api/rounds/{round}/filing", new FileContractCommand(round, app.Today))).ProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal("filing.no-term", problem.Code());
     }
@@ -264,12 +282,12 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
     public async Task Signing_twice_is_a_conflict_and_the_filing_answers_the_review_period()
     {
         var round = await _table.AdoptedAsync();
-        await (await Chair.PostJsonAsync($"/api/rounds/{round}/term", _table.Term(Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
-        await (await Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/term", _table.Term(round, Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SignCommand(round, Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
 
-        await (await Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Worker))).ProblemAsync(HttpStatusCode.Conflict);
-        await (await Employer.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
-        var filing = await (await Employer.PostJsonAsync($"/api/rounds/{round}/filing", new FilingBody(app.Today))).ReadAsync<FilingResult>();
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SignCommand(round, Side.Worker))).ProblemAsync(HttpStatusCode.Conflict);
+        await (await Employer.PostJsonAsync($"/api/rounds/{round}/sign", new SignCommand(round, Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
+        var filing = await (await Employer.PostJsonAsync($"/api/rounds/{round}/filing", new FileContractCommand(round, app.Today))).ReadAsync<FilingResult>();
 
         Assert.False(filing.Late);
         Assert.NotNull(filing.ReviewLastDay);
@@ -282,7 +300,7 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
         var pay = await _table.PayTopicAsync(round);
         using var tinghu = await app.SignedInAsync(Role.Reviewer, app.Tinghu.Id);
         using var yandu = await app.SignedInAsync(Role.Reviewer, app.Yandu.Id);
-        var objection = new ObjectionBody("工资增长条款未明确执行时间", [pay]);
+        var objection = new RecordReviewObjectionCommand(round, "工资增长条款未明确执行时间", [pay]);
 
         await (await Chair.PostJsonAsync($"/api/rounds/{round}/objection", objection)).ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Contains("第四十四条", (await (await tinghu.PostJsonAsync($"/api/rounds/{round}/objection", objection)).ProblemAsync(HttpStatusCode.Forbidden)).Detail());
@@ -296,7 +314,7 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
     {
         var (round, _) = await _table.FiledAsync();
 
-        await (await Chair.PostJsonAsync($"/api/rounds/{round}/publication", new PublishBody(app.Today, "厂务公开栏"))).ProblemAsync(HttpStatusCode.Conflict);
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/publication", new PublishCommand(round, app.Today, "厂务公开栏"))).ProblemAsync(HttpStatusCode.Conflict);
     }
 
     private static async Task<byte[]> PdfAsync(HttpClient client, string url)

@@ -6,6 +6,9 @@ using Bargaining.Features.Rounds;
 using Bargaining.Features.Rounds.Congress;
 using Bargaining.Features.Rounds.Filing;
 using Bargaining.Features.Rounds.Offer;
+using Bargaining.Features.Rounds.Representatives;
+using Bargaining.Features.Rounds.Signing;
+using Bargaining.Features.Rounds.Table;
 using Bargaining.Features.Rounds.Views;
 using Bargaining.Rules;
 using Bargaining.Web.Api;
@@ -58,14 +61,14 @@ public sealed class RoundTable(WebAppFactory app, Enterprise enterprise, HttpCli
     public async Task<Guid> OfferedAsync()
     {
         var round = await StartAsync();
-        await (await Chair.PostJsonAsync($"/api/rounds/{round}/offer", new OfferBody([WageRise(6)], app.Today, 3))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/offer", new MakeOfferCommand(round, [WageRise(6)], app.Today, 3))).ExpectAsync(HttpStatusCode.NoContent);
         return round;
     }
 
     public async Task<Guid> AcceptedAsync()
     {
         var round = await OfferedAsync();
-        await (await Employer.PostJsonAsync($"/api/rounds/{round}/reply", new ReplyBody(true))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Employer.PostJsonAsync($"/api/rounds/{round}/reply", new ReplyToOfferCommand(round, true))).ExpectAsync(HttpStatusCode.NoContent);
         return round;
     }
 
@@ -75,8 +78,8 @@ public sealed class RoundTable(WebAppFactory app, Enterprise enterprise, HttpCli
     public async Task<Guid> PreparedAsync()
     {
         var round = await AcceptedAsync();
-        await (await Chair.PostJsonAsync($"/api/rounds/{round}/representatives", new RepresentativesBody(Side.Worker, Members(Enterprise.ChairName!, "职工代表")))).ExpectAsync(HttpStatusCode.NoContent);
-        await (await Employer.PostJsonAsync($"/api/rounds/{round}/representatives", new RepresentativesBody(Side.Employer, Members("李明", "企业代表"), LegalRepresentative: "李明")))
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/representatives", new NameRepresentativesCommand(round, Side.Worker, Members(Enterprise.ChairName!, "职工代表")))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Employer.PostJsonAsync($"/api/rounds/{round}/representatives", new NameRepresentativesCommand(round, Side.Employer, Members("李明", "企业代表"), LegalRepresentative: "李明")))
             .ExpectAsync(HttpStatusCode.NoContent);
         return round;
     }
@@ -85,7 +88,7 @@ public sealed class RoundTable(WebAppFactory app, Enterprise enterprise, HttpCli
     public async Task<Guid> AtTheTableAsync()
     {
         var round = await PreparedAsync();
-        await (await Chair.PostJsonAsync($"/api/rounds/{round}/meetings", new MeetingBody(Side.Worker, app.Today, "公司工会会议室", Side.Worker, "张丽"))).ExpectAsync(HttpStatusCode.OK);
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/meetings", new ScheduleMeetingCommand(round, Side.Worker, app.Today, "公司工会会议室", Side.Worker, "张丽"))).ExpectAsync(HttpStatusCode.OK);
         return round;
     }
 
@@ -93,8 +96,9 @@ public sealed class RoundTable(WebAppFactory app, Enterprise enterprise, HttpCli
     public async Task<Guid> DraftedAsync()
     {
         var round = await AtTheTableAsync();
-        await (await Employer.PostJsonAsync($"/api/topics/{await PayTopicAsync(round)}/agree", new SideBody(Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
-        await (await Chair.PostJsonAsync($"/api/rounds/{round}/conclude", new SideBody(Side.Worker))).ExpectAsync(HttpStatusCode.OK);
+        var pay = await PayTopicAsync(round);
+        await (await Employer.PostJsonAsync($"/api/topics/{pay}/agree", new AgreeTopicCommand(pay, Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/conclude", new ConcludeCommand(round, Side.Worker))).ExpectAsync(HttpStatusCode.OK);
         return round;
     }
 
@@ -102,28 +106,28 @@ public sealed class RoundTable(WebAppFactory app, Enterprise enterprise, HttpCli
     public async Task<Guid> AdoptedAsync()
     {
         var round = await DraftedAsync();
-        var vote = await (await Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", new VoteBody(180, 150, 140))).ReadAsync<CongressVoteResult>();
+        var vote = await (await Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", new RecordCongressVoteCommand(round, 180, 150, 140))).ReadAsync<CongressVoteResult>();
         Assert.True(vote.Adopted, vote.Reason);
         return round;
     }
 
     /// <summary>Three years from the first of next month (Art 38 allows 1 to 3).</summary>
-    public TermBody Term(Side side) => new(side, app.Today.AddDays(30), app.Today.AddDays(30).AddYears(3).AddDays(-1));
+    public AgreeContractTermCommand Term(Guid round, Side side) => new(round, side, app.Today.AddDays(30), app.Today.AddDays(30).AddYears(3).AddDays(-1));
 
     /// <summary>Adopted, the term agreed and signed by both chiefs today.</summary>
     public async Task<Guid> SignedAsync()
     {
         var round = await AdoptedAsync();
-        await (await Chair.PostJsonAsync($"/api/rounds/{round}/term", Term(Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
-        await (await Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
-        await (await Employer.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/term", Term(round, Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SignCommand(round, Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
+        await (await Employer.PostJsonAsync($"/api/rounds/{round}/sign", new SignCommand(round, Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
         return round;
     }
 
     public async Task<(Guid Round, FilingResult Filing)> FiledAsync()
     {
         var round = await SignedAsync();
-        var filing = await (await Employer.PostJsonAsync($"/api/rounds/{round}/filing", new FilingBody(app.Today))).ReadAsync<FilingResult>();
+        var filing = await (await Employer.PostJsonAsync($"/api/rounds/{round}/filing", new FileContractCommand(round, app.Today))).ReadAsync<FilingResult>();
         return (round, filing);
     }
 

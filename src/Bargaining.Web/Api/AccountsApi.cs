@@ -1,0 +1,65 @@
+using Bargaining.Domain;
+using Bargaining.Web.Accounts;
+using Bargaining.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace Bargaining.Web.Api;
+
+/// <summary>Body of <c>POST /api/account/login</c>: sign-in is Identity's, not a command.</summary>
+public sealed record LoginBody(string UserName, string Password);
+
+/// <summary>An account as the administrator sees it.</summary>
+public sealed record AccountRow(string Id, string UserName, string DisplayName, Role Role, Guid OrganisationId, Guid? EnterpriseId, DateTimeOffset? LockedUntil);
+
+/// <summary>The signed-in caller.</summary>
+public sealed record Me(string UserId, string UserName, string Name, Role Role, string RoleTitle, Guid OrganisationId, Guid? EnterpriseId);
+
+/// <summary>Signing in and out (<c>/api/account</c>) and the administrator's accounts (<c>/api/accounts</c>).</summary>
+public static class AccountsApi
+{
+    /// <summary>Maps the caller's own account.</summary>
+    public static void MapAccount(RouteGroupBuilder account)
+    {
+        account.MapPost("/login", LogInAsync);
+        account.MapPost("/logout", LogOutAsync).RequireAuthorization();
+        account.MapGet("/me", GetMe).RequireAuthorization();
+    }
+
+    /// <summary>Maps the administrator's accounts.</summary>
+    public static void MapAccounts(RouteGroupBuilder accounts)
+    {
+        accounts.MapGet("", ListAccounts);
+        accounts.MapPost("", CreateAccountAsync);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> LogInAsync(LoginBody body, SignInManager<Account> signIn)
+    {
+        var result = await signIn.PasswordSignInAsync(body.UserName ?? "", body.Password ?? "", isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) return TypedResults.NoContent();
+        return TypedResults.Problem(ProblemMapping.ForStatus(401, result.IsLockedOut ? "登录失败次数过多，账号已锁定 15 分钟" : "用户名或密码错误"));
+    }
+
+    private static async Task<NoContent> LogOutAsync(SignInManager<Account> signIn)
+    {
+        await signIn.SignOutAsync();
+        return TypedResults.NoContent();
+    }
+
+    private static Ok<Me> GetMe(HttpContext http)
+    {
+        var user = http.User.ToCurrentUser()!;
+        return TypedResults.Ok(new Me(user.UserId, http.User.Identity!.Name!, user.Name, user.Role, user.Role.Title(), user.OrganisationId, user.EnterpriseId));
+    }
+
+    private static Ok<List<AccountRow>> ListAccounts(UserManager<Account> users) =>
+        TypedResults.Ok(users.Users.OrderBy(a => a.Role).ThenBy(a => a.UserName)
+            .Select(a => new AccountRow(a.Id, a.UserName!, a.DisplayName, a.Role, a.OrganisationId, a.EnterpriseId, a.LockoutEnd)).ToList());
+
+    private static async Task<Created<AccountRow>> CreateAccountAsync(NewAccount account, AccountAdministration admin, HttpContext http, CancellationToken ct)
+    {
+        var created = await admin.CreateAsync(account, http.User.ToCurrentUser()!.UserId, ct);
+        return TypedResults.Created($"/api/accounts/{created.Id}",
+            new AccountRow(created.Id, created.UserName!, created.DisplayName, created.Role, created.OrganisationId, created.EnterpriseId, null));
+    }
+}
