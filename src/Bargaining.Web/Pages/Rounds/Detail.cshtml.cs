@@ -70,7 +70,7 @@ public sealed class DetailModel(IMediator mediator, TimeProvider clock) : Bargai
     /// <summary>The caller's side at the table, if a party.</summary>
     public Side? MySide => Me.Role switch { Role.UnionChair => Side.Worker, Role.EmployerRepresentative => Side.Employer, _ => null };
 
-    /// <summary>True when the caller may send <paramref name="signal"/> now.</summary>
+    /// <summary>True when the caller may send <paramref name="signal"/> (one of <see cref="Signals"/>) now.</summary>
     public bool Can(string signal) => Timeline.Actions.Any(a => a.Signal == signal);
 
     /// <summary>The offer checklist: every Art 8 topic with a suggested clause.</summary>
