@@ -122,6 +122,9 @@ public static class Endpoints
         secured.MapGet("/organisations", (IMediator m, CancellationToken ct) => m.Send(new OrganisationListQuery(), ct)).WithTags("企业");
         secured.MapPut("/organisations/{id:guid}/labour-authority", (Guid id, LabourAuthorityBody b, IMediator m, CancellationToken ct) =>
             Done(m.Send(new SetLabourAuthorityCommand(id, b.Name, b.Abbreviation), ct))).WithTags("企业");
+        // The city union re-imports its edited organisation file (Bargaining:OrganisationsFile) after changing it.
+        secured.MapPost("/organisations/import", (BargainingOptions o, IMediator m, CancellationToken ct) => m.Send(ImportOrganisationsCommand.FromFile(o.OrganisationsFile), ct))
+            .RequireAuthorization(WebApp.Policy(Role.CityAdministrator)).WithTags("企业");
         MapAccounts(secured.MapGroup("/accounts").WithTags("账号").RequireAuthorization(WebApp.Policy(Role.CityAdministrator)));
         secured.MapGet("/enterprises", (Guid? organisationId, RoundStage? stage, bool? withoutRound, bool? overdueOnly, string? industry, SizeBand? size,
                 string? instructorUserId, string? search, int? page, int? pageSize, IMediator m, CancellationToken ct) =>
