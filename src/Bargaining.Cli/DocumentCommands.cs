@@ -83,13 +83,13 @@ internal static class DocumentCommands
         return result.IsGenuine ? 0 : 1;
     }
 
-    private static string Database(Arguments args)
+    internal static string Database(Arguments args)
     {
         var path = args["db"] ?? throw new ArgumentException("--db FILE is required");
         return File.Exists(path) ? path : throw new ArgumentException($"no database file '{path}'");
     }
 
-    private static ServiceProvider Services(Arguments args, string path) =>
+    internal static ServiceProvider Services(Arguments args, string path) =>
         new ServiceCollection().AddLogging()
             .AddSingleton<ICurrentUserAccessor>(new FixedCurrentUser(new CurrentUser("cli", "命令行", Role.CityAdministrator, Guid.Empty)))
             .AddBargaining(new BargainingOptions(args.Workflows, path))

@@ -28,6 +28,12 @@ public sealed record BargainingOptions(string WorkflowsDirectory, string SqliteP
     /// <summary>The <c>templates/</c> folder of the documents; by default beside <see cref="WorkflowsDirectory"/>.</summary>
     public string TemplatesDirectory { get; init; } = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(WorkflowsDirectory).TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "templates");
 
+    /// <summary>
+    /// The city union's organisation tree (<c>organisations.json</c>, see <see cref="Features.Organisations.OrganisationFile"/>);
+    /// by default beside <see cref="WorkflowsDirectory"/>, at the repository's root.
+    /// </summary>
+    public string OrganisationsFile { get; init; } = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(WorkflowsDirectory).TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "organisations.json");
+
     /// <summary>How documents are printed: the address the contract's QR code opens, the signing certificate, the style.</summary>
     public PrintOptions Print { get; init; } = new();
 

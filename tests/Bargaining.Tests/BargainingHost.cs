@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Bargaining.Demo;
 using Bargaining.Domain;
+using Bargaining.Features.Organisations;
 using Bargaining.Persistence;
 using Bargaining.Workflows;
 using Bargaining.Workflows.Hosting;
@@ -53,6 +54,11 @@ public sealed class BargainingHost : IAsyncDisposable
         ((FixedCurrentUser)scope.ServiceProvider.GetRequiredService<ICurrentUserAccessor>()).User = user;
         return await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(request);
     }
+
+    /// <summary>Imports the repository's organisation tree (<c>organisations.json</c>) as the city union, as the web host does on its first start.</summary>
+    public Task<ImportOrganisationsReport> ImportOrganisationsAsync() =>
+        SendAsync(ImportOrganisationsCommand.FromFile(Services.GetRequiredService<BargainingOptions>().OrganisationsFile),
+            new CurrentUser("u-city", "盐城市总工会", Role.CityAdministrator, Guid.Empty));
 
     /// <summary>Runs <paramref name="work"/> on a fresh <see cref="BargainingDbContext"/> in its own scope.</summary>
     public async Task<T> WithDbAsync<T>(Func<BargainingDbContext, Task<T>> work)

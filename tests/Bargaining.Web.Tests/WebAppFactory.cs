@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Bargaining.Demo;
 using Bargaining.Domain;
 using Bargaining.Features.Organisations;
 using Bargaining.Persistence;
@@ -25,8 +24,8 @@ namespace Bargaining.Web.Tests;
 
 /// <summary>
 /// The web application as <c>Program</c> wires it, on its own SQLite file in the temp folder and a
-/// <see cref="ManualClock"/> reading Monday 2 March 2026, 09:00 China time. <see cref="InitializeAsync"/> creates the
-/// Yancheng city union and its 11 county-level unions and imports a few enterprises of 盐都区 and 亭湖区 through the
+/// <see cref="ManualClock"/> reading Monday 2 March 2026, 09:00 China time. The host imports the Yancheng city union and
+/// its 11 county-level unions from <c>organisations.json</c> at start; <see cref="InitializeAsync"/> imports a few enterprises of 盐都区 and 亭湖区 through the
 /// API, as county staff would; tests add accounts of any role with <see cref="AccountAsync"/> and sign in with
 /// <see cref="SignInAsync"/>. Disposing deletes the file.
 /// </summary>
@@ -92,7 +91,7 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
         await WithDbAsync(async db =>
         {
-            City = await YanchengOrganisations.EnsureAsync(db);
+            City = await db.Organisations.SingleAsync(o => o.Kind == OrganisationKind.City);
             Yandu = await db.Organisations.SingleAsync(o => o.Code == "320903");
             Tinghu = await db.Organisations.SingleAsync(o => o.Code == "320902");
             return 0;

@@ -4,6 +4,7 @@ using Bargaining.Features.Organisations;
 using Bargaining.Features.Progress;
 using Bargaining.Features.Rounds;
 using Bargaining.Features.Rounds.Views;
+using Bargaining.Web.Hosting;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,6 +19,8 @@ public static class OrganisationsApi
         var organisations = secured.MapGroup("/organisations").WithTags("企业");
         organisations.MapGet("", ListOrganisationsAsync);
         organisations.MapPut("/{id:guid}/labour-authority", SetLabourAuthorityAsync);
+        // The city union re-imports its edited organisation file (Bargaining:OrganisationsFile) after changing it.
+        organisations.MapPost("/import", ImportOrganisationsAsync).RequireAuthorization(WebApp.Policy(Role.CityAdministrator));
         organisations.MapPost("/{id:guid}/enterprises", ImportEnterprisesAsync).DisableAntiforgery();
         secured.MapGet("/organisations/{id:guid}/progress", GetCountyProgressAsync).WithTags("进度");
 
@@ -33,6 +36,9 @@ public static class OrganisationsApi
 
     private static Task<NoContent> SetLabourAuthorityAsync(Guid id, SetLabourAuthorityCommand command, IMediator mediator, CancellationToken ct) =>
         Endpoints.Done(mediator.Send(command with { OrganisationId = id }, ct));
+
+    private static Task<ImportOrganisationsReport> ImportOrganisationsAsync(BargainingOptions options, IMediator mediator, CancellationToken ct) =>
+        mediator.Send(ImportOrganisationsCommand.FromFile(options.OrganisationsFile), ct);
 
     private static async Task<Ok<ImportReport>> ImportEnterprisesAsync(Guid id, IFormFile file, bool? skipBadRows, IMediator mediator, CancellationToken ct)
     {

@@ -1,10 +1,12 @@
 using System.Text.Json.Serialization;
 using Bargaining.Domain;
+using Bargaining.Features.Organisations;
 using Bargaining.Persistence;
 using Bargaining.Web.Accounts;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bargaining.Web.Hosting;
 
@@ -22,6 +24,12 @@ public sealed class WebOptions
 
     /// <summary>The <c>workflows/</c> folder; found automatically when empty.</summary>
     public string? Workflows { get; set; }
+
+    /// <summary>
+    /// The city union's organisation tree, imported on the first start and again on request; default
+    /// <c>organisations.json</c> beside <c>workflows/</c> (see <see cref="BargainingOptions.OrganisationsFile"/>).
+    /// </summary>
+    public string? OrganisationsFile { get; set; }
 
     /// <summary>
     /// The address people reach the application at, e.g. https://jc.yczgh.example: the QR code of a printed contract
@@ -68,8 +76,9 @@ public static class WebApp
         services.AddSingleton(options);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUserAccessor, HttpCurrentUser>();
-        services.AddBargaining(new BargainingOptions(options.Workflows ?? BargainingOptions.FindWorkflowsDirectory(), options.Database) { Print = options.PrintOptions() },
-            options.Demo ? new DemoClock() : null);
+        var bargaining = new BargainingOptions(options.Workflows ?? BargainingOptions.FindWorkflowsDirectory(), options.Database) { Print = options.PrintOptions() };
+        if (!string.IsNullOrWhiteSpace(options.OrganisationsFile)) bargaining = bargaining with { OrganisationsFile = Path.GetFullPath(options.OrganisationsFile) };
+        services.AddBargaining(bargaining, options.Demo ? new DemoClock() : null);
 
         // Sign-in cookies stay valid across restarts: the keys that protect them are kept beside the database.
         services.AddDataProtection().SetApplicationName("Bargaining")
@@ -195,15 +204,31 @@ public static class WebApp
         var db = scope.ServiceProvider.GetRequiredService<BargainingDbContext>();
         await Database.InitializeAsync(db);
         await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().InitializeAsync();
-        // The city union and its 11 county-level unions exist from the first start; the first administrator is
-        // created once from Bargaining:AdminPassword, and creates every other account on 账号管理.
-        var city = await Bargaining.Demo.YanchengOrganisations.EnsureAsync(db);
+        // The organisation tree exists from the first start; the first administrator is created once from
+        // Bargaining:AdminPassword, and creates every other account on 账号管理.
+        if (!await db.Organisations.AnyAsync()) await ImportOrganisationsAsync(app.Services);
+        var city = await db.Organisations.FirstAsync(o => o.Kind == OrganisationKind.City);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
         if (string.IsNullOrEmpty(options.AdminPassword) || users.Users.Any(u => u.Role == Role.CityAdministrator)) return;
         var admin = new Account { UserName = "admin", DisplayName = "系统管理员", Role = Role.CityAdministrator, OrganisationId = city.Id, CreatedBy = "setup" };
         var created = await users.CreateAsync(admin, options.AdminPassword);
         if (!created.Succeeded)
             throw new InvalidOperationException("Bargaining:AdminPassword 不符合密码规则：" + string.Join("；", created.Errors.Select(e => e.Description)));
+    }
+
+    /// <summary>
+    /// Imports the organisation file through the command, as the setup (nobody is signed in at start): with services of
+    /// its own whose caller is fixed, as the demo does.
+    /// </summary>
+    private static async Task ImportOrganisationsAsync(IServiceProvider host)
+    {
+        var options = host.GetRequiredService<BargainingOptions>();
+        await using var services = new ServiceCollection().AddLogging()
+            .AddSingleton<ICurrentUserAccessor>(new FixedCurrentUser(new CurrentUser("setup", "系统初始化", Role.CityAdministrator, Guid.Empty)))
+            .AddBargaining(options, host.GetRequiredService<TimeProvider>())
+            .BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(ImportOrganisationsCommand.FromFile(options.OrganisationsFile));
     }
 
     /// <summary>Prints where the application listens and, in demo mode, the demo accounts.</summary>

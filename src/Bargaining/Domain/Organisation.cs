@@ -46,6 +46,9 @@ public sealed class Organisation
     /// <summary>The abbreviation that department puts in its filing numbers, e.g. 亭人社集备 (see <see cref="ContractNumbers"/>).</summary>
     public string? FilingAbbreviation { get; private set; }
 
+    /// <summary>Renames the organisation (its code stays: accounts, campaigns and filing numbers keep referring to it).</summary>
+    public void Rename(string name) => Name = name.Trim();
+
     /// <summary>Sets the department that receives this unit's filings and the abbreviation of its numbers.</summary>
     public void SetLabourAuthority(string name, string abbreviation)
     {

@@ -1,5 +1,4 @@
 using System.Text;
-using Bargaining.Demo;
 using Bargaining.Domain;
 using Bargaining.Features.Organisations;
 using DocumentFormat.OpenXml;
@@ -19,7 +18,7 @@ public sealed class ImportEnterprisesTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = await BargainingHost.StartAsync(China.At(2026, 3, 2, 9));
-        await _host.WithDbAsync(db => YanchengOrganisations.EnsureAsync(db));
+        await _host.ImportOrganisationsAsync();
         _yandu = await _host.WithDbAsync(db => db.Organisations.SingleAsync(o => o.Code == "320903"));
         _tinghu = await _host.WithDbAsync(db => db.Organisations.SingleAsync(o => o.Code == "320902"));
     }

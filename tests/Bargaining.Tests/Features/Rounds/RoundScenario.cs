@@ -1,4 +1,3 @@
-using Bargaining.Demo;
 using Bargaining.Domain;
 using Bargaining.Features.Rounds;
 using Bargaining.Features.Rounds.Congress;
@@ -26,7 +25,7 @@ public abstract class RoundScenario : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Host = await BargainingHost.StartAsync(China.At(2026, 3, 2, 9));
-        await Host.WithDbAsync(db => YanchengOrganisations.EnsureAsync(db));
+        await Host.ImportOrganisationsAsync();
         Yandu = await Host.WithDbAsync(db => db.Organisations.SingleAsync(o => o.Code == "320903"));
         Tinghu = await Host.WithDbAsync(db => db.Organisations.SingleAsync(o => o.Code == "320902"));
         Hengda = new Enterprise(Yandu.Id, "盐城恒达精密机械有限公司", "91320903MA1XY0001" + CreditCode.CheckCharacter("91320903MA1XY0001"), "制造业", "私营企业", 320, 96,

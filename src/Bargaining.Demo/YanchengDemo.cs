@@ -135,6 +135,7 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
     private const string ReviewOpinion = "工资增长条款未明确执行时间和分配办法，请双方重新协商后重新报送";
 
     private readonly List<(DateTimeOffset At, int Sequence, Func<Task> Act)> _events = [];
+    private Dictionary<string, string> _countyNames = [];
     private int _commands;
 
     /// <summary>
@@ -167,16 +168,13 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
         await AdvanceToAsync(Start, ct);
         var random = new Random(seed);
 
-        Guid cityId;
-        List<(string Code, string Name, Guid Id)> counties;
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<BargainingDbContext>();
-            cityId = (await YanchengOrganisations.EnsureAsync(db, ct)).Id;
-            var units = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.County).ToListAsync(ct);
-            counties = [.. YanchengOrganisations.Counties.Select(c => (c.Code, c.Name, units.Single(u => u.Code == c.Code).Id))];
-        }
-        var cityAdmin = new CurrentUser("demo-city", "盐城市总工会权益保障部 孙海", Role.CityAdministrator, cityId);
+        // The real organisation tree, from the city union's own file, imported as the product imports it.
+        var cityAdmin = new CurrentUser("demo-city", "盐城市总工会权益保障部 孙海", Role.CityAdministrator, Guid.Empty);
+        var tree = await SendAsync(ImportOrganisationsCommand.FromFile(services.GetRequiredService<BargainingOptions>().OrganisationsFile), cityAdmin, ct);
+        var cityId = tree.Units.Single(u => u.Kind == OrganisationKind.City).Id;
+        List<(string Code, string Name, Guid Id)> counties = [.. tree.Units.Where(u => u.Kind == OrganisationKind.County).Select(u => (u.Code, u.Name, u.Id))];
+        _countyNames = counties.ToDictionary(c => c.Code, c => c.Name);
+        cityAdmin = cityAdmin with { OrganisationId = cityId };
 
         // The campaign (集中要约行动) for every county-level union.
         var campaignId = await SendAsync(new CreateCampaignCommand("2026年春季集体协商要约行动", CampaignStart, CampaignEnd, [.. counties.Select(c => c.Id)], 90m, 80m,
@@ -393,11 +391,11 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
 
     private static string Bare(string titled) => titled[..titled.IndexOf('（', StringComparison.Ordinal)];
 
-    private static Generated NewEnterprise(Random random, string countyCode, int index)
+    private Generated NewEnterprise(Random random, string countyCode, int index)
     {
         var industry = Pick(random, Industries.Select(i => (i, i.Weight)).ToArray());
         var word = industry.Words[random.Next(industry.Words.Length)];
-        var place = random.Next(3) == 0 ? Short(YanchengOrganisations.Counties.Single(c => c.Code == countyCode).Name) : "盐城";
+        var place = random.Next(3) == 0 ? Short(_countyNames[countyCode]) : "盐城";
         if (place.Length > 2 && place.EndsWith('区')) place = place[..^1];
         var name = $"{place}{Brands[random.Next(Brands.Length)]}{word}{(random.Next(8) == 0 ? "股份" : "")}有限公司";
         // Sizes from 30 to 2000, log-uniform: many small and medium firms, a few large ones.
@@ -414,7 +412,7 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
 
     private const string CodeAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
-    private static void EnsureUnique(List<Generated> generated, Random random)
+    private void EnsureUnique(List<Generated> generated, Random random)
     {
         var names = new HashSet<string>();
         var codes = new HashSet<string>();
