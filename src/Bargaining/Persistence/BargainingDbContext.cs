@@ -80,20 +80,39 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.Property(x => x.Procedure).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.OfferingSide).HasConversion<string>().HasMaxLength(10);
             e.Property(x => x.Jurisdiction).HasMaxLength(50);
-            e.Property(x => x.RefusalReason).HasMaxLength(2000);
-            e.Property(x => x.NextMeetingPlace).HasMaxLength(200);
-            e.Property(x => x.NextMeetingContent).HasMaxLength(2000);
-            e.Property(x => x.CongressRejection).HasMaxLength(500);
-            e.Property(x => x.ReviewOpinion).HasMaxLength(4000);
-            e.Property(x => x.PublishedHow).HasMaxLength(500);
-            e.Property(x => x.OfferMode).HasConversion<string>().HasMaxLength(20);
-            e.Property(x => x.FilingAuthority).HasMaxLength(100);
-            e.Property(x => x.ProposedMeetingPlace).HasMaxLength(200);
-            e.Property(x => x.EmployerLegalRepresentative).HasMaxLength(50);
-            e.Property(x => x.ContractNumber).HasMaxLength(50);
-            // A filing number is never given twice.
-            e.HasIndex(x => x.ContractNumber).IsUnique();
-            e.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+            // Each phase's part lives in the rounds table; required, so a part whose columns are all null still loads.
+            e.OwnsOne(x => x.Offer, o =>
+            {
+                o.Property(x => x.Mode).HasConversion<string>().HasMaxLength(20);
+                o.Property(x => x.ProposedMeetingPlace).HasMaxLength(200);
+                o.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+            });
+            e.OwnsOne(x => x.Response, o => o.Property(x => x.RefusalReason).HasMaxLength(2000));
+            e.OwnsOne(x => x.Representatives, o => o.Property(x => x.EmployerLegalRepresentative).HasMaxLength(50));
+            e.OwnsOne(x => x.Table, o =>
+            {
+                o.Property(x => x.NextMeetingPlace).HasMaxLength(200);
+                o.Property(x => x.NextMeetingContent).HasMaxLength(2000);
+            });
+            e.OwnsOne(x => x.Congress, o => o.Property(x => x.Rejection).HasMaxLength(500));
+            e.OwnsOne(x => x.Signing);
+            e.OwnsOne(x => x.Filing, o =>
+            {
+                o.Property(x => x.Authority).HasMaxLength(100);
+                o.Property(x => x.ContractNumber).HasMaxLength(50);
+                // A filing number is never given twice.
+                o.HasIndex(x => x.ContractNumber).IsUnique();
+            });
+            e.OwnsOne(x => x.Review, o =>
+            {
+                o.Property(x => x.Opinion).HasMaxLength(4000);
+                o.Property(x => x.PublishedHow).HasMaxLength(500);
+            });
+            e.OwnsOne(x => x.OnTheSpot);
+            e.OwnsOne(x => x.Coordination);
+            e.OwnsOne(x => x.Renewal);
+            foreach (var part in e.Metadata.GetNavigations().Where(n => n.TargetEntityType.IsOwned()).ToList())
+                e.Navigation(part.Name).IsRequired();
             e.HasIndex(x => x.EnterpriseId);
             e.HasIndex(x => x.WorkflowInstanceId).IsUnique();
             e.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Restrict);

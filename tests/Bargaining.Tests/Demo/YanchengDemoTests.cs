@@ -82,7 +82,7 @@ public sealed class YanchengDemoTests
             Assert.Equal(own.Where(f => f.Stage == RoundStage.Effective).Sum(f => f.Enterprise.Employees), row.Progress.WorkersCovered);
             var rises = own.Where(f => f.Stage == RoundStage.Effective).Select(f => f.Rise!.Value).ToList();
             Assert.Equal(rises.Count == 0 ? null : Math.Round(rises.Average(), 2), row.Progress.AverageWageRise);
-            Assert.Equal(own.Count(f => f.Round?.OfferMadeAt is not null), row.Progress.EnterprisesOffered);
+            Assert.Equal(own.Count(f => f.Round?.Offer.MadeAt is not null), row.Progress.EnterprisesOffered);
         }
         // Every unanswered early offer is on the overdue lists, with the other late steps (such as a filing past its 10 days).
         var overdue = overview.Rows.SelectMany(r => r.Progress.Overdue).ToList();
@@ -118,10 +118,10 @@ public sealed class YanchengDemoTests
         {
             var units = row == dashboard.Totals ? dashboard.Rows.Where(r => r.Participating).Select(r => r.Progress.OrganisationId).ToHashSet() : [row.Progress.OrganisationId];
             var own = facts.Where(f => units.Contains(f.Enterprise.OrganisationId)).ToList();
-            var offered = own.Where(f => f.Round.OfferMadeAt is { } at && DateOnly.FromDateTime(at.ToOffset(China.Offset).DateTime) >= YanchengDemo.CampaignStart).ToList();
+            var offered = own.Where(f => f.Round.Offer.MadeAt is { } at && DateOnly.FromDateTime(at.ToOffset(China.Offset).DateTime) >= YanchengDemo.CampaignStart).ToList();
             Assert.Equal(new Funnel(offered.Count,
-                offered.Count(f => f.Round.RespondedAt is not null || f.Stage is RoundStage.Replied or RoundStage.Bargaining || Signed(f.Stage)),
-                offered.Count(f => f.Stage == RoundStage.Bargaining || Signed(f.Stage) || (f.Stage == RoundStage.Closed && (met.Contains(f.Round.Id) || f.Round.MetAt is not null))),
+                offered.Count(f => f.Round.Response.GivenAt is not null || f.Stage is RoundStage.Replied or RoundStage.Bargaining || Signed(f.Stage)),
+                offered.Count(f => f.Stage == RoundStage.Bargaining || Signed(f.Stage) || (f.Stage == RoundStage.Closed && (met.Contains(f.Round.Id) || f.Round.OnTheSpot.MetAt is not null))),
                 offered.Count(f => Signed(f.Stage)), offered.Count(f => f.Stage is RoundStage.Filed or RoundStage.Effective), offered.Count(f => f.Stage == RoundStage.Effective)),
                 row.Progress.Funnel);
             var effective = own.Where(f => f.Stage == RoundStage.Effective).ToList();

@@ -35,7 +35,7 @@ public sealed class CampaignApiTests(WebAppFactory app) : IClassFixture<WebAppFa
         Assert.All(again.Refused, r => Assert.Equal("launch.round-running", r.Code));
 
         var progress = await (await yandu.GetAsync($"/api/organisations/{app.Yandu.Id}/progress")).ReadAsync<UnitProgress>();
-        var offeredInDb = await app.WithDbAsync(db => db.Rounds.Where(r => r.OfferMadeAt != null)
+        var offeredInDb = await app.WithDbAsync(db => db.Rounds.Where(r => r.Offer.MadeAt != null)
             .Join(db.Enterprises.Where(e => e.OrganisationId == app.Yandu.Id), r => r.EnterpriseId, e => e.Id, (r, e) => r.EnterpriseId).Distinct().CountAsync());
         Assert.Equal(5, progress.Enterprises);
         Assert.Equal(offeredInDb, progress.EnterprisesOffered);

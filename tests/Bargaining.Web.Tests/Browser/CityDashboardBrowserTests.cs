@@ -21,7 +21,7 @@ public sealed class CityDashboardBrowserTests(DemoBrowserApp app, ITestOutputHel
             var effectiveRounds = db.Rounds.Join(instances, r => r.WorkflowInstanceId, i => i.Id, (r, i) => r);
             var covered = await db.Enterprises.Where(e => effectiveRounds.Any(r => r.EnterpriseId == e.Id)).ToListAsync();
             return (await db.Enterprises.CountAsync(),
-                await db.Rounds.Where(r => r.CampaignId == campaign).Select(r => r.EnterpriseId).Distinct().CountAsync(),
+                await db.Rounds.Where(r => r.Offer.CampaignId == campaign).Select(r => r.EnterpriseId).Distinct().CountAsync(),
                 covered.Count, covered.Sum(e => e.Employees));
         });
         Assert.True(effective > 0 && offered > effective, $"the generated city should have offers and effective contracts ({offered}, {effective})");

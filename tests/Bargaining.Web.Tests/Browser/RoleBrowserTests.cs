@@ -107,7 +107,7 @@ public sealed class RoleBrowserTests(BrowserApp app, ITestOutputHelper output) :
 
         await Expect(county.Locator("#launch-report")).ToContainTextAsync("已发出要约 3 家");
         output.WriteLine(await BrowserApp.ScreenshotAsync(county, "county-offers-launched"));
-        var offered = await app.WithDbAsync(db => db.Rounds.Where(r => r.OfferMadeAt != null)
+        var offered = await app.WithDbAsync(db => db.Rounds.Where(r => r.Offer.MadeAt != null)
             .Join(db.Enterprises.Where(e => e.OrganisationId == app.Tinghu.Id), r => r.EnterpriseId, e => e.Id, (r, e) => e.Id).Distinct().CountAsync());
         Assert.Equal(3, offered);
         await county.Context.CloseAsync();

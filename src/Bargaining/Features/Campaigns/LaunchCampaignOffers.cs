@@ -86,7 +86,7 @@ public sealed class LaunchCampaignOffersHandler(BargainingDbContext db, RoundWor
             {
                 var round = await LaunchAsync(enterprise, request, user, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
-                launched.Add(new LaunchedOffer(id, enterprise.Name, round.Id, round.OfferMode!.Value));
+                launched.Add(new LaunchedOffer(id, enterprise.Name, round.Id, round.Offer.Mode!.Value));
             }
             catch (DomainException e)
             {

@@ -76,7 +76,7 @@ public sealed class PrintContractBatchHandler(BargainingDbContext db, RoundDocum
     /// <inheritdoc />
     public async Task<ContractBatchFile> Handle(PrintContractBatchQuery request, CancellationToken cancellationToken)
     {
-        var signed = db.Rounds.AsNoTracking().Where(r => r.WorkerSignedAt != null && r.EmployerSignedAt != null);
+        var signed = db.Rounds.AsNoTracking().Where(r => r.Signing.WorkerSignedAt != null && r.Signing.EmployerSignedAt != null);
         if (request.County is { } county)
         {
             var unit = await ContractBatches.CountyAsync(db, county, cancellationToken)
@@ -87,9 +87,9 @@ public sealed class PrintContractBatchHandler(BargainingDbContext db, RoundDocum
         {
             var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Name == request.Campaign!.Trim(), cancellationToken)
                            ?? throw DomainException.NotFound($"要约行动“{request.Campaign}”");
-            signed = signed.Where(r => r.CampaignId == campaign.Id);
+            signed = signed.Where(r => r.Offer.CampaignId == campaign.Id);
         }
-        var rounds = await signed.Join(db.Enterprises, r => r.EnterpriseId, e => e.Id, (r, e) => new { r.Id, r.ContractNumber, e.Name })
+        var rounds = await signed.Join(db.Enterprises, r => r.EnterpriseId, e => e.Id, (r, e) => new { r.Id, r.Filing.ContractNumber, e.Name })
             .ToListAsync(cancellationToken);
         if (rounds.Count == 0) throw DomainException.Conflict("batch.empty", "所选范围内没有双方首席代表已签字的集体合同");
 

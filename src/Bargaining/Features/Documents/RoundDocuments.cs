@@ -26,7 +26,7 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
     public async Task<OfferLetterData> OfferLetterAsync(Guid roundId, CancellationToken ct)
     {
         var (round, enterprise) = await LoadAsync(roundId, ct);
-        if (round.OfferMadeAt is not { } madeAt)
+        if (round.Offer.MadeAt is not { } madeAt)
             throw DomainException.Conflict("document.no-offer", "本轮协商尚未发出要约书");
         var time = workflow.Profile(round).Time;
         var topics = await RaisedAsync(round.Id, round.OfferingSide, madeAt, ct);
@@ -36,11 +36,11 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
             Offeror = await SideAsync(round, enterprise, round.OfferingSide, ct),
             Subject = Subject(round, time.LocalDate(madeAt).Year),
             Topics = topics,
-            ProposedMeetingAt = round.ProposedMeetingAt,
-            ProposedMeetingPlace = round.ProposedMeetingPlace,
-            RepresentativesPerSide = round.RepresentativesPerSide,
+            ProposedMeetingAt = round.Offer.ProposedMeetingAt,
+            ProposedMeetingPlace = round.Offer.ProposedMeetingPlace,
+            RepresentativesPerSide = round.Offer.RepresentativesPerSide,
             ReplyDays = time.Periods["replyDays"].Duration.Days,
-            ReplyBy = round.ReplyDueOn ?? throw new InvalidOperationException($"round {round.Id} has an offer without its last day to reply"),
+            ReplyBy = round.Offer.ReplyDueOn ?? throw new InvalidOperationException($"round {round.Id} has an offer without its last day to reply"),
             Date = time.LocalDate(madeAt),
         };
     }
@@ -49,7 +49,7 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
     public async Task<ResponseData> ResponseAsync(Guid roundId, CancellationToken ct)
     {
         var (round, enterprise) = await LoadAsync(roundId, ct);
-        if (round.RespondedAt is not { } respondedAt || round.OfferMadeAt is not { } madeAt)
+        if (round.Response.GivenAt is not { } respondedAt || round.Offer.MadeAt is not { } madeAt)
             throw DomainException.Conflict("document.no-response", $"{round.RespondingSide.Chinese()}尚未对要约作出书面回应，还没有回应书");
         var time = workflow.Profile(round).Time;
         return new ResponseData
@@ -58,11 +58,11 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
             Responder = await SideAsync(round, enterprise, round.RespondingSide, ct),
             Subject = Subject(round, time.LocalDate(madeAt).Year),
             OfferDate = time.LocalDate(madeAt),
-            OfferReceivedOn = round.OfferReceivedOn!.Value,
-            Accepts = round.Accepted == true,
-            RefusalReason = round.RefusalReason,
-            MeetingAt = round.ProposedMeetingAt,
-            MeetingPlace = round.ProposedMeetingPlace,
+            OfferReceivedOn = round.Offer.ReceivedOn!.Value,
+            Accepts = round.Response.Accepted == true,
+            RefusalReason = round.Response.RefusalReason,
+            MeetingAt = round.Offer.ProposedMeetingAt,
+            MeetingPlace = round.Offer.ProposedMeetingPlace,
             AdditionalTopics = await RaisedAsync(round.Id, round.RespondingSide, respondedAt, ct),
             Date = time.LocalDate(respondedAt),
         };
@@ -107,7 +107,7 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
                 },
             });
         }
-        var nextOn = next?.Date ?? (round.NextMeetingOn is { } on && on > meeting.Date ? on : null);
+        var nextOn = next?.Date ?? (round.Table.NextMeetingOn is { } on && on > meeting.Date ? on : null);
         return new MeetingMinutesData
         {
             Subject = Subject(round, meeting.Date.Year),
@@ -122,7 +122,7 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
             Topics = discussed,
             Summary = meeting.Minutes,
             NextMeetingOn = nextOn,
-            NextMeetingPlace = next?.Place ?? (nextOn is null ? null : round.NextMeetingPlace),
+            NextMeetingPlace = next?.Place ?? (nextOn is null ? null : round.Table.NextMeetingPlace),
         };
     }
 
@@ -148,9 +148,9 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
     public async Task<ContractData> ContractAsync(Guid roundId, CancellationToken ct)
     {
         var (round, enterprise) = await LoadAsync(roundId, ct);
-        if (round.WorkerSignedAt is null || round.EmployerSignedAt is null)
+        if (round.Signing.WorkerSignedAt is null || round.Signing.EmployerSignedAt is null)
             throw DomainException.Conflict("contract.unsigned", "双方首席代表签字后才有正式合同文本和审查申报表（《集体合同规定》第三十七条）");
-        if (round is not { TermStartsOn: { } start, TermEndsOn: { } end })
+        if (round is not { Signing.TermStartsOn: { } start, Signing.TermEndsOn: { } end })
             throw DomainException.Conflict("contract.no-term", "合同期限尚未约定，请先约定合同的起止日期（《集体合同规定》第三十八条）");
         // The round holds no high-temperature allowance nor the list of bound enterprises: rather than print those
         // templates with blanks, say what is missing.
@@ -159,9 +159,9 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
         if (round.Kind is RoundKind.Industry or RoundKind.Regional)
             throw DomainException.Conflict("contract.no-coverage", $"{Description(Kind(round.Kind))}须载明覆盖范围和所约束的企业名单，本轮协商尚未记录这些数据，暂不能打印");
         var time = workflow.Profile(round).Time;
-        var signedOn = time.LocalDate(new[] { round.WorkerSignedAt.Value, round.EmployerSignedAt.Value }.Max());
+        var signedOn = time.LocalDate(new[] { round.Signing.WorkerSignedAt.Value, round.Signing.EmployerSignedAt.Value }.Max());
 
-        var clauses = await db.DraftClauses.AsNoTracking().Where(c => c.RoundId == roundId && c.Draft == round.Draft).OrderBy(c => c.Sequence).ToListAsync(ct);
+        var clauses = await db.DraftClauses.AsNoTracking().Where(c => c.RoundId == roundId && c.Draft == round.Table.Draft).OrderBy(c => c.Sequence).ToListAsync(ct);
         var lastMeeting = await db.Meetings.AsNoTracking().Where(m => m.RoundId == roundId).OrderByDescending(m => m.Number).FirstOrDefaultAsync(ct);
         var employerSide = await SideAsync(round, enterprise, Side.Employer, ct);
         var workerSide = await SideAsync(round, enterprise, Side.Worker, ct);
@@ -170,14 +170,14 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
         return new ContractData
         {
             Kind = Kind(round.Kind),
-            Number = round.ContractNumber,
+            Number = round.Filing.ContractNumber,
             Employer = new Employer
             {
                 Name = enterprise.Name,
                 CreditCode = enterprise.CreditCode,
                 EconomicType = enterprise.EconomicType,
                 Industry = enterprise.Industry,
-                LegalRepresentative = round.EmployerLegalRepresentative ?? employerSide.Chief.Name,
+                LegalRepresentative = round.Representatives.EmployerLegalRepresentative ?? employerSide.Chief.Name,
                 Workers = enterprise.Employees,
                 WomenWorkers = enterprise.WomenEmployees,
             },
@@ -189,10 +189,10 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
             // The chiefs sign at the table: the last meeting's place.
             SigningPlace = lastMeeting?.Place ?? enterprise.Name,
             Congress = await CongressAsync(round, ct),
-            Filing = round is { FilingReceivedOn: { } received, FilingAuthority: { } authority }
+            Filing = round is { Filing.ReceivedOn: { } received, Filing.Authority: { } authority }
                 ? new Filing { FiledOn = received, ReceivedOn = received, Authority = authority }
                 : null,
-            Review = round.FilingReceivedOn is null ? null
+            Review = round.Filing.ReceivedOn is null ? null
                 : effective is { } on ? new Review { Outcome = ReviewOutcome.NoObjection, DecidedOn = on.AddDays(-1) }
                 : new Review { Outcome = ReviewOutcome.Pending },
             EffectiveDate = effective,
@@ -213,7 +213,7 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
     /// </summary>
     public async Task<DateOnly?> EffectiveOnAsync(Round round, CancellationToken ct)
     {
-        if (round.FilingReceivedOn is null) return null;
+        if (round.Filing.ReceivedOn is null) return null;
         var journal = await engine.JournalAsync(round.WorkflowInstanceId, ct);
         var filed = journal.LastOrDefault(j => j.Signal == Signals.File);
         var lapsed = journal.LastOrDefault(j => j.Node == Nodes.Review && (j.Signal is null || j.Signal == Signals.Clear) && (filed is null || j.Sequence > filed.Sequence));
@@ -222,7 +222,7 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
 
     private async Task<CongressVote?> CongressAsync(Round round, CancellationToken ct)
     {
-        if (round is not { CongressEntitled: { } entitled, CongressPresent: { } present, CongressInFavour: { } inFavour, CongressAdopted: { } adopted }) return null;
+        if (round is not { Congress.Entitled: { } entitled, Congress.Present: { } present, Congress.InFavour: { } inFavour, Congress.Adopted: { } adopted }) return null;
         var journal = await engine.JournalAsync(round.WorkflowInstanceId, ct);
         var at = journal.Last(j => j.Signal == "record-vote").At;
         return new CongressVote
@@ -260,7 +260,7 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
     {
         var members = await db.Representatives.AsNoTracking().Where(r => r.RoundId == round.Id && r.Side == side).OrderBy(r => r.NamedAt).ThenBy(r => r.Order).ToListAsync(ct);
         var chief = members.FirstOrDefault(r => r.IsChief);
-        var head = side == Side.Worker ? enterprise.ChairName : round.EmployerLegalRepresentative;
+        var head = side == Side.Worker ? enterprise.ChairName : round.Representatives.EmployerLegalRepresentative;
         var headTitle = side == Side.Worker ? "工会主席" : "法定代表人";
         if (chief is null)
         {

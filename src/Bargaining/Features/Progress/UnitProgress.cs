@@ -81,9 +81,9 @@ public sealed class ProgressFigures(BargainingDbContext db, WorkflowEngine engin
             var overdue = RoundStages.Overdue(state, today) is { } o
                 ? new OverdueRound(round.Id, enterprise.Name, o.Step, o.LastDay, today.DayNumber - o.LastDay.DayNumber)
                 : null;
-            var offeredOn = round.OfferMadeAt is { } at ? workflow.Profile(round).Time.LocalDate(at) : (DateOnly?)null;
+            var offeredOn = round.Offer.MadeAt is { } at ? workflow.Profile(round).Time.LocalDate(at) : (DateOnly?)null;
             facts.Add(new Fact(round, enterprise, RoundStages.Of(state.Snapshot), overdue, offeredOn is { } day && (since is null || day >= since),
-                met.Contains(round.Id) || round.MetAt is not null));
+                met.Contains(round.Id) || round.OnTheSpot.MetAt is not null));
         }
 
         UnitProgress Figures(Organisation unit, Func<Guid, bool> includes)
@@ -105,7 +105,7 @@ public sealed class ProgressFigures(BargainingDbContext db, WorkflowEngine engin
                 counted.Select(f => f.Enterprise.Id).Distinct().Count(),
                 counted.Where(f => f.Stage.IsSigned()).Select(f => f.Enterprise.Id).Distinct().Count(),
                 new Funnel(counted.Count,
-                    counted.Count(f => f.Round.RespondedAt is not null || f.Stage is RoundStage.Replied or RoundStage.Bargaining || f.Stage.IsSigned()),
+                    counted.Count(f => f.Round.Response.GivenAt is not null || f.Stage is RoundStage.Replied or RoundStage.Bargaining || f.Stage.IsSigned()),
                     counted.Count(f => f.Stage is RoundStage.Bargaining || f.Stage.IsSigned() || (f.Stage == RoundStage.Closed && f.Met)),
                     counted.Count(f => f.Stage.IsSigned()),
                     counted.Count(f => f.Stage is RoundStage.Filed or RoundStage.Effective),

@@ -23,7 +23,7 @@ public static class Offers
         var campaignId = await db.Campaigns
             .Where(c => c.StartsOn <= today && today <= c.EndsOn && c.Units.Any(u => u.OrganisationId == organisationId))
             .OrderBy(c => c.StartsOn).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
-        round.MakeOffer(workflow.Now, today, receivedOn, representativesPerSide, campaignId);
+        round.Offer.Make(workflow.Now, today, receivedOn, representativesPerSide, campaignId);
         var topics = await Topics.RaiseAsync(db, workflow, round, round.OfferingSide, proposals, user, ct);
         var snapshot = await workflow.SignalAsync(round, "send-offer", round.OfferingSide, user, "发出要约书", new JsonObject
         {
@@ -31,6 +31,6 @@ public static class Offers
             ["topics"] = Topics.ForJournal(topics),
         }, ct);
         // The last day to reply, as the workflow counted it (Art 32; 《民法典》 Art 201–203): the offer letter prints it.
-        if (snapshot.Steps.FirstOrDefault(s => s.Node.EndsWith("-reply", StringComparison.Ordinal))?.LastDay is { } replyBy) round.ReplyDue(replyBy);
+        if (snapshot.Steps.FirstOrDefault(s => s.Node.EndsWith("-reply", StringComparison.Ordinal))?.LastDay is { } replyBy) round.Offer.ReplyDue(replyBy);
     }
 }

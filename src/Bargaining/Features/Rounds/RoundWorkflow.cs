@@ -29,7 +29,7 @@ public sealed class RoundWorkflow(WorkflowEngine engine, JurisdictionCatalog jur
             ["kind"] = round.WorkflowKind,
             ["enterprise"] = enterprise.Name,
         };
-        if (round.CurrentExpiresOn is { } expiresOn) variables["expiresOn"] = expiresOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (round.Renewal.CurrentExpiresOn is { } expiresOn) variables["expiresOn"] = expiresOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var result = await engine.StartAsync(new StartWorkflow(round.WorkflowDefinition, round.Jurisdiction, Actor(user), variables,
             InstanceId: round.WorkflowInstanceId, BusinessKey: round.Id.ToString()), ct);
         return result.Instance ?? throw await RefusalAsync(round, result.Error!, "发起协商", round.OfferingSide, ct);

@@ -63,8 +63,8 @@ public sealed class CampaignTests : RoundScenario
         var round = await OfferedAsync();
 
         var stored = await RoundAsync(round);
-        Assert.Equal(mode, stored.OfferMode);
-        Assert.Equal(mode == OfferMode.Centralised ? campaign : null, stored.CampaignId);
+        Assert.Equal(mode, stored.Offer.Mode);
+        Assert.Equal(mode == OfferMode.Centralised ? campaign : null, stored.Offer.CampaignId);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class CampaignTests : RoundScenario
     {
         await Host.SendAsync(new CreateCampaignCommand("亭湖区参加的行动", new(2026, 3, 1), new(2026, 3, 31), [Tinghu.Id], 90, 80, 0), City);
 
-        Assert.Equal(OfferMode.Dispersed, (await RoundAsync(await OfferedAsync())).OfferMode);
+        Assert.Equal(OfferMode.Dispersed, (await RoundAsync(await OfferedAsync())).Offer.Mode);
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed class FullRoundTests : RoundScenario
         await Host.AdvanceAsync(TimeSpan.FromDays(1));
         var filing = await Host.SendAsync(new FileContractCommand(round, Today), Employer);
         Assert.False(filing.Late);
-        Assert.Equal(new DateOnly(2026, 4, 3), (await RoundAsync(round)).FilingDueOn);
+        Assert.Equal(new DateOnly(2026, 4, 3), (await RoundAsync(round)).Filing.DueOn);
 
         // No objection: 15 days from receipt on 25 March end on Thursday 9 April; effective from the 10th.
         Assert.Equal(new DateOnly(2026, 4, 9), filing.ReviewLastDay);

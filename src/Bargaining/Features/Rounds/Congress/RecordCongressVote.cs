@@ -55,7 +55,7 @@ public sealed class RecordCongressVoteHandler(BargainingDbContext db, RoundWorkf
             ["entitled"] = request.Entitled,
             ["present"] = request.Present,
             ["inFavour"] = request.InFavour,
-            ["draft"] = round.Draft,
+            ["draft"] = round.Table.Draft,
         }, cancellationToken);
         return new CongressVoteResult(outcome.IsApproved, outcome.Reason);
     }

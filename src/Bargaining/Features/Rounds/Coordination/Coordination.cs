@@ -40,9 +40,9 @@ public sealed class ApplyForCoordinationHandler(BargainingDbContext db, RoundWor
     public async Task<CoordinationPeriod> Handle(ApplyForCoordinationCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        round.ApplyForCoordination(request.Side, request.Grounds, workflow.Now);
+        round.Coordination.Apply(request.Side, request.Grounds, workflow.Now);
         var snapshot = await workflow.SignalAsync(round, "apply-coordination", request.Side, users.Caller(), "申请协调处理",
-            new JsonObject { ["grounds"] = round.CoordinationGrounds }, cancellationToken);
+            new JsonObject { ["grounds"] = round.Coordination.Grounds }, cancellationToken);
         return new CoordinationPeriod(snapshot.Steps.FirstOrDefault(s => s.Node == "dispute-coordination")?.LastDay);
     }
 }
@@ -71,10 +71,10 @@ public sealed class ExtendCoordinationHandler(BargainingDbContext db, RoundWorkf
     public async Task<CoordinationPeriod> Handle(ExtendCoordinationCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        round.ExtendCoordination(request.Reason, workflow.Now);
+        round.Coordination.Extend(request.Reason, workflow.Now);
         await workflow.EnsureAtAsync(round, "延长协调处理期限（期限届满后不能延长，《集体合同规定》第五十三条）", cancellationToken, "dispute-coordination");
         var snapshot = await workflow.SignalAsRoleAsync(round, "extend", "coordinator", "协调处理机构", users.Caller(), "延长协调处理期限",
-            new JsonObject { ["reason"] = round.CoordinationExtensionReason }, cancellationToken);
+            new JsonObject { ["reason"] = round.Coordination.ExtensionReason }, cancellationToken);
         return new CoordinationPeriod(snapshot.Steps.FirstOrDefault(s => s.Node == "coordination-extended")?.LastDay);
     }
 }
@@ -111,11 +111,11 @@ public sealed class RecordCoordinationAgreementHandler(BargainingDbContext db, R
     public async Task<Unit> Handle(RecordCoordinationAgreementCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        round.AgreeInCoordination(request.Text, request.Coordinators, request.WorkerChief, request.EmployerChief, workflow.Now);
+        round.Coordination.Agree(request.Text, request.Coordinators, request.WorkerChief, request.EmployerChief, workflow.Now);
         await workflow.SignalAsRoleAsync(round, "agree", "coordinator", "协调处理机构", users.Caller(), "签署协调处理协议书", new JsonObject
         {
-            ["agreement"] = round.CoordinationAgreement,
-            ["signedBy"] = round.CoordinationSignedBy,
+            ["agreement"] = round.Coordination.Agreement,
+            ["signedBy"] = round.Coordination.SignedBy,
         }, cancellationToken);
         return Unit.Value;
     }
@@ -142,9 +142,9 @@ public sealed class CloseCoordinationHandler(BargainingDbContext db, RoundWorkfl
     public async Task<Unit> Handle(CloseCoordinationCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        round.CloseCoordination(request.Reason, workflow.Now);
+        round.Coordination.Close(request.Reason, workflow.Now);
         await workflow.SignalAsRoleAsync(round, "close", "coordinator", "协调处理机构", users.Caller(), "终结协调处理",
-            new JsonObject { ["reason"] = round.CoordinationClosedReason }, cancellationToken);
+            new JsonObject { ["reason"] = round.Coordination.ClosedReason }, cancellationToken);
         return Unit.Value;
     }
 }

@@ -39,20 +39,20 @@ public sealed class FileContractHandler(BargainingDbContext db, RoundWorkflow wo
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         await workflow.EnsureAtAsync(round, "报送审查", cancellationToken, "filing", "wage-filing", "filing-overdue");
-        var signedAt = new[] { round.WorkerSignedAt, round.EmployerSignedAt }.Max() ?? workflow.Now;
+        var signedAt = new[] { round.Signing.WorkerSignedAt, round.Signing.EmployerSignedAt }.Max() ?? workflow.Now;
         var signedOn = workflow.Profile(round).Time.LocalDate(signedAt);
         var unit = await db.Enterprises.Where(e => e.Id == round.EnterpriseId)
             .Join(db.Organisations, e => e.OrganisationId, o => o.Id, (e, o) => o).SingleAsync(cancellationToken);
         if (unit is not { LabourAuthority: { } authority, FilingAbbreviation: { } abbreviation })
             throw DomainException.Conflict("filing.no-authority", $"{unit.Name}尚未设置受理集体合同审查的劳动保障行政部门，请市总工会先行设置（《集体合同规定》第四十二条）");
         var late = round.File(request.ReceivedOn, workflow.Today(round), signedOn, authority);
-        if (round.ContractNumber is null)
+        if (round.Filing.ContractNumber is null)
         {
             var year = request.ReceivedOn.Year;
             // The sequence runs per abbreviation and year, so that a renamed department never repeats a number.
             var prefix = ContractNumbers.Prefix(abbreviation, year);
-            var last = await db.Rounds.Where(r => r.FilingYear == year && r.ContractNumber!.StartsWith(prefix)).MaxAsync(r => r.FilingSequence, cancellationToken) ?? 0;
-            round.AssignNumber(abbreviation, year, last + 1);
+            var last = await db.Rounds.Where(r => r.Filing.Year == year && r.Filing.ContractNumber!.StartsWith(prefix)).MaxAsync(r => r.Filing.Sequence, cancellationToken) ?? 0;
+            round.Filing.AssignNumber(abbreviation, year, last + 1);
         }
         var snapshot = await workflow.SignalAsync(round, "file", Side.Employer, users.Caller(), "报送审查", new JsonObject
         {
@@ -60,8 +60,8 @@ public sealed class FileContractHandler(BargainingDbContext db, RoundWorkflow wo
             ["filedLate"] = late,
         }, cancellationToken);
         var notice = late
-            ? $"逾期报送：双方签字后应于{round.FilingDueOn:yyyy-MM-dd}前报送劳动保障行政部门，实际于{request.ReceivedOn:yyyy-MM-dd}收到（《集体合同规定》第四十二条）"
+            ? $"逾期报送：双方签字后应于{round.Filing.DueOn:yyyy-MM-dd}前报送劳动保障行政部门，实际于{request.ReceivedOn:yyyy-MM-dd}收到（《集体合同规定》第四十二条）"
             : null;
-        return new FilingResult(late, round.FilingDueOn, snapshot.Steps.FirstOrDefault(s => s.Node == "review")?.LastDay, notice, authority, round.ContractNumber!);
+        return new FilingResult(late, round.Filing.DueOn, snapshot.Steps.FirstOrDefault(s => s.Node == "review")?.LastDay, notice, authority, round.Filing.ContractNumber!);
     }
 }

@@ -55,11 +55,11 @@ public sealed class MakeOfferHandler(BargainingDbContext db, RoundWorkflow workf
     public async Task<Unit> Handle(MakeOfferCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        var proposals = round.RenewsRoundId is { } current
+        var proposals = round.Renewal.RenewsRoundId is { } current
             ? await RenewalProposalsAsync(round, current, request.Topics, cancellationToken)
             : request.Topics;
         if (proposals.Count == 0) throw new DomainException(FailureKind.Validation, "offer.topics", MakeOfferValidator.NoTopics);
-        if (request.FirstMeetingAt is { } at) round.ProposeFirstMeeting(at, request.FirstMeetingPlace!);
+        if (request.FirstMeetingAt is { } at) round.Offer.ProposeFirstMeeting(at, request.FirstMeetingPlace!);
         await Offers.SendAsync(db, workflow, round, proposals, request.ReceivedOn, request.RepresentativesPerSide, users.Caller(), cancellationToken);
         return Unit.Value;
     }
@@ -74,9 +74,9 @@ public sealed class MakeOfferHandler(BargainingDbContext db, RoundWorkflow workf
         {
             var opens = waiting.LastDay ?? workflow.Profile(round).Time.LocalDate(waiting.Due!.Value);
             throw DomainException.Rule("renewal.window",
-                $"续订期自{opens:yyyy年M月d日}开始（现行合同{round.CurrentExpiresOn:yyyy年M月d日}期满前3个月内，《集体合同规定》第三十八条），此前不能发出续订要约书");
+                $"续订期自{opens:yyyy年M月d日}开始（现行合同{round.Renewal.CurrentExpiresOn:yyyy年M月d日}期满前3个月内，《集体合同规定》第三十八条），此前不能发出续订要约书");
         }
-        var draft = await db.Rounds.Where(r => r.Id == current).Select(r => r.Draft).FirstAsync(ct);
+        var draft = await db.Rounds.Where(r => r.Id == current).Select(r => r.Table.Draft).FirstAsync(ct);
         var clauses = await db.DraftClauses.Where(c => c.RoundId == current && c.Draft == draft).OrderBy(c => c.Sequence)
             .Join(db.Topics, c => c.TopicId, t => t.Id, (c, t) => new { t.Code, c.Title, c.Clause, c.Number, c.Unit })
             .ToListAsync(ct);

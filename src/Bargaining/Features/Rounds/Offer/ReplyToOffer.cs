@@ -49,7 +49,7 @@ public sealed class ReplyToOfferHandler(BargainingDbContext db, RoundWorkflow wo
         var added = await Topics.RaiseAsync(db, workflow, round, round.RespondingSide, request.AddedTopics ?? [], user, cancellationToken);
         var payload = request.Accept
             ? new JsonObject { ["addedTopics"] = Topics.ForJournal(added) }
-            : new JsonObject { ["reason"] = round.RefusalReason };
+            : new JsonObject { ["reason"] = round.Response.RefusalReason };
         await workflow.SignalAsync(round, request.Accept ? "accept" : "refuse", round.RespondingSide, user,
             request.Accept ? "同意协商" : "拒绝协商", payload, cancellationToken);
         return Unit.Value;

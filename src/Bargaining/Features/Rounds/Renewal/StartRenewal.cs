@@ -46,10 +46,10 @@ public sealed class StartRenewalHandler(BargainingDbContext db, RoundWorkflow wo
         var snapshot = await workflow.SnapshotAsync(current, cancellationToken);
         if (snapshot.Outcome is not ("effective" or "renewed") && !snapshot.Steps.Any(s => s.Node == "effective"))
             throw DomainException.Conflict("renewal.not-effective", "只有已生效的集体合同才能续订（《集体合同规定》第三十八条）");
-        if (await db.Rounds.AnyAsync(r => r.RenewsRoundId == current.Id, cancellationToken))
+        if (await db.Rounds.AnyAsync(r => r.Renewal.RenewsRoundId == current.Id, cancellationToken))
             throw DomainException.Conflict("renewal.exists", "该合同已发起续订，不能重复发起");
         var enterprise = await db.Enterprises.FirstAsync(e => e.Id == current.EnterpriseId, cancellationToken);
-        var renewal = Round.Renewal(current, request.ExpiresOn, workflow.Today(current), request.OfferingSide, workflow.Now);
+        var renewal = Round.RenewalOf(current, request.ExpiresOn, workflow.Today(current), request.OfferingSide, workflow.Now);
         db.Rounds.Add(renewal);
         await workflow.StartAsync(renewal, enterprise, users.Caller(), cancellationToken);
         return renewal.Id;

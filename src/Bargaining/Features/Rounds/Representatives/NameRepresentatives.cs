@@ -55,9 +55,9 @@ public sealed class NameRepresentativesHandler(BargainingDbContext db, RoundWork
         var head = request.Side == Side.Worker
             ? await db.Enterprises.Where(e => e.Id == round.EnterpriseId).Select(e => e.ChairName).FirstOrDefaultAsync(cancellationToken)
             : request.LegalRepresentative;
-        Rules.Representatives.Enforce(new Slate(request.Side, request.Members, head, request.Delegation), other, round.RepresentativesPerSide);
+        Rules.Representatives.Enforce(new Slate(request.Side, request.Members, head, request.Delegation), other, round.Offer.RepresentativesPerSide);
 
-        if (request.Side == Side.Employer) round.NameLegalRepresentative(request.LegalRepresentative!);
+        if (request.Side == Side.Employer) round.Representatives.NameLegalRepresentative(request.LegalRepresentative!);
         var now = workflow.Now;
         db.Representatives.AddRange(request.Members.Select((m, i) => new Representative(round.Id, request.Side, m, request.Delegation, now, i + 1)));
         var chief = request.Members.Single(m => m.IsChief).Name;

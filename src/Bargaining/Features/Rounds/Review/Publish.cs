@@ -31,11 +31,11 @@ public sealed class PublishHandler(BargainingDbContext db, RoundWorkflow workflo
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         await workflow.EnsureAtAsync(round, "公布合同", cancellationToken, "effective");
-        round.Publish(request.PublishedOn, workflow.Today(round), request.How);
+        round.Review.Publish(request.PublishedOn, workflow.Today(round), request.How);
         await workflow.SignalAsync(round, "publish", Side.Worker, users.Caller(), "公布合同", new JsonObject
         {
             ["publishedOn"] = request.PublishedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["publishedHow"] = round.PublishedHow,
+            ["publishedHow"] = round.Review.PublishedHow,
         }, cancellationToken);
         return Unit.Value;
     }

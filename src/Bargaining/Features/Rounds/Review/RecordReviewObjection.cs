@@ -44,10 +44,10 @@ public sealed class RecordReviewObjectionHandler(BargainingDbContext db, RoundWo
         var user = users.Caller();
         var now = workflow.Now;
         round.Object(request.Opinion, now);
-        foreach (var topic in topics) topic.Reopen($"审查意见：{round.ReviewOpinion}", now, RoundWorkflow.Actor(user));
+        foreach (var topic in topics) topic.Reopen($"审查意见：{round.Review.Opinion}", now, RoundWorkflow.Actor(user));
         await workflow.SignalAsRoleAsync(round, "object", "reviewer", "审查人员", user, "提出审查意见", new JsonObject
         {
-            ["opinion"] = round.ReviewOpinion,
+            ["opinion"] = round.Review.Opinion,
             ["contestedTopics"] = new JsonArray(topics.Select(t => (JsonNode)t.Title).ToArray()),
         }, cancellationToken);
         return Unit.Value;

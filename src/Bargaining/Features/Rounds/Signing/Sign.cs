@@ -30,9 +30,9 @@ public sealed class SignHandler(BargainingDbContext db, RoundWorkflow workflow, 
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         await workflow.EnsureAtAsync(round, "签字", cancellationToken, request.Side == Side.Worker ? "union-signature" : "employer-signature");
-        round.Sign(request.Side, workflow.Now);
+        round.Signing.Sign(request.Side, workflow.Now);
         var snapshot = await workflow.SignalAsync(round, "sign", request.Side, users.Caller(), "签字", new JsonObject { ["signedBy"] = request.Side.WorkflowRole() }, cancellationToken);
-        if (snapshot.Steps.FirstOrDefault(s => s.Node is "filing" or "wage-filing") is { LastDay: { } lastDay }) round.FileBy(lastDay);
+        if (snapshot.Steps.FirstOrDefault(s => s.Node is "filing" or "wage-filing") is { LastDay: { } lastDay }) round.Filing.DueBy(lastDay);
         return Unit.Value;
     }
 }

@@ -49,9 +49,9 @@ public sealed class SignOnTheSpotHandler(BargainingDbContext db, RoundWorkflow w
         await workflow.SignalAsync(round, request.Kind == OnTheSpotRecord.Minutes ? "sign-minutes" : "sign-memo", request.Side, users.Caller(), $"当场签署{what}", new JsonObject
         {
             ["means"] = request.Means.ToString(),
-            ["text"] = round.OnTheSpotText,
-            ["workerChief"] = round.WorkerChiefName,
-            ["employerChief"] = round.EmployerChiefName,
+            ["text"] = round.OnTheSpot.Text,
+            ["workerChief"] = round.OnTheSpot.WorkerChiefName,
+            ["employerChief"] = round.OnTheSpot.EmployerChiefName,
         }, cancellationToken);
         return Unit.Value;
     }
@@ -88,7 +88,7 @@ public sealed class RecordNoAgreementHandler(BargainingDbContext db, RoundWorkfl
         await workflow.SignalAsync(round, "no-agreement", request.Side, users.Caller(), "记录未达成一致", new JsonObject
         {
             ["means"] = request.Means.ToString(),
-            ["reason"] = round.NoAgreementReason,
+            ["reason"] = round.OnTheSpot.NoAgreementReason,
         }, cancellationToken);
         return Unit.Value;
     }

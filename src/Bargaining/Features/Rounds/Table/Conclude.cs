@@ -44,7 +44,7 @@ public sealed class ConcludeHandler(BargainingDbContext db, RoundWorkflow workfl
         if (agreed.Count == 0) throw DomainException.Rule("conclude.nothing-agreed", "没有达成一致的议题，无从形成合同草案");
 
         var now = workflow.Now;
-        var draft = round.Conclude(now);
+        var draft = round.Table.Conclude(now);
         var clauses = agreed.Select((t, i) => new DraftClause(round.Id, draft, i + 1, t, now)).ToList();
         db.DraftClauses.AddRange(clauses);
         await workflow.SignalAsync(round, "conclude", request.Side, users.Caller(), "结束协商、形成合同草案", new JsonObject

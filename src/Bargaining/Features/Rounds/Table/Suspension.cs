@@ -41,12 +41,12 @@ public sealed class SuspendHandler(BargainingDbContext db, RoundWorkflow workflo
     public async Task<Unit> Handle(SuspendCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        round.Suspend(workflow.Now, workflow.Today(round), request.NextMeetingOn, request.NextMeetingPlace, request.NextMeetingContent);
+        round.Table.Suspend(workflow.Now, workflow.Today(round), request.NextMeetingOn, request.NextMeetingPlace, request.NextMeetingContent);
         await workflow.SignalAsync(round, "suspend", request.Side, users.Caller(), "中止协商", new JsonObject
         {
             ["nextMeetingOn"] = request.NextMeetingOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["nextMeetingPlace"] = round.NextMeetingPlace,
-            ["nextMeetingContent"] = round.NextMeetingContent,
+            ["nextMeetingPlace"] = round.Table.NextMeetingPlace,
+            ["nextMeetingContent"] = round.Table.NextMeetingContent,
         }, cancellationToken);
         return Unit.Value;
     }
@@ -73,7 +73,7 @@ public sealed class ResumeHandler(BargainingDbContext db, RoundWorkflow workflow
     public async Task<Unit> Handle(ResumeCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        round.Resume(workflow.Now);
+        round.Table.Resume(workflow.Now);
         await workflow.SignalAsync(round, "resume", request.Side, users.Caller(), "恢复协商", null, cancellationToken);
         return Unit.Value;
     }

@@ -65,9 +65,9 @@ public sealed class NegotiationTableHandler(BargainingDbContext db, RoundWorkflo
             .Select(m => new MeetingView(m.Number, m.Date, m.Place, m.Chair, m.Recorder, m.Agenda, m.Minutes)).ToListAsync(cancellationToken);
         var topics = await db.Topics.AsNoTracking().Include(t => t.Positions).Where(t => t.RoundId == round.Id).ToListAsync(cancellationToken);
         var profile = workflow.Profile(round);
-        return new NegotiationTable(round.Id, enterprise.Id, enterprise.Name, organisation, round.Kind, round.Procedure, round.OfferingSide, round.OfferReceivedOn,
-            round.RespondedAt, round.Accepted, round.RefusalReason, round.CongressEntitled, round.CongressPresent, round.CongressInFavour, round.CongressAdopted,
-            round.FilingReceivedOn, round.ReviewOpinion, round.TermStartsOn, round.TermEndsOn, round.ContractNumber, meetings,
+        return new NegotiationTable(round.Id, enterprise.Id, enterprise.Name, organisation, round.Kind, round.Procedure, round.OfferingSide, round.Offer.ReceivedOn,
+            round.Response.GivenAt, round.Response.Accepted, round.Response.RefusalReason, round.Congress.Entitled, round.Congress.Present, round.Congress.InFavour, round.Congress.Adopted,
+            round.Filing.ReceivedOn, round.Review.Opinion, round.Signing.TermStartsOn, round.Signing.TermEndsOn, round.Filing.ContractNumber, meetings,
             [.. topics.OrderBy(t => t.Positions.Min(p => p.At)).ThenBy(t => t.Code).Select(t => TopicHistoryHandler.Of(t, profile))]);
     }
 }

@@ -33,7 +33,7 @@ public sealed class ReviewQueueHandler(BargainingDbContext db, WorkflowEngine en
     public async Task<IReadOnlyList<ReviewQueueRow>> Handle(ReviewQueueQuery request, CancellationToken cancellationToken)
     {
         var filed = await RoundListHandler.Scoped(db, users.Caller(), new RoundListQuery()).AsNoTracking()
-            .Where(x => x.Round.FilingReceivedOn != null && x.Workflow.Status == WorkflowStatus.Running).ToListAsync(cancellationToken);
+            .Where(x => x.Round.Filing.ReceivedOn != null && x.Workflow.Status == WorkflowStatus.Running).ToListAsync(cancellationToken);
         return [.. filed
             .Select(x => (Source: x, Snapshot: engine.Describe(x.Workflow).Snapshot))
             .Where(x => RoundStages.Of(x.Snapshot) == RoundStage.Filed && x.Snapshot.Steps.Any(s => s.LastDay is not null))
@@ -41,7 +41,7 @@ public sealed class ReviewQueueHandler(BargainingDbContext db, WorkflowEngine en
             {
                 var (round, lastDay) = (x.Source.Round, x.Snapshot.Steps.Min(s => s.LastDay)!.Value);
                 return new ReviewQueueRow(round.Id, x.Source.Enterprise.Id, x.Source.Enterprise.Name, round.Kind, round.Kind.Chinese(),
-                    round.FilingReceivedOn!.Value, round.FiledLate == true, lastDay, lastDay.DayNumber - workflow.Today(round).DayNumber);
+                    round.Filing.ReceivedOn!.Value, round.Filing.Late == true, lastDay, lastDay.DayNumber - workflow.Today(round).DayNumber);
             })
             .OrderBy(r => r.ReviewLastDay).ThenBy(r => r.Enterprise, StringComparer.Ordinal)];
     }

@@ -131,10 +131,10 @@ public sealed class RoundListHandler(BargainingDbContext db, RoundStatusReader s
         var enterprises = EnterpriseScope.Of(db, user, request.OrganisationId, request.Industry, request.Size, request.Search);
         if (request.EnterpriseId is { } enterpriseId) enterprises = enterprises.Where(e => e.Id == enterpriseId);
         var rounds = db.Rounds.AsQueryable();
-        if (request.CampaignId is { } campaign) rounds = rounds.Where(r => r.CampaignId == campaign);
+        if (request.CampaignId is { } campaign) rounds = rounds.Where(r => r.Offer.CampaignId == campaign);
         // A reviewer sees what was filed with it, including contracts it objected to and that are back at the table.
-        if (user.Role == Role.Reviewer) rounds = rounds.Where(r => r.FilingReceivedOn != null || r.ObjectedAt != null);
-        if (user.Role == Role.Coordinator) rounds = rounds.Where(r => r.CoordinationAppliedAt != null);
+        if (user.Role == Role.Reviewer) rounds = rounds.Where(r => r.Filing.ReceivedOn != null || r.Review.ObjectedAt != null);
+        if (user.Role == Role.Coordinator) rounds = rounds.Where(r => r.Coordination.AppliedAt != null);
         return from r in rounds
                join e in enterprises on r.EnterpriseId equals e.Id
                join o in db.Organisations on e.OrganisationId equals o.Id

@@ -52,7 +52,7 @@ public sealed class RoundTimelineHandler(BargainingDbContext db, WorkflowEngine 
         var lastDays = snapshot.Steps.ToDictionary(s => s.Node, s => s.LastDay);
         var role = RoundAccess.WorkflowRole(users.Caller().Role);
         var actions = role is null ? [] : await engine.AvailableSignalsAsync(round.WorkflowInstanceId, role, cancellationToken);
-        return new RoundTimeline(round.Id, enterprise, stage, stage.Chinese(), round.OfferMode,
+        return new RoundTimeline(round.Id, enterprise, stage, stage.Chinese(), round.Offer.Mode,
             [.. journal.Select(j => new TimelineEntry(j.Sequence, j.At, StepName(definition, j.Node), ActionName(definition, j.Node, j.Kind, j.Signal), Actor(j.Actor)))],
             [.. snapshot.Steps.Select(s => new CurrentStep(s.Node, s.Name, s.EnteredAt, s.LastDay, Who(definition, s.Node)))],
             [.. actions.Select(a => new AvailableAction(a.Node, a.NodeName, a.Signal, a.Title, lastDays.GetValueOrDefault(a.Node)))]);

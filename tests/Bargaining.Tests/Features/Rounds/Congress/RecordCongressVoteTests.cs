@@ -17,7 +17,7 @@ public sealed class RecordCongressVoteTests : RoundScenario
         Assert.True(result.Adopted);
         await Host.AssertAtAsync(round, "employer-signature", "union-signature");
         var stored = await RoundAsync(round);
-        Assert.Equal((180, 120, 91, true), (stored.CongressEntitled, stored.CongressPresent, stored.CongressInFavour, stored.CongressAdopted));
+        Assert.Equal((180, 120, 91, true), (stored.Congress.Entitled, stored.Congress.Present, stored.Congress.InFavour, stored.Congress.Adopted));
     }
 
     [Theory]
@@ -35,7 +35,7 @@ public sealed class RecordCongressVoteTests : RoundScenario
         await Host.AssertAtAsync(round, "bargaining");
         var pay = Assert.Single(await TopicsAsync(round));
         Assert.Equal((TopicStatus.Open, PositionKind.Reopening), (pay.Status, pay.Last.Kind));
-        Assert.False((await RoundAsync(round)).CongressAdopted);
+        Assert.False((await RoundAsync(round)).Congress.Adopted);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class RecordCongressVoteTests : RoundScenario
         var draft = await Host.SendAsync(new ConcludeCommand(round, Side.Worker), Chair);
 
         Assert.Equal(7m, Assert.Single(draft).Number);
-        Assert.Equal(2, (await RoundAsync(round)).Draft);
+        Assert.Equal(2, (await RoundAsync(round)).Table.Draft);
         await Host.AssertAtAsync(round, "congress");
     }
 
@@ -66,7 +66,7 @@ public sealed class RecordCongressVoteTests : RoundScenario
         var e = await RefusedAsync(() => Host.SendAsync(new RecordCongressVoteCommand(round, entitled, present, inFavour), Chair), FailureKind.Validation);
 
         Assert.Contains("第三十六条", e.Message);
-        Assert.Null((await RoundAsync(round)).CongressEntitled);
+        Assert.Null((await RoundAsync(round)).Congress.Entitled);
         Assert.Equal(TopicStatus.Agreed, (await TopicsAsync(round)).Single().Status);
         await Host.AssertAtAsync(round, "congress");
     }
@@ -86,6 +86,6 @@ public sealed class RecordCongressVoteTests : RoundScenario
         var round = await AtTheTableAsync();
 
         await RefusedAsync(() => Host.SendAsync(new RecordCongressVoteCommand(round, 180, 150, 140), Chair), FailureKind.Conflict);
-        Assert.Null((await RoundAsync(round)).CongressEntitled);
+        Assert.Null((await RoundAsync(round)).Congress.Entitled);
     }
 }

@@ -29,7 +29,7 @@ public sealed class CoordinationTests : RoundScenario
         var round = await RefusedAndAppliedOnMonday9MarchAsync();
 
         var saved = await RoundAsync(round);
-        Assert.Equal(Side.Worker, saved.CoordinationAppliedBy);
+        Assert.Equal(Side.Worker, saved.Coordination.AppliedBy);
         await Host.AdvanceToAsync(China.At(2026, 4, 8, 23, 59));
         await Host.AssertAtAsync(round, "dispute-coordination");
         await Host.AdvanceToAsync(China.At(2026, 4, 9, 0, 0));
@@ -48,7 +48,7 @@ public sealed class CoordinationTests : RoundScenario
         Assert.Equal(new DateOnly(2026, 4, 23), extended.LastDay);
         var e = await RefusedAsync(() => Host.SendAsync(new ExtendCoordinationCommand(round, "再延长"), YanduCoordinator), FailureKind.Rule);
         Assert.Contains("第五十三条", e.Message);
-        Assert.Equal("需进一步核实企业经营数据", (await RoundAsync(round)).CoordinationExtensionReason);
+        Assert.Equal("需进一步核实企业经营数据", (await RoundAsync(round)).Coordination.ExtensionReason);
         await Host.AssertAtAsync(round, "coordination-extended");
         await Host.AdvanceToAsync(China.At(2026, 4, 23, 23, 59));
         await Host.AssertAtAsync(round, "coordination-extended");
@@ -64,7 +64,7 @@ public sealed class CoordinationTests : RoundScenario
 
         await RefusedAsync(() => Host.SendAsync(new ExtendCoordinationCommand(round, "来不及"), YanduCoordinator), FailureKind.Conflict);
 
-        Assert.Null((await RoundAsync(round)).CoordinationExtendedAt);
+        Assert.Null((await RoundAsync(round)).Coordination.ExtendedAt);
         await Host.AssertAtAsync(round, "coordination-overdue");
     }
 
@@ -76,7 +76,7 @@ public sealed class CoordinationTests : RoundScenario
         await Host.SendAsync(new RecordCoordinationAgreementCommand(round, "双方同意于4月内开展工资集体协商", ["孙平", "盐都区总工会 张敏", "盐都区工商联 赵强"], "王建国", "李明"), YanduCoordinator);
 
         var saved = await RoundAsync(round);
-        Assert.Equal("孙平、盐都区总工会 张敏、盐都区工商联 赵强、王建国、李明", saved.CoordinationSignedBy);
+        Assert.Equal("孙平、盐都区总工会 张敏、盐都区工商联 赵强、王建国、李明", saved.Coordination.SignedBy);
         await Host.AssertAtAsync(round, "employer-representatives", "union-representatives");
         await Host.SendAsync(new NameRepresentativesCommand(round, Side.Worker, WorkerSide()), Chair);
     }
@@ -89,7 +89,7 @@ public sealed class CoordinationTests : RoundScenario
         var e = await RefusedAsync(() => Host.SendAsync(new RecordCoordinationAgreementCommand(round, "同意协商", ["孙平"], "王建国", " "), YanduCoordinator), FailureKind.Validation);
 
         Assert.Contains("第五十四条", e.Message);
-        Assert.Null((await RoundAsync(round)).CoordinationAgreement);
+        Assert.Null((await RoundAsync(round)).Coordination.Agreement);
         await Host.AssertAtAsync(round, "dispute-coordination");
     }
 
@@ -100,7 +100,7 @@ public sealed class CoordinationTests : RoundScenario
 
         await Host.SendAsync(new CloseCoordinationCommand(round, "企业已进入破产程序"), YanduCoordinator);
 
-        Assert.Equal("企业已进入破产程序", (await RoundAsync(round)).CoordinationClosedReason);
+        Assert.Equal("企业已进入破产程序", (await RoundAsync(round)).Coordination.ClosedReason);
         Assert.Equal("no-contract", (await Host.SnapshotAsync(round)).Outcome);
     }
 
@@ -123,7 +123,7 @@ public sealed class CoordinationTests : RoundScenario
         await Host.AssertAtAsync(round, "employer-reply-overdue");
 
         await RefusedAsync(() => Host.SendAsync(new ApplyForCoordinationCommand(round, Side.Employer, "职工方要求过高"), Employer), FailureKind.Forbidden);
-        Assert.Null((await RoundAsync(round)).CoordinationAppliedAt);
+        Assert.Null((await RoundAsync(round)).Coordination.AppliedAt);
 
         await Host.SendAsync(new ApplyForCoordinationCommand(round, Side.Worker, "企业方逾期未回应要约"), Chair);
         await Host.AssertAtAsync(round, "dispute-coordination");
@@ -136,7 +136,7 @@ public sealed class CoordinationTests : RoundScenario
 
         await Host.SendAsync(new ApplyForCoordinationCommand(round, Side.Employer, "工资增长幅度分歧较大，协商不成"), Employer);
 
-        Assert.Equal(Side.Employer, (await RoundAsync(round)).CoordinationAppliedBy);
+        Assert.Equal(Side.Employer, (await RoundAsync(round)).Coordination.AppliedBy);
         await Host.AssertAtAsync(round, "dispute-coordination");
     }
 
@@ -164,7 +164,7 @@ public sealed class CoordinationTests : RoundScenario
         await RefusedAsync(() => Host.SendAsync(new ApplyForCoordinationCommand(round, Side.Worker, ""), Chair), FailureKind.Validation);
         await RefusedAsync(() => Host.SendAsync(new ApplyForCoordinationCommand(round, Side.Worker, "尚未回应"), Chair), FailureKind.Conflict);
 
-        Assert.Null((await RoundAsync(round)).CoordinationAppliedAt);
+        Assert.Null((await RoundAsync(round)).Coordination.AppliedAt);
         await Host.AssertAtAsync(round, "employer-reply");
     }
 }

@@ -15,7 +15,7 @@ public sealed class MakeOfferTests : RoundScenario
             [WageRise(6), new(TopicCatalog.Custom, "夏季高温津贴每月300元", 300, "元/月", Title: "高温津贴")], receivedOn, RepresentativesPerSide: 3), Chair);
 
         var round = await RoundAsync(id);
-        Assert.Equal((receivedOn, 3), (round.OfferReceivedOn, round.RepresentativesPerSide));
+        Assert.Equal((receivedOn, 3), (round.Offer.ReceivedOn, round.Offer.RepresentativesPerSide));
         var topics = await TopicsAsync(id);
         Assert.Equal(["劳动报酬", "高温津贴"], topics.Select(t => t.Title).Order(StringComparer.Ordinal));
         var first = Assert.Single(topics.Single(t => t.Code == TopicCatalog.Pay).Positions);
@@ -34,7 +34,7 @@ public sealed class MakeOfferTests : RoundScenario
 
         Assert.Contains("《劳动合同法》第五十五条", e.Message);
         Assert.Contains("2490", e.Message);
-        Assert.Null((await RoundAsync(id)).OfferReceivedOn);
+        Assert.Null((await RoundAsync(id)).Offer.ReceivedOn);
         Assert.Empty(await TopicsAsync(id));
         await Host.AssertAtAsync(id, "union-offer");
     }

@@ -13,7 +13,7 @@ public sealed class ReplyToOfferTests : RoundScenario
         await Host.SendAsync(new ReplyToOfferCommand(id, Accept: true, AddedTopics: [new("labour-contracts", "劳动合同期限一般不少于三年")]), Employer);
 
         var round = await RoundAsync(id);
-        Assert.True(round.Accepted);
+        Assert.True(round.Response.Accepted);
         var added = (await TopicsAsync(id)).Single(t => t.Code == "labour-contracts");
         Assert.Equal(Side.Employer, added.RaisedBy);
         await Host.AssertAtAsync(id, "employer-representatives", "union-representatives");
@@ -26,7 +26,7 @@ public sealed class ReplyToOfferTests : RoundScenario
 
         await Host.SendAsync(new ReplyToOfferCommand(id, Accept: false, Reason: "企业正在破产重整，无法协商工资"), Employer);
 
-        Assert.Equal("企业正在破产重整，无法协商工资", (await RoundAsync(id)).RefusalReason);
+        Assert.Equal("企业正在破产重整，无法协商工资", (await RoundAsync(id)).Response.RefusalReason);
         await Host.AssertAtAsync(id, "offer-refused");
     }
 
@@ -39,7 +39,7 @@ public sealed class ReplyToOfferTests : RoundScenario
 
         Assert.Contains("正当理由", e.Message);
         Assert.Contains("第三十二条", e.Message);
-        Assert.Null((await RoundAsync(id)).Accepted);
+        Assert.Null((await RoundAsync(id)).Response.Accepted);
         await Host.AssertAtAsync(id, "employer-reply");
     }
 
@@ -59,7 +59,7 @@ public sealed class ReplyToOfferTests : RoundScenario
         var e = await RefusedAsync(() => Host.SendAsync(new ReplyToOfferCommand(id, Accept: true, AddedTopics: [WageRise(2)]), Employer), FailureKind.Conflict);
 
         Assert.Contains("劳动报酬", e.Message);
-        Assert.Null((await RoundAsync(id)).Accepted);
+        Assert.Null((await RoundAsync(id)).Response.Accepted);
         Assert.Single(await TopicsAsync(id));
         await Host.AssertAtAsync(id, "employer-reply");
     }

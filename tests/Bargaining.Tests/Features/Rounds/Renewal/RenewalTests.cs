@@ -28,7 +28,7 @@ public sealed class RenewalTests : RoundScenario
         Assert.Contains("2027年2月28日", e.Message);
         Assert.Contains("第三十八条", e.Message);
         Assert.Empty(await TopicsAsync(renewal));
-        Assert.Null((await RoundAsync(renewal)).OfferMadeAt);
+        Assert.Null((await RoundAsync(renewal)).Offer.MadeAt);
         await Host.AssertAtAsync(renewal, "awaiting-window");
 
         await Host.AdvanceToAsync(China.At(2027, 2, 28, 0, 0));
@@ -39,7 +39,7 @@ public sealed class RenewalTests : RoundScenario
         Assert.Equal(6m, topics.Single(t => t.Code == TopicCatalog.Pay).Last.Number);
         await Host.AssertAtAsync(renewal, "employer-reply");
         var saved = await RoundAsync(renewal);
-        Assert.Equal((current, RoundKind.Wage), (saved.RenewsRoundId!.Value, saved.Kind));
+        Assert.Equal((current, RoundKind.Wage), (saved.Renewal.RenewsRoundId!.Value, saved.Kind));
     }
 
     [Fact]

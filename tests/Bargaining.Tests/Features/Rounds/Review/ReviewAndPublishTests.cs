@@ -20,8 +20,8 @@ public sealed class ReviewAndPublishTests : RoundScenario
         Assert.Equal((TopicStatus.Open, PositionKind.Reopening), (topic.Status, topic.Last.Kind));
         Assert.Contains("未明确执行时间", topic.Last.Clause);
         var stored = await RoundAsync(round);
-        Assert.Equal("工资增长条款未明确执行时间", stored.ReviewOpinion);
-        Assert.Null(stored.FilingReceivedOn);
+        Assert.Equal("工资增长条款未明确执行时间", stored.Review.Opinion);
+        Assert.Null(stored.Filing.ReceivedOn);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class ReviewAndPublishTests : RoundScenario
         await RefusedAsync(() => Host.SendAsync(new RecordReviewObjectionCommand(round, "意见", [pay, Guid.NewGuid()]), YanduReviewer), FailureKind.NotFound);
 
         Assert.Equal(TopicStatus.Agreed, (await TopicsAsync(round)).Single().Status);
-        Assert.Null((await RoundAsync(round)).ReviewOpinion);
+        Assert.Null((await RoundAsync(round)).Review.Opinion);
         await Host.AssertAtAsync(round, "review");
     }
 
@@ -111,7 +111,7 @@ public sealed class ReviewAndPublishTests : RoundScenario
 
         var snapshot = await Host.SnapshotAsync(round);
         Assert.Equal(("effective", 0), (snapshot.Outcome, snapshot.Steps.Count));
-        Assert.Equal(new DateOnly(2026, 3, 18), (await RoundAsync(round)).PublishedOn);
+        Assert.Equal(new DateOnly(2026, 3, 18), (await RoundAsync(round)).Review.PublishedOn);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class ReviewAndPublishTests : RoundScenario
         await Host.AdvanceToAsync(China.At(2026, 3, 18, 9));
         await RefusedAsync(() => Host.SendAsync(new PublishCommand(round, Today, "公告栏"), Employer), FailureKind.Forbidden);
 
-        Assert.Null((await RoundAsync(round)).PublishedOn);
+        Assert.Null((await RoundAsync(round)).Review.PublishedOn);
         await Host.AssertAtAsync(round, "effective");
     }
 }

@@ -25,9 +25,9 @@ public sealed class ContractTermAndNumberTests : RoundScenario
         var round = await DraftedAsync();
 
         await AgreeAsync(round, April1, new DateOnly(2027, 3, 31));                       // 12 months
-        Assert.Equal((April1, new DateOnly(2027, 3, 31)), ((await RoundAsync(round)).TermStartsOn, (await RoundAsync(round)).TermEndsOn));
+        Assert.Equal((April1, new DateOnly(2027, 3, 31)), ((await RoundAsync(round)).Signing.TermStartsOn, (await RoundAsync(round)).Signing.TermEndsOn));
         await AgreeAsync(round, April1, new DateOnly(2029, 3, 31));                       // 36 months
-        Assert.Equal(new DateOnly(2029, 3, 31), (await RoundAsync(round)).TermEndsOn);
+        Assert.Equal(new DateOnly(2029, 3, 31), (await RoundAsync(round)).Signing.TermEndsOn);
 
         var tooShort = await RefusedAsync(() => AgreeAsync(round, April1, new DateOnly(2027, 3, 30)), FailureKind.Rule);   // a day short of 12
         Assert.Equal("term.too-short", tooShort.Code);
@@ -38,7 +38,7 @@ public sealed class ContractTermAndNumberTests : RoundScenario
         Assert.Equal("term.too-long", (await RefusedAsync(() => AgreeAsync(round, April1, new DateOnly(2029, 4, 30)), FailureKind.Rule)).Code);   // 37 months
         Assert.Equal("term.order", (await RefusedAsync(() => AgreeAsync(round, April1, new DateOnly(2026, 3, 31)), FailureKind.Rule)).Code);
         Assert.Contains("起始日期", (await RefusedAsync(() => AgreeAsync(round, default, new DateOnly(2027, 3, 31)), FailureKind.Validation)).Message);
-        Assert.Equal(new DateOnly(2029, 3, 31), (await RoundAsync(round)).TermEndsOn);
+        Assert.Equal(new DateOnly(2029, 3, 31), (await RoundAsync(round)).Signing.TermEndsOn);
     }
 
     [Theory]
@@ -59,7 +59,7 @@ public sealed class ContractTermAndNumberTests : RoundScenario
         var round = await SignedAsync(other, term: false);
         var e = await RefusedAsync(() => Host.SendAsync(new FileContractCommand(round, Today), EmployerOf(other)), FailureKind.Rule);
         Assert.Contains("第三十八条", e.Message);
-        Assert.Null((await RoundAsync(round)).ContractNumber);
+        Assert.Null((await RoundAsync(round)).Filing.ContractNumber);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class ContractTermAndNumberTests : RoundScenario
     {
         var hengda = await FiledAsync();
         Assert.Equal(("盐城市盐都区人力资源和社会保障局", "都人社集备〔2026〕第0001号"),
-            ((await RoundAsync(hengda)).FilingAuthority, (await RoundAsync(hengda)).ContractNumber));
+            ((await RoundAsync(hengda)).Filing.Authority, (await RoundAsync(hengda)).Filing.ContractNumber));
 
         var second = await AddEnterpriseAsync(Yandu, "盐城鼎盛电子有限公司", 11, 120);
         var secondRound = await SignedAsync(second);
@@ -96,7 +96,7 @@ public sealed class ContractTermAndNumberTests : RoundScenario
     {
         await Host.SendAsync(new SetLabourAuthorityCommand(Yandu.Id, "盐城市盐都区人力资源和社会保障局（劳动关系科）", "盐都人社集备"), City);
         var round = await FiledAsync();
-        Assert.Equal("盐都人社集备〔2026〕第0001号", (await RoundAsync(round)).ContractNumber);
+        Assert.Equal("盐都人社集备〔2026〕第0001号", (await RoundAsync(round)).Filing.ContractNumber);
 
         // Renamed, the department keeps its abbreviation and its sequence: no number is given twice.
         await Host.SendAsync(new SetLabourAuthorityCommand(Yandu.Id, "盐城市盐都区人力资源和社会保障局", "盐都人社集备"), City);

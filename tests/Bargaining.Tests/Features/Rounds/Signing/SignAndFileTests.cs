@@ -18,7 +18,7 @@ public sealed class SignAndFileTests : RoundScenario
 
         await Host.AssertAtAsync(round, "wage-filing");
         // Signed on Monday 2 March 2026: a wage agreement is due by 9 March.
-        Assert.Equal(new DateOnly(2026, 3, 9), (await RoundAsync(round)).FilingDueOn);
+        Assert.Equal(new DateOnly(2026, 3, 9), (await RoundAsync(round)).Filing.DueOn);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class SignAndFileTests : RoundScenario
         await RefusedAsync(() => Host.SendAsync(new SignCommand(round, Side.Worker), Chair), FailureKind.Conflict);
         await RefusedAsync(() => Host.SendAsync(new SignCommand(round, Side.Employer), Chair), FailureKind.Forbidden);
 
-        Assert.Null((await RoundAsync(round)).EmployerSignedAt);
+        Assert.Null((await RoundAsync(round)).Signing.EmployerSignedAt);
         await Host.AssertAtAsync(round, "employer-signature", "signed");
     }
 
@@ -40,7 +40,7 @@ public sealed class SignAndFileTests : RoundScenario
         var round = await DraftedAsync();
 
         await RefusedAsync(() => Host.SendAsync(new SignCommand(round, Side.Worker), Chair), FailureKind.Conflict);
-        Assert.Null((await RoundAsync(round)).WorkerSignedAt);
+        Assert.Null((await RoundAsync(round)).Signing.WorkerSignedAt);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class SignAndFileTests : RoundScenario
         Assert.True(result.Late);
         Assert.Contains("第四十二条", result.Notice);
         Assert.Contains("2026-03-09", result.Notice);
-        Assert.True((await RoundAsync(round)).FiledLate);
+        Assert.True((await RoundAsync(round)).Filing.Late);
         await Host.AssertAtAsync(round, "review");
     }
 
@@ -80,7 +80,7 @@ public sealed class SignAndFileTests : RoundScenario
 
         await RefusedAsync(() => Host.SendAsync(new FileContractCommand(round, Today.AddDays(1)), Employer), FailureKind.Rule);
 
-        Assert.Null((await RoundAsync(round)).FilingReceivedOn);
+        Assert.Null((await RoundAsync(round)).Filing.ReceivedOn);
         await Host.AssertAtAsync(round, "wage-filing");
     }
 

@@ -28,10 +28,10 @@ public sealed class SimplifiedProcedureTests : RoundScenario
         await Host.SendAsync(Memo(round), Employer);
 
         var saved = await RoundAsync(round);
-        Assert.Equal(OnTheSpotRecord.Memo, saved.OnTheSpotRecord);
-        Assert.Equal(MeetingMeans.Online, saved.MeetingMeans);
-        Assert.Equal("2026年6月至9月高温津贴每月300元", saved.OnTheSpotText);
-        Assert.Equal(("王建国", "李明"), (saved.WorkerChiefName, saved.EmployerChiefName));
+        Assert.Equal(OnTheSpotRecord.Memo, saved.OnTheSpot.Record);
+        Assert.Equal(MeetingMeans.Online, saved.OnTheSpot.Means);
+        Assert.Equal("2026年6月至9月高温津贴每月300元", saved.OnTheSpot.Text);
+        Assert.Equal(("王建国", "李明"), (saved.OnTheSpot.WorkerChiefName, saved.OnTheSpot.EmployerChiefName));
         Assert.Equal("memo-signed", (await Host.SnapshotAsync(round)).Outcome);
         var journal = await Host.WithEngineAsync(e => e.JournalAsync(round));
         Assert.Equal(["started", "send-offer", "accept", "sign-memo"], journal.Where(j => j.Signal is not null || j.Kind == "started").Select(j => j.Signal ?? j.Kind));
@@ -54,7 +54,7 @@ public sealed class SimplifiedProcedureTests : RoundScenario
 
         await Host.SendAsync(new RecordNoAgreementCommand(round, Side.Worker, MeetingMeans.InPerson, "企业方只同意每月200元"), Chair);
 
-        Assert.Equal("企业方只同意每月200元", (await RoundAsync(round)).NoAgreementReason);
+        Assert.Equal("企业方只同意每月200元", (await RoundAsync(round)).OnTheSpot.NoAgreementReason);
         Assert.Equal("not-agreed", (await Host.SnapshotAsync(round)).Outcome);
     }
 
@@ -67,7 +67,7 @@ public sealed class SimplifiedProcedureTests : RoundScenario
         var e = await RefusedAsync(() => Host.SendAsync(Memo(round), Employer), FailureKind.Conflict);
 
         Assert.Contains("企业方回应", e.Message);
-        Assert.Null((await RoundAsync(round)).OnTheSpotText);
+        Assert.Null((await RoundAsync(round)).OnTheSpot.Text);
         await Host.AssertAtAsync(round, "employer-reply");
     }
 
@@ -79,7 +79,7 @@ public sealed class SimplifiedProcedureTests : RoundScenario
         var e = await RefusedAsync(() => Host.SendAsync(Memo(round, employerChief: "王建国"), Employer), FailureKind.Validation);
 
         Assert.Contains("第二十四条", e.Message);
-        Assert.Null((await RoundAsync(round)).OnTheSpotText);
+        Assert.Null((await RoundAsync(round)).OnTheSpot.Text);
         await Host.AssertAtAsync(round, "meeting");
     }
 
@@ -91,7 +91,7 @@ public sealed class SimplifiedProcedureTests : RoundScenario
         var e = await RefusedAsync(() => Host.SendAsync(Memo(round), Employer), FailureKind.Rule);
 
         Assert.Contains("简易程序", e.Message);
-        Assert.Null((await RoundAsync(round)).OnTheSpotText);
+        Assert.Null((await RoundAsync(round)).OnTheSpot.Text);
         await Host.AssertAtAsync(round, "bargaining");
     }
 

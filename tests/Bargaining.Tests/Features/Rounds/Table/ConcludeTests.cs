@@ -22,7 +22,7 @@ public sealed class ConcludeTests : RoundScenario
 
         var clause = Assert.Single(draft);
         Assert.Equal(("劳动报酬", "职工年平均工资增长5%", 5m), (clause.Title, clause.Clause, clause.Number));
-        Assert.Equal(1, (await RoundAsync(round)).Draft);
+        Assert.Equal(1, (await RoundAsync(round)).Table.Draft);
         Assert.Equal(1, await CountAsync<DraftClause>());
         await Host.AssertAtAsync(round, "congress");
     }
@@ -35,7 +35,7 @@ public sealed class ConcludeTests : RoundScenario
         var e = await RefusedAsync(() => Host.SendAsync(new ConcludeCommand(round, Side.Worker), Chair), FailureKind.Rule);
 
         Assert.Contains("劳动报酬", e.Message);
-        Assert.Equal((0, 0), ((await RoundAsync(round)).Draft, await CountAsync<DraftClause>()));
+        Assert.Equal((0, 0), ((await RoundAsync(round)).Table.Draft, await CountAsync<DraftClause>()));
         await Host.AssertAtAsync(round, "bargaining");
     }
 

@@ -18,7 +18,7 @@ public sealed class SuspensionTests : RoundScenario
 
         await Host.AssertAtAsync(round, "suspended");
         var stored = await RoundAsync(round);
-        Assert.Equal((Today.AddDays(30), "公司会议室", "继续协商工资增长幅度"), (stored.NextMeetingOn, stored.NextMeetingPlace, stored.NextMeetingContent));
+        Assert.Equal((Today.AddDays(30), "公司会议室", "继续协商工资增长幅度"), (stored.Table.NextMeetingOn, stored.Table.NextMeetingPlace, stored.Table.NextMeetingContent));
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class SuspensionTests : RoundScenario
         var e = await RefusedAsync(() => Host.SendAsync(Suspension(round) with { EmployerChiefConsents = false }, Chair), FailureKind.Validation);
 
         Assert.Contains("第三十五条", e.Message);
-        Assert.Null((await RoundAsync(round)).SuspendedAt);
+        Assert.Null((await RoundAsync(round)).Table.SuspendedAt);
         await Host.AssertAtAsync(round, "bargaining");
     }
 
@@ -40,7 +40,7 @@ public sealed class SuspensionTests : RoundScenario
 
         await RefusedAsync(() => Host.SendAsync(Suspension(round) with { NextMeetingOn = Today }, Chair), FailureKind.Rule);
 
-        Assert.Null((await RoundAsync(round)).NextMeetingOn);
+        Assert.Null((await RoundAsync(round)).Table.NextMeetingOn);
         await Host.AssertAtAsync(round, "bargaining");
     }
 
@@ -56,7 +56,7 @@ public sealed class SuspensionTests : RoundScenario
         await Host.SendAsync(new ResumeCommand(round, Side.Employer), Employer);
 
         await Host.AssertAtAsync(round, "bargaining");
-        Assert.NotNull((await RoundAsync(round)).ResumedAt);
+        Assert.NotNull((await RoundAsync(round)).Table.ResumedAt);
     }
 
     [Fact]
@@ -66,6 +66,6 @@ public sealed class SuspensionTests : RoundScenario
 
         await RefusedAsync(() => Host.SendAsync(new ResumeCommand(round, Side.Worker), Chair), FailureKind.Conflict);
 
-        Assert.Null((await RoundAsync(round)).ResumedAt);
+        Assert.Null((await RoundAsync(round)).Table.ResumedAt);
     }
 }
