@@ -28,6 +28,6 @@ public sealed class ContractStatusHandler(BargainingDbContext db, RoundWorkflow 
         var stage = RoundStages.Of(await workflow.SnapshotAsync(round, cancellationToken));
         var effectiveOn = stage == RoundStage.Effective ? await documents.EffectiveOnAsync(round, cancellationToken) : null;
         return new ContractStatus(enterprise, registered.Title, registered.ContractNumber, stage, stage.Chinese(),
-            round.TermStartsOn, round.TermEndsOn, effectiveOn, superseded);
+            round.Signing.TermStartsOn, round.Signing.TermEndsOn, effectiveOn, superseded);
     }
 }
