@@ -1,3 +1,4 @@
+using Bargaining.Features.Rounds;
 
 namespace Bargaining.Domain;
 
@@ -84,7 +85,7 @@ public static class Sides
     public static string Chinese(this Side side) => side == Side.Worker ? "职工方" : "企业方";
 
     /// <summary>The role the definitions give the side: <c>union</c> or <c>employer</c>.</summary>
-    public static string WorkflowRole(this Side side) => side == Side.Worker ? "union" : "employer";
+    public static string WorkflowRole(this Side side) => side == Side.Worker ? WorkflowRoles.Union : WorkflowRoles.Employer;
 
     /// <summary>The other side.</summary>
     public static Side Other(this Side side) => side == Side.Worker ? Side.Employer : Side.Worker;
@@ -151,7 +152,7 @@ public sealed class Round
     public Side RespondingSide => OfferingSide.Other();
 
     /// <summary>The workflow definition that runs this round.</summary>
-    public string WorkflowDefinition => RenewsRoundId is not null ? "renewal" : Procedure == Procedure.Simplified ? "simplified-procedure" : "ordinary-procedure";
+    public string WorkflowDefinition => RenewsRoundId is not null ? DefinitionIds.Renewal : Procedure == Procedure.Simplified ? DefinitionIds.SimplifiedProcedure : DefinitionIds.OrdinaryProcedure;
 
     /// <summary>For a renewal (续签, Art 38), the round whose contract it renews.</summary>
     public Guid? RenewsRoundId { get; private set; }

@@ -215,8 +215,8 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
     {
         if (round.FilingReceivedOn is null) return null;
         var journal = await engine.JournalAsync(round.WorkflowInstanceId, ct);
-        var filed = journal.LastOrDefault(j => j.Signal == "file");
-        var lapsed = journal.LastOrDefault(j => j.Node == "review" && j.Signal is null && (filed is null || j.Sequence > filed.Sequence));
+        var filed = journal.LastOrDefault(j => j.Signal == Signals.File);
+        var lapsed = journal.LastOrDefault(j => j.Node == Nodes.Review && j.Signal is null && (filed is null || j.Sequence > filed.Sequence));
         return lapsed is null ? null : workflow.Profile(round).Time.LocalDate(lapsed.At);
     }
 
@@ -224,7 +224,7 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
     {
         if (round is not { CongressEntitled: { } entitled, CongressPresent: { } present, CongressInFavour: { } inFavour, CongressAdopted: { } adopted }) return null;
         var journal = await engine.JournalAsync(round.WorkflowInstanceId, ct);
-        var at = journal.Last(j => j.Signal == "record-vote").At;
+        var at = journal.Last(j => j.Signal == Signals.RecordVote).At;
         return new CongressVote
         {
             Meeting = "职工代表大会",

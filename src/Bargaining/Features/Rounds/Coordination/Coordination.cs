@@ -41,9 +41,9 @@ public sealed class ApplyForCoordinationHandler(BargainingDbContext db, RoundWor
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         round.ApplyForCoordination(request.Side, request.Grounds, workflow.Now);
-        var snapshot = await workflow.SignalAsync(round, "apply-coordination", request.Side, users.Caller(), "申请协调处理",
+        var snapshot = await workflow.SignalAsync(round, Signals.ApplyCoordination, request.Side, users.Caller(), "申请协调处理",
             new JsonObject { ["grounds"] = round.CoordinationGrounds }, cancellationToken);
-        return new CoordinationPeriod(snapshot.Steps.FirstOrDefault(s => s.Node == "dispute-coordination")?.LastDay);
+        return new CoordinationPeriod(snapshot.Steps.FirstOrDefault(s => s.Node == Nodes.DisputeCoordination)?.LastDay);
     }
 }
 
@@ -72,10 +72,10 @@ public sealed class ExtendCoordinationHandler(BargainingDbContext db, RoundWorkf
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         round.ExtendCoordination(request.Reason, workflow.Now);
-        await workflow.EnsureAtAsync(round, "延长协调处理期限（期限届满后不能延长，《集体合同规定》第五十三条）", cancellationToken, "dispute-coordination");
-        var snapshot = await workflow.SignalAsRoleAsync(round, "extend", "coordinator", "协调处理机构", users.Caller(), "延长协调处理期限",
+        await workflow.EnsureAtAsync(round, "延长协调处理期限（期限届满后不能延长，《集体合同规定》第五十三条）", cancellationToken, Nodes.DisputeCoordination);
+        var snapshot = await workflow.SignalAsRoleAsync(round, Signals.Extend, WorkflowRoles.Coordinator, "协调处理机构", users.Caller(), "延长协调处理期限",
             new JsonObject { ["reason"] = round.CoordinationExtensionReason }, cancellationToken);
-        return new CoordinationPeriod(snapshot.Steps.FirstOrDefault(s => s.Node == "coordination-extended")?.LastDay);
+        return new CoordinationPeriod(snapshot.Steps.FirstOrDefault(s => s.Node == Nodes.CoordinationExtended)?.LastDay);
     }
 }
 
@@ -112,7 +112,7 @@ public sealed class RecordCoordinationAgreementHandler(BargainingDbContext db, R
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         round.AgreeInCoordination(request.Text, request.Coordinators, request.WorkerChief, request.EmployerChief, workflow.Now);
-        await workflow.SignalAsRoleAsync(round, "agree", "coordinator", "协调处理机构", users.Caller(), "签署协调处理协议书", new JsonObject
+        await workflow.SignalAsRoleAsync(round, Signals.Agree, WorkflowRoles.Coordinator, "协调处理机构", users.Caller(), "签署协调处理协议书", new JsonObject
         {
             ["agreement"] = round.CoordinationAgreement,
             ["signedBy"] = round.CoordinationSignedBy,
@@ -143,7 +143,7 @@ public sealed class CloseCoordinationHandler(BargainingDbContext db, RoundWorkfl
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         round.CloseCoordination(request.Reason, workflow.Now);
-        await workflow.SignalAsRoleAsync(round, "close", "coordinator", "协调处理机构", users.Caller(), "终结协调处理",
+        await workflow.SignalAsRoleAsync(round, Signals.Close, WorkflowRoles.Coordinator, "协调处理机构", users.Caller(), "终结协调处理",
             new JsonObject { ["reason"] = round.CoordinationClosedReason }, cancellationToken);
         return Unit.Value;
     }

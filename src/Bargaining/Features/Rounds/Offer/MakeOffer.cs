@@ -70,7 +70,7 @@ public sealed class MakeOfferHandler(BargainingDbContext db, RoundWorkflow workf
     /// </summary>
     private async Task<IReadOnlyList<TopicProposal>> RenewalProposalsAsync(Round round, Guid current, IReadOnlyList<TopicProposal> given, CancellationToken ct)
     {
-        if ((await workflow.StepsAsync(round, ct)).FirstOrDefault(s => s.Node == "awaiting-window") is { } waiting)
+        if ((await workflow.StepsAsync(round, ct)).FirstOrDefault(s => s.Node == Nodes.AwaitingWindow) is { } waiting)
         {
             var opens = waiting.LastDay ?? workflow.Profile(round).Time.LocalDate(waiting.Due!.Value);
             throw DomainException.Rule("renewal.window",
