@@ -1,4 +1,6 @@
 using Bargaining.Features.Rounds;
+using Bargaining.Jurisdictions;
+using Bargaining.Workflows;
 
 namespace Bargaining.Domain;
 
@@ -460,10 +462,10 @@ public sealed class Round
     }
 
     /// <summary>Extends the coordination period, which the law allows once (Art 53).</summary>
-    public void ExtendCoordination(string reason, DateTimeOffset now)
+    public void ExtendCoordination(string reason, DateTimeOffset now, Period longestExtension)
     {
         if (CoordinationExtendedAt is not null)
-            throw DomainException.Rule("coordination.extended", $"协调处理期限已于{CoordinationExtendedAt:yyyy-MM-dd}延长，延长期限不得超过15日，不能再次延长（《集体合同规定》第五十三条）");
+            throw DomainException.Rule("coordination.extended", $"协调处理期限已于{CoordinationExtendedAt:yyyy-MM-dd}延长，延长期限不得超过{longestExtension.Chinese()}，不能再次延长（《集体合同规定》第五十三条）");
         CoordinationExtendedAt = now;
         CoordinationExtensionReason = reason.Trim();
     }

@@ -14,7 +14,12 @@ namespace Bargaining.Jurisdictions;
 /// </summary>
 /// <param name="MinimumWage">The minimum wage wage terms are checked against (LCL Art 55); null where none is configured.</param>
 /// <param name="WageGuideline">The wage guideline shown beside wage proposals; null where none is configured.</param>
-public sealed record JurisdictionProfile(string Code, string Name, Jurisdiction Time, CongressRule Congress, MinimumWage? MinimumWage = null, WageGuideline? WageGuideline = null);
+public sealed record JurisdictionProfile(string Code, string Name, Jurisdiction Time, CongressRule Congress, MinimumWage? MinimumWage = null, WageGuideline? WageGuideline = null)
+{
+    /// <summary>The length of a named period (<see cref="PeriodNames"/>), for messages that cite it.</summary>
+    public Period Duration(string period) =>
+        Time.Periods.TryGetValue(period, out var p) ? p.Duration : throw new KeyNotFoundException($"jurisdiction profile '{Code}' has no period '{period}'");
+}
 
 /// <summary>All loaded profiles by code.</summary>
 public sealed class JurisdictionCatalog

@@ -1,6 +1,7 @@
 using Bargaining.Documents.Data;
 using Bargaining.Domain;
 using Bargaining.Features.Rounds;
+using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
 using Bargaining.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +40,7 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
             ProposedMeetingAt = round.ProposedMeetingAt,
             ProposedMeetingPlace = round.ProposedMeetingPlace,
             RepresentativesPerSide = round.RepresentativesPerSide,
-            ReplyDays = time.Periods["replyDays"].Duration.Days,
+            ReplyDays = time.Periods[PeriodNames.ReplyDays].Duration.Days,
             ReplyBy = round.ReplyDueOn ?? throw new InvalidOperationException($"round {round.Id} has an offer without its last day to reply"),
             Date = time.LocalDate(madeAt),
         };

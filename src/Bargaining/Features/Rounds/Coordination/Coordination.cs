@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Bargaining.Domain;
 using Bargaining.Infrastructure;
+using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
 using FluentValidation;
 using MediatR;
@@ -71,7 +72,7 @@ public sealed class ExtendCoordinationHandler(BargainingDbContext db, RoundWorkf
     public async Task<CoordinationPeriod> Handle(ExtendCoordinationCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        round.ExtendCoordination(request.Reason, workflow.Now);
+        round.ExtendCoordination(request.Reason, workflow.Now, workflow.Profile(round).Duration(PeriodNames.CoordinationExtensionDays));
         await workflow.EnsureAtAsync(round, "延长协调处理期限（期限届满后不能延长，《集体合同规定》第五十三条）", cancellationToken, Nodes.DisputeCoordination);
         var snapshot = await workflow.SignalAsRoleAsync(round, Signals.Extend, WorkflowRoles.Coordinator, "协调处理机构", users.Caller(), "延长协调处理期限",
             new JsonObject { ["reason"] = round.CoordinationExtensionReason }, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Bargaining.Domain;
 using Bargaining.Infrastructure;
+using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
 using Bargaining.Rules;
 using FluentValidation;
@@ -47,7 +48,7 @@ public sealed class NameRepresentativesHandler(BargainingDbContext db, RoundWork
         {
             var step = request.Side == Side.Worker ? Nodes.UnionRepresentatives : Nodes.EmployerRepresentatives;
             if (!(await workflow.StepsAsync(round, cancellationToken)).Any(s => s.Node == step))
-                throw DomainException.Conflict("representatives.already-named", $"{request.Side.Chinese()}已确定协商代表；代表出缺的，应在15日内另行产生（《集体合同规定》第三十一条）");
+                throw DomainException.Conflict("representatives.already-named", $"{request.Side.Chinese()}已确定协商代表；代表出缺的，应在{workflow.Profile(round).Duration(PeriodNames.VacancyDays).Chinese()}内另行产生（《集体合同规定》第三十一条）");
             // Back at naming after a coordination agreement: the side confirms or changes its list, which replaces the old one.
             db.Representatives.RemoveRange(existing);
         }
