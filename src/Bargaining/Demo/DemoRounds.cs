@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Bargaining.Features.Rounds;
+using Bargaining.Jurisdictions;
 using Bargaining.Workflows;
 
 namespace Bargaining.Demo;
@@ -44,7 +45,7 @@ public static class DemoRounds
     /// signing, filing on day 8, and no objection for 15 days, so the contract takes effect by the timer.
     /// </summary>
     public static DemoRound Ordinary(string enterprise = "盐城恒达精密机械有限公司") => new(
-        $"{enterprise}：综合集体合同（普通程序）", DefinitionIds.OrdinaryProcedure, "jiangsu",
+        $"{enterprise}：综合集体合同（普通程序）", DefinitionIds.OrdinaryProcedure, JurisdictionCatalog.DefaultCode,
         new JsonObject { ["enterprise"] = enterprise, ["county"] = "盐都区", ["offeredBy"] = WorkflowRoles.Union, ["kind"] = "comprehensive" },
         [
             After(0, Signals.SendOffer, WorkflowRoles.Union, Chair, new JsonObject { ["topics"] = new JsonArray("劳动报酬", "工作时间", "劳动安全与卫生", "女职工和未成年工特殊保护"), ["wageRisePercent"] = 8.0 }, "offerReceivedOn"),
@@ -70,7 +71,7 @@ public static class DemoRounds
 
     /// <summary>A simplified-procedure offer that the employer leaves unanswered past the reply deadline.</summary>
     public static DemoRound OverdueReply(string enterprise = "射阳县海韵纺织有限公司") => new(
-        $"{enterprise}：工资专项（简易程序），企业方逾期未回应", DefinitionIds.SimplifiedProcedure, "jiangsu",
+        $"{enterprise}：工资专项（简易程序），企业方逾期未回应", DefinitionIds.SimplifiedProcedure, JurisdictionCatalog.DefaultCode,
         new JsonObject { ["enterprise"] = enterprise, ["county"] = "射阳县", ["kind"] = "wage" },
         [
             After(0, Signals.SendOffer, WorkflowRoles.Union, "陈桂芳（工会主席）", new JsonObject { ["topics"] = new JsonArray("劳动报酬"), ["wageRisePercent"] = 5.0 }, "offerReceivedOn"),
@@ -80,7 +81,7 @@ public static class DemoRounds
 
     /// <summary>A renewal that waits for its window (3 months before expiry) and is then offered.</summary>
     public static DemoRound Renewal(string enterprise = "东台市鑫源电子有限公司") => new(
-        $"{enterprise}：合同续订（期满日 2026-08-31）", DefinitionIds.Renewal, "jiangsu",
+        $"{enterprise}：合同续订（期满日 2026-08-31）", DefinitionIds.Renewal, JurisdictionCatalog.DefaultCode,
         new JsonObject { ["enterprise"] = enterprise, ["county"] = "东台市", ["expiresOn"] = "2026-08-31", ["offeredBy"] = WorkflowRoles.Union },
         [
             Wait(60),

@@ -24,10 +24,19 @@ public sealed record JurisdictionProfile(string Code, string Name, Jurisdiction 
 /// <summary>All loaded profiles by code.</summary>
 public sealed class JurisdictionCatalog
 {
+    /// <summary>
+    /// The jurisdiction a round runs under unless it names another (Yancheng's rounds: Jiangsu); where no round is
+    /// involved, the host shows dates and times in its time zone.
+    /// </summary>
+    public const string DefaultCode = "jiangsu";
+
     private readonly Dictionary<string, JurisdictionProfile> _profiles;
 
     /// <summary>Creates a catalog from profiles.</summary>
     public JurisdictionCatalog(IEnumerable<JurisdictionProfile> profiles) => _profiles = profiles.ToDictionary(p => p.Code, StringComparer.Ordinal);
+
+    /// <summary>The profile of <see cref="DefaultCode"/>.</summary>
+    public JurisdictionProfile Default => this[DefaultCode];
 
     /// <summary>Profiles by code.</summary>
     public IReadOnlyDictionary<string, JurisdictionProfile> Profiles => _profiles;
