@@ -8,15 +8,15 @@ namespace Bargaining.Demo;
 /// <summary>One step of a scripted round: let time pass (firing due timers), then optionally send a signal.</summary>
 /// <param name="Wait">How long to wait before the signal (simulated time).</param>
 /// <param name="Signal">The signal, or null to only let time pass.</param>
-/// <param name="ReceivedOn">A payload field to fill with the day the step happens (China time), e.g. the day an offer is received.</param>
+/// <param name="ReceivedOn">A payload field to fill with the day the step happens (local to the round's jurisdiction), e.g. the day an offer is received.</param>
 public sealed record DemoStep(TimeSpan Wait, Signal? Signal, string? ReceivedOn = null)
 {
-    /// <summary>The signal as sent at <paramref name="now"/>, with <see cref="ReceivedOn"/> filled in.</summary>
-    public Signal? At(DateTimeOffset now)
+    /// <summary>The signal as sent at <paramref name="now"/>, with <see cref="ReceivedOn"/> filled in as the local day under <paramref name="time"/>.</summary>
+    public Signal? At(DateTimeOffset now, Jurisdiction time)
     {
         if (Signal is null || ReceivedOn is null) return Signal;
         var payload = (JsonObject?)Signal.Payload?.DeepClone() ?? [];
-        payload[ReceivedOn] = now.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        payload[ReceivedOn] = time.LocalDate(now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return Signal with { Payload = payload };
     }
 }
