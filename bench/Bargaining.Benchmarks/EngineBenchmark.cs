@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Bargaining.Demo;
+using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
 using Bargaining.Workflows;
 using Bargaining.Workflows.Hosting;
@@ -72,9 +73,11 @@ internal static class EngineBenchmark
             await using var scope = provider.CreateAsyncScope();
             return await operation(scope.ServiceProvider.GetRequiredService<WorkflowEngine>());
         }
+        // The scripted round runs under the default jurisdiction.
+        var time = provider.GetRequiredService<JurisdictionCatalog>().Default.Time;
         async Task<WorkflowResult> SendAsync(Guid id, DemoStep step)
         {
-            var result = await Run(engine => engine.SignalAsync(id, step.At(clock.GetUtcNow())!));
+            var result = await Run(engine => engine.SignalAsync(id, step.At(clock.GetUtcNow(), time)!));
             tally.Signalled(result);
             return result;
         }

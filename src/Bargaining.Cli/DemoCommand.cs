@@ -3,6 +3,7 @@ using System.Text.Json;
 using Bargaining.Demo;
 using Bargaining.Domain;
 using Bargaining.Features.Progress;
+using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
 using Bargaining.Workflows;
 using Bargaining.Workflows.Definitions;
@@ -18,7 +19,8 @@ namespace Bargaining.Cli;
 /// </summary>
 internal static class DemoCommand
 {
-    private static readonly DateTimeOffset CampaignStart = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+    /// <summary>Monday 2 March 2026, 09:00 in Yancheng (01:00 UTC).</summary>
+    private static readonly DateTimeOffset CampaignStart = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
 
     public static async Task<int> RunAsync(Arguments args, TextWriter output)
     {
@@ -30,7 +32,8 @@ internal static class DemoCommand
             await Database.InitializeAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
 
         var registry = services.GetRequiredService<WorkflowRegistry>();
-        output.WriteLine($"盐城市集体协商演示 — 数据库 {path}，模拟时钟自 {Local(CampaignStart)} 起");
+        var jurisdictions = services.GetRequiredService<JurisdictionCatalog>();
+        output.WriteLine($"盐城市集体协商演示 — 数据库 {path}，模拟时钟自 {Local(CampaignStart, jurisdictions.Default.Time)} 起");
         foreach (var d in registry.All) output.WriteLine($"  已加载流程 {d.Id} v{d.Version}：{d.Name}（{d.Nodes.Count} 个节点）");
 
         var processor = services.GetRequiredService<WorkflowTimerProcessor>();
@@ -59,7 +62,7 @@ internal static class DemoCommand
 
         output.WriteLine();
         output.WriteLine($"■ 盐城市 2026 年春季集体协商要约行动（模拟数据，种子 {seed}）：{city.Enterprises.Count} 家企业，{city.Commands} 条命令，" +
-            $"模拟至 {Local(city.EndedAt)}，用时 {watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} 秒");
+            $"模拟至 {Local(city.EndedAt, services.GetRequiredService<JurisdictionCatalog>().Default.Time)}，用时 {watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} 秒");
         CityDashboard overview;
         await using (var scope = services.CreateAsyncScope())
         {
@@ -92,6 +95,7 @@ internal static class DemoCommand
         output.WriteLine($"■ {round.Title}（{round.Workflow}，{round.Jurisdiction}）");
         Guid id;
         var failures = 0;
+        var time = services.GetRequiredService<JurisdictionCatalog>()[round.Jurisdiction].Time;
         await using (var scope = services.CreateAsyncScope())
         {
             var started = await scope.ServiceProvider.GetRequiredService<WorkflowEngine>()
@@ -102,7 +106,7 @@ internal static class DemoCommand
         foreach (var step in round.Steps)
         {
             await AdvanceAsync(clock.GetUtcNow() + step.Wait, services, clock, processor);
-            if (step.At(clock.GetUtcNow()) is not { } signal) continue;
+            if (step.At(clock.GetUtcNow(), time) is not { } signal) continue;
             await using var scope = services.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().SignalAsync(id, signal);
             if (!result.Succeeded)
@@ -129,7 +133,7 @@ internal static class DemoCommand
                     "timer" => "定时到达",
                     var k => k,
                 };
-                output.WriteLine($"  {entry.Sequence,2}. {Local(entry.At)}  {what,-20} {entry.Actor}{(entry.Role is null ? "" : $"［{entry.Role}］")}  {path}");
+                output.WriteLine($"  {entry.Sequence,2}. {Local(entry.At, time)}  {what,-20} {entry.Actor}{(entry.Role is null ? "" : $"［{entry.Role}］")}  {path}");
             }
             var verification = await engine.VerifyJournalAsync(id);
             var status = snapshot.Status == WorkflowStatus.Completed
@@ -157,5 +161,5 @@ internal static class DemoCommand
 
     private static string Name(WorkflowDefinition definition, string node) => definition.Nodes.TryGetValue(node, out var n) ? n.Name : node;
 
-    private static string Local(DateTimeOffset instant) => instant.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private static string Local(DateTimeOffset instant, Jurisdiction time) => instant.ToOffset(time.UtcOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

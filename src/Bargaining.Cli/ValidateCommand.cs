@@ -16,7 +16,7 @@ internal static class ValidateCommand
         foreach (var d in registry.All)
             output.WriteLine($"ok  {d.Id} v{d.Version}  {d.Name}  ({d.Nodes.Count} nodes)  {d.Source}");
         foreach (var p in catalog.Profiles.Values.OrderBy(p => p.Code, StringComparer.Ordinal))
-            output.WriteLine($"ok  jurisdiction {p.Code}: {p.Name}; reply {p.Time.Periods["replyDays"].Duration}, review {p.Time.Periods["reviewDays"].Duration}, calendar {p.Time.Calendar.Name} ({string.Join(", ", p.Time.Calendar.Years.Order())})");
+            output.WriteLine($"ok  jurisdiction {p.Code}: {p.Name}; reply {p.Duration(PeriodNames.ReplyDays)}, review {p.Duration(PeriodNames.ReviewDays)}, calendar {p.Time.Calendar.Name} ({string.Join(", ", p.Time.Calendar.Years.Order())})");
         return 0;
     }
 }

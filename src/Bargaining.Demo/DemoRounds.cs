@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Bargaining.Features.Rounds;
+using Bargaining.Jurisdictions;
 using Bargaining.Workflows;
 
 namespace Bargaining.Demo;
@@ -6,15 +8,15 @@ namespace Bargaining.Demo;
 /// <summary>One step of a scripted round: let time pass (firing due timers), then optionally send a signal.</summary>
 /// <param name="Wait">How long to wait before the signal (simulated time).</param>
 /// <param name="Signal">The signal, or null to only let time pass.</param>
-/// <param name="ReceivedOn">A payload field to fill with the day the step happens (China time), e.g. the day an offer is received.</param>
+/// <param name="ReceivedOn">A payload field to fill with the day the step happens (local to the round's jurisdiction), e.g. the day an offer is received.</param>
 public sealed record DemoStep(TimeSpan Wait, Signal? Signal, string? ReceivedOn = null)
 {
-    /// <summary>The signal as sent at <paramref name="now"/>, with <see cref="ReceivedOn"/> filled in.</summary>
-    public Signal? At(DateTimeOffset now)
+    /// <summary>The signal as sent at <paramref name="now"/>, with <see cref="ReceivedOn"/> filled in as the local day under <paramref name="time"/>.</summary>
+    public Signal? At(DateTimeOffset now, Jurisdiction time)
     {
         if (Signal is null || ReceivedOn is null) return Signal;
         var payload = (JsonObject?)Signal.Payload?.DeepClone() ?? [];
-        payload[ReceivedOn] = now.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        payload[ReceivedOn] = time.LocalDate(now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return Signal with { Payload = payload };
     }
 }
@@ -43,46 +45,46 @@ public static class DemoRounds
     /// signing, filing on day 8, and no objection for 15 days, so the contract takes effect by the timer.
     /// </summary>
     public static DemoRound Ordinary(string enterprise = "盐城恒达精密机械有限公司") => new(
-        $"{enterprise}：综合集体合同（普通程序）", "ordinary-procedure", "jiangsu",
-        new JsonObject { ["enterprise"] = enterprise, ["county"] = "盐都区", ["offeredBy"] = "union", ["kind"] = "comprehensive" },
+        $"{enterprise}：综合集体合同（普通程序）", DefinitionIds.OrdinaryProcedure, JurisdictionCatalog.DefaultCode,
+        new JsonObject { ["enterprise"] = enterprise, ["county"] = "盐都区", ["offeredBy"] = WorkflowRoles.Union, ["kind"] = "comprehensive" },
         [
-            After(0, "send-offer", "union", Chair, new JsonObject { ["topics"] = new JsonArray("劳动报酬", "工作时间", "劳动安全与卫生", "女职工和未成年工特殊保护"), ["wageRisePercent"] = 8.0 }, "offerReceivedOn"),
-            After(6, "accept", "employer", Manager, new JsonObject { ["firstMeeting"] = "2026-03-16 09:00 公司三楼会议室" }),
-            After(1, "name-representatives", "employer", Manager, new JsonObject { ["employerChief"] = "李明", ["employerMembers"] = 5 }),
-            After(1, "name-representatives", "union", Chair, new JsonObject { ["workerChief"] = "王建国", ["workerMembers"] = 5 }),
-            After(1, "schedule-meeting", "union", Chair, new JsonObject { ["meetingOn"] = "2026-03-16" }),
-            After(6, "record-meeting", "union", Chair, new JsonObject { ["meeting"] = 1, ["wageRiseOffered"] = 4.0 }),
-            After(0.125, "suspend", "employer", Manager, new JsonObject { ["resumeOn"] = "2026-03-30", ["reason"] = "企业方需核算一季度利润", ["agreedBy"] = new JsonArray("王建国", "李明") }),
-            After(7, "resume", "union", Chair),
-            After(0.125, "record-meeting", "employer", Manager, new JsonObject { ["meeting"] = 2, ["wageRiseOffered"] = 6.0 }),
-            After(0.125, "conclude", "union", Chair, new JsonObject { ["agreedWageRisePercent"] = 6.0 }),
-            After(5, "record-vote", "union", Chair, new JsonObject { ["entitled"] = 180, ["present"] = 150, ["inFavour"] = 88 }),
-            After(3, "record-meeting", "union", Chair, new JsonObject { ["meeting"] = 3, ["wageRiseOffered"] = 7.0 }),
-            After(0.125, "conclude", "employer", Manager, new JsonObject { ["agreedWageRisePercent"] = 7.0 }),
-            After(4, "record-vote", "union", Chair, new JsonObject { ["entitled"] = 180, ["present"] = 161, ["inFavour"] = 132 }),
-            After(1, "sign", "union", Chair),
-            After(0.125, "sign", "employer", Manager),
-            After(8, "file", "employer", Manager, new JsonObject { ["copies"] = 3 }, "filingReceivedOn"),
+            After(0, Signals.SendOffer, WorkflowRoles.Union, Chair, new JsonObject { ["topics"] = new JsonArray("劳动报酬", "工作时间", "劳动安全与卫生", "女职工和未成年工特殊保护"), ["wageRisePercent"] = 8.0 }, "offerReceivedOn"),
+            After(6, Signals.Accept, WorkflowRoles.Employer, Manager, new JsonObject { ["firstMeeting"] = "2026-03-16 09:00 公司三楼会议室" }),
+            After(1, Signals.NameRepresentatives, WorkflowRoles.Employer, Manager, new JsonObject { ["employerChief"] = "李明", ["employerMembers"] = 5 }),
+            After(1, Signals.NameRepresentatives, WorkflowRoles.Union, Chair, new JsonObject { ["workerChief"] = "王建国", ["workerMembers"] = 5 }),
+            After(1, Signals.ScheduleMeeting, WorkflowRoles.Union, Chair, new JsonObject { ["meetingOn"] = "2026-03-16" }),
+            After(6, Signals.RecordMeeting, WorkflowRoles.Union, Chair, new JsonObject { ["meeting"] = 1, ["wageRiseOffered"] = 4.0 }),
+            After(0.125, Signals.Suspend, WorkflowRoles.Employer, Manager, new JsonObject { ["resumeOn"] = "2026-03-30", ["reason"] = "企业方需核算一季度利润", ["agreedBy"] = new JsonArray("王建国", "李明") }),
+            After(7, Signals.Resume, WorkflowRoles.Union, Chair),
+            After(0.125, Signals.RecordMeeting, WorkflowRoles.Employer, Manager, new JsonObject { ["meeting"] = 2, ["wageRiseOffered"] = 6.0 }),
+            After(0.125, Signals.Conclude, WorkflowRoles.Union, Chair, new JsonObject { ["agreedWageRisePercent"] = 6.0 }),
+            After(5, Signals.RecordVote, WorkflowRoles.Union, Chair, new JsonObject { ["entitled"] = 180, ["present"] = 150, ["inFavour"] = 88 }),
+            After(3, Signals.RecordMeeting, WorkflowRoles.Union, Chair, new JsonObject { ["meeting"] = 3, ["wageRiseOffered"] = 7.0 }),
+            After(0.125, Signals.Conclude, WorkflowRoles.Employer, Manager, new JsonObject { ["agreedWageRisePercent"] = 7.0 }),
+            After(4, Signals.RecordVote, WorkflowRoles.Union, Chair, new JsonObject { ["entitled"] = 180, ["present"] = 161, ["inFavour"] = 132 }),
+            After(1, Signals.Sign, WorkflowRoles.Union, Chair),
+            After(0.125, Signals.Sign, WorkflowRoles.Employer, Manager),
+            After(8, Signals.File, WorkflowRoles.Employer, Manager, new JsonObject { ["copies"] = 3 }, "filingReceivedOn"),
             Wait(16),
-            After(2, "publish", "union", Chair, new JsonObject { ["publishedBy"] = "厂务公开栏及职工微信群" }),
+            After(2, Signals.Publish, WorkflowRoles.Union, Chair, new JsonObject { ["publishedBy"] = "厂务公开栏及职工微信群" }),
         ]);
 
     /// <summary>A simplified-procedure offer that the employer leaves unanswered past the reply deadline.</summary>
     public static DemoRound OverdueReply(string enterprise = "射阳县海韵纺织有限公司") => new(
-        $"{enterprise}：工资专项（简易程序），企业方逾期未回应", "simplified-procedure", "jiangsu",
+        $"{enterprise}：工资专项（简易程序），企业方逾期未回应", DefinitionIds.SimplifiedProcedure, JurisdictionCatalog.DefaultCode,
         new JsonObject { ["enterprise"] = enterprise, ["county"] = "射阳县", ["kind"] = "wage" },
         [
-            After(0, "send-offer", "union", "陈桂芳（工会主席）", new JsonObject { ["topics"] = new JsonArray("劳动报酬"), ["wageRisePercent"] = 5.0 }, "offerReceivedOn"),
+            After(0, Signals.SendOffer, WorkflowRoles.Union, "陈桂芳（工会主席）", new JsonObject { ["topics"] = new JsonArray("劳动报酬"), ["wageRisePercent"] = 5.0 }, "offerReceivedOn"),
             Wait(22),
-            After(1, "escalate", "county-union", "射阳县总工会权益保障部"),
+            After(1, Signals.Escalate, WorkflowRoles.CountyUnion, "射阳县总工会权益保障部"),
         ]);
 
     /// <summary>A renewal that waits for its window (3 months before expiry) and is then offered.</summary>
     public static DemoRound Renewal(string enterprise = "东台市鑫源电子有限公司") => new(
-        $"{enterprise}：合同续订（期满日 2026-08-31）", "renewal", "jiangsu",
-        new JsonObject { ["enterprise"] = enterprise, ["county"] = "东台市", ["expiresOn"] = "2026-08-31", ["offeredBy"] = "union" },
+        $"{enterprise}：合同续订（期满日 2026-08-31）", DefinitionIds.Renewal, JurisdictionCatalog.DefaultCode,
+        new JsonObject { ["enterprise"] = enterprise, ["county"] = "东台市", ["expiresOn"] = "2026-08-31", ["offeredBy"] = WorkflowRoles.Union },
         [
             Wait(60),
-            After(3, "send-offer", "union", "周立新（工会主席）", new JsonObject { ["basedOn"] = "2023年综合集体合同" }, "offerReceivedOn"),
+            After(3, Signals.SendOffer, WorkflowRoles.Union, "周立新（工会主席）", new JsonObject { ["basedOn"] = "2023年综合集体合同" }, "offerReceivedOn"),
         ]);
 }

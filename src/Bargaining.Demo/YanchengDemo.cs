@@ -12,6 +12,7 @@ using Bargaining.Features.Rounds.Review;
 using Bargaining.Features.Rounds.Signing;
 using Bargaining.Features.Rounds.Simplified;
 using Bargaining.Features.Rounds.Table;
+using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
 using Bargaining.Rules;
 using Bargaining.Workflows;
@@ -87,10 +88,11 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
     /// <summary>The campaign window (both ends included) and the day the generation stops.</summary>
     public static readonly DateOnly CampaignStart = new(2026, 3, 2), CampaignEnd = new(2026, 5, 31), LastDay = new(2026, 4, 30);
 
-    /// <summary>The clock reading the generator expects to start from (or earlier): Monday 23 February 2026, 09:00 China time.</summary>
-    public static readonly DateTimeOffset Start = new(2026, 2, 23, 9, 0, 0, TimeSpan.FromHours(8));
+    /// <summary>The clock reading the generator expects to start from (or earlier): Monday 23 February 2026, 09:00 in Yancheng (01:00 UTC).</summary>
+    public static readonly DateTimeOffset Start = new(2026, 2, 23, 1, 0, 0, TimeSpan.Zero);
 
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+    /// <summary>The offset of the rounds' local time: they run under the default jurisdiction.</summary>
+    private TimeSpan LocalOffset => services.GetRequiredService<JurisdictionCatalog>().Default.Time.UtcOffset;
 
     private static readonly string[] Brands =
     [
@@ -217,7 +219,7 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
             await AdvanceToAsync(at, ct);
             await act();
         }
-        var end = new DateTimeOffset(LastDay.ToDateTime(new TimeOnly(18, 0)), China);
+        var end = new DateTimeOffset(LastDay.ToDateTime(new TimeOnly(18, 0)), LocalOffset);
         await AdvanceToAsync(end, ct);
 
         return new YanchengDemoResult(campaignId, cityId,
@@ -281,7 +283,7 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
         var procedure = p.Fate == DemoFate.Closed ? Procedure.Simplified : Procedure.Ordinary;
         var perSide = p.Source.Employees >= 300 ? 5 : 3;
 
-        void At(DateOnly d, int hour, Func<Task> act) => _events.Add((new DateTimeOffset(d.ToDateTime(new TimeOnly(hour, 0)), China), _events.Count, act));
+        void At(DateOnly d, int hour, Func<Task> act) => _events.Add((new DateTimeOffset(d.ToDateTime(new TimeOnly(hour, 0)), LocalOffset), _events.Count, act));
         Task<Dictionary<string, Guid>> Topics() => WithDbAsync(db => db.Topics.AsNoTracking().Where(t => t.RoundId == p.RoundId).ToDictionaryAsync(t => t.Code, t => t.Id));
 
         At(day, 9, async () => p.RoundId = await SendAsync(new StartRoundCommand(p.EnterpriseId, comprehensive ? RoundKind.Comprehensive : RoundKind.Wage, procedure, Side.Worker), p.Chair));

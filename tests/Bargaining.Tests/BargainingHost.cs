@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Bargaining.Demo;
 using Bargaining.Domain;
 using Bargaining.Features.Organisations;
+using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
 using Bargaining.Workflows;
 using Bargaining.Workflows.Hosting;
@@ -139,7 +140,7 @@ public sealed class BargainingHost : IAsyncDisposable
         foreach (var step in script.Steps)
         {
             await AdvanceAsync(step.Wait);
-            if (step.At(Clock.GetUtcNow()) is { } signal)
+            if (step.At(Clock.GetUtcNow(), Services.GetRequiredService<JurisdictionCatalog>()[script.Jurisdiction].Time) is { } signal)
             {
                 var result = await WithEngineAsync(e => e.SignalAsync(round, signal));
                 Assert.True(result.Succeeded, $"{script.Title}: '{signal.Name}' from {signal.Role} was refused: {result.Error}");

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Bargaining.Domain;
 using Bargaining.Features.Organisations;
+using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
 using Bargaining.Web.Accounts;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -246,7 +247,7 @@ public static class WebApp
             return;
         }
         var accounts = scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Users.Where(u => u.CreatedBy == DemoSeeder.CreatedBy).ToList();
-        output.WriteLine($"  演示时钟：{app.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}（北京时间，2026年春季要约行动结束时）");
+        output.WriteLine($"  演示时钟：{app.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(app.Services.GetRequiredService<JurisdictionCatalog>().Default.Time.UtcOffset):yyyy-MM-dd HH:mm}（北京时间，2026年春季要约行动结束时）");
         output.WriteLine($"  演示账号（密码均为 {DemoSeeder.Password}）：");
         foreach (var a in accounts.OrderBy(a => a.Role))
             output.WriteLine($"    {a.UserName,-12} {a.Role.Title()}  {a.DisplayName}");

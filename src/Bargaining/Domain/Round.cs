@@ -1,3 +1,6 @@
+using Bargaining.Features.Rounds;
+using Bargaining.Jurisdictions;
+using Bargaining.Workflows;
 
 namespace Bargaining.Domain;
 
@@ -69,7 +72,7 @@ public sealed class Round
     public Side RespondingSide => OfferingSide.Other();
 
     /// <summary>The workflow definition that runs this round.</summary>
-    public string WorkflowDefinition => Renewal.RenewsRoundId is not null ? "renewal" : Procedure == Procedure.Simplified ? "simplified-procedure" : "ordinary-procedure";
+    public string WorkflowDefinition => Renewal.RenewsRoundId is not null ? DefinitionIds.Renewal : Procedure == Procedure.Simplified ? DefinitionIds.SimplifiedProcedure : DefinitionIds.OrdinaryProcedure;
 
     /// <summary>
     /// Starts the renewal of <paramref name="current"/>'s contract, expiring on <paramref name="expiresOn"/>: same

@@ -1,3 +1,6 @@
+using Bargaining.Jurisdictions;
+using Bargaining.Workflows;
+
 namespace Bargaining.Domain;
 
 /// <summary>The last coordination of a dispute (协调处理, Art 49–54): application, extension, and agreement or closure.</summary>
@@ -39,10 +42,10 @@ public sealed class RoundCoordination
     }
 
     /// <summary>Extends the coordination period, which the law allows once (Art 53).</summary>
-    public void Extend(string reason, DateTimeOffset now)
+    public void Extend(string reason, DateTimeOffset now, Period longestExtension)
     {
         if (ExtendedAt is not null)
-            throw DomainException.Rule("coordination.extended", $"协调处理期限已于{ExtendedAt:yyyy-MM-dd}延长，延长期限不得超过15日，不能再次延长（《集体合同规定》第五十三条）");
+            throw DomainException.Rule("coordination.extended", $"协调处理期限已于{ExtendedAt:yyyy-MM-dd}延长，延长期限不得超过{longestExtension.Chinese()}，不能再次延长（《集体合同规定》第五十三条）");
         ExtendedAt = now;
         ExtensionReason = reason.Trim();
     }

@@ -1,3 +1,5 @@
+using Bargaining.Features.Rounds;
+
 namespace Bargaining.Domain;
 
 /// <summary>The two sides at the table.</summary>
@@ -16,7 +18,7 @@ public static class Sides
     public static string Chinese(this Side side) => side == Side.Worker ? "职工方" : "企业方";
 
     /// <summary>The role the definitions give the side: <c>union</c> or <c>employer</c>.</summary>
-    public static string WorkflowRole(this Side side) => side == Side.Worker ? "union" : "employer";
+    public static string WorkflowRole(this Side side) => side == Side.Worker ? WorkflowRoles.Union : WorkflowRoles.Employer;
 
     /// <summary>The other side.</summary>
     public static Side Other(this Side side) => side == Side.Worker ? Side.Employer : Side.Worker;

@@ -14,15 +14,29 @@ namespace Bargaining.Jurisdictions;
 /// </summary>
 /// <param name="MinimumWage">The minimum wage wage terms are checked against (LCL Art 55); null where none is configured.</param>
 /// <param name="WageGuideline">The wage guideline shown beside wage proposals; null where none is configured.</param>
-public sealed record JurisdictionProfile(string Code, string Name, Jurisdiction Time, CongressRule Congress, MinimumWage? MinimumWage = null, WageGuideline? WageGuideline = null);
+public sealed record JurisdictionProfile(string Code, string Name, Jurisdiction Time, CongressRule Congress, MinimumWage? MinimumWage = null, WageGuideline? WageGuideline = null)
+{
+    /// <summary>The length of a named period (<see cref="PeriodNames"/>), for messages that cite it.</summary>
+    public Period Duration(string period) =>
+        Time.Periods.TryGetValue(period, out var p) ? p.Duration : throw new KeyNotFoundException($"jurisdiction profile '{Code}' has no period '{period}'");
+}
 
 /// <summary>All loaded profiles by code.</summary>
 public sealed class JurisdictionCatalog
 {
+    /// <summary>
+    /// The jurisdiction a round runs under unless it names another (Yancheng's rounds: Jiangsu); where no round is
+    /// involved, the host shows dates and times in its time zone.
+    /// </summary>
+    public const string DefaultCode = "jiangsu";
+
     private readonly Dictionary<string, JurisdictionProfile> _profiles;
 
     /// <summary>Creates a catalog from profiles.</summary>
     public JurisdictionCatalog(IEnumerable<JurisdictionProfile> profiles) => _profiles = profiles.ToDictionary(p => p.Code, StringComparer.Ordinal);
+
+    /// <summary>The profile of <see cref="DefaultCode"/>.</summary>
+    public JurisdictionProfile Default => this[DefaultCode];
 
     /// <summary>Profiles by code.</summary>
     public IReadOnlyDictionary<string, JurisdictionProfile> Profiles => _profiles;

@@ -3,6 +3,7 @@ using Bargaining.Features.Campaigns;
 using Bargaining.Features.Organisations;
 using Bargaining.Features.Progress;
 using Bargaining.Features.Rounds;
+using Bargaining.Jurisdictions;
 using Bargaining.Web.Accounts;
 using Bargaining.Web.Pages.Rounds;
 using MediatR;
@@ -16,7 +17,7 @@ namespace Bargaining.Web.Pages.County;
 /// A county union's (or a city-direct unit's, or the city's for one unit) enterprises with filters and its figures;
 /// county staff select enterprises to launch the campaign's offers at once or to assign an instructor.
 /// </summary>
-public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Web.Accounts.Account> accounts, TimeProvider clock) : BargainingPage(mediator)
+public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Web.Accounts.Account> accounts, TimeProvider clock, JurisdictionCatalog jurisdictions) : BargainingPage(mediator)
 {
     /// <summary>The unit shown: the caller's own, or any for the city union.</summary>
     [BindProperty(SupportsGet = true)] public Guid? Unit { get; set; }
@@ -44,7 +45,7 @@ public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Web.Ac
     /// <summary>The launch report of the last batch, shown once.</summary>
     public LaunchReport? Launched { get; private set; }
     /// <summary>Today in China.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    public DateOnly Today => jurisdictions.Default.Time.LocalDate(clock.GetUtcNow());
     /// <summary>True when the caller may act on the list (county staff of the unit).</summary>
     public bool CanAct => Me.Role == Role.CountyStaff;
     /// <summary>The offer checklist for the batch.</summary>

@@ -21,7 +21,7 @@ public sealed record LaunchCampaignOffersCommand(
     IReadOnlyList<TopicProposal> Topics,
     DateOnly ReceivedOn,
     int? RepresentativesPerSide = null,
-    string Jurisdiction = "jiangsu") : IRequest<LaunchReport>, IAuthorisedRequest
+    string Jurisdiction = Jurisdictions.JurisdictionCatalog.DefaultCode) : IRequest<LaunchReport>, IAuthorisedRequest
 {
     /// <inheritdoc />
     public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)

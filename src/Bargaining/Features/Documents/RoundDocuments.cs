@@ -1,6 +1,7 @@
 using Bargaining.Documents.Data;
 using Bargaining.Domain;
 using Bargaining.Features.Rounds;
+using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
 using Bargaining.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +40,7 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
             ProposedMeetingAt = round.Offer.ProposedMeetingAt,
             ProposedMeetingPlace = round.Offer.ProposedMeetingPlace,
             RepresentativesPerSide = round.Offer.RepresentativesPerSide,
-            ReplyDays = time.Periods["replyDays"].Duration.Days,
+            ReplyDays = time.Periods[PeriodNames.ReplyDays].Duration.Days,
             ReplyBy = round.Offer.ReplyDueOn ?? throw new InvalidOperationException($"round {round.Id} has an offer without its last day to reply"),
             Date = time.LocalDate(madeAt),
         };
@@ -224,7 +225,7 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
     {
         if (round is not { Congress.Entitled: { } entitled, Congress.Present: { } present, Congress.InFavour: { } inFavour, Congress.Adopted: { } adopted }) return null;
         var journal = await engine.JournalAsync(round.WorkflowInstanceId, ct);
-        var at = journal.Last(j => j.Signal == "record-vote").At;
+        var at = journal.Last(j => j.Signal == Signals.RecordVote).At;
         return new CongressVote
         {
             Meeting = "职工代表大会",

@@ -5,6 +5,7 @@ using Bargaining.Features.Progress;
 using Bargaining.Features.Rounds;
 using Bargaining.Features.Rounds.Views;
 using Bargaining.Infrastructure;
+using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
 using FluentValidation;
 using MediatR;
@@ -72,11 +73,10 @@ public sealed class ExportRoundListQueryValidator : AbstractValidator<ExportRoun
 public sealed class ExportHandlers(
     IRequestHandler<CityDashboardQuery, CityDashboard> dashboards,
     IRequestHandler<EnterpriseListQuery, EnterpriseList> enterprises,
-    IRequestHandler<RoundListQuery, RoundList> rounds)
+    IRequestHandler<RoundListQuery, RoundList> rounds,
+    JurisdictionCatalog jurisdictions)
     : IRequestHandler<ExportCityDashboardQuery, ExportFile>, IRequestHandler<ExportEnterpriseListQuery, ExportFile>, IRequestHandler<ExportRoundListQuery, ExportFile>
 {
-    /// <summary>China Standard Time, in which times are shown.</summary>
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
     /// <inheritdoc />
     public async Task<ExportFile> Handle(ExportCityDashboardQuery request, CancellationToken cancellationToken)
@@ -115,6 +115,6 @@ public sealed class ExportHandlers(
         return new ExportTable("集体协商名单",
             ["企业", "所属单位", "合同类别", "协商阶段", "当前环节", "期限", "逾期天数", "待办方", "发起时间"],
             [.. list.Rows.Select(r => (IReadOnlyList<object?>)[r.Enterprise, r.Unit, r.KindName, r.StageName, r.Step, r.LastDay, r.DaysLate,
-                string.Join("、", r.NextActors), r.CreatedAt.ToOffset(China)])]).ToFile(request.Format);
+                string.Join("、", r.NextActors), r.CreatedAt.ToOffset(jurisdictions.Default.Time.UtcOffset)])]).ToFile(request.Format);
     }
 }

@@ -15,7 +15,7 @@ public static class BargainingConditions
         .Add("congress-approved", c => Vote(c, catalog) is { IsApproved: true })
         .Add("congress-figures-invalid", c => Vote(c, catalog) is null or { IsValid: false })
         // Either side may make the offer (Art 32); the offering side is recorded when the round starts.
-        .Add("offered-by-employer", c => Text(c.Variables, "offeredBy") == "employer")
+        .Add("offered-by-employer", c => Text(c.Variables, "offeredBy") == WorkflowRoles.Employer)
         // Wage agreements are filed within 7 days (《工资集体协商试行办法》 Art 21), other contracts within 10 (Art 42).
         .Add("wage-agreement", c => Text(c.Variables, "kind") == "wage");
 

@@ -25,12 +25,12 @@ public static class Offers
             .OrderBy(c => c.StartsOn).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
         round.Offer.Make(workflow.Now, today, receivedOn, representativesPerSide, campaignId);
         var topics = await Topics.RaiseAsync(db, workflow, round, round.OfferingSide, proposals, user, ct);
-        var snapshot = await workflow.SignalAsync(round, "send-offer", round.OfferingSide, user, "发出要约书", new JsonObject
+        var snapshot = await workflow.SignalAsync(round, Signals.SendOffer, round.OfferingSide, user, "发出要约书", new JsonObject
         {
             ["offerReceivedOn"] = Topics.Date(receivedOn),
             ["topics"] = Topics.ForJournal(topics),
         }, ct);
         // The last day to reply, as the workflow counted it (Art 32; 《民法典》 Art 201–203): the offer letter prints it.
-        if (snapshot.Steps.FirstOrDefault(s => s.Node.EndsWith("-reply", StringComparison.Ordinal))?.LastDay is { } replyBy) round.Offer.ReplyDue(replyBy);
+        if (snapshot.Steps.FirstOrDefault(s => NodeGroups.Reply.Contains(s.Node))?.LastDay is { } replyBy) round.Offer.ReplyDue(replyBy);
     }
 }

@@ -104,11 +104,11 @@ public static class RoundAccess
     /// <summary>The role the workflow definitions give a product role; the city union only watches.</summary>
     public static string? WorkflowRole(Role role) => role switch
     {
-        Role.UnionChair => "union",
-        Role.EmployerRepresentative => "employer",
-        Role.CountyStaff or Role.Instructor => "county-union",
-        Role.Reviewer => "reviewer",
-        Role.Coordinator => "coordinator",
+        Role.UnionChair => WorkflowRoles.Union,
+        Role.EmployerRepresentative => WorkflowRoles.Employer,
+        Role.CountyStaff or Role.Instructor => WorkflowRoles.CountyUnion,
+        Role.Reviewer => WorkflowRoles.Reviewer,
+        Role.Coordinator => WorkflowRoles.Coordinator,
         _ => null,
     };
 

@@ -72,7 +72,7 @@ public sealed class RoundClosureHandlers(BargainingDbContext db, RoundWorkflow w
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         if (request.Side != round.OfferingSide) throw DomainException.Forbidden("只有要约方可以不再要求协商");
-        await workflow.SignalAsync(round, "withdraw", request.Side, users.Caller(), "不再要求协商", Reason(request.Reason), cancellationToken);
+        await workflow.SignalAsync(round, Signals.Withdraw, request.Side, users.Caller(), "不再要求协商", Reason(request.Reason), cancellationToken);
         return Unit.Value;
     }
 
@@ -80,7 +80,7 @@ public sealed class RoundClosureHandlers(BargainingDbContext db, RoundWorkflow w
     public async Task<Unit> Handle(EscalateToOrdinaryCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        await workflow.SignalAsRoleAsync(round, "escalate", "county-union", "县级工会", users.Caller(), "转入普通程序", Reason(request.Reason), cancellationToken);
+        await workflow.SignalAsRoleAsync(round, Signals.Escalate, WorkflowRoles.CountyUnion, "县级工会", users.Caller(), "转入普通程序", Reason(request.Reason), cancellationToken);
         return Unit.Value;
     }
 
@@ -88,7 +88,7 @@ public sealed class RoundClosureHandlers(BargainingDbContext db, RoundWorkflow w
     public async Task<Unit> Handle(CloseLapsedRenewalCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        await workflow.SignalAsRoleAsync(round, "close", "county-union", "县级工会", users.Caller(), "不再续订，结案", Reason(request.Reason), cancellationToken);
+        await workflow.SignalAsRoleAsync(round, Signals.Close, WorkflowRoles.CountyUnion, "县级工会", users.Caller(), "不再续订，结案", Reason(request.Reason), cancellationToken);
         return Unit.Value;
     }
 

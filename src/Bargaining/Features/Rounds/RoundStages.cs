@@ -33,19 +33,19 @@ public static class RoundStages
     public static RoundStage Of(WorkflowSnapshot snapshot)
     {
         if (snapshot.Status == WorkflowStatus.Completed)
-            return snapshot.Outcome is "effective" or "renewed" ? RoundStage.Effective : RoundStage.Closed;
+            return snapshot.Outcome is Outcomes.Effective or Outcomes.Renewed ? RoundStage.Effective : RoundStage.Closed;
         // Parallel steps (the two signatures, the two lists of representatives) are at the same stage; the furthest counts.
         return snapshot.Steps.Select(s => Of(s.Node)).DefaultIfEmpty(RoundStage.Started).Max();
     }
 
     private static RoundStage Of(string node) => node switch
     {
-        "union-offer" or "employer-offer" or "awaiting-window" or "renewal-window" or "expired" => RoundStage.Started,
-        "employer-reply" or "union-reply" or "employer-reply-overdue" or "union-reply-overdue" or "reply-overdue" => RoundStage.Offered,
-        "offer-refused" or "union-representatives" or "employer-representatives" or "preparation" => RoundStage.Replied,
-        "filing" or "wage-filing" or "filing-overdue" => RoundStage.Signed,
-        "review" => RoundStage.Filed,
-        "effective" => RoundStage.Effective,
+        Nodes.UnionOffer or Nodes.EmployerOffer or Nodes.AwaitingWindow or Nodes.RenewalWindow or Nodes.Expired => RoundStage.Started,
+        Nodes.EmployerReply or Nodes.UnionReply or Nodes.EmployerReplyOverdue or Nodes.UnionReplyOverdue or Nodes.ReplyOverdue => RoundStage.Offered,
+        Nodes.OfferRefused or Nodes.UnionRepresentatives or Nodes.EmployerRepresentatives or Nodes.Preparation => RoundStage.Replied,
+        Nodes.Filing or Nodes.WageFiling or Nodes.FilingOverdue => RoundStage.Signed,
+        Nodes.Review => RoundStage.Filed,
+        Nodes.Effective => RoundStage.Effective,
         _ => RoundStage.Bargaining,
     };
 
@@ -75,7 +75,7 @@ public static class RoundStages
         foreach (var step in workflow.Snapshot.Steps)
         {
             if (step.LastDay is { } last && last < today) return (step.Name, last);
-            if (!step.Node.EndsWith("-overdue", StringComparison.Ordinal)) continue;
+            if (!NodeGroups.Overdue.Contains(step.Node)) continue;
             var missed = workflow.Lapsed.Where(l => l.Into == step.Node).Select(l => (DateOnly?)l.LastDay).Max();
             if (missed is { } day) return (step.Name, day);
         }

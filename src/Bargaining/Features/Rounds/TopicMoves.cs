@@ -8,7 +8,7 @@ namespace Bargaining.Features.Rounds;
 public static class TopicMoves
 {
     /// <summary>The steps where positions are exchanged: the ordinary procedure's table and the simplified procedure's meeting (Art 34).</summary>
-    public static readonly string[] AtTheTable = ["bargaining", "meeting"];
+    public static readonly string[] AtTheTable = [Nodes.Bargaining, Nodes.Meeting];
 
     /// <summary>The topic with its positions and its round; conflict unless the round is at the table.</summary>
     public static async Task<(Topic Topic, Round Round)> LoadAtTheTableAsync(BargainingDbContext db, RoundWorkflow workflow, Guid topicId, string action, CancellationToken ct)

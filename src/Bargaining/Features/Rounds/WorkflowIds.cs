@@ -109,3 +109,14 @@ public static class WorkflowRoles
     public const string Coordinator = "coordinator";
     public const string Reviewer = "reviewer";
 }
+
+// Nodes the application treats alike, listed rather than matched by a suffix, so a node added to a definition joins
+// a group on purpose; NodeGroupsTests checks every "…-reply" and "…-overdue" node of the definitions is listed.
+public static class NodeGroups
+{
+    /// <summary>Awaiting the written reply to an offer (Art 32), whose last day the offer letter prints.</summary>
+    public static readonly string[] Reply = [Nodes.EmployerReply, Nodes.UnionReply];
+
+    /// <summary>Entered when a statutory period lapsed: the reply, the filing or the coordination is late.</summary>
+    public static readonly string[] Overdue = [Nodes.EmployerReplyOverdue, Nodes.UnionReplyOverdue, Nodes.ReplyOverdue, Nodes.FilingOverdue, Nodes.CoordinationOverdue];
+}

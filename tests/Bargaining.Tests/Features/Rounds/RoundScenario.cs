@@ -22,9 +22,12 @@ public abstract class RoundScenario : IAsyncLifetime
     protected Organisation Yandu { get; private set; } = null!;
     protected Organisation Tinghu { get; private set; } = null!;
 
+    /// <summary>The <c>workflows/</c> folder the host loads; the repository's unless a scenario needs other profiles.</summary>
+    protected virtual string? WorkflowsDirectory => null;
+
     public async Task InitializeAsync()
     {
-        Host = await BargainingHost.StartAsync(China.At(2026, 3, 2, 9));
+        Host = await BargainingHost.StartAsync(China.At(2026, 3, 2, 9), WorkflowsDirectory);
         await Host.ImportOrganisationsAsync();
         Yandu = await Host.WithDbAsync(db => db.Organisations.SingleAsync(o => o.Code == "320903"));
         Tinghu = await Host.WithDbAsync(db => db.Organisations.SingleAsync(o => o.Code == "320902"));

@@ -36,7 +36,7 @@ public sealed class RecordCongressVoteHandler(BargainingDbContext db, RoundWorkf
     public async Task<CongressVoteResult> Handle(RecordCongressVoteCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        await workflow.EnsureAtAsync(round, "记录职工代表大会表决结果", cancellationToken, "congress");
+        await workflow.EnsureAtAsync(round, "记录职工代表大会表决结果", cancellationToken, Nodes.Congress);
         var rule = workflow.Profile(round).Congress;
         var outcome = rule.Judge(request.Entitled, request.Present, request.InFavour);
         if (!outcome.IsValid)
@@ -50,7 +50,7 @@ public sealed class RecordCongressVoteHandler(BargainingDbContext db, RoundWorkf
             foreach (var topic in await db.Topics.Include(t => t.Positions).Where(t => t.RoundId == round.Id && t.Status == TopicStatus.Agreed).ToListAsync(cancellationToken))
                 topic.Reopen($"职工代表大会未通过合同草案：{outcome.Reason}", now, RoundWorkflow.Actor(user));
         }
-        await workflow.SignalAsync(round, "record-vote", Side.Worker, user, "记录职工代表大会表决结果", new JsonObject
+        await workflow.SignalAsync(round, Signals.RecordVote, Side.Worker, user, "记录职工代表大会表决结果", new JsonObject
         {
             ["entitled"] = request.Entitled,
             ["present"] = request.Present,

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Bargaining.Domain;
 using Bargaining.Infrastructure;
+using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
 using FluentValidation;
 using MediatR;
@@ -41,9 +42,9 @@ public sealed class ApplyForCoordinationHandler(BargainingDbContext db, RoundWor
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         round.Coordination.Apply(request.Side, request.Grounds, workflow.Now);
-        var snapshot = await workflow.SignalAsync(round, "apply-coordination", request.Side, users.Caller(), "申请协调处理",
+        var snapshot = await workflow.SignalAsync(round, Signals.ApplyCoordination, request.Side, users.Caller(), "申请协调处理",
             new JsonObject { ["grounds"] = round.Coordination.Grounds }, cancellationToken);
-        return new CoordinationPeriod(snapshot.Steps.FirstOrDefault(s => s.Node == "dispute-coordination")?.LastDay);
+        return new CoordinationPeriod(snapshot.Steps.FirstOrDefault(s => s.Node == Nodes.DisputeCoordination)?.LastDay);
     }
 }
 
@@ -71,11 +72,11 @@ public sealed class ExtendCoordinationHandler(BargainingDbContext db, RoundWorkf
     public async Task<CoordinationPeriod> Handle(ExtendCoordinationCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        round.Coordination.Extend(request.Reason, workflow.Now);
-        await workflow.EnsureAtAsync(round, "延长协调处理期限（期限届满后不能延长，《集体合同规定》第五十三条）", cancellationToken, "dispute-coordination");
-        var snapshot = await workflow.SignalAsRoleAsync(round, "extend", "coordinator", "协调处理机构", users.Caller(), "延长协调处理期限",
+        round.Coordination.Extend(request.Reason, workflow.Now, workflow.Profile(round).Duration(PeriodNames.CoordinationExtensionDays));
+        await workflow.EnsureAtAsync(round, "延长协调处理期限（期限届满后不能延长，《集体合同规定》第五十三条）", cancellationToken, Nodes.DisputeCoordination);
+        var snapshot = await workflow.SignalAsRoleAsync(round, Signals.Extend, WorkflowRoles.Coordinator, "协调处理机构", users.Caller(), "延长协调处理期限",
             new JsonObject { ["reason"] = round.Coordination.ExtensionReason }, cancellationToken);
-        return new CoordinationPeriod(snapshot.Steps.FirstOrDefault(s => s.Node == "coordination-extended")?.LastDay);
+        return new CoordinationPeriod(snapshot.Steps.FirstOrDefault(s => s.Node == Nodes.CoordinationExtended)?.LastDay);
     }
 }
 
@@ -112,7 +113,7 @@ public sealed class RecordCoordinationAgreementHandler(BargainingDbContext db, R
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         round.Coordination.Agree(request.Text, request.Coordinators, request.WorkerChief, request.EmployerChief, workflow.Now);
-        await workflow.SignalAsRoleAsync(round, "agree", "coordinator", "协调处理机构", users.Caller(), "签署协调处理协议书", new JsonObject
+        await workflow.SignalAsRoleAsync(round, Signals.Agree, WorkflowRoles.Coordinator, "协调处理机构", users.Caller(), "签署协调处理协议书", new JsonObject
         {
             ["agreement"] = round.Coordination.Agreement,
             ["signedBy"] = round.Coordination.SignedBy,
@@ -143,7 +144,7 @@ public sealed class CloseCoordinationHandler(BargainingDbContext db, RoundWorkfl
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         round.Coordination.Close(request.Reason, workflow.Now);
-        await workflow.SignalAsRoleAsync(round, "close", "coordinator", "协调处理机构", users.Caller(), "终结协调处理",
+        await workflow.SignalAsRoleAsync(round, Signals.Close, WorkflowRoles.Coordinator, "协调处理机构", users.Caller(), "终结协调处理",
             new JsonObject { ["reason"] = round.Coordination.ClosedReason }, cancellationToken);
         return Unit.Value;
     }

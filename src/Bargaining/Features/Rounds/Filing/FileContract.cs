@@ -38,7 +38,7 @@ public sealed class FileContractHandler(BargainingDbContext db, RoundWorkflow wo
     public async Task<FilingResult> Handle(FileContractCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        await workflow.EnsureAtAsync(round, "报送审查", cancellationToken, "filing", "wage-filing", "filing-overdue");
+        await workflow.EnsureAtAsync(round, "报送审查", cancellationToken, Nodes.Filing, Nodes.WageFiling, Nodes.FilingOverdue);
         var signedAt = new[] { round.Signing.WorkerSignedAt, round.Signing.EmployerSignedAt }.Max() ?? workflow.Now;
         var signedOn = workflow.Profile(round).Time.LocalDate(signedAt);
         var unit = await db.Enterprises.Where(e => e.Id == round.EnterpriseId)
@@ -54,7 +54,7 @@ public sealed class FileContractHandler(BargainingDbContext db, RoundWorkflow wo
             var last = await db.Rounds.Where(r => r.Filing.Year == year && r.Filing.ContractNumber!.StartsWith(prefix)).MaxAsync(r => r.Filing.Sequence, cancellationToken) ?? 0;
             round.Filing.AssignNumber(abbreviation, year, last + 1);
         }
-        var snapshot = await workflow.SignalAsync(round, "file", Side.Employer, users.Caller(), "报送审查", new JsonObject
+        var snapshot = await workflow.SignalAsync(round, Signals.File, Side.Employer, users.Caller(), "报送审查", new JsonObject
         {
             ["filingReceivedOn"] = request.ReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["filedLate"] = late,
@@ -62,6 +62,6 @@ public sealed class FileContractHandler(BargainingDbContext db, RoundWorkflow wo
         var notice = late
             ? $"逾期报送：双方签字后应于{round.Filing.DueOn:yyyy-MM-dd}前报送劳动保障行政部门，实际于{request.ReceivedOn:yyyy-MM-dd}收到（《集体合同规定》第四十二条）"
             : null;
-        return new FilingResult(late, round.Filing.DueOn, snapshot.Steps.FirstOrDefault(s => s.Node == "review")?.LastDay, notice, authority, round.Filing.ContractNumber!);
+        return new FilingResult(late, round.Filing.DueOn, snapshot.Steps.FirstOrDefault(s => s.Node == Nodes.Review)?.LastDay, notice, authority, round.Filing.ContractNumber!);
     }
 }

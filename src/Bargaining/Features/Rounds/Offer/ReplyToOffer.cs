@@ -50,7 +50,7 @@ public sealed class ReplyToOfferHandler(BargainingDbContext db, RoundWorkflow wo
         var payload = request.Accept
             ? new JsonObject { ["addedTopics"] = Topics.ForJournal(added) }
             : new JsonObject { ["reason"] = round.Response.RefusalReason };
-        await workflow.SignalAsync(round, request.Accept ? "accept" : "refuse", round.RespondingSide, user,
+        await workflow.SignalAsync(round, request.Accept ? Signals.Accept : Signals.Refuse, round.RespondingSide, user,
             request.Accept ? "同意协商" : "拒绝协商", payload, cancellationToken);
         return Unit.Value;
     }

@@ -12,7 +12,7 @@ namespace Bargaining.Features.Rounds.Offer;
 /// Starts a bargaining round for an enterprise and its workflow. Either side may make the offer (Art 32); county staff
 /// may start a round for an enterprise of their county.
 /// </summary>
-public sealed record StartRoundCommand(Guid EnterpriseId, RoundKind Kind, Procedure Procedure, Side OfferingSide, string Jurisdiction = "jiangsu")
+public sealed record StartRoundCommand(Guid EnterpriseId, RoundKind Kind, Procedure Procedure, Side OfferingSide, string Jurisdiction = JurisdictionCatalog.DefaultCode)
     : IRequest<Guid>, IAuthorisedRequest
 {
     /// <inheritdoc />

@@ -32,7 +32,7 @@ public sealed class UrgeReplyHandler(BargainingDbContext db, RoundWorkflow workf
     public async Task<Unit> Handle(UrgeReplyCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        await workflow.SignalAsRoleAsync(round, "urge", "county-union", "县级工会", users.Caller(), "督促书面回应",
+        await workflow.SignalAsRoleAsync(round, Signals.Urge, WorkflowRoles.CountyUnion, "县级工会", users.Caller(), "督促书面回应",
             new JsonObject { ["how"] = request.How.Trim() }, cancellationToken);
         return Unit.Value;
     }

@@ -44,7 +44,7 @@ public sealed class StartRenewalHandler(BargainingDbContext db, RoundWorkflow wo
     {
         var current = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.CurrentRoundId, cancellationToken) ?? throw DomainException.NotFound("现行合同所在的协商");
         var snapshot = await workflow.SnapshotAsync(current, cancellationToken);
-        if (snapshot.Outcome is not ("effective" or "renewed") && !snapshot.Steps.Any(s => s.Node == "effective"))
+        if (snapshot.Outcome is not (Outcomes.Effective or Outcomes.Renewed) && !snapshot.Steps.Any(s => s.Node == Nodes.Effective))
             throw DomainException.Conflict("renewal.not-effective", "只有已生效的集体合同才能续订（《集体合同规定》第三十八条）");
         if (await db.Rounds.AnyAsync(r => r.Renewal.RenewsRoundId == current.Id, cancellationToken))
             throw DomainException.Conflict("renewal.exists", "该合同已发起续订，不能重复发起");

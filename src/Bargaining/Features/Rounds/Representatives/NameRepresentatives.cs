@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Bargaining.Domain;
 using Bargaining.Infrastructure;
+using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
 using Bargaining.Rules;
 using FluentValidation;
@@ -45,9 +46,9 @@ public sealed class NameRepresentativesHandler(BargainingDbContext db, RoundWork
         var existing = named.Where(r => r.Side == request.Side).ToList();
         if (existing.Count > 0)
         {
-            var step = request.Side == Side.Worker ? "union-representatives" : "employer-representatives";
+            var step = request.Side == Side.Worker ? Nodes.UnionRepresentatives : Nodes.EmployerRepresentatives;
             if (!(await workflow.StepsAsync(round, cancellationToken)).Any(s => s.Node == step))
-                throw DomainException.Conflict("representatives.already-named", $"{request.Side.Chinese()}已确定协商代表；代表出缺的，应在15日内另行产生（《集体合同规定》第三十一条）");
+                throw DomainException.Conflict("representatives.already-named", $"{request.Side.Chinese()}已确定协商代表；代表出缺的，应在{workflow.Profile(round).Duration(PeriodNames.VacancyDays).Chinese()}内另行产生（《集体合同规定》第三十一条）");
             // Back at naming after a coordination agreement: the side confirms or changes its list, which replaces the old one.
             db.Representatives.RemoveRange(existing);
         }
@@ -61,7 +62,7 @@ public sealed class NameRepresentativesHandler(BargainingDbContext db, RoundWork
         var now = workflow.Now;
         db.Representatives.AddRange(request.Members.Select((m, i) => new Representative(round.Id, request.Side, m, request.Delegation, now, i + 1)));
         var chief = request.Members.Single(m => m.IsChief).Name;
-        await workflow.SignalAsync(round, "name-representatives", request.Side, users.Caller(), "确定协商代表", new JsonObject
+        await workflow.SignalAsync(round, Signals.NameRepresentatives, request.Side, users.Caller(), "确定协商代表", new JsonObject
         {
             [request.Side == Side.Worker ? "workerChief" : "employerChief"] = chief,
             [request.Side == Side.Worker ? "workerRepresentatives" : "employerRepresentatives"] = request.Members.Count,

@@ -30,9 +30,9 @@ public sealed class PublishHandler(BargainingDbContext db, RoundWorkflow workflo
     public async Task<Unit> Handle(PublishCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        await workflow.EnsureAtAsync(round, "公布合同", cancellationToken, "effective");
+        await workflow.EnsureAtAsync(round, "公布合同", cancellationToken, Nodes.Effective);
         round.Review.Publish(request.PublishedOn, workflow.Today(round), request.How);
-        await workflow.SignalAsync(round, "publish", Side.Worker, users.Caller(), "公布合同", new JsonObject
+        await workflow.SignalAsync(round, Signals.Publish, Side.Worker, users.Caller(), "公布合同", new JsonObject
         {
             ["publishedOn"] = request.PublishedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["publishedHow"] = round.Review.PublishedHow,

@@ -38,14 +38,14 @@ public sealed class RecordReviewObjectionHandler(BargainingDbContext db, RoundWo
     public async Task<Unit> Handle(RecordReviewObjectionCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        await workflow.EnsureAtAsync(round, "提出审查意见", cancellationToken, "review");
+        await workflow.EnsureAtAsync(round, "提出审查意见", cancellationToken, Nodes.Review);
         var topics = await db.Topics.Include(t => t.Positions).Where(t => t.RoundId == round.Id && request.ContestedTopicIds.Contains(t.Id)).ToListAsync(cancellationToken);
         if (topics.Count != request.ContestedTopicIds.Count) throw DomainException.NotFound("审查意见所列议题");
         var user = users.Caller();
         var now = workflow.Now;
         round.Object(request.Opinion, now);
         foreach (var topic in topics) topic.Reopen($"审查意见：{round.Review.Opinion}", now, RoundWorkflow.Actor(user));
-        await workflow.SignalAsRoleAsync(round, "object", "reviewer", "审查人员", user, "提出审查意见", new JsonObject
+        await workflow.SignalAsRoleAsync(round, Signals.Object, WorkflowRoles.Reviewer, "审查人员", user, "提出审查意见", new JsonObject
         {
             ["opinion"] = round.Review.Opinion,
             ["contestedTopics"] = new JsonArray(topics.Select(t => (JsonNode)t.Title).ToArray()),

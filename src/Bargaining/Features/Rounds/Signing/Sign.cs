@@ -29,10 +29,10 @@ public sealed class SignHandler(BargainingDbContext db, RoundWorkflow workflow, 
     public async Task<Unit> Handle(SignCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        await workflow.EnsureAtAsync(round, "签字", cancellationToken, request.Side == Side.Worker ? "union-signature" : "employer-signature");
+        await workflow.EnsureAtAsync(round, "签字", cancellationToken, request.Side == Side.Worker ? Nodes.UnionSignature : Nodes.EmployerSignature);
         round.Signing.Sign(request.Side, workflow.Now);
-        var snapshot = await workflow.SignalAsync(round, "sign", request.Side, users.Caller(), "签字", new JsonObject { ["signedBy"] = request.Side.WorkflowRole() }, cancellationToken);
-        if (snapshot.Steps.FirstOrDefault(s => s.Node is "filing" or "wage-filing") is { LastDay: { } lastDay }) round.Filing.DueBy(lastDay);
+        var snapshot = await workflow.SignalAsync(round, Signals.Sign, request.Side, users.Caller(), "签字", new JsonObject { ["signedBy"] = request.Side.WorkflowRole() }, cancellationToken);
+        if (snapshot.Steps.FirstOrDefault(s => s.Node is Nodes.Filing or Nodes.WageFiling) is { LastDay: { } lastDay }) round.Filing.DueBy(lastDay);
         return Unit.Value;
     }
 }

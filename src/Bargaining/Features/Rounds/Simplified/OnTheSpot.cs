@@ -45,8 +45,8 @@ public sealed class SignOnTheSpotHandler(BargainingDbContext db, RoundWorkflow w
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         var what = request.Kind == OnTheSpotRecord.Minutes ? "会议纪要" : "备忘录";
         round.SignOnTheSpot(request.Kind, request.Means, request.Text, request.WorkerChief, request.EmployerChief, workflow.Now);
-        await workflow.EnsureAtAsync(round, $"当场签署{what}", cancellationToken, "meeting");
-        await workflow.SignalAsync(round, request.Kind == OnTheSpotRecord.Minutes ? "sign-minutes" : "sign-memo", request.Side, users.Caller(), $"当场签署{what}", new JsonObject
+        await workflow.EnsureAtAsync(round, $"当场签署{what}", cancellationToken, Nodes.Meeting);
+        await workflow.SignalAsync(round, request.Kind == OnTheSpotRecord.Minutes ? Signals.SignMinutes : Signals.SignMemo, request.Side, users.Caller(), $"当场签署{what}", new JsonObject
         {
             ["means"] = request.Means.ToString(),
             ["text"] = round.OnTheSpot.Text,
@@ -84,8 +84,8 @@ public sealed class RecordNoAgreementHandler(BargainingDbContext db, RoundWorkfl
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         round.RecordNoAgreement(request.Means, request.Reason, workflow.Now);
-        await workflow.EnsureAtAsync(round, "记录未达成一致", cancellationToken, "meeting");
-        await workflow.SignalAsync(round, "no-agreement", request.Side, users.Caller(), "记录未达成一致", new JsonObject
+        await workflow.EnsureAtAsync(round, "记录未达成一致", cancellationToken, Nodes.Meeting);
+        await workflow.SignalAsync(round, Signals.NoAgreement, request.Side, users.Caller(), "记录未达成一致", new JsonObject
         {
             ["means"] = request.Means.ToString(),
             ["reason"] = round.OnTheSpot.NoAgreementReason,

@@ -35,7 +35,7 @@ public sealed class ConcludeHandler(BargainingDbContext db, RoundWorkflow workfl
     public async Task<IReadOnlyList<DraftClauseView>> Handle(ConcludeCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        await workflow.EnsureAtAsync(round, "结束协商、形成合同草案", cancellationToken, "bargaining");
+        await workflow.EnsureAtAsync(round, "结束协商、形成合同草案", cancellationToken, Nodes.Bargaining);
         var topics = await db.Topics.Include(t => t.Positions).Where(t => t.RoundId == round.Id).ToListAsync(cancellationToken);
         var open = topics.Where(t => t.Status == TopicStatus.Open).OrderBy(t => t.Id).Select(t => $"“{t.Title}”").ToList();
         if (open.Count > 0)
@@ -47,7 +47,7 @@ public sealed class ConcludeHandler(BargainingDbContext db, RoundWorkflow workfl
         var draft = round.Table.Conclude(now);
         var clauses = agreed.Select((t, i) => new DraftClause(round.Id, draft, i + 1, t, now)).ToList();
         db.DraftClauses.AddRange(clauses);
-        await workflow.SignalAsync(round, "conclude", request.Side, users.Caller(), "结束协商、形成合同草案", new JsonObject
+        await workflow.SignalAsync(round, Signals.Conclude, request.Side, users.Caller(), "结束协商、形成合同草案", new JsonObject
         {
             ["draft"] = draft,
             ["clauses"] = clauses.Count,

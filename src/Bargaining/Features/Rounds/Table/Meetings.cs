@@ -41,7 +41,7 @@ public sealed class ScheduleMeetingHandler(BargainingDbContext db, RoundWorkflow
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         var steps = await workflow.StepsAsync(round, cancellationToken);
-        var first = steps.Any(s => s.Node == "preparation");
+        var first = steps.Any(s => s.Node == Nodes.Preparation);
         if (!first) await workflow.EnsureAtAsync(round, "安排协商会议", cancellationToken, TopicMoves.AtTheTable);
         if (request.Date < workflow.Today(round))
             throw DomainException.Rule("meeting.in-past", $"协商会议日期（{request.Date:yyyy-MM-dd}）不能早于今天");
@@ -55,7 +55,7 @@ public sealed class ScheduleMeetingHandler(BargainingDbContext db, RoundWorkflow
         var meeting = new Meeting(round.Id, meetings.Count + 1, request.Date, request.Place, request.Chair, meetings.LastOrDefault()?.Chair, recorder, request.Agenda, workflow.Now);
         db.Meetings.Add(meeting);
         if (first)
-            await workflow.SignalAsync(round, "schedule-meeting", request.Side, users.Caller(), "安排协商会议", new JsonObject
+            await workflow.SignalAsync(round, Signals.ScheduleMeeting, request.Side, users.Caller(), "安排协商会议", new JsonObject
             {
                 ["meetingDate"] = request.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 ["meetingPlace"] = meeting.Place,
@@ -93,7 +93,7 @@ public sealed class RecordMeetingHandler(BargainingDbContext db, RoundWorkflow w
         var meeting = await db.Meetings.Where(m => m.RoundId == round.Id).OrderByDescending(m => m.Number).FirstOrDefaultAsync(cancellationToken)
             ?? throw DomainException.Conflict("meeting.none", "本轮协商尚未安排协商会议");
         meeting.Record(request.Minutes, workflow.Today(round), workflow.Now);
-        await workflow.SignalAsync(round, "record-meeting", request.Side, users.Caller(), "记录协商会议", new JsonObject
+        await workflow.SignalAsync(round, Signals.RecordMeeting, request.Side, users.Caller(), "记录协商会议", new JsonObject
         {
             ["meeting"] = meeting.Number,
             ["chair"] = meeting.Chair.WorkflowRole(),

@@ -42,7 +42,7 @@ public sealed class SuspendHandler(BargainingDbContext db, RoundWorkflow workflo
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         round.Table.Suspend(workflow.Now, workflow.Today(round), request.NextMeetingOn, request.NextMeetingPlace, request.NextMeetingContent);
-        await workflow.SignalAsync(round, "suspend", request.Side, users.Caller(), "中止协商", new JsonObject
+        await workflow.SignalAsync(round, Signals.Suspend, request.Side, users.Caller(), "中止协商", new JsonObject
         {
             ["nextMeetingOn"] = request.NextMeetingOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["nextMeetingPlace"] = round.Table.NextMeetingPlace,
@@ -74,7 +74,7 @@ public sealed class ResumeHandler(BargainingDbContext db, RoundWorkflow workflow
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         round.Table.Resume(workflow.Now);
-        await workflow.SignalAsync(round, "resume", request.Side, users.Caller(), "恢复协商", null, cancellationToken);
+        await workflow.SignalAsync(round, Signals.Resume, request.Side, users.Caller(), "恢复协商", null, cancellationToken);
         return Unit.Value;
     }
 }

@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
 using Bargaining.Domain;
 using Bargaining.Infrastructure;
 using Bargaining.Persistence;
+using Bargaining.Workflows;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,10 +43,14 @@ public sealed record NegotiationTable(
     IReadOnlyList<MeetingView> Meetings,
     IReadOnlyList<TopicHistory> Topics)
 {
+    /// <summary>The time rules of the round's jurisdiction: a move belongs to the meeting of its local day. Not sent by the API.</summary>
+    [JsonIgnore]
+    public Jurisdiction? Time { get; init; }
+
     /// <summary>The meeting a move was made at or after (the latest meeting held on or before its day), or null before the first.</summary>
     public int? MeetingOf(TopicMove move)
     {
-        var day = DateOnly.FromDateTime(move.At.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var day = (Time ?? throw new InvalidOperationException("the negotiation table was read without its jurisdiction's time rules")).LocalDate(move.At);
         return Meetings.Where(m => m.Date <= day).Select(m => (int?)m.Number).LastOrDefault();
     }
 }
@@ -68,6 +74,6 @@ public sealed class NegotiationTableHandler(BargainingDbContext db, RoundWorkflo
         return new NegotiationTable(round.Id, enterprise.Id, enterprise.Name, organisation, round.Kind, round.Procedure, round.OfferingSide, round.Offer.ReceivedOn,
             round.Response.GivenAt, round.Response.Accepted, round.Response.RefusalReason, round.Congress.Entitled, round.Congress.Present, round.Congress.InFavour, round.Congress.Adopted,
             round.Filing.ReceivedOn, round.Review.Opinion, round.Signing.TermStartsOn, round.Signing.TermEndsOn, round.Filing.ContractNumber, meetings,
-            [.. topics.OrderBy(t => t.Positions.Min(p => p.At)).ThenBy(t => t.Code).Select(t => TopicHistoryHandler.Of(t, profile))]);
+            [.. topics.OrderBy(t => t.Positions.Min(p => p.At)).ThenBy(t => t.Code).Select(t => TopicHistoryHandler.Of(t, profile))]) { Time = profile.Time };
     }
 }
