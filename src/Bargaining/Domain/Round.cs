@@ -164,14 +164,18 @@ public sealed class Round
     /// </summary>
     public static Round Renewal(Round current, DateOnly expiresOn, DateOnly today, Side offeringSide, DateTimeOffset now)
     {
-        if (expiresOn < today)
-            throw DomainException.Rule("renewal.expired", $"现行合同已于{expiresOn:yyyy-MM-dd}期满，应重新发起集体协商而不是续订（《集体合同规定》第三十八条）");
+        if (CannotRenew(expiresOn, today) is { } refusal) throw refusal;
         return new Round(current.EnterpriseId, current.Kind, Procedure.Ordinary, current.Jurisdiction, offeringSide, now)
         {
             RenewsRoundId = current.Id,
             CurrentExpiresOn = expiresOn,
         };
     }
+
+    /// <summary>Why a contract expiring on <paramref name="expiresOn"/> can no longer be renewed on <paramref name="today"/>, or null.</summary>
+    public static DomainException? CannotRenew(DateOnly expiresOn, DateOnly today) => expiresOn < today
+        ? DomainException.Rule("renewal.expired", $"现行合同已于{expiresOn:yyyy-MM-dd}期满，应重新发起集体协商而不是续订（《集体合同规定》第三十八条）")
+        : null;
 
     /// <summary>The <c>kind</c> variable the definitions decide on (wage agreements are filed within 7 days).</summary>
     public string WorkflowKind => Kind switch
@@ -328,12 +332,16 @@ public sealed class Round
     /// <summary>The parties agree the contract's term, checked by <see cref="Rules.ContractTermRule"/> (Art 38); not once both chiefs have signed.</summary>
     public void AgreeTerm(DateOnly startsOn, DateOnly endsOn)
     {
-        if (WorkerSignedAt is not null && EmployerSignedAt is not null)
-            throw DomainException.Conflict("term.signed", "双方首席代表已在合同文本上签字，合同期限不能再更改；如需变更，应依法重新协商（《集体合同规定》第三十九条）");
+        if (CannotAgreeTerm() is { } refusal) throw refusal;
         if (Rules.ContractTermRule.Check(startsOn, endsOn) is { } breach) throw DomainException.Rule(breach.Code, breach.Message);
         TermStartsOn = startsOn;
         TermEndsOn = endsOn;
     }
+
+    /// <summary>Why the term may not be agreed or changed now (both chiefs have signed), or null.</summary>
+    public DomainException? CannotAgreeTerm() => WorkerSignedAt is not null && EmployerSignedAt is not null
+        ? DomainException.Conflict("term.signed", "双方首席代表已在合同文本上签字，合同期限不能再更改；如需变更，应依法重新协商（《集体合同规定》第三十九条）")
+        : null;
 
     /// <summary>Both chiefs have signed; the contract must be filed by <paramref name="lastDay"/> (Art 42).</summary>
     public void FileBy(DateOnly lastDay) => FilingDueOn = lastDay;
@@ -341,8 +349,7 @@ public sealed class Round
     /// <summary>Records the filing (报送, Art 42) as received by the labour administration on <paramref name="receivedOn"/>; returns whether it was late.</summary>
     public bool File(DateOnly receivedOn, DateOnly today, DateOnly signedOn, string authority)
     {
-        if (TermStartsOn is null)
-            throw DomainException.Rule("filing.no-term", "报送审查的集体合同应当载明合同期限，请先约定合同的起止日期（《集体合同规定》第三十八条）");
+        if (CannotFile() is { } refusal) throw refusal;
         if (receivedOn > today) throw DomainException.Rule("filing.received-in-future", $"劳动保障行政部门收到日期（{receivedOn:yyyy-MM-dd}）不能晚于今天");
         if (receivedOn < signedOn)
             throw DomainException.Rule("filing.before-signing", $"劳动保障行政部门收到日期（{receivedOn:yyyy-MM-dd}）不能早于双方签字之日");
@@ -351,6 +358,11 @@ public sealed class Round
         FiledLate = FilingDueOn is { } due && receivedOn > due;
         return FiledLate.Value;
     }
+
+    /// <summary>Why the contract may not be filed yet (it states no term), or null.</summary>
+    public DomainException? CannotFile() => TermStartsOn is null
+        ? DomainException.Rule("filing.no-term", "报送审查的集体合同应当载明合同期限，请先约定合同的起止日期（《集体合同规定》第三十八条）")
+        : null;
 
     /// <summary>
     /// Gives the contract its filing number, sequence <paramref name="sequence"/> of <paramref name="year"/> at the
@@ -461,11 +473,15 @@ public sealed class Round
     /// <summary>Extends the coordination period, which the law allows once (Art 53).</summary>
     public void ExtendCoordination(string reason, DateTimeOffset now)
     {
-        if (CoordinationExtendedAt is not null)
-            throw DomainException.Rule("coordination.extended", $"协调处理期限已于{CoordinationExtendedAt:yyyy-MM-dd}延长，延长期限不得超过15日，不能再次延长（《集体合同规定》第五十三条）");
+        if (CannotExtendCoordination() is { } refusal) throw refusal;
         CoordinationExtendedAt = now;
         CoordinationExtensionReason = reason.Trim();
     }
+
+    /// <summary>Why the coordination period may not be extended (it was already, Art 53), or null.</summary>
+    public DomainException? CannotExtendCoordination() => CoordinationExtendedAt is not null
+        ? DomainException.Rule("coordination.extended", $"协调处理期限已于{CoordinationExtendedAt:yyyy-MM-dd}延长，延长期限不得超过15日，不能再次延长（《集体合同规定》第五十三条）")
+        : null;
 
     /// <summary>The coordinators and both chiefs signed the agreement (协调处理协议书, Art 54).</summary>
     public void AgreeInCoordination(string text, IEnumerable<string> coordinators, string workerChief, string employerChief, DateTimeOffset now)
