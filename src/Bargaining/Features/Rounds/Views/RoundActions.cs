@@ -1,5 +1,4 @@
 using Bargaining.Domain;
-using Bargaining.Features.Documents;
 using Bargaining.Features.Rounds.Review;
 using Bargaining.Infrastructure;
 using Bargaining.Persistence;
@@ -14,8 +13,8 @@ namespace Bargaining.Features.Rounds.Views;
 /// round's workflow waits at and the signals the caller's role may send there, narrowed to the side the caller acts
 /// for and to what each command's preconditions (<see cref="RoundPreconditions"/> and the entities' own checks) would
 /// accept. An action the command would refuse now for a reason that can change is listed disabled with that reason
-/// in Chinese; one it would never accept from this person (another side's step) is not listed. Also lists the
-/// round's documents and whether each can be printed now.
+/// in Chinese; one it would never accept from this person (another side's step) is not listed. The round's documents
+/// are listed by <see cref="RoundDocumentsQuery"/>.
 /// </summary>
 public sealed record RoundActionsQuery(Guid RoundId) : IRequest<RoundActions>, IAuthorisedRequest
 {
@@ -23,13 +22,12 @@ public sealed record RoundActionsQuery(Guid RoundId) : IRequest<RoundActions>, I
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseRoundReaderAsync(user, db, RoundId, ct);
 }
 
-/// <summary>The caller's actions in a round and the round's documents.</summary>
+/// <summary>The caller's actions in a round.</summary>
 /// <param name="RoundId">The round.</param>
 /// <param name="Stage">Where the round stands.</param>
 /// <param name="Side">The side the caller acts for, if a side of the table.</param>
 /// <param name="Actions">Enabled and disabled actions, in the order of the round's steps.</param>
-/// <param name="Documents">The round's documents, each printable now or not yet (with why).</param>
-public sealed record RoundActions(Guid RoundId, RoundStage Stage, Side? Side, IReadOnlyList<RoundAction> Actions, IReadOnlyList<RoundDocumentStatus> Documents)
+public sealed record RoundActions(Guid RoundId, RoundStage Stage, Side? Side, IReadOnlyList<RoundAction> Actions)
 {
     /// <summary>The actions the caller may take now.</summary>
     public IEnumerable<RoundAction> Enabled => Actions.Where(a => a.Enabled);
@@ -51,14 +49,6 @@ public sealed record RoundAction(RoundActionKind Action, string Title, bool Enab
     /// <summary>The workflow signal the command sends, if it sends one (<see cref="Signals"/>).</summary>
     public string? Signal => Action.Signal();
 }
-
-/// <summary>A document of the round and whether it can be printed now.</summary>
-/// <param name="Kind">Which document.</param>
-/// <param name="MeetingNumber">For minutes, the meeting.</param>
-/// <param name="Title">Its name in Chinese.</param>
-/// <param name="Available">True when <see cref="PrintRoundDocumentQuery"/> has what it needs to print it now.</param>
-/// <param name="Reason">Why not yet, when not available.</param>
-public sealed record RoundDocumentStatus(RoundDocumentKind Kind, int? MeetingNumber, string Title, bool Available, string? Reason);
 
 /// <summary>The commands a round offers; each is one command of <c>Features/Rounds</c>.</summary>
 public enum RoundActionKind
@@ -170,7 +160,7 @@ public static class RoundActionKinds
 }
 
 /// <summary>Handles <see cref="RoundActionsQuery"/>.</summary>
-public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine engine, RoundWorkflow workflow, RoundDocuments documents, ICurrentUserAccessor users)
+public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine engine, RoundWorkflow workflow, ICurrentUserAccessor users)
     : IRequestHandler<RoundActionsQuery, RoundActions>
 {
     // The steps after the draft where the term can still be agreed, with the table itself.
@@ -209,7 +199,7 @@ public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine e
             var renewed = await db.Rounds.AnyAsync(r => r.RenewsRoundId == round.Id, ct);
             actions.Add(Action(RoundActionKind.StartRenewal, "发起续订", RoundPreconditions.StartRenewal(snapshot, renewed, round.TermEndsOn ?? today, today), side));
         }
-        return new RoundActions(round.Id, RoundStages.Of(snapshot), side, actions, await DocumentsAsync(round, ct));
+        return new RoundActions(round.Id, RoundStages.Of(snapshot), side, actions);
     }
 
     private static async Task<RoundAction?> SignalActionAsync(RoundActionKind kind, AvailableSignal signal, DateOnly? lastDay, Round round, Side? side, Facts facts, DateOnly today)
@@ -270,39 +260,6 @@ public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine e
 
     private static RoundAction Action(RoundActionKind kind, string title, DomainException? refusal, Side? side, string? node = null, DateOnly? lastDay = null, Guid? topicId = null) =>
         new(kind, title, refusal is null, refusal?.Message, side, node, lastDay, topicId);
-
-    /// <summary>
-    /// The documents of the round: each is available when <see cref="RoundDocuments"/> can gather its data, which is
-    /// what printing it does first; otherwise its refusal says why not yet.
-    /// </summary>
-    private async Task<IReadOnlyList<RoundDocumentStatus>> DocumentsAsync(Round round, CancellationToken ct)
-    {
-        async Task<RoundDocumentStatus> Status(RoundDocumentKind kind, string title, Func<Task> gather, int? meeting = null)
-        {
-            try
-            {
-                await gather();
-                return new RoundDocumentStatus(kind, meeting, title, true, null);
-            }
-            catch (DomainException e)
-            {
-                return new RoundDocumentStatus(kind, meeting, title, false, e.Message);
-            }
-        }
-        var id = round.Id;
-        var list = new List<RoundDocumentStatus>
-        {
-            await Status(RoundDocumentKind.OfferLetter, "要约书", () => documents.OfferLetterAsync(id, ct)),
-            await Status(RoundDocumentKind.Response, "回应书", () => documents.ResponseAsync(id, ct)),
-        };
-        var meetings = await db.Meetings.AsNoTracking().Where(m => m.RoundId == id).OrderBy(m => m.Number).Select(m => m.Number).ToListAsync(ct);
-        foreach (var number in meetings)
-            list.Add(await Status(RoundDocumentKind.MeetingMinutes, $"第{number}次协商会议记录", () => documents.MinutesAsync(id, number, ct), number));
-        list.Add(await Status(RoundDocumentKind.CongressResolution, "职代会决议", () => documents.ResolutionAsync(id, ct)));
-        list.Add(await Status(RoundDocumentKind.FilingForm, "集体合同审查申报表", () => documents.ContractAsync(id, ct)));
-        list.Add(await Status(RoundDocumentKind.Contract, "集体合同文本", () => documents.ContractAsync(id, ct)));
-        return list;
-    }
 
     /// <summary>The round's rows the checks need, each read once and only when needed.</summary>
     private sealed class Facts(BargainingDbContext db, Round round, CancellationToken ct)
