@@ -10,7 +10,7 @@ namespace Bargaining.Tests.Walk;
 /// </summary>
 public sealed class WalkingTest(ITestOutputHelper output)
 {
-    private const int CiRounds = 300;
+    private const int CiRounds = 100;
 
     [Fact]
     public async Task Rounds_walked_at_random_keep_the_invariants_of_a_round()
