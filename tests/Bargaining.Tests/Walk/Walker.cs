@@ -217,7 +217,14 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
             _live.Remove(lane);
             return true;
         }
-        var choice = Choose(enabled);
+        // Where a deadline runs, people sometimes let it run (the reviewer who has no objection, a late reply).
+        if (await world.HasTimerAsync(lane.Round) && _random.NextDouble() < 0.3)
+        {
+            Count(Actions, "(let a deadline run)");
+            return true;
+        }
+        var termAgreed = (await FactsAsync(lane.Round)).Round.TermStartsOn is not null;
+        var choice = Choose(enabled, termAgreed);
         await TimedAsync("command", () => ActAsync(lane, choice, invalid: _random.NextDouble() < 0.08));
         lane.Steps++;
         await TimedAsync("round invariants", () => CheckRoundAsync(lane));
@@ -225,11 +232,11 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
         return true;
     }
 
-    private (Actor Actor, RoundAction Action) Choose(List<(Actor Actor, RoundAction Action)> enabled)
+    private (Actor Actor, RoundAction Action) Choose(List<(Actor Actor, RoundAction Action)> enabled, bool termAgreed)
     {
         // A fixed order first (ids are random across runs), then a weighted pick that favours moving on.
         var ordered = enabled.OrderBy(o => o.Actor.User.UserId, StringComparer.Ordinal).ThenBy(o => o.Action.Action).ThenBy(o => o.Action.Title, StringComparer.Ordinal).ToList();
-        var weights = ordered.Select(o => Weight(o.Action.Action)).ToList();
+        var weights = ordered.Select(o => o.Action.Action == RoundActionKind.AgreeTerm && termAgreed ? 0.1 : Weight(o.Action.Action)).ToList();
         var pick = _random.NextDouble() * weights.Sum();
         for (var i = 0; i < ordered.Count; i++)
         {
