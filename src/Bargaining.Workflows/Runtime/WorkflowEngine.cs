@@ -186,6 +186,19 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     }
 
     /// <summary>
+    /// The instance as it stands now, or null: as <see cref="GetAsync"/>, with the deadlines and timers that have
+    /// lapsed counted as fired (in memory only), so that what a caller is told it may do agrees with
+    /// <see cref="AvailableSignalsAsync"/> and with what <see cref="SignalAsync"/> will accept once it has caught up.
+    /// </summary>
+    public async Task<WorkflowSnapshot?> GetCurrentAsync(Guid instanceId, CancellationToken ct = default)
+    {
+        var record = await db.Set<WorkflowInstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
+        if (record is null) return null;
+        var state = InstanceState.Deserialize(record.State);
+        return Snapshot(record, record.Status == WorkflowStatus.Completed ? state : CaughtUp(record, Definition(record), state));
+    }
+
+    /// <summary>
     /// Fires timers that are due, oldest first, each in its own transaction. A timer fires exactly once: its row is
     /// deleted in the same transaction that moves the instance, and a competing processor loses on the revision.
     /// Returns how many fired.

@@ -52,9 +52,14 @@ public sealed class Meeting
     /// <summary>Records the minutes of a meeting that has taken place.</summary>
     public void Record(string minutes, DateOnly today, DateTimeOffset at)
     {
-        if (Minutes is not null) throw DomainException.Conflict("meeting.recorded", $"第{Number}次协商会议的记录已经提交");
-        if (Date > today) throw DomainException.Rule("meeting.not-held", $"第{Number}次协商会议定于{Date:yyyy-MM-dd}召开，尚未召开，不能提交会议记录");
+        if (CannotRecord(today) is { } refusal) throw refusal;
         Minutes = minutes.Trim();
         RecordedAt = at;
     }
+
+    /// <summary>Why the minutes may not be recorded on <paramref name="today"/> (already recorded, not held yet), or null.</summary>
+    public DomainException? CannotRecord(DateOnly today) =>
+        Minutes is not null ? DomainException.Conflict("meeting.recorded", $"第{Number}次协商会议的记录已经提交")
+        : Date > today ? DomainException.Rule("meeting.not-held", $"第{Number}次协商会议定于{Date:yyyy-MM-dd}召开，尚未召开，不能提交会议记录")
+        : null;
 }

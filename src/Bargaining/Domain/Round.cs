@@ -80,13 +80,17 @@ public sealed class Round
     /// </summary>
     public static Round RenewalOf(Round current, DateOnly expiresOn, DateOnly today, Side offeringSide, DateTimeOffset now)
     {
-        if (expiresOn < today)
-            throw DomainException.Rule("renewal.expired", $"现行合同已于{expiresOn:yyyy-MM-dd}期满，应重新发起集体协商而不是续订（《集体合同规定》第三十八条）");
+        if (CannotRenew(expiresOn, today) is { } refusal) throw refusal;
         return new Round(current.EnterpriseId, current.Kind, Procedure.Ordinary, current.Jurisdiction, offeringSide, now)
         {
             Renewal = new RoundRenewal(current.Id, expiresOn),
         };
     }
+
+    /// <summary>Why a contract expiring on <paramref name="expiresOn"/> can no longer be renewed on <paramref name="today"/>, or null.</summary>
+    public static DomainException? CannotRenew(DateOnly expiresOn, DateOnly today) => expiresOn < today
+        ? DomainException.Rule("renewal.expired", $"现行合同已于{expiresOn:yyyy-MM-dd}期满，应重新发起集体协商而不是续订（《集体合同规定》第三十八条）")
+        : null;
 
     /// <summary>The <c>kind</c> variable the definitions decide on (wage agreements are filed within 7 days).</summary>
     public string WorkflowKind => Kind switch
@@ -115,10 +119,14 @@ public sealed class Round
     /// <summary>Records the filing (报送, Art 42) as received by the labour administration on <paramref name="receivedOn"/>; returns whether it was late.</summary>
     public bool File(DateOnly receivedOn, DateOnly today, DateOnly signedOn, string authority)
     {
-        if (Signing.TermStartsOn is null)
-            throw DomainException.Rule("filing.no-term", "报送审查的集体合同应当载明合同期限，请先约定合同的起止日期（《集体合同规定》第三十八条）");
+        if (CannotFile() is { } refusal) throw refusal;
         return Filing.Receive(receivedOn, today, signedOn, authority);
     }
+
+    /// <summary>Why the contract may not be filed yet (it states no term), or null.</summary>
+    public DomainException? CannotFile() => Signing.TermStartsOn is null
+        ? DomainException.Rule("filing.no-term", "报送审查的集体合同应当载明合同期限，请先约定合同的起止日期（《集体合同规定》第三十八条）")
+        : null;
 
     /// <summary>The reviewer objects (审查意见书, Art 46): the contested points go back to the table, to be signed and filed again.</summary>
     public void Object(string opinion, DateTimeOffset now)

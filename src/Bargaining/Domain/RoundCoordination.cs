@@ -44,8 +44,7 @@ public sealed class RoundCoordination
     /// <summary>Extends the coordination period, which the law allows once (Art 53).</summary>
     public void Extend(string reason, DateTimeOffset now, Period longestExtension)
     {
-        if (ExtendedAt is not null)
-            throw DomainException.Rule("coordination.extended", $"协调处理期限已于{ExtendedAt:yyyy-MM-dd}延长，延长期限不得超过{longestExtension.Chinese()}，不能再次延长（《集体合同规定》第五十三条）");
+        if (CannotExtend(longestExtension) is { } refusal) throw refusal;
         ExtendedAt = now;
         ExtensionReason = reason.Trim();
     }
@@ -64,4 +63,9 @@ public sealed class RoundCoordination
         ClosedReason = reason.Trim();
         EndedAt = now;
     }
+
+    /// <summary>Why the coordination period may not be extended (it was already, Art 53), or null.</summary>
+    public DomainException? CannotExtend(Period longestExtension) => ExtendedAt is not null
+        ? DomainException.Rule("coordination.extended", $"协调处理期限已于{ExtendedAt:yyyy-MM-dd}延长，延长期限不得超过{longestExtension.Chinese()}，不能再次延长（《集体合同规定》第五十三条）")
+        : null;
 }

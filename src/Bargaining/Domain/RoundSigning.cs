@@ -25,12 +25,16 @@ public sealed class RoundSigning
     /// <summary>The parties agree the contract's term, checked by <see cref="Rules.ContractTermRule"/> (Art 38); not once both chiefs have signed.</summary>
     public void AgreeTerm(DateOnly startsOn, DateOnly endsOn)
     {
-        if (WorkerSignedAt is not null && EmployerSignedAt is not null)
-            throw DomainException.Conflict("term.signed", "双方首席代表已在合同文本上签字，合同期限不能再更改；如需变更，应依法重新协商（《集体合同规定》第三十九条）");
+        if (CannotAgreeTerm() is { } refusal) throw refusal;
         if (Rules.ContractTermRule.Check(startsOn, endsOn) is { } breach) throw DomainException.Rule(breach.Code, breach.Message);
         TermStartsOn = startsOn;
         TermEndsOn = endsOn;
     }
+
+    /// <summary>Why the term may not be agreed or changed now (both chiefs have signed), or null.</summary>
+    public DomainException? CannotAgreeTerm() => WorkerSignedAt is not null && EmployerSignedAt is not null
+        ? DomainException.Conflict("term.signed", "双方首席代表已在合同文本上签字，合同期限不能再更改；如需变更，应依法重新协商（《集体合同规定》第三十九条）")
+        : null;
 
     internal void ClearSignatures() => WorkerSignedAt = EmployerSignedAt = null;
 }

@@ -117,29 +117,37 @@ public sealed class Topic
     /// <summary>An answer to the other side's last position (反提议).</summary>
     public Position CounterPropose(Side side, Term term, DateTimeOffset at, string by)
     {
-        EnsureOpen();
-        if (Last.Side == side) throw DomainException.Conflict("topic.counter-own", $"“{Title}”的最后一项提议是{side.Chinese()}自己提出的，应等待对方回应");
+        if (CannotCounterPropose(side) is { } refusal) throw refusal;
         return Append(PositionKind.Counterproposal, side, term, at, by);
     }
+
+    /// <summary>Why <paramref name="side"/> may not counter-propose now, or null when it may.</summary>
+    public DomainException? CannotCounterPropose(Side side) =>
+        NotOpen() ?? (Last.Side == side ? DomainException.Conflict("topic.counter-own", $"“{Title}”的最后一项提议是{side.Chinese()}自己提出的，应等待对方回应") : null);
 
     /// <summary>Accepts the other side's last position; the agreed term is that position's.</summary>
     public Position Agree(Side side, DateTimeOffset at, string by)
     {
-        EnsureOpen();
-        var last = Last;
-        if (last.Kind == PositionKind.Reopening)
-            throw DomainException.Conflict("topic.agree-reopened", $"议题“{Title}”已重新协商，须先提出新的提议或反提议");
-        if (last.Side == side) throw DomainException.Conflict("topic.agree-own", $"“{Title}”的最后一项提议是{side.Chinese()}自己提出的，须由对方表示同意");
-        var position = Append(PositionKind.Agreement, side, last.Term, at, by);
+        if (CannotAgree(side) is { } refusal) throw refusal;
+        var position = Append(PositionKind.Agreement, side, Last.Term, at, by);
         Status = TopicStatus.Agreed;
         return position;
+    }
+
+    /// <summary>Why <paramref name="side"/> may not agree now, or null when it may.</summary>
+    public DomainException? CannotAgree(Side side)
+    {
+        if (NotOpen() is { } closed) return closed;
+        var last = Last;
+        if (last.Kind == PositionKind.Reopening)
+            return DomainException.Conflict("topic.agree-reopened", $"议题“{Title}”已重新协商，须先提出新的提议或反提议");
+        return last.Side == side ? DomainException.Conflict("topic.agree-own", $"“{Title}”的最后一项提议是{side.Chinese()}自己提出的，须由对方表示同意") : null;
     }
 
     /// <summary>The raising side drops the topic.</summary>
     public Position Withdraw(Side side, string reason, DateTimeOffset at, string by)
     {
-        EnsureOpen();
-        if (side != RaisedBy) throw DomainException.Rule("topic.withdraw-other", $"“{Title}”由{RaisedBy.Chinese()}提出，只能由{RaisedBy.Chinese()}撤回");
+        if (CannotWithdraw(side) is { } refusal) throw refusal;
         var position = Append(PositionKind.Withdrawal, side, new Term(reason, null, null), at, by);
         Status = TopicStatus.Withdrawn;
         return position;
@@ -168,10 +176,17 @@ public sealed class Topic
         return position;
     }
 
+    /// <summary>Why <paramref name="side"/> may not withdraw the topic now, or null when it may.</summary>
+    public DomainException? CannotWithdraw(Side side) =>
+        NotOpen() ?? (side != RaisedBy ? DomainException.Rule("topic.withdraw-other", $"“{Title}”由{RaisedBy.Chinese()}提出，只能由{RaisedBy.Chinese()}撤回") : null);
+
+    /// <summary>Why no new position may be put on the topic (agreed or withdrawn), or null while it is open.</summary>
+    public DomainException? NotOpen() => Status == TopicStatus.Open ? null
+        : DomainException.Conflict("topic.closed", $"议题“{Title}”已{(Status == TopicStatus.Agreed ? "达成一致" : "撤回")}，不能再提出新的意见");
+
     private void EnsureOpen()
     {
-        if (Status != TopicStatus.Open)
-            throw DomainException.Conflict("topic.closed", $"议题“{Title}”已{(Status == TopicStatus.Agreed ? "达成一致" : "撤回")}，不能再提出新的意见");
+        if (NotOpen() is { } closed) throw closed;
     }
 }
 

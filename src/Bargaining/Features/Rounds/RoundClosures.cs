@@ -71,7 +71,7 @@ public sealed class RoundClosureHandlers(BargainingDbContext db, RoundWorkflow w
     public async Task<Unit> Handle(WithdrawOfferCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        if (request.Side != round.OfferingSide) throw DomainException.Forbidden("只有要约方可以不再要求协商");
+        if (RoundPreconditions.WithdrawOffer(round, request.Side) is { } refusal) throw refusal;
         await workflow.SignalAsync(round, Signals.Withdraw, request.Side, users.Caller(), "不再要求协商", Reason(request.Reason), cancellationToken);
         return Unit.Value;
     }

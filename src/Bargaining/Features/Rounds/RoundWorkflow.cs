@@ -51,18 +51,21 @@ public sealed class RoundWorkflow(WorkflowEngine engine, JurisdictionCatalog jur
         throw await RefusalAsync(round, result.Error!, action, Side.Worker, ct);
     }
 
-    /// <summary>The round's workflow now: its steps, or its outcome once ended.</summary>
+    /// <summary>
+    /// The round's workflow now: its steps, or its outcome once ended. A deadline that has lapsed counts as fired even
+    /// if the timer processor has not caught up yet, as the engine judges a signal; so a handler's checks agree with
+    /// the signal it then sends and with what <see cref="Views.RoundActionsQuery"/> offers.
+    /// </summary>
     public async Task<WorkflowSnapshot> SnapshotAsync(Round round, CancellationToken ct) =>
-        await engine.GetAsync(round.WorkflowInstanceId, ct) ?? throw DomainException.NotFound("本轮协商的流程");
+        await engine.GetCurrentAsync(round.WorkflowInstanceId, ct) ?? throw DomainException.NotFound("本轮协商的流程");
 
-    /// <summary>The round's active steps now.</summary>
-    public async Task<IReadOnlyList<ActiveStep>> StepsAsync(Round round, CancellationToken ct) =>
-        (await engine.GetAsync(round.WorkflowInstanceId, ct) ?? throw DomainException.NotFound("本轮协商的流程")).Steps;
+    /// <summary>The round's active steps now (see <see cref="SnapshotAsync"/>).</summary>
+    public async Task<IReadOnlyList<ActiveStep>> StepsAsync(Round round, CancellationToken ct) => (await SnapshotAsync(round, ct)).Steps;
 
     /// <summary>Throws conflict unless the round is at one of <paramref name="nodes"/> (e.g. the bargaining table).</summary>
     public async Task EnsureAtAsync(Round round, string action, CancellationToken ct, params string[] nodes)
     {
-        var snapshot = await engine.GetAsync(round.WorkflowInstanceId, ct) ?? throw DomainException.NotFound("本轮协商的流程");
+        var snapshot = await SnapshotAsync(round, ct);
         if (!snapshot.Steps.Any(s => nodes.Contains(s.Node)))
             throw DomainException.Conflict("round.step", $"本轮协商当前处于“{Steps(snapshot)}”，不能{action}");
     }
@@ -72,7 +75,7 @@ public sealed class RoundWorkflow(WorkflowEngine engine, JurisdictionCatalog jur
 
     private async Task<Exception> RefusalAsync(Round round, WorkflowError error, string action, Side side, CancellationToken ct)
     {
-        var snapshot = error.Code is WorkflowErrorCode.NotAllowed or WorkflowErrorCode.Forbidden ? await engine.GetAsync(round.WorkflowInstanceId, ct) : null;
+        var snapshot = error.Code is WorkflowErrorCode.NotAllowed or WorkflowErrorCode.Forbidden ? await engine.GetCurrentAsync(round.WorkflowInstanceId, ct) : null;
         var at = snapshot is null ? "" : Steps(snapshot);
         return error.Code switch
         {

@@ -43,8 +43,8 @@ public sealed class FileContractHandler(BargainingDbContext db, RoundWorkflow wo
         var signedOn = workflow.Profile(round).Time.LocalDate(signedAt);
         var unit = await db.Enterprises.Where(e => e.Id == round.EnterpriseId)
             .Join(db.Organisations, e => e.OrganisationId, o => o.Id, (e, o) => o).SingleAsync(cancellationToken);
-        if (unit is not { LabourAuthority: { } authority, FilingAbbreviation: { } abbreviation })
-            throw DomainException.Conflict("filing.no-authority", $"{unit.Name}尚未设置受理集体合同审查的劳动保障行政部门，请市总工会先行设置（《集体合同规定》第四十二条）");
+        if (RoundPreconditions.File(round, unit) is { } refusal) throw refusal;
+        var (authority, abbreviation) = (unit.LabourAuthority!, unit.FilingAbbreviation!);
         var late = round.File(request.ReceivedOn, workflow.Today(round), signedOn, authority);
         if (round.Filing.ContractNumber is null)
         {

@@ -71,12 +71,7 @@ public sealed class MakeOfferHandler(BargainingDbContext db, RoundWorkflow workf
     /// </summary>
     private async Task<IReadOnlyList<TopicProposal>> RenewalProposalsAsync(Round round, Guid current, IReadOnlyList<TopicProposal> given, CancellationToken ct)
     {
-        if ((await workflow.StepsAsync(round, ct)).FirstOrDefault(s => s.Node == Nodes.AwaitingWindow) is { } waiting)
-        {
-            var opens = waiting.LastDay ?? workflow.Profile(round).Time.LocalDate(waiting.Due!.Value);
-            throw DomainException.Rule("renewal.window",
-                $"续订期自{opens:yyyy年M月d日}开始（现行合同{round.Renewal.CurrentExpiresOn:yyyy年M月d日}期满前{workflow.Profile(round).Duration(PeriodNames.RenewalWindow).Chinese()}内，《集体合同规定》第三十八条），此前不能发出续订要约书");
-        }
+        if (RoundPreconditions.RenewalOffer(round, await workflow.StepsAsync(round, ct), workflow.Profile(round)) is { } refusal) throw refusal;
         var draft = await db.Rounds.Where(r => r.Id == current).Select(r => r.Table.Draft).FirstAsync(ct);
         var clauses = await db.DraftClauses.Where(c => c.RoundId == current && c.Draft == draft).OrderBy(c => c.Sequence)
             .Join(db.Topics, c => c.TopicId, t => t.Id, (c, t) => new { t.Code, c.Title, c.Clause, c.Number, c.Unit })

@@ -44,10 +44,8 @@ public sealed class StartRenewalHandler(BargainingDbContext db, RoundWorkflow wo
     {
         var current = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.CurrentRoundId, cancellationToken) ?? throw DomainException.NotFound("现行合同所在的协商");
         var snapshot = await workflow.SnapshotAsync(current, cancellationToken);
-        if (snapshot.Outcome is not (Outcomes.Effective or Outcomes.Renewed) && !snapshot.Steps.Any(s => s.Node == Nodes.Effective))
-            throw DomainException.Conflict("renewal.not-effective", "只有已生效的集体合同才能续订（《集体合同规定》第三十八条）");
-        if (await db.Rounds.AnyAsync(r => r.Renewal.RenewsRoundId == current.Id, cancellationToken))
-            throw DomainException.Conflict("renewal.exists", "该合同已发起续订，不能重复发起");
+        var renewed = await db.Rounds.AnyAsync(r => r.Renewal.RenewsRoundId == current.Id, cancellationToken);
+        if (RoundPreconditions.StartRenewal(snapshot, renewed, request.ExpiresOn, workflow.Today(current)) is { } refusal) throw refusal;
         var enterprise = await db.Enterprises.FirstAsync(e => e.Id == current.EnterpriseId, cancellationToken);
         var renewal = Round.RenewalOf(current, request.ExpiresOn, workflow.Today(current), request.OfferingSide, workflow.Now);
         db.Rounds.Add(renewal);

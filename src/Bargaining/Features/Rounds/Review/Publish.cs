@@ -12,8 +12,11 @@ namespace Bargaining.Features.Rounds.Review;
 /// <summary>The union chair records that the effective contract was announced to all workers (公布, Art 48).</summary>
 public sealed record PublishCommand(Guid RoundId, DateOnly PublishedOn, string How) : IRequest<Unit>, IAuthorisedRequest
 {
+    /// <summary>The side that announces the contract: the union, which speaks to all workers.</summary>
+    public const Side Publisher = Side.Worker;
+
     /// <inheritdoc />
-    public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side.Worker, ct);
+    public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Publisher, ct);
 }
 
 /// <summary>Checks the request.</summary>
@@ -32,7 +35,7 @@ public sealed class PublishHandler(BargainingDbContext db, RoundWorkflow workflo
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         await workflow.EnsureAtAsync(round, "公布合同", cancellationToken, Nodes.Effective);
         round.Review.Publish(request.PublishedOn, workflow.Today(round), request.How);
-        await workflow.SignalAsync(round, Signals.Publish, Side.Worker, users.Caller(), "公布合同", new JsonObject
+        await workflow.SignalAsync(round, Signals.Publish, PublishCommand.Publisher, users.Caller(), "公布合同", new JsonObject
         {
             ["publishedOn"] = request.PublishedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["publishedHow"] = round.Review.PublishedHow,

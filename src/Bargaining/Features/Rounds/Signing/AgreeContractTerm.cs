@@ -36,10 +36,7 @@ public sealed class AgreeContractTermHandler(BargainingDbContext db, RoundWorkfl
     public async Task<Unit> Handle(AgreeContractTermCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        if (round.Procedure == Procedure.Simplified)
-            throw DomainException.Rule("term.simplified", "简易程序以当场签署的会议纪要或备忘录结束，不订立有期限的集体合同");
-        if ((await workflow.SnapshotAsync(round, cancellationToken)).Steps.Count == 0)
-            throw DomainException.Conflict("round.ended", "本轮协商已经结束，不能再约定合同期限");
+        if (RoundPreconditions.AgreeTerm(round, await workflow.SnapshotAsync(round, cancellationToken)) is { } refusal) throw refusal;
         round.Signing.AgreeTerm(request.StartsOn, request.EndsOn);
         return Unit.Value;
     }

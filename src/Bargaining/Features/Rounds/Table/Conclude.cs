@@ -37,11 +37,8 @@ public sealed class ConcludeHandler(BargainingDbContext db, RoundWorkflow workfl
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         await workflow.EnsureAtAsync(round, "结束协商、形成合同草案", cancellationToken, Nodes.Bargaining);
         var topics = await db.Topics.Include(t => t.Positions).Where(t => t.RoundId == round.Id).ToListAsync(cancellationToken);
-        var open = topics.Where(t => t.Status == TopicStatus.Open).OrderBy(t => t.Id).Select(t => $"“{t.Title}”").ToList();
-        if (open.Count > 0)
-            throw DomainException.Rule("conclude.open-topics", $"议题{string.Join("、", open)}尚未达成一致或撤回，不能形成合同草案（《集体合同规定》第三十四条）");
+        if (RoundPreconditions.Conclude(topics) is { } refusal) throw refusal;
         var agreed = topics.Where(t => t.Status == TopicStatus.Agreed).OrderBy(t => t.Id).ToList();
-        if (agreed.Count == 0) throw DomainException.Rule("conclude.nothing-agreed", "没有达成一致的议题，无从形成合同草案");
 
         var now = workflow.Now;
         var draft = round.Table.Conclude(now);

@@ -50,8 +50,7 @@ public sealed class ScheduleMeetingHandler(BargainingDbContext db, RoundWorkflow
         if (await db.Representatives.AnyAsync(r => r.RoundId == round.Id && r.Name == recorder, cancellationToken))
             throw DomainException.Rule("meeting.recorder-neutral", $"“{recorder}”是本轮协商代表，不能担任记录员；记录员应由双方共同指定、非协商代表的人员担任（《集体合同规定》第三十三条）");
         var meetings = await db.Meetings.Where(m => m.RoundId == round.Id).OrderBy(m => m.Number).ToListAsync(cancellationToken);
-        if (meetings.LastOrDefault() is { Minutes: null } pending)
-            throw DomainException.Conflict("meeting.pending", $"第{pending.Number}次协商会议尚未提交会议记录，不能安排下一次会议");
+        if (RoundPreconditions.ScheduleMeeting(meetings) is { } refusal) throw refusal;
         var meeting = new Meeting(round.Id, meetings.Count + 1, request.Date, request.Place, request.Chair, meetings.LastOrDefault()?.Chair, recorder, request.Agenda, workflow.Now);
         db.Meetings.Add(meeting);
         if (first)
@@ -90,8 +89,9 @@ public sealed class RecordMeetingHandler(BargainingDbContext db, RoundWorkflow w
     public async Task<Unit> Handle(RecordMeetingCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        var meeting = await db.Meetings.Where(m => m.RoundId == round.Id).OrderByDescending(m => m.Number).FirstOrDefaultAsync(cancellationToken)
-            ?? throw DomainException.Conflict("meeting.none", "本轮协商尚未安排协商会议");
+        var meetings = await db.Meetings.Where(m => m.RoundId == round.Id).OrderBy(m => m.Number).ToListAsync(cancellationToken);
+        if (RoundPreconditions.RecordMeeting(meetings, workflow.Today(round)) is { } refusal) throw refusal;
+        var meeting = meetings[^1];
         meeting.Record(request.Minutes, workflow.Today(round), workflow.Now);
         await workflow.SignalAsync(round, Signals.RecordMeeting, request.Side, users.Caller(), "记录协商会议", new JsonObject
         {

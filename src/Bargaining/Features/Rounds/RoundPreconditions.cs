@@ -1,0 +1,78 @@
+using Bargaining.Domain;
+using Bargaining.Jurisdictions;
+using Bargaining.Workflows;
+
+namespace Bargaining.Features.Rounds;
+
+/// <summary>
+/// What a round must hold before a command may move it, beyond the step it is at: each check returns the refusal the
+/// command throws, or null. The commands throw it; <see cref="Views.RoundActionsQuery"/> shows its message as the
+/// reason an action is not yet possible, so the two cannot drift. Checks an entity guards itself live on the entity
+/// (<see cref="Topic.CannotAgree"/>, <see cref="Meeting.CannotRecord"/>, <see cref="Round.CannotFile"/>, …).
+/// </summary>
+public static class RoundPreconditions
+{
+    /// <summary>A meeting is scheduled only once the last one has its minutes (Art 34).</summary>
+    public static DomainException? ScheduleMeeting(IReadOnlyList<Meeting> meetings) =>
+        meetings.OrderBy(m => m.Number).LastOrDefault() is { Minutes: null } pending
+            ? DomainException.Conflict("meeting.pending", $"第{pending.Number}次协商会议尚未提交会议记录，不能安排下一次会议")
+            : null;
+
+    /// <summary>Minutes are recorded for the last meeting scheduled, once it has been held.</summary>
+    public static DomainException? RecordMeeting(IReadOnlyList<Meeting> meetings, DateOnly today) =>
+        meetings.OrderBy(m => m.Number).LastOrDefault() is { } last
+            ? last.CannotRecord(today)
+            : DomainException.Conflict("meeting.none", "本轮协商尚未安排协商会议");
+
+    /// <summary>The draft is made when every topic is agreed or withdrawn and at least one is agreed (Art 34).</summary>
+    public static DomainException? Conclude(IReadOnlyList<Topic> topics)
+    {
+        var open = topics.Where(t => t.Status == TopicStatus.Open).OrderBy(t => t.Id).Select(t => $"“{t.Title}”").ToList();
+        if (open.Count > 0)
+            return DomainException.Rule("conclude.open-topics", $"议题{string.Join("、", open)}尚未达成一致或撤回，不能形成合同草案（《集体合同规定》第三十四条）");
+        return topics.Any(t => t.Status == TopicStatus.Agreed) ? null : DomainException.Rule("conclude.nothing-agreed", "没有达成一致的议题，无从形成合同草案");
+    }
+
+    /// <summary>Only the side that made the offer gives it up after a refusal.</summary>
+    public static DomainException? WithdrawOffer(Round round, Side side) =>
+        side == round.OfferingSide ? null : DomainException.Forbidden("只有要约方可以不再要求协商");
+
+    /// <summary>
+    /// Filing needs the department the enterprise's unit files with (Art 42), and a contract that states its term
+    /// (Art 38).
+    /// </summary>
+    public static DomainException? File(Round round, Organisation unit) =>
+        unit is not { LabourAuthority: not null, FilingAbbreviation: not null }
+            ? DomainException.Conflict("filing.no-authority", $"{unit.Name}尚未设置受理集体合同审查的劳动保障行政部门，请市总工会先行设置（《集体合同规定》第四十二条）")
+            : round.CannotFile();
+
+    /// <summary>The term is agreed in the ordinary procedure, while the round runs and before both chiefs have signed.</summary>
+    public static DomainException? AgreeTerm(Round round, WorkflowSnapshot snapshot)
+    {
+        if (round.Procedure == Procedure.Simplified)
+            return DomainException.Rule("term.simplified", "简易程序以当场签署的会议纪要或备忘录结束，不订立有期限的集体合同");
+        if (snapshot.Steps.Count == 0) return DomainException.Conflict("round.ended", "本轮协商已经结束，不能再约定合同期限");
+        return round.Signing.CannotAgreeTerm();
+    }
+
+    /// <summary>A renewal's offer waits for the window before the current contract expires (3 months, Art 38; from the profile).</summary>
+    public static DomainException? RenewalOffer(Round round, IReadOnlyList<ActiveStep> steps, JurisdictionProfile profile)
+    {
+        if (steps.FirstOrDefault(s => s.Node == Nodes.AwaitingWindow) is not { } waiting) return null;
+        var opens = waiting.LastDay ?? profile.Time.LocalDate(waiting.Due!.Value);
+        return DomainException.Rule("renewal.window",
+            $"续订期自{opens:yyyy年M月d日}开始（现行合同{round.Renewal.CurrentExpiresOn:yyyy年M月d日}期满前{profile.Duration(PeriodNames.RenewalWindow).Chinese()}内，《集体合同规定》第三十八条），此前不能发出续订要约书");
+    }
+
+    /// <summary>
+    /// An effective contract is renewed once, before it expires (Art 38): <paramref name="current"/> is its round's
+    /// workflow, <paramref name="renewed"/> whether a renewal was started already.
+    /// </summary>
+    public static DomainException? StartRenewal(WorkflowSnapshot current, bool renewed, DateOnly expiresOn, DateOnly today)
+    {
+        if (current.Outcome is not (Outcomes.Effective or Outcomes.Renewed) && !current.Steps.Any(s => s.Node == Nodes.Effective))
+            return DomainException.Conflict("renewal.not-effective", "只有已生效的集体合同才能续订（《集体合同规定》第三十八条）");
+        if (renewed) return DomainException.Conflict("renewal.exists", "该合同已发起续订，不能重复发起");
+        return Round.CannotRenew(expiresOn, today);
+    }
+}
