@@ -172,6 +172,7 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.Property(x => x.Chair).HasConversion<string>().HasMaxLength(10);
             e.Property(x => x.Recorder).HasMaxLength(50);
             e.Property(x => x.Agenda).HasMaxLength(2000);
+            e.Property(x => x.SupersededBecause).HasMaxLength(500);
             e.HasIndex(x => new { x.RoundId, x.Number }).IsUnique();
             e.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
         });

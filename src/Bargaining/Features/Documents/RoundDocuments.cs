@@ -75,9 +75,12 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.RoundId == roundId).OrderBy(m => m.Number).ToListAsync(ct);
         var meeting = meetings.FirstOrDefault(m => m.Number == number)
                       ?? throw DomainException.Conflict("document.no-meeting", $"本轮协商没有第{number}次协商会议（已安排{meetings.Count}次）");
+        if (meeting.SupersededAt is not null)
+            throw DomainException.Conflict("document.meeting-superseded", $"第{number}次协商会议未举行（{meeting.SupersededBecause}），没有会议记录");
         if (meeting.Minutes is null)
             throw DomainException.Conflict("document.no-minutes", $"第{number}次协商会议尚未提交会议记录，会后提交记录后才能打印");
-        var next = meetings.FirstOrDefault(m => m.Number == number + 1);
+        // The next meeting that took place or is to: one superseded by a coordination agreement never met.
+        var next = meetings.FirstOrDefault(m => m.Number > number && m.SupersededAt is null);
         var time = workflow.Profile(round).Time;
         var workers = await SideAsync(round, enterprise, Side.Worker, ct);
         var employers = await SideAsync(round, enterprise, Side.Employer, ct);
