@@ -42,6 +42,8 @@ public sealed class ConcludeHandler(BargainingDbContext db, RoundWorkflow workfl
             throw DomainException.Rule("conclude.open-topics", $"议题{string.Join("、", open)}尚未达成一致或撤回，不能形成合同草案（《集体合同规定》第三十四条）");
         var agreed = topics.Where(t => t.Status == TopicStatus.Agreed).OrderBy(t => t.Id).ToList();
         if (agreed.Count == 0) throw DomainException.Rule("conclude.nothing-agreed", "没有达成一致的议题，无从形成合同草案");
+        if (SpecificTerms.Missing(round.Kind, await db.SpecificTerms.FirstOrDefaultAsync(t => t.RoundId == round.Id, cancellationToken)) is { } missing)
+            throw DomainException.Rule("conclude.specific-terms", $"{missing}，请在形成合同草案前约定，供职工代表大会审议");
 
         var now = workflow.Now;
         var draft = round.Conclude(now);
