@@ -3,7 +3,8 @@ namespace Bargaining.Domain;
 
 /// <summary>
 /// A bargaining meeting (协商会议, Art 34): scheduled with its date, place, chairing side and neutral recorder, then
-/// recorded with its minutes (协商记录).
+/// recorded with its minutes (协商记录). A round holds as many meetings as the sides need, one after another; a
+/// meeting that a dispute interrupted is superseded by the coordination agreement instead (Art 54).
 /// </summary>
 public sealed class Meeting
 {
@@ -49,6 +50,14 @@ public sealed class Meeting
     /// <summary>When the minutes were recorded.</summary>
     public DateTimeOffset? RecordedAt { get; private set; }
 
+    /// <summary>Why the meeting no longer awaits minutes although it has none (e.g. superseded by a coordination agreement).</summary>
+    public string? SupersededBecause { get; private set; }
+    /// <summary>When it was superseded.</summary>
+    public DateTimeOffset? SupersededAt { get; private set; }
+
+    /// <summary>True while the meeting is scheduled and neither minuted nor superseded: the next one waits for it.</summary>
+    public bool AwaitsMinutes => Minutes is null && SupersededAt is null;
+
     /// <summary>Records the minutes of a meeting that has taken place.</summary>
     public void Record(string minutes, DateOnly today, DateTimeOffset at)
     {
@@ -57,9 +66,18 @@ public sealed class Meeting
         RecordedAt = at;
     }
 
-    /// <summary>Why the minutes may not be recorded on <paramref name="today"/> (already recorded, not held yet), or null.</summary>
+    /// <summary>Why the minutes may not be recorded on <paramref name="today"/> (already recorded, superseded, not held yet), or null.</summary>
     public DomainException? CannotRecord(DateOnly today) =>
         Minutes is not null ? DomainException.Conflict("meeting.recorded", $"第{Number}次协商会议的记录已经提交")
+        : SupersededAt is not null ? DomainException.Conflict("meeting.superseded", $"第{Number}次协商会议未举行（{SupersededBecause}），没有会议记录")
         : Date > today ? DomainException.Rule("meeting.not-held", $"第{Number}次协商会议定于{Date:yyyy-MM-dd}召开，尚未召开，不能提交会议记录")
         : null;
+
+    /// <summary>The meeting did not take place and never will: <paramref name="because"/> says what took its place.</summary>
+    public void Supersede(string because, DateTimeOffset at)
+    {
+        if (!AwaitsMinutes) return;
+        SupersededBecause = because.Trim();
+        SupersededAt = at;
+    }
 }

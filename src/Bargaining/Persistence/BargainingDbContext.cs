@@ -29,6 +29,9 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     /// <summary>Bargaining meetings (Art 34).</summary>
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
+    /// <summary>The high-temperature allowance or the coverage a round's contract states (one row per round).</summary>
+    public DbSet<SpecificTerms> SpecificTerms => Set<SpecificTerms>();
+
     /// <summary>The clauses of each round's draft contract.</summary>
     public DbSet<DraftClause> DraftClauses => Set<DraftClause>();
 
@@ -191,8 +194,25 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.Property(x => x.Chair).HasConversion<string>().HasMaxLength(10);
             e.Property(x => x.Recorder).HasMaxLength(50);
             e.Property(x => x.Agenda).HasMaxLength(2000);
+            e.Property(x => x.SupersededBecause).HasMaxLength(500);
             e.HasIndex(x => new { x.RoundId, x.Number }).IsUnique();
             e.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<SpecificTerms>(e =>
+        {
+            e.ToTable("specific_terms");
+            e.HasKey(x => x.RoundId);
+            e.Property(x => x.HeatAllowancePerMonth).HasPrecision(10, 2);
+            e.Property(x => x.CoverageScope).HasMaxLength(200);
+            e.OwnsMany(x => x.BoundEnterprises, b =>
+            {
+                b.ToTable("bound_enterprises");
+                b.WithOwner().HasForeignKey("RoundId");
+                b.HasKey("RoundId", nameof(BoundEnterprise.Order));
+                b.Property(x => x.Name).HasMaxLength(200);
+            });
+            e.Navigation(x => x.BoundEnterprises).HasField("_boundEnterprises");
+            e.HasOne<Round>().WithOne().HasForeignKey<SpecificTerms>(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<DraftClause>(e =>
         {

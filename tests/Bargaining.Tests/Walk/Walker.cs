@@ -413,7 +413,7 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
     /// </summary>
     private async Task CheckDocumentsAsync(Lane lane)
     {
-        var documents = await world.SendAsync(new RoundDocumentsQuery(lane.Round), lane.Enterprise.Chair.User);
+        var documents = await world.SendAsync(new RoundDocumentListQuery(lane.Round), lane.Enterprise.Chair.User);
         var facts = await FactsAsync(lane.Round);
         var round = facts.Round;
         foreach (var d in documents.Where(d => !d.Available))

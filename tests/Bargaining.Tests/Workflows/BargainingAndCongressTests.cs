@@ -25,6 +25,22 @@ public sealed class BargainingAndCongressTests
         await host.AssertAtAsync(round, "bargaining");
     }
 
+    [Fact]
+    public async Task At_the_table_either_side_schedules_the_next_meeting_without_a_suspension()
+    {
+        // 协商会议, Art 34: as many meetings as the sides need; suspension (Art 35) is a separate agreement.
+        await using var host = await BargainingHost.StartAsync(Monday);
+        var round = await host.BargainingAsync();
+        await host.SendAsync(round, "record-meeting", "union", new JsonObject { ["meeting"] = 1 });
+
+        foreach (var role in new[] { "union", "employer" })
+            Assert.Contains(await host.WithEngineAsync(e => e.AvailableSignalsAsync(round, role)), a => a.Signal == "schedule-meeting");
+        await host.SendAsync(round, "schedule-meeting", "employer", new JsonObject { ["meeting"] = 2 });
+        await host.AssertAtAsync(round, "bargaining");
+        await host.SendAsync(round, "record-meeting", "employer", new JsonObject { ["meeting"] = 2 });
+        await host.AssertAtAsync(round, "bargaining");
+    }
+
     [Theory]
     [InlineData(180, 119, 100)] // quorum of two thirds (120) not met
     [InlineData(180, 150, 90)]  // 90 is not more than half of all 180 deputies

@@ -60,6 +60,23 @@ public sealed class DisputeCoordinationTests
     }
 
     [Fact]
+    public async Task A_coordination_agreement_after_failed_bargaining_goes_back_to_the_table_not_to_naming_representatives()
+    {
+        // Art 54: the dispute arose at the table; the representatives and the meetings held stay.
+        await using var host = await BargainingHost.StartAsync(China.At(2026, 3, 2, 9));
+        var round = await host.OfferAsync();
+        await host.SendAsync(round, "accept", "employer");
+        await host.SendAsync(round, "name-representatives", "union");
+        await host.SendAsync(round, "name-representatives", "employer");
+        await host.SendAsync(round, "schedule-meeting", "union", new JsonObject { ["meeting"] = 1 });
+        await host.SendAsync(round, "apply-coordination", "employer");
+
+        await host.SendAsync(round, "agree", "coordinator");
+
+        await host.AssertAtAsync(round, "bargaining");
+    }
+
+    [Fact]
     public async Task Closing_coordination_ends_the_round_without_a_contract()
     {
         await using var host = await BargainingHost.StartAsync(China.At(2026, 3, 2, 9));

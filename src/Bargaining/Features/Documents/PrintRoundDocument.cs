@@ -29,8 +29,8 @@ public enum RoundDocumentKind
 
 /// <summary>
 /// Prints one document of a round from its template, fed from the round's data. The contract is the registered copy:
-/// its verification code is registered so that a printed copy or a typed code can be verified later. A document the
-/// round has not reached yet is refused as a conflict.
+/// its verification code is registered so that a printed copy or a typed code can be verified later. A document that
+/// cannot be printed now is refused as a conflict, with the reason <see cref="RoundDocumentListQuery"/> lists it with.
 /// </summary>
 /// <param name="RoundId">The round.</param>
 /// <param name="Kind">Which document.</param>

@@ -10,7 +10,9 @@ namespace Bargaining.Features.Documents;
 
 /// <summary>
 /// What each document of a round prints, read from the round as far as it has come: nothing is filled in that the
-/// round does not hold. A document that does not exist yet at the round's stage is a conflict, in Chinese.
+/// round does not hold. Whether a document can be printed now is decided in one place (<see cref="Unavailable"/>),
+/// for the list of a round's documents and for printing alike: a document that cannot be printed yet is a conflict,
+/// with the reason in Chinese.
 /// </summary>
 public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine, RoundWorkflow workflow)
 {
@@ -26,9 +28,8 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
     /// <summary>要约书 (Art 32): once the offer is made.</summary>
     public async Task<OfferLetterData> OfferLetterAsync(Guid roundId, CancellationToken ct)
     {
-        var (round, enterprise) = await LoadAsync(roundId, ct);
-        if (round.Offer.MadeAt is not { } madeAt)
-            throw DomainException.Conflict("document.no-offer", "本轮协商尚未发出要约书");
+        var (round, enterprise) = await ReadyAsync(roundId, RoundDocumentKind.OfferLetter, null, ct);
+        var madeAt = round.Offer.MadeAt!.Value;
         var time = workflow.Profile(round).Time;
         var topics = await RaisedAsync(round.Id, round.OfferingSide, madeAt, ct);
         return new OfferLetterData
@@ -49,9 +50,8 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
     /// <summary>回应书: once the other side has answered.</summary>
     public async Task<ResponseData> ResponseAsync(Guid roundId, CancellationToken ct)
     {
-        var (round, enterprise) = await LoadAsync(roundId, ct);
-        if (round.Response.GivenAt is not { } respondedAt || round.Offer.MadeAt is not { } madeAt)
-            throw DomainException.Conflict("document.no-response", $"{round.RespondingSide.Chinese()}尚未对要约作出书面回应，还没有回应书");
+        var (round, enterprise) = await ReadyAsync(roundId, RoundDocumentKind.Response, null, ct);
+        var (respondedAt, madeAt) = (round.Response.GivenAt!.Value, round.Offer.MadeAt!.Value);
         var time = workflow.Profile(round).Time;
         return new ResponseData
         {
@@ -72,13 +72,11 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
     /// <summary>协商会议记录 (Art 34) of meeting <paramref name="number"/>: once its minutes are recorded.</summary>
     public async Task<MeetingMinutesData> MinutesAsync(Guid roundId, int number, CancellationToken ct)
     {
-        var (round, enterprise) = await LoadAsync(roundId, ct);
+        var (round, enterprise) = await ReadyAsync(roundId, RoundDocumentKind.MeetingMinutes, number, ct);
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.RoundId == roundId).OrderBy(m => m.Number).ToListAsync(ct);
-        var meeting = meetings.FirstOrDefault(m => m.Number == number)
-                      ?? throw DomainException.Conflict("document.no-meeting", $"本轮协商没有第{number}次协商会议（已安排{meetings.Count}次）");
-        if (meeting.Minutes is null)
-            throw DomainException.Conflict("document.no-minutes", $"第{number}次协商会议尚未提交会议记录，会后提交记录后才能打印");
-        var next = meetings.FirstOrDefault(m => m.Number == number + 1);
+        var meeting = meetings.Single(m => m.Number == number);
+        // The next meeting that took place or is to: one superseded by a coordination agreement never met.
+        var next = meetings.FirstOrDefault(m => m.Number > number && m.SupersededAt is null);
         var time = workflow.Profile(round).Time;
         var workers = await SideAsync(round, enterprise, Side.Worker, ct);
         var employers = await SideAsync(round, enterprise, Side.Employer, ct);
@@ -130,9 +128,8 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
     /// <summary>职代会决议 (Art 36): once the congress has voted on the draft; the last vote.</summary>
     public async Task<CongressResolutionData> ResolutionAsync(Guid roundId, CancellationToken ct)
     {
-        var (round, enterprise) = await LoadAsync(roundId, ct);
-        var vote = await CongressAsync(round, ct)
-                   ?? throw DomainException.Conflict("document.no-vote", "职工代表大会尚未对合同草案进行表决，还没有职代会决议（《集体合同规定》第三十六条）");
+        var (round, enterprise) = await ReadyAsync(roundId, RoundDocumentKind.CongressResolution, null, ct);
+        var vote = (await CongressAsync(round, ct))!;
         return new CongressResolutionData
         {
             Employer = enterprise.Name,
@@ -148,22 +145,14 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
     /// </summary>
     public async Task<ContractData> ContractAsync(Guid roundId, CancellationToken ct)
     {
-        var (round, enterprise) = await LoadAsync(roundId, ct);
-        if (round.Signing.WorkerSignedAt is null || round.Signing.EmployerSignedAt is null)
-            throw DomainException.Conflict("contract.unsigned", "双方首席代表签字后才有正式合同文本和审查申报表（《集体合同规定》第三十七条）");
-        if (round is not { Signing.TermStartsOn: { } start, Signing.TermEndsOn: { } end })
-            throw DomainException.Conflict("contract.no-term", "合同期限尚未约定，请先约定合同的起止日期（《集体合同规定》第三十八条）");
-        // The round holds no high-temperature allowance nor the list of bound enterprises: rather than print those
-        // templates with blanks, say what is missing.
-        if (round.Kind == RoundKind.HighTemperature)
-            throw DomainException.Conflict("contract.no-heat-terms", "高温作业劳动保护专项集体合同须载明高温津贴标准和发放月份，本轮协商尚未记录这些数据，暂不能打印");
-        if (round.Kind is RoundKind.Industry or RoundKind.Regional)
-            throw DomainException.Conflict("contract.no-coverage", $"{Description(Kind(round.Kind))}须载明覆盖范围和所约束的企业名单，本轮协商尚未记录这些数据，暂不能打印");
+        var (round, enterprise) = await ReadyAsync(roundId, RoundDocumentKind.Contract, null, ct);
+        var (start, end) = (round.Signing.TermStartsOn!.Value, round.Signing.TermEndsOn!.Value);
+        var terms = await db.SpecificTerms.AsNoTracking().FirstOrDefaultAsync(t => t.RoundId == roundId, ct);
         var time = workflow.Profile(round).Time;
-        var signedOn = time.LocalDate(new[] { round.Signing.WorkerSignedAt.Value, round.Signing.EmployerSignedAt.Value }.Max());
+        var signedOn = time.LocalDate(new[] { round.Signing.WorkerSignedAt!.Value, round.Signing.EmployerSignedAt!.Value }.Max());
 
         var clauses = await db.DraftClauses.AsNoTracking().Where(c => c.RoundId == roundId && c.Draft == round.Table.Draft).OrderBy(c => c.Sequence).ToListAsync(ct);
-        var lastMeeting = await db.Meetings.AsNoTracking().Where(m => m.RoundId == roundId).OrderByDescending(m => m.Number).FirstOrDefaultAsync(ct);
+        var lastMeeting = await db.Meetings.AsNoTracking().Where(m => m.RoundId == roundId && m.SupersededAt == null).OrderByDescending(m => m.Number).FirstOrDefaultAsync(ct);
         var employerSide = await SideAsync(round, enterprise, Side.Employer, ct);
         var workerSide = await SideAsync(round, enterprise, Side.Worker, ct);
         var effective = await EffectiveOnAsync(round, ct);
@@ -197,16 +186,110 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
                 : effective is { } on ? new Review { Outcome = ReviewOutcome.NoObjection, DecidedOn = on.AddDays(-1) }
                 : new Review { Outcome = ReviewOutcome.Pending },
             EffectiveDate = effective,
+            Heat = terms is { HeatAllowancePerMonth: { } allowance, HeatFromMonth: { } from, HeatToMonth: { } to }
+                ? new HeatTerms { AllowancePerMonth = allowance, FromMonth = from, ToMonth = to }
+                : null,
+            Coverage = terms is { HasCoverage: true }
+                ? new Coverage { Scope = terms.CoverageScope!, Enterprises = [.. terms.BoundEnterprises.OrderBy(e => e.Order).Select(e => new CoveredEnterprise { Name = e.Name, Workers = e.Workers })] }
+                : null,
             Clauses = [.. clauses.Select(c => new AgreedClause { Title = c.Title, Text = c.Clause })],
         };
     }
 
-    private async Task<(Round Round, Enterprise Enterprise)> LoadAsync(Guid roundId, CancellationToken ct)
+    /// <summary>The documents a round of its procedure has, each printable now or not yet with the reason, in the order they arise.</summary>
+    public async Task<IReadOnlyList<RoundDocumentStatus>> ListAsync(Guid roundId, CancellationToken ct)
+    {
+        var facts = await FactsAsync(roundId, ct);
+        var listed = new List<(RoundDocumentKind Kind, int? Meeting, string Title)>
+        {
+            (RoundDocumentKind.OfferLetter, null, "要约书"),
+            (RoundDocumentKind.Response, null, "回应书"),
+        };
+        if (facts.Round.Procedure == Procedure.Ordinary)
+        {
+            listed.AddRange(facts.Meetings.Count == 0
+                ? [(RoundDocumentKind.MeetingMinutes, null, "协商会议记录")]
+                : facts.Meetings.Select(m => (RoundDocumentKind.MeetingMinutes, (int?)m.Number, $"第{m.Number}次协商会议记录")));
+            listed.Add((RoundDocumentKind.CongressResolution, null, "职工代表大会决议"));
+            listed.Add((RoundDocumentKind.FilingForm, null, "集体合同审查申报表"));
+            listed.Add((RoundDocumentKind.Contract, null, "集体合同文本（带核验码）"));
+        }
+        return [.. listed.Select(d => Unavailable(facts, d.Kind, d.Meeting) is { } why
+            ? new RoundDocumentStatus(d.Kind, d.Meeting, d.Title, false, why.Code, why.Message)
+            : new RoundDocumentStatus(d.Kind, d.Meeting, d.Title, true, null, null))];
+    }
+
+    /// <summary>What the availability rule reads of a round.</summary>
+    private sealed record RoundFacts(Round Round, Enterprise Enterprise, IReadOnlySet<Side> SidesWithChief, IReadOnlyList<Meeting> Meetings, SpecificTerms? Terms);
+
+    private async Task<RoundFacts> FactsAsync(Guid roundId, CancellationToken ct)
     {
         var round = await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw DomainException.NotFound("该轮协商");
         var enterprise = await db.Enterprises.AsNoTracking().SingleAsync(e => e.Id == round.EnterpriseId, ct);
-        return (round, enterprise);
+        var chiefs = await db.Representatives.AsNoTracking().Where(r => r.RoundId == roundId && r.IsChief).Select(r => r.Side).Distinct().ToListAsync(ct);
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.RoundId == roundId).OrderBy(m => m.Number).ToListAsync(ct);
+        var terms = await db.SpecificTerms.AsNoTracking().FirstOrDefaultAsync(t => t.RoundId == roundId, ct);
+        return new RoundFacts(round, enterprise, chiefs.ToHashSet(), meetings, terms);
     }
+
+    /// <summary>The round and its enterprise when <paramref name="kind"/> can be printed now; the reason as a conflict otherwise.</summary>
+    private async Task<(Round Round, Enterprise Enterprise)> ReadyAsync(Guid roundId, RoundDocumentKind kind, int? meeting, CancellationToken ct)
+    {
+        var facts = await FactsAsync(roundId, ct);
+        if (Unavailable(facts, kind, meeting) is { } why) throw why;
+        return (facts.Round, facts.Enterprise);
+    }
+
+    /// <summary>
+    /// The one availability rule: why <paramref name="kind"/> (for the minutes, of meeting <paramref name="meeting"/>)
+    /// cannot be printed for the round now, or null when it can.
+    /// </summary>
+    private static DomainException? Unavailable(RoundFacts f, RoundDocumentKind kind, int? meeting)
+    {
+        var round = f.Round;
+        if (round.Procedure == Procedure.Simplified && kind is not (RoundDocumentKind.OfferLetter or RoundDocumentKind.Response))
+            return DomainException.Conflict("document.not-in-procedure", "简易程序以当场签署的会议纪要或备忘录结束，没有协商会议记录、职代会决议和集体合同文本");
+        switch (kind)
+        {
+            case RoundDocumentKind.OfferLetter:
+                return round.Offer.MadeAt is null ? DomainException.Conflict("document.no-offer", "本轮协商尚未发出要约书") : Unnamed(f, round.OfferingSide);
+            case RoundDocumentKind.Response:
+                return round.Response.GivenAt is null
+                    ? DomainException.Conflict("document.no-response", $"{round.RespondingSide.Chinese()}尚未对要约作出书面回应，还没有回应书")
+                    : Unnamed(f, round.RespondingSide);
+            case RoundDocumentKind.MeetingMinutes:
+                if (f.Meetings.FirstOrDefault(m => m.Number == meeting) is not { } held)
+                    return f.Meetings.Count == 0 && meeting is null
+                        ? DomainException.Conflict("document.no-meeting", "本轮协商尚未安排协商会议")
+                        : DomainException.Conflict("document.no-meeting", $"本轮协商没有第{meeting}次协商会议（已安排{f.Meetings.Count}次）");
+                if (held.SupersededAt is not null)
+                    return DomainException.Conflict("document.meeting-superseded", $"第{held.Number}次协商会议未举行（{held.SupersededBecause}），没有会议记录");
+                if (held.Minutes is null)
+                    return DomainException.Conflict("document.no-minutes", $"第{held.Number}次协商会议尚未提交会议记录，会后提交记录后才能打印");
+                return Unnamed(f, Side.Worker) ?? Unnamed(f, Side.Employer);
+            case RoundDocumentKind.CongressResolution:
+                return round.Congress.Adopted is null
+                    ? DomainException.Conflict("document.no-vote", "职工代表大会尚未对合同草案进行表决，还没有职代会决议（《集体合同规定》第三十六条）")
+                    : null;
+            default:
+                if (round.Signing.WorkerSignedAt is null || round.Signing.EmployerSignedAt is null)
+                    return DomainException.Conflict("contract.unsigned", "双方首席代表签字后才有正式合同文本和审查申报表（《集体合同规定》第三十七条）");
+                if (round.Signing.TermStartsOn is null || round.Signing.TermEndsOn is null)
+                    return DomainException.Conflict("contract.no-term", "合同期限尚未约定，请先约定合同的起止日期（《集体合同规定》第三十八条）");
+                // Rounds concluded before the draft had to carry them (see ConcludeCommand) may still lack them.
+                if (SpecificTerms.Missing(round.Kind, f.Terms) is { } missing)
+                    return DomainException.Conflict("contract.no-specific-terms", $"{missing}，暂不能打印");
+                return Unnamed(f, Side.Worker) ?? Unnamed(f, Side.Employer);
+        }
+    }
+
+    /// <summary>Why a document cannot name <paramref name="side"/>'s chief yet (see <see cref="SideAsync"/>), or null.</summary>
+    private static DomainException? Unnamed(RoundFacts f, Side side) =>
+        f.SidesWithChief.Contains(side) || (side == Side.Worker ? f.Enterprise.ChairName : f.Round.Representatives.EmployerLegalRepresentative) is not null
+            ? null
+            : DomainException.Conflict("document.no-representatives", side == Side.Worker
+                ? "职工方尚未确定协商代表和首席代表，企业也未登记工会主席，文书中无法列明（《集体合同规定》第二十条）"
+                : "企业方尚未确定协商代表和首席代表，也未填写法定代表人，文书中无法列明（《集体合同规定》第二十一条）");
 
     /// <summary>
     /// The day the contract took effect: the day the review period's deadline lapsed without objection (Art 47), or
@@ -254,8 +337,8 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
     }
 
     /// <summary>
-    /// A side's representatives as named (Art 19–24). Before they are named, the worker side is its union chair, the
-    /// chief by office (Art 20); the employer side has no one to print yet.
+    /// A side's representatives as named (Art 19–24). Before they are named, each side is its head by office: the
+    /// union chair (Art 20), the employer's legal representative once it has given the name (Art 21).
     /// </summary>
     private async Task<BargainingSide> SideAsync(Round round, Enterprise enterprise, Side side, CancellationToken ct)
     {
@@ -264,11 +347,12 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
         var head = side == Side.Worker ? enterprise.ChairName : round.Representatives.EmployerLegalRepresentative;
         var headTitle = side == Side.Worker ? "工会主席" : "法定代表人";
         if (chief is null)
-        {
-            if (side == Side.Worker && head is not null)
-                return new BargainingSide { Party = Party(enterprise, side), Chief = new Person { Name = head, Title = headTitle } };
-            throw DomainException.Conflict("document.no-representatives", $"{side.Chinese()}尚未确定协商代表和首席代表，文书中无法列明（《集体合同规定》第十九条至第二十一条）");
-        }
+            return new BargainingSide
+            {
+                Party = Party(enterprise, side),
+                // Unavailable has refused the document before it got here.
+                Chief = new Person { Name = head ?? throw new InvalidOperationException($"round {round.Id}: no one to print for the {side} side"), Title = headTitle },
+            };
         return new BargainingSide
         {
             Party = Party(enterprise, side),
@@ -313,3 +397,12 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
+
+/// <summary>A document of a round as the round page lists it: printable now, or not yet with the reason.</summary>
+/// <param name="Kind">Which document.</param>
+/// <param name="MeetingNumber">For the minutes, the meeting; null for the other documents and while no meeting is scheduled.</param>
+/// <param name="Title">Its title as listed: 要约书, 第2次协商会议记录, ….</param>
+/// <param name="Available">True when it prints now.</param>
+/// <param name="ReasonCode">Why not, as a stable code (the one printing would answer with); null when available.</param>
+/// <param name="Reason">Why not, in Chinese; null when available.</param>
+public sealed record RoundDocumentStatus(RoundDocumentKind Kind, int? MeetingNumber, string Title, bool Available, string? ReasonCode, string? Reason);

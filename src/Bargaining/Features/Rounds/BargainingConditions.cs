@@ -16,6 +16,10 @@ public static class BargainingConditions
         .Add("congress-figures-invalid", c => Vote(c, catalog) is null or { IsValid: false })
         // Either side may make the offer (Art 32); the offering side is recorded when the round starts.
         .Add("offered-by-employer", c => Text(c.Variables, "offeredBy") == WorkflowRoles.Employer)
+        // After a coordination agreement (Art 54) bargaining resumes where it stood: a round whose table was open (a
+        // meeting was scheduled; the meeting signals carry its number) keeps its representatives and meetings and goes
+        // back to the table; a dispute over the offer goes on to naming representatives.
+        .Add("bargaining-under-way", c => Int(c.Variables, "meeting") is >= 1)
         // Wage agreements are filed within 7 days (《工资集体协商试行办法》 Art 21), other contracts within 10 (Art 42).
         .Add("wage-agreement", c => Text(c.Variables, "kind") == "wage");
 

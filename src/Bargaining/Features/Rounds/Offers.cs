@@ -33,4 +33,17 @@ public static class Offers
         // The last day to reply, as the workflow counted it (Art 32; 《民法典》 Art 201–203): the offer letter prints it.
         if (snapshot.Steps.FirstOrDefault(s => NodeGroups.Reply.Contains(s.Node))?.LastDay is { } replyBy) round.Offer.ReplyDue(replyBy);
     }
+
+    /// <summary>
+    /// The employer's legal representative as named with its offer or response: its chief by office until the side
+    /// names its representatives (Art 21), so its offer letter or response can name who speaks for it. Only the
+    /// employer names it.
+    /// </summary>
+    public static void NameEmployerHead(Round round, Side acting, string? legalRepresentative)
+    {
+        if (string.IsNullOrWhiteSpace(legalRepresentative)) return;
+        if (acting != Side.Employer)
+            throw DomainException.Rule("offer.legal-representative", "企业法定代表人由企业方在要约书或回应书中填写");
+        round.Representatives.NameLegalRepresentative(legalRepresentative);
+    }
 }

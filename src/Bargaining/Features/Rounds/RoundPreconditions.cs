@@ -12,25 +12,19 @@ namespace Bargaining.Features.Rounds;
 /// </summary>
 public static class RoundPreconditions
 {
-    /// <summary>A meeting is scheduled only once the last one has its minutes (Art 34).</summary>
-    public static DomainException? ScheduleMeeting(IReadOnlyList<Meeting> meetings) =>
-        meetings.OrderBy(m => m.Number).LastOrDefault() is { Minutes: null } pending
-            ? DomainException.Conflict("meeting.pending", $"第{pending.Number}次协商会议尚未提交会议记录，不能安排下一次会议")
-            : null;
-
-    /// <summary>Minutes are recorded for the last meeting scheduled, once it has been held.</summary>
-    public static DomainException? RecordMeeting(IReadOnlyList<Meeting> meetings, DateOnly today) =>
-        meetings.OrderBy(m => m.Number).LastOrDefault() is { } last
-            ? last.CannotRecord(today)
-            : DomainException.Conflict("meeting.none", "本轮协商尚未安排协商会议");
-
-    /// <summary>The draft is made when every topic is agreed or withdrawn and at least one is agreed (Art 34).</summary>
-    public static DomainException? Conclude(IReadOnlyList<Topic> topics)
+    /// <summary>
+    /// The draft is made when every topic is agreed or withdrawn, at least one is agreed (Art 34), and a special
+    /// contract's specific terms are agreed, so that the congress votes on them (Art 36).
+    /// </summary>
+    public static DomainException? Conclude(Round round, IReadOnlyList<Topic> topics, SpecificTerms? terms)
     {
         var open = topics.Where(t => t.Status == TopicStatus.Open).OrderBy(t => t.Id).Select(t => $"“{t.Title}”").ToList();
         if (open.Count > 0)
             return DomainException.Rule("conclude.open-topics", $"议题{string.Join("、", open)}尚未达成一致或撤回，不能形成合同草案（《集体合同规定》第三十四条）");
-        return topics.Any(t => t.Status == TopicStatus.Agreed) ? null : DomainException.Rule("conclude.nothing-agreed", "没有达成一致的议题，无从形成合同草案");
+        if (!topics.Any(t => t.Status == TopicStatus.Agreed)) return DomainException.Rule("conclude.nothing-agreed", "没有达成一致的议题，无从形成合同草案");
+        return SpecificTerms.Missing(round.Kind, terms) is { } missing
+            ? DomainException.Rule("conclude.specific-terms", $"{missing}，请在形成合同草案前约定，供职工代表大会审议")
+            : null;
     }
 
     /// <summary>Only the side that made the offer gives it up after a refusal.</summary>

@@ -43,6 +43,7 @@ public static class Nodes
     public const string DisputeCoordination = "dispute-coordination";
     public const string CoordinationExtended = "coordination-extended";
     public const string CoordinationOverdue = "coordination-overdue";
+    public const string CoordinationAgreed = "coordination-agreed";
     public const string Closed = "closed";
     public const string Withdrawn = "withdrawn";
     public const string ReplyOverdue = "reply-overdue";

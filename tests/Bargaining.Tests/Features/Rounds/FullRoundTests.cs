@@ -98,6 +98,6 @@ public sealed class FullRoundTests : RoundScenario
         Assert.Empty(snapshot.Steps);
         var journal = await Host.WithEngineAsync(e => e.JournalAsync(round));
         Assert.Equal(["started", "send-offer", "accept", "name-representatives", "name-representatives", "schedule-meeting", "record-meeting", "suspend",
-            "resume", "record-meeting", "conclude", "record-vote", "sign", "sign", "file", "publish"], journal.Where(j => j.Signal is not null || j.Kind == "started").Select(j => j.Signal ?? j.Kind));
+            "resume", "schedule-meeting", "record-meeting", "conclude", "record-vote", "sign", "sign", "file", "publish"], journal.Where(j => j.Signal is not null || j.Kind == "started").Select(j => j.Signal ?? j.Kind));
     }
 }

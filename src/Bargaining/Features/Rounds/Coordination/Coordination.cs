@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Bargaining.Domain;
 using Bargaining.Infrastructure;
 using Bargaining.Jurisdictions;
+using Bargaining.Features.Rounds.Table;
 using Bargaining.Persistence;
 using FluentValidation;
 using MediatR;
@@ -82,7 +83,9 @@ public sealed class ExtendCoordinationHandler(BargainingDbContext db, RoundWorkf
 
 /// <summary>
 /// The dispute is settled: the agreement (协调处理协议书, Art 54) signed by the coordinators and both chiefs; bargaining
-/// resumes with the sides naming their representatives.
+/// resumes where it can go on. A dispute over the offer goes on to naming representatives; a dispute at the table
+/// goes back to the table with the representatives and the meetings held kept, where the sides schedule their next
+/// meeting under the agreement.
 /// </summary>
 public sealed record RecordCoordinationAgreementCommand(Guid RoundId, string Text, IReadOnlyList<string> Coordinators, string WorkerChief, string EmployerChief)
     : IRequest<Unit>, IAuthorisedRequest
@@ -113,6 +116,12 @@ public sealed class RecordCoordinationAgreementHandler(BargainingDbContext db, R
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         round.Coordination.Agree(request.Text, request.Coordinators, request.WorkerChief, request.EmployerChief, workflow.Now);
+        // A meeting scheduled before the application and never minuted did not take place as bargaining: once a
+        // dispute is brought, the sides bargain no further until it is settled (Art 49–50), and the agreement (Art 54)
+        // now says how they go on. So it is superseded rather than left waiting for minutes nobody can write. A meeting
+        // that did take place is minuted at the table before the application: its minutes record the failed bargaining.
+        if (MeetingTurn.Pending(await MeetingTurn.OfRoundAsync(db, round.Id, cancellationToken)) is { } interrupted)
+            interrupted.Supersede($"{round.Coordination.AppliedBy?.Chinese()}申请协调处理，未举行；由{workflow.Today(round):yyyy-MM-dd}的协调处理协议书取代", workflow.Now);
         await workflow.SignalAsRoleAsync(round, Signals.Agree, WorkflowRoles.Coordinator, "协调处理机构", users.Caller(), "签署协调处理协议书", new JsonObject
         {
             ["agreement"] = round.Coordination.Agreement,

@@ -15,10 +15,11 @@ namespace Bargaining.Features.Rounds.Offer;
 /// must answer within the period counted from <see cref="ReceivedOn"/>, the day it received the letter. A renewal's
 /// offer (续签, Art 38) is possible only in the window and starts from the current contract's clauses: a topic given
 /// here replaces the clause of the same topic, the others are carried over as they are. The letter may propose the
-/// first meeting's time (local) and place; the offer letter prints them.
+/// first meeting's time (local) and place; the offer letter prints them. An employer's offer names its legal
+/// representative (<see cref="EmployerLegalRepresentative"/>), who heads its side until representatives are named (Art 21).
 /// </summary>
 public sealed record MakeOfferCommand(Guid RoundId, IReadOnlyList<TopicProposal> Topics, DateOnly ReceivedOn, int? RepresentativesPerSide = null,
-    DateTime? FirstMeetingAt = null, string? FirstMeetingPlace = null)
+    DateTime? FirstMeetingAt = null, string? FirstMeetingPlace = null, string? EmployerLegalRepresentative = null)
     : IRequest<Unit>, IAuthorisedRequest
 {
     /// <inheritdoc />
@@ -46,6 +47,7 @@ public sealed class MakeOfferValidator : AbstractValidator<MakeOfferCommand>
         RuleFor(c => c.FirstMeetingAt).NotNull().When(c => !string.IsNullOrWhiteSpace(c.FirstMeetingPlace)).WithMessage("建议了首次协商会议的地点，请同时填写时间");
         RuleFor(c => c.FirstMeetingAt).Must((c, at) => at is null || DateOnly.FromDateTime(at.Value) > c.ReceivedOn)
             .WithMessage("建议的首次协商会议时间应在对方收到要约书之后");
+        RuleFor(c => c.EmployerLegalRepresentative).MaximumLength(50).WithMessage("法定代表人姓名不超过50字");
     }
 }
 
@@ -61,6 +63,7 @@ public sealed class MakeOfferHandler(BargainingDbContext db, RoundWorkflow workf
             : request.Topics;
         if (proposals.Count == 0) throw new DomainException(FailureKind.Validation, "offer.topics", MakeOfferValidator.NoTopics);
         if (request.FirstMeetingAt is { } at) round.Offer.ProposeFirstMeeting(at, request.FirstMeetingPlace!);
+        Offers.NameEmployerHead(round, round.OfferingSide, request.EmployerLegalRepresentative);
         await Offers.SendAsync(db, workflow, round, proposals, request.ReceivedOn, request.RepresentativesPerSide, users.Caller(), cancellationToken);
         return Unit.Value;
     }

@@ -11,9 +11,11 @@ namespace Bargaining.Features.Rounds.Offer;
 /// <summary>
 /// The other side's written response (回应) to the offer: agreement, possibly with topics of its own, or a refusal,
 /// which needs a justified reason (正当理由, Art 32). A late response still counts once the period has lapsed; the
-/// workflow has already moved to the overdue step the county union chases.
+/// workflow has already moved to the overdue step the county union chases. An employer's response names its legal
+/// representative (<see cref="EmployerLegalRepresentative"/>), who heads its side until representatives are named (Art 21).
 /// </summary>
-public sealed record ReplyToOfferCommand(Guid RoundId, bool Accept, string? Reason = null, IReadOnlyList<TopicProposal>? AddedTopics = null)
+public sealed record ReplyToOfferCommand(Guid RoundId, bool Accept, string? Reason = null, IReadOnlyList<TopicProposal>? AddedTopics = null,
+    string? EmployerLegalRepresentative = null)
     : IRequest<Unit>, IAuthorisedRequest
 {
     /// <inheritdoc />
@@ -34,6 +36,7 @@ public sealed class ReplyToOfferValidator : AbstractValidator<ReplyToOfferComman
         RuleFor(c => c.AddedTopics).Empty().When(c => !c.Accept).WithMessage("拒绝协商时不能增加议题");
         RuleForEach(c => c.AddedTopics).SetValidator(new TopicProposalValidator());
         RuleFor(c => c.AddedTopics).Must(Topics.AreDistinct).WithMessage("同一议题不能重复提出");
+        RuleFor(c => c.EmployerLegalRepresentative).MaximumLength(50).WithMessage("法定代表人姓名不超过50字");
     }
 }
 
@@ -46,6 +49,7 @@ public sealed class ReplyToOfferHandler(BargainingDbContext db, RoundWorkflow wo
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         var user = users.Caller();
         round.Respond(workflow.Now, request.Accept, request.Reason);
+        Offers.NameEmployerHead(round, round.RespondingSide, request.EmployerLegalRepresentative);
         var added = await Topics.RaiseAsync(db, workflow, round, round.RespondingSide, request.AddedTopics ?? [], user, cancellationToken);
         var payload = request.Accept
             ? new JsonObject { ["addedTopics"] = Topics.ForJournal(added) }

@@ -37,7 +37,8 @@ public sealed class ConcludeHandler(BargainingDbContext db, RoundWorkflow workfl
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         await workflow.EnsureAtAsync(round, "结束协商、形成合同草案", cancellationToken, Nodes.Bargaining);
         var topics = await db.Topics.Include(t => t.Positions).Where(t => t.RoundId == round.Id).ToListAsync(cancellationToken);
-        if (RoundPreconditions.Conclude(topics) is { } refusal) throw refusal;
+        var terms = await db.SpecificTerms.FirstOrDefaultAsync(t => t.RoundId == round.Id, cancellationToken);
+        if (RoundPreconditions.Conclude(round, topics, terms) is { } refusal) throw refusal;
         var agreed = topics.Where(t => t.Status == TopicStatus.Agreed).OrderBy(t => t.Id).ToList();
 
         var now = workflow.Now;

@@ -1,4 +1,5 @@
 using Bargaining.Domain;
+using Bargaining.Features.Rounds.Table;
 using Bargaining.Jurisdictions;
 using Bargaining.Features.Rounds.Review;
 using Bargaining.Infrastructure;
@@ -15,7 +16,7 @@ namespace Bargaining.Features.Rounds.Views;
 /// for and to what each command's preconditions (<see cref="RoundPreconditions"/> and the entities' own checks) would
 /// accept. An action the command would refuse now for a reason that can change is listed disabled with that reason
 /// in Chinese; one it would never accept from this person (another side's step) is not listed. The round's documents
-/// are listed by <see cref="RoundDocumentsQuery"/>.
+/// are listed by <see cref="RoundDocumentListQuery"/>.
 /// </summary>
 public sealed record RoundActionsQuery(Guid RoundId) : IRequest<RoundActions>, IAuthorisedRequest
 {
@@ -220,11 +221,11 @@ public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine e
             case RoundActionKind.WithdrawOffer:
                 return side is { } s && RoundPreconditions.WithdrawOffer(round, s) is null ? Make() : null;
             case RoundActionKind.ScheduleMeeting:
-                return Make(RoundPreconditions.ScheduleMeeting(await facts.MeetingsAsync()));
+                return Make(MeetingTurn.CannotSchedule(await facts.MeetingsAsync()));
             case RoundActionKind.RecordMeeting:
-                return Make(RoundPreconditions.RecordMeeting(await facts.MeetingsAsync(), today));
+                return Make(MeetingTurn.ToRecord(await facts.MeetingsAsync(), today).Refusal);
             case RoundActionKind.Conclude:
-                return Make(RoundPreconditions.Conclude(await facts.TopicsAsync()));
+                return Make(RoundPreconditions.Conclude(round, await facts.TopicsAsync(), await facts.SpecificTermsAsync()));
             case RoundActionKind.File:
                 return Make(RoundPreconditions.File(round, await facts.UnitAsync()));
             case RoundActionKind.Object:
@@ -248,9 +249,6 @@ public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine e
             if (topic.RaisedBy == side)
                 actions.Add(Action(RoundActionKind.WithdrawTopic, $"撤回“{topic.Title}”", topic.CannotWithdraw(side), side, TableNode(snapshot), topicId: topic.Id));
         }
-        // A later meeting is scheduled at the table; the simplified procedure has its one meeting.
-        if (round.Procedure == Procedure.Ordinary && snapshot.Steps.Any(s => s.Node == Nodes.Bargaining))
-            actions.Add(Action(RoundActionKind.ScheduleMeeting, "安排下一次协商会议", RoundPreconditions.ScheduleMeeting(await facts.MeetingsAsync()), side, Nodes.Bargaining));
         return actions;
     }
 
@@ -274,6 +272,9 @@ public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine e
 
         public async Task<IReadOnlyList<Meeting>> MeetingsAsync() =>
             _meetings ??= await db.Meetings.AsNoTracking().Where(m => m.RoundId == round.Id).OrderBy(m => m.Number).ToListAsync(ct);
+
+        public async Task<SpecificTerms?> SpecificTermsAsync() =>
+            await db.SpecificTerms.AsNoTracking().FirstOrDefaultAsync(t => t.RoundId == round.Id, ct);
 
         public async Task<Organisation> UnitAsync() =>
             _unit ??= await db.Enterprises.Where(e => e.Id == round.EnterpriseId).Join(db.Organisations, e => e.OrganisationId, o => o.Id, (_, o) => o).AsNoTracking().SingleAsync(ct);

@@ -1,7 +1,11 @@
 using Bargaining.Domain;
+using Bargaining.Features.Documents;
 using Bargaining.Features.Rounds.Coordination;
 using Bargaining.Features.Rounds.Offer;
 using Bargaining.Features.Rounds.Representatives;
+using Bargaining.Features.Rounds.Table;
+using Bargaining.Features.Rounds.Views;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bargaining.Tests.Features.Rounds.Coordination;
 
@@ -141,19 +145,49 @@ public sealed class CoordinationTests : RoundScenario
     }
 
     [Fact]
-    public async Task After_failed_bargaining_and_a_coordination_agreement_both_sides_confirm_their_representatives_and_return_to_the_table()
+    public async Task After_failed_bargaining_a_coordination_agreement_returns_the_round_to_the_table_with_its_representatives_and_meetings()
     {
         var round = await AtTheTableAsync();
+        await Host.SendAsync(new RecordMeetingCommand(round, Side.Worker, "双方就工资增长幅度分歧较大"), Chair);
+        await Host.SendAsync(new ScheduleMeetingCommand(round, Side.Employer, Today.AddDays(7), "公司会议室", Side.Employer, "张丽"), Employer);
         await Host.SendAsync(new ApplyForCoordinationCommand(round, Side.Employer, "工资增长幅度分歧较大，协商不成"), Employer);
+        await Host.AdvanceAsync(TimeSpan.FromDays(10));
+
         await Host.SendAsync(new RecordCoordinationAgreementCommand(round, "双方同意恢复协商", ["孙平"], "王建国", "李明"), YanduCoordinator);
 
-        await Host.SendAsync(new NameRepresentativesCommand(round, Side.Worker, WorkerSide()), Chair);
-        await Host.SendAsync(new NameRepresentativesCommand(round, Side.Employer, EmployerSide(), LegalRepresentative: "李明"), Employer);
-
-        await Host.AssertAtAsync(round, "preparation");
-        Assert.Equal(WorkerSide().Count + EmployerSide().Count, await Host.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Representatives, r => r.RoundId == round)));
+        // Back at the table: nobody names representatives again, the minuted meeting stays, the interrupted one is superseded.
+        await Host.AssertAtAsync(round, "bargaining");
+        Assert.Equal(WorkerSide().Count + EmployerSide().Count, await Host.WithDbAsync(db => db.Representatives.CountAsync(r => r.RoundId == round)));
         var again = await RefusedAsync(() => Host.SendAsync(new NameRepresentativesCommand(round, Side.Worker, WorkerSide()), Chair), FailureKind.Conflict);
         Assert.Contains("已确定协商代表", again.Message);
+        var meetings = await Host.WithDbAsync(db => db.Meetings.Where(m => m.RoundId == round).OrderBy(m => m.Number).ToListAsync());
+        Assert.Equal("双方就工资增长幅度分歧较大", meetings[0].Minutes);
+        Assert.Contains("协调处理协议书", meetings[1].SupersededBecause);
+
+        // The next meeting is scheduled under the agreement, chaired in turn after the last meeting held (Art 34).
+        var offered = (await Host.SendAsync(new RoundTimelineQuery(round), Chair)).Actions.Select(a => a.Signal);
+        Assert.Contains("schedule-meeting", offered);
+        await RefusedAsync(() => Host.SendAsync(new ScheduleMeetingCommand(round, Side.Worker, Today, "公司会议室", Side.Worker, "张丽"), Chair), FailureKind.Rule);
+        await Host.SendAsync(new ScheduleMeetingCommand(round, Side.Worker, Today, "公司会议室", Side.Employer, "张丽"), Chair);
+        await Host.SendAsync(new AgreeTopicCommand((await TopicsAsync(round)).Single().Id, Side.Employer), Employer);
+        await Host.SendAsync(new RecordMeetingCommand(round, Side.Worker, "按协调处理协议达成一致"), Chair);
+        await Host.SendAsync(new ConcludeCommand(round, Side.Worker), Chair);
+        await Host.AssertAtAsync(round, "congress");
+        var minutes = await RefusedAsync(() => Host.SendAsync(new PrintRoundDocumentQuery(round, RoundDocumentKind.MeetingMinutes, 2), Chair), FailureKind.Conflict);
+        Assert.Contains("未举行", minutes.Message);
+    }
+
+    [Fact]
+    public async Task A_meeting_scheduled_before_the_application_and_never_held_no_longer_blocks_the_next_meeting()
+    {
+        var round = await AtTheTableAsync();
+        await Host.SendAsync(new ApplyForCoordinationCommand(round, Side.Worker, "企业方拒不参加协商会议"), Chair);
+
+        await Host.SendAsync(new RecordCoordinationAgreementCommand(round, "企业方同意参加协商", ["孙平"], "王建国", "李明"), YanduCoordinator);
+
+        await Host.AssertAtAsync(round, "bargaining");
+        await Host.SendAsync(new ScheduleMeetingCommand(round, Side.Worker, Today.AddDays(3), "公司会议室", Side.Worker, "张丽"), Chair);
+        Assert.Equal(2, await CountAsync<Meeting>());
     }
 
     [Fact]
