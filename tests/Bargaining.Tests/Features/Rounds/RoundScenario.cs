@@ -23,9 +23,12 @@ public abstract class RoundScenario : IAsyncLifetime
     protected Organisation Yandu { get; private set; } = null!;
     protected Organisation Tinghu { get; private set; } = null!;
 
+    /// <summary>How far the application's clock moves on each read; none by default (<see cref="TickingClock"/>).</summary>
+    protected virtual TimeSpan? ClockTickPerRead => null;
+
     public async Task InitializeAsync()
     {
-        Host = await BargainingHost.StartAsync(China.At(2026, 3, 2, 9));
+        Host = await BargainingHost.StartAsync(China.At(2026, 3, 2, 9), tickPerRead: ClockTickPerRead);
         await Host.WithDbAsync(db => YanchengOrganisations.EnsureAsync(db));
         Yandu = await Host.WithDbAsync(db => db.Organisations.SingleAsync(o => o.Code == "320903"));
         Tinghu = await Host.WithDbAsync(db => db.Organisations.SingleAsync(o => o.Code == "320902"));
