@@ -322,6 +322,7 @@ public sealed class Round
     {
         if ((side == Side.Worker ? WorkerSignedAt : EmployerSignedAt) is not null)
             throw DomainException.Conflict("contract.signed", $"{side.Chinese()}首席代表已经签字");
+        if (Rules.ContractTermRule.Unagreed(TermStartsOn, "signing.no-term", "双方首席代表签字的集体合同") is { } breach) throw DomainException.Rule(breach.Code, breach.Message);
         if (side == Side.Worker) WorkerSignedAt = now; else EmployerSignedAt = now;
     }
 
@@ -341,8 +342,7 @@ public sealed class Round
     /// <summary>Records the filing (报送, Art 42) as received by the labour administration on <paramref name="receivedOn"/>; returns whether it was late.</summary>
     public bool File(DateOnly receivedOn, DateOnly today, DateOnly signedOn, string authority)
     {
-        if (TermStartsOn is null)
-            throw DomainException.Rule("filing.no-term", "报送审查的集体合同应当载明合同期限，请先约定合同的起止日期（《集体合同规定》第三十八条）");
+        if (Rules.ContractTermRule.Unagreed(TermStartsOn, "filing.no-term", "报送审查的集体合同") is { } breach) throw DomainException.Rule(breach.Code, breach.Message);
         if (receivedOn > today) throw DomainException.Rule("filing.received-in-future", $"劳动保障行政部门收到日期（{receivedOn:yyyy-MM-dd}）不能晚于今天");
         if (receivedOn < signedOn)
             throw DomainException.Rule("filing.before-signing", $"劳动保障行政部门收到日期（{receivedOn:yyyy-MM-dd}）不能早于双方签字之日");

@@ -26,6 +26,14 @@ public static class ContractTermRule
         return null;
     }
 
+    /// <summary>
+    /// A collective contract states its term (Art 38): what <paramref name="document"/> (the contract to be signed, the
+    /// contract filed) lacks while no term is agreed, as <paramref name="code"/>; null once it is.
+    /// </summary>
+    public static RuleBreach? Unagreed(DateOnly? startsOn, string code, string document) => startsOn is null
+        ? new(code, $"{document}应当载明合同期限，请先约定合同的起止日期（《集体合同规定》第三十八条）")
+        : null;
+
     /// <summary>The last day of a term of <paramref name="months"/> months from <paramref name="startsOn"/>.</summary>
     public static DateOnly LastDay(DateOnly startsOn, int months) => startsOn.AddMonths(months).AddDays(-1);
 }

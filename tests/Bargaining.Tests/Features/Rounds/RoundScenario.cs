@@ -171,8 +171,8 @@ public abstract class RoundScenario : IAsyncLifetime
 
     protected static CurrentUser EmployerOf(Enterprise e) => new($"u-employer-{e.Id}", "企业方代表", Role.EmployerRepresentative, e.OrganisationId, e.Id);
 
-    /// <summary>Offered, accepted, named, agreed at 6 %, adopted and signed by both chiefs today; with the three-year term unless asked not to.</summary>
-    protected async Task<Guid> SignedAsync(Enterprise e, bool term = true, RoundKind kind = RoundKind.Wage)
+    /// <summary>Offered, accepted, named, agreed at 6 %, with the three-year term, adopted and signed by both chiefs today.</summary>
+    protected async Task<Guid> SignedAsync(Enterprise e, RoundKind kind = RoundKind.Wage)
     {
         var staff = e.OrganisationId == Yandu.Id ? YanduStaff : TinghuStaff;
         var round = await Host.SendAsync(new StartRoundCommand(e.Id, kind, Procedure.Ordinary, Side.Worker), staff);
@@ -183,7 +183,7 @@ public abstract class RoundScenario : IAsyncLifetime
         await Host.SendAsync(new ScheduleMeetingCommand(round, Side.Worker, Today, "公司会议室", Side.Worker, "夏雨桐"), ChairOf(e));
         await Host.SendAsync(new AgreeTopicCommand((await TopicsAsync(round)).Single().Id, Side.Employer), EmployerOf(e));
         await Host.SendAsync(new ConcludeCommand(round, Side.Worker), ChairOf(e));
-        if (term) await AgreeTermAsync(round, ChairOf(e));
+        await AgreeTermAsync(round, ChairOf(e));
         await Host.SendAsync(new RecordCongressVoteCommand(round, 90, 80, 70), ChairOf(e));
         await Host.SendAsync(new SignCommand(round, Side.Worker), ChairOf(e));
         await Host.SendAsync(new SignCommand(round, Side.Employer), EmployerOf(e));

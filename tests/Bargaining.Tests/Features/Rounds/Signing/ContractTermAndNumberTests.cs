@@ -6,6 +6,7 @@ using Bargaining.Features.Rounds.Review;
 using Bargaining.Features.Rounds.Signing;
 using Bargaining.Features.Rounds.Table;
 using Bargaining.Rules;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bargaining.Tests.Features.Rounds.Signing;
 
@@ -56,7 +57,10 @@ public sealed class ContractTermAndNumberTests : RoundScenario
         Assert.Equal("term.signed", (await RefusedAsync(() => AgreeAsync(signed, April1, new DateOnly(2027, 3, 31)), FailureKind.Conflict)).Code);
 
         var other = await AddEnterpriseAsync(Yandu, "盐城鼎盛电子有限公司", 11, 120);
-        var round = await SignedAsync(other, term: false);
+        // A round signed before signing needed a term (the rule of SignAndFileTests) keeps the filing's own check.
+        var round = await SignedAsync(other);
+        await Host.WithDbAsync(db => db.Rounds.Where(r => r.Id == round)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.TermStartsOn, (DateOnly?)null).SetProperty(r => r.TermEndsOn, (DateOnly?)null)));
         var e = await RefusedAsync(() => Host.SendAsync(new FileContractCommand(round, Today), EmployerOf(other)), FailureKind.Rule);
         Assert.Contains("第三十八条", e.Message);
         Assert.Null((await RoundAsync(round)).ContractNumber);
