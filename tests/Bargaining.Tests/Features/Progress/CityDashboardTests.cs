@@ -75,7 +75,9 @@ public sealed class CityDashboardTests : ProgressScenario
             var round = Assert.Single(report.Launched).RoundId;
             await AtTheTableAsync(e, round);
             await Host.SendAsync(new AgreeTopicCommand(Assert.Single(await TopicsAsync(round)).Id, Side.Employer), EmployerOf(e));
+            await Host.SendAsync(new RecordMeetingCommand(round, Side.Worker, "双方就职工年平均工资增长幅度进行协商"), ChairOf(e));
             await Host.SendAsync(new ConcludeCommand(round, Side.Worker), ChairOf(e));
+            await Host.SendAsync(new ConcludeCommand(round, Side.Employer), EmployerOf(e));
             await AgreeTermAsync(round, ChairOf(e));
             await Host.SendAsync(new RecordCongressVoteCommand(round, 180, 150, 140), ChairOf(e));
             await Host.SendAsync(new SignCommand(round, Side.Worker), ChairOf(e));

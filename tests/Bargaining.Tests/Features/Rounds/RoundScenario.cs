@@ -103,12 +103,24 @@ public abstract class RoundScenario : IAsyncLifetime
     protected Task AgreeTermAsync(Guid round, CurrentUser? chair = null) =>
         Host.SendAsync(new AgreeContractTermCommand(round, Side.Worker, ThreeYears.Starts, ThreeYears.Ends), chair ?? Chair);
 
-    /// <summary>At the table, the employer accepts the 6 % rise and the chair concludes with a three-year term: the draft is before the congress.</summary>
+    /// <summary>The minutes of the meeting held today (Art 34).</summary>
+    protected Task HeldAsync(Guid round, CurrentUser? chair = null) =>
+        Host.SendAsync(new RecordMeetingCommand(round, Side.Worker, "双方就职工年平均工资增长幅度进行协商"), chair ?? Chair);
+
+    /// <summary>Both chiefs sign the draft, the worker chief first (Art 36); returns the draft formed.</summary>
+    protected async Task<IReadOnlyList<DraftClauseView>> ConcludedAsync(Guid round, CurrentUser? chair = null, CurrentUser? employer = null)
+    {
+        await Host.SendAsync(new ConcludeCommand(round, Side.Worker), chair ?? Chair);
+        return await Host.SendAsync(new ConcludeCommand(round, Side.Employer), employer ?? Employer);
+    }
+
+    /// <summary>At the table, the employer accepts the 6 % rise, the meeting is minuted and both chiefs conclude with a three-year term: the draft is before the congress.</summary>
     protected async Task<Guid> DraftedAsync()
     {
         var round = await AtTheTableAsync();
         await Host.SendAsync(new AgreeTopicCommand((await TopicsAsync(round)).Single().Id, Side.Employer), Employer);
-        await Host.SendAsync(new ConcludeCommand(round, Side.Worker), Chair);
+        await HeldAsync(round);
+        await ConcludedAsync(round);
         await AgreeTermAsync(round);
         await Host.AssertAtAsync(round, "congress");
         return round;
@@ -182,7 +194,8 @@ public abstract class RoundScenario : IAsyncLifetime
         await Host.SendAsync(new NameRepresentativesCommand(round, Side.Employer, [Member("马德明", chief: true), Member("施晓东"), Member("葛春华")], LegalRepresentative: "马德明"), EmployerOf(e));
         await Host.SendAsync(new ScheduleMeetingCommand(round, Side.Worker, Today, "公司会议室", Side.Worker, "夏雨桐"), ChairOf(e));
         await Host.SendAsync(new AgreeTopicCommand((await TopicsAsync(round)).Single().Id, Side.Employer), EmployerOf(e));
-        await Host.SendAsync(new ConcludeCommand(round, Side.Worker), ChairOf(e));
+        await HeldAsync(round, ChairOf(e));
+        await ConcludedAsync(round, ChairOf(e), EmployerOf(e));
         await AgreeTermAsync(round, ChairOf(e));
         await Host.SendAsync(new RecordCongressVoteCommand(round, 90, 80, 70), ChairOf(e));
         await Host.SendAsync(new SignCommand(round, Side.Worker), ChairOf(e));

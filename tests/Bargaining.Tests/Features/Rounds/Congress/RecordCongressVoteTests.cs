@@ -48,7 +48,7 @@ public sealed class RecordCongressVoteTests : RoundScenario
         await RefusedAsync(() => Host.SendAsync(new ConcludeCommand(round, Side.Worker), Chair), FailureKind.Rule);
         await Host.SendAsync(new CounterProposeCommand(pay, Side.Worker, "职工年平均工资增长7%", 7, "%"), Chair);
         await Host.SendAsync(new AgreeTopicCommand(pay, Side.Employer), Employer);
-        var draft = await Host.SendAsync(new ConcludeCommand(round, Side.Worker), Chair);
+        var draft = await ConcludedAsync(round);
 
         Assert.Equal(7m, Assert.Single(draft).Number);
         Assert.Equal(2, (await RoundAsync(round)).Draft);

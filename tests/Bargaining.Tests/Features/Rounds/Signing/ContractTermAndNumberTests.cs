@@ -88,7 +88,7 @@ public sealed class ContractTermAndNumberTests : RoundScenario
         await Host.SendAsync(new RecordReviewObjectionCommand(hengda, "工资增长条款未明确执行时间", [pay]), YanduReviewer);
         await Host.SendAsync(new CounterProposeCommand(pay, Side.Worker, "自2026年4月起职工年平均工资增长6%", 6, "%"), Chair);
         await Host.SendAsync(new AgreeTopicCommand(pay, Side.Employer), Employer);
-        await Host.SendAsync(new ConcludeCommand(hengda, Side.Worker), Chair);
+        await ConcludedAsync(hengda);
         await Host.SendAsync(new RecordCongressVoteCommand(hengda, 180, 150, 140), Chair);
         await Host.SendAsync(new SignCommand(hengda, Side.Worker), Chair);
         await Host.SendAsync(new SignCommand(hengda, Side.Employer), Employer);

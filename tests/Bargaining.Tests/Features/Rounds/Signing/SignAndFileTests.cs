@@ -28,7 +28,8 @@ public sealed class SignAndFileTests : RoundScenario
     {
         var round = await AtTheTableAsync();
         await Host.SendAsync(new AgreeTopicCommand((await TopicsAsync(round)).Single().Id, Side.Employer), Employer);
-        await Host.SendAsync(new ConcludeCommand(round, Side.Worker), Chair);
+        await HeldAsync(round);
+        await ConcludedAsync(round);
         await Host.SendAsync(new RecordCongressVoteCommand(round, 180, 150, 140), Chair);
 
         var worker = await RefusedAsync(() => Host.SendAsync(new SignCommand(round, Side.Worker), Chair), FailureKind.Rule);
