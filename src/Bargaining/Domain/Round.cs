@@ -130,6 +130,11 @@ public sealed class Round
     public Guid WorkflowInstanceId { get; private set; }
     /// <summary>When the round was started.</summary>
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>True while the round runs: an enterprise runs one round of a kind at a time (a unique index holds it).</summary>
+    public bool Running { get; private set; } = true;
+
+    /// <summary>The round no longer runs: its workflow ended, or a renewal took its place.</summary>
+    public void Stop() => Running = false;
     /// <summary>When the offer letter was sent.</summary>
     public DateTimeOffset? OfferMadeAt { get; private set; }
     /// <summary>The day the other side received the offer; the reply period counts from it (Art 32).</summary>

@@ -2,8 +2,6 @@ using Bargaining.Domain;
 using Bargaining.Features.Rounds;
 using Bargaining.Infrastructure;
 using Bargaining.Persistence;
-using Bargaining.Workflows;
-using Bargaining.Workflows.Persistence;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -103,12 +101,9 @@ public sealed class LaunchCampaignOffersHandler(BargainingDbContext db, RoundWor
         // The enterprise union makes the offer (Art 32); without a union there is nobody to make it for the workers.
         if (enterprise.UnionName is null)
             throw DomainException.Rule("launch.no-union", "该企业尚未建立工会，无法由工会发出要约");
-        var running = await db.Rounds.Where(r => r.EnterpriseId == enterprise.Id && r.Kind == request.Kind)
-            .Join(db.Set<WorkflowInstanceRecord>(), r => r.WorkflowInstanceId, i => i.Id, (r, i) => i.Status)
-            .AnyAsync(s => s == WorkflowStatus.Running, ct);
-        if (running) throw DomainException.Conflict("launch.round-running", "该企业已有同类集体协商正在进行，不能重复发出要约");
+        await RunningRounds.EnsureNoneAsync(db, workflow, enterprise, request.Kind, "launch.round-running", ct);
         var round = new Round(enterprise.Id, request.Kind, Procedure.Ordinary, request.Jurisdiction, Side.Worker, workflow.Now);
-        db.Rounds.Add(round);
+        await RunningRounds.AddAsync(db, enterprise, round, "launch.round-running", ct);
         await workflow.StartAsync(round, enterprise, user, ct);
         await Offers.SendAsync(db, workflow, round, request.Topics, request.ReceivedOn, request.RepresentativesPerSide, user, ct);
         return round;

@@ -58,6 +58,18 @@ public sealed class CityDashboardTests : ProgressScenario
     }
 
     [Fact]
+    public async Task An_enterprise_with_a_wage_and_a_comprehensive_offer_counts_once_in_the_table_as_on_the_card()
+    {
+        var campaign = await Host.SendAsync(new CreateCampaignCommand("春季行动", new(2026, 3, 2), new(2026, 3, 31), [Yandu.Id], 90, 50, 0), City);
+        foreach (var kind in new[] { RoundKind.Wage, RoundKind.Comprehensive })
+            await Host.SendAsync(new LaunchCampaignOffersCommand([Hengda.Id], kind, [WageRise(6)], Today, 3), YanduStaff);
+
+        var yandu = (await Host.SendAsync(new CityDashboardQuery(campaign), City)).Rows.Single(r => r.Progress.OrganisationId == Yandu.Id).Progress;
+
+        Assert.Equal((1, 1, 1), (yandu.Enterprises, yandu.EnterprisesOffered, yandu.Funnel.Offers));
+    }
+
+    [Fact]
     public async Task Only_the_city_union_sees_the_dashboard_of_an_existing_campaign()
     {
         var campaign = await Host.SendAsync(new CreateCampaignCommand("春季行动", new(2026, 3, 2), new(2026, 3, 31), [Yandu.Id], 90, 50, 0), City);

@@ -10,7 +10,7 @@ namespace Bargaining.Features.Rounds.Offer;
 
 /// <summary>
 /// Starts a bargaining round for an enterprise and its workflow. Either side may make the offer (Art 32); county staff
-/// may start a round for an enterprise of their county.
+/// may start a round for an enterprise of their county. An enterprise runs one round of a kind at a time (<see cref="RunningRounds"/>).
 /// </summary>
 public sealed record StartRoundCommand(Guid EnterpriseId, RoundKind Kind, Procedure Procedure, Side OfferingSide, string Jurisdiction = "jiangsu")
     : IRequest<Guid>, IAuthorisedRequest
@@ -42,8 +42,9 @@ public sealed class StartRoundHandler(BargainingDbContext db, RoundWorkflow work
     public async Task<Guid> Handle(StartRoundCommand request, CancellationToken cancellationToken)
     {
         var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.Id == request.EnterpriseId, cancellationToken) ?? throw DomainException.NotFound("该企业");
+        await RunningRounds.EnsureNoneAsync(db, workflow, enterprise, request.Kind, "round.running", cancellationToken);
         var round = new Round(enterprise.Id, request.Kind, request.Procedure, request.Jurisdiction, request.OfferingSide, workflow.Now);
-        db.Rounds.Add(round);
+        await RunningRounds.AddAsync(db, enterprise, round, "round.running", cancellationToken);
         await workflow.StartAsync(round, enterprise, users.Caller(), cancellationToken);
         return round.Id;
     }
