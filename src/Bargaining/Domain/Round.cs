@@ -256,8 +256,10 @@ public sealed class Round
     public int? CongressPresent { get; private set; }
     /// <summary>In favour at the last vote.</summary>
     public int? CongressInFavour { get; private set; }
-    /// <summary>Whether the last vote adopted the draft.</summary>
+    /// <summary>Whether the last vote adopted the draft; null when its meeting was not quorate (no vote, Art 36).</summary>
     public bool? CongressAdopted { get; private set; }
+    /// <summary>The day of the last congress meeting on the draft.</summary>
+    public DateOnly? CongressHeldOn { get; private set; }
     /// <summary>Why the last vote did not adopt the draft.</summary>
     public string? CongressRejection { get; private set; }
     /// <summary>When the worker chief signed (Art 37).</summary>
@@ -328,15 +330,21 @@ public sealed class Round
         return null;
     }
 
-    /// <summary>Records the congress vote on the current draft as judged by the Art 36 rule.</summary>
-    public void RecordVote(int entitled, int present, int inFavour, Rules.CongressOutcome outcome)
+    /// <summary>
+    /// Records the congress meeting of <paramref name="heldOn"/> on the current draft as judged by the Art 36 rule: a
+    /// meeting without the quorum is recorded as no vote (<see cref="CongressAdopted"/> null), to be held again.
+    /// </summary>
+    public void RecordVote(int entitled, int present, int inFavour, DateOnly heldOn, DateOnly today, DateOnly draftOn, Rules.CongressOutcome outcome)
     {
+        if (heldOn > today) throw DomainException.Rule("congress.in-future", $"职工代表大会召开日期（{heldOn:yyyy-MM-dd}）不能晚于今天");
+        if (heldOn < draftOn) throw DomainException.Rule("congress.before-draft", $"职工代表大会召开日期（{heldOn:yyyy-MM-dd}）不能早于合同草案形成之日（{draftOn:yyyy-MM-dd}）");
         CongressEntitled = entitled;
         CongressPresent = present;
         CongressInFavour = inFavour;
-        CongressAdopted = outcome.IsApproved;
+        CongressHeldOn = heldOn;
+        CongressAdopted = outcome.QuorumMet ? outcome.IsApproved : null;
         CongressRejection = outcome.Reason;
-        if (!outcome.IsApproved) WorkerSignedAt = EmployerSignedAt = null;
+        if (outcome is { QuorumMet: true, IsApproved: false }) WorkerSignedAt = EmployerSignedAt = null;
     }
 
     /// <summary>A chief signs the adopted contract (Art 37).</summary>

@@ -91,7 +91,7 @@ public sealed class CityDashboardTests : ProgressScenario
             await Host.SendAsync(new ConcludeCommand(round, Side.Worker), ChairOf(e));
             await Host.SendAsync(new ConcludeCommand(round, Side.Employer), EmployerOf(e));
             await AgreeTermAsync(round, ChairOf(e));
-            await Host.SendAsync(new RecordCongressVoteCommand(round, 180, 150, 140), ChairOf(e));
+            await Host.SendAsync(AdoptingVote(round, e), ChairOf(e));
             await Host.SendAsync(new SignCommand(round, Side.Worker), ChairOf(e));
             await Host.SendAsync(new SignCommand(round, Side.Employer), EmployerOf(e));
             await Host.SendAsync(new FileContractCommand(round, Today), EmployerOf(e));

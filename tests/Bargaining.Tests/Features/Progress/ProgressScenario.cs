@@ -98,7 +98,7 @@ public abstract class ProgressScenario : RoundScenario
         await Host.SendAsync(new ConcludeCommand(round, Side.Worker), ChairOf(e));
         await Host.SendAsync(new ConcludeCommand(round, Side.Employer), EmployerOf(e));
         await AgreeTermAsync(round, ChairOf(e));
-        await Host.SendAsync(new RecordCongressVoteCommand(round, 180, 150, 140), ChairOf(e));
+        await Host.SendAsync(AdoptingVote(round, e), ChairOf(e));
         await Host.SendAsync(new SignCommand(round, Side.Worker), ChairOf(e));
         await Host.SendAsync(new SignCommand(round, Side.Employer), EmployerOf(e));
     }

@@ -179,6 +179,10 @@ public abstract class RoundScenario : IAsyncLifetime
         return enterprise;
     }
 
+    /// <summary>A vote that adopts the draft: these figures, or all of a smaller enterprise's workers (never more deputies than workers).</summary>
+    protected static RecordCongressVoteCommand AdoptingVote(Guid round, Enterprise e, int entitled = 180, int present = 150, int inFavour = 140) =>
+        e.Employees >= entitled ? new(round, entitled, present, inFavour) : new(round, e.Employees, e.Employees, e.Employees);
+
     protected static CurrentUser ChairOf(Enterprise e) => new($"u-chair-{e.Id}", e.ChairName!, Role.UnionChair, e.OrganisationId, e.Id);
 
     protected static CurrentUser EmployerOf(Enterprise e) => new($"u-employer-{e.Id}", "企业方代表", Role.EmployerRepresentative, e.OrganisationId, e.Id);
@@ -197,7 +201,7 @@ public abstract class RoundScenario : IAsyncLifetime
         await HeldAsync(round, ChairOf(e));
         await ConcludedAsync(round, ChairOf(e), EmployerOf(e));
         await AgreeTermAsync(round, ChairOf(e));
-        await Host.SendAsync(new RecordCongressVoteCommand(round, 90, 80, 70), ChairOf(e));
+        await Host.SendAsync(AdoptingVote(round, e, 90, 80, 70), ChairOf(e));
         await Host.SendAsync(new SignCommand(round, Side.Worker), ChairOf(e));
         await Host.SendAsync(new SignCommand(round, Side.Employer), EmployerOf(e));
         return round;
