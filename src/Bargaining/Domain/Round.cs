@@ -104,6 +104,8 @@ public sealed class Round
         // 简易程序: the enterprise union makes the offer (《江苏省集体协商条例》; simplified-procedure.json starts at union-offer).
         if (procedure == Procedure.Simplified && offeringSide == Side.Employer)
             throw DomainException.Rule("round.simplified-offer", "简易程序由企业工会发出要约，企业方要约请适用普通程序");
+        if (kind is RoundKind.Industry or RoundKind.Regional)
+            throw DomainException.Rule("round.multi-employer", $"{kind.Chinese()}由县级以下区域内的行业或区域工会与企业方面代表订立，约束该行业或区域的所有企业（《劳动合同法》第五十三条），不能为单个企业发起；请选择综合或专项集体合同");
         Id = Guid.CreateVersion7(createdAt);
         EnterpriseId = enterpriseId;
         Kind = kind;

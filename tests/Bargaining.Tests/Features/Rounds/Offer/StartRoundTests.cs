@@ -126,4 +126,30 @@ public sealed class StartRoundTests : RoundScenario
 
         Assert.Contains("rounds.EnterpriseId", e.InnerException!.Message);
     }
+
+    [Fact]
+    public async Task A_yancheng_enterprise_bargains_under_jiangsus_rules_and_cannot_be_given_shanghais()
+    {
+        var e = await RefusedAsync(() => Host.SendAsync(new StartRoundCommand(Hengda.Id, RoundKind.Wage, Procedure.Ordinary, Side.Worker, "shanghai"), YanduStaff), FailureKind.Rule);
+
+        Assert.Equal("round.jurisdiction", e.Code);
+        Assert.Contains("江苏省", e.Message);
+        Assert.Contains("上海市", e.Message);
+        Assert.Equal(0, await CountAsync<Round>());
+        var id = await Host.SendAsync(new StartRoundCommand(Hengda.Id, RoundKind.Wage, Procedure.Ordinary, Side.Worker), YanduStaff);
+        Assert.Equal("jiangsu", (await RoundAsync(id)).Jurisdiction);
+    }
+
+    [Theory]
+    [InlineData(RoundKind.Industry, "行业性集体合同")]
+    [InlineData(RoundKind.Regional, "区域性集体合同")]
+    public async Task An_industry_or_regional_contract_is_not_started_for_one_enterprise(RoundKind kind, string name)
+    {
+        var e = await RefusedAsync(() => StartAsync(kind: kind), FailureKind.Rule);
+
+        Assert.Equal("round.multi-employer", e.Code);
+        Assert.Contains(name, e.Message);
+        Assert.Contains("第五十三条", e.Message);
+        Assert.Equal(0, await CountAsync<Round>());
+    }
 }
