@@ -42,9 +42,10 @@ public sealed class FullRoundApiTests(WebAppFactory app) : IClassFixture<WebAppF
         await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/minutes", new MinutesBody(Side.Worker, "双方就职工年平均工资增长6%达成一致"))).ExpectAsync(HttpStatusCode.NoContent);
         var draft = await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/conclude", new SideBody(Side.Worker))).ReadAsync<List<DraftClauseView>>();
         Assert.Equal("职工年平均工资增长6%", Assert.Single(draft).Clause);
+        await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/conclude", new SideBody(Side.Employer))).ExpectAsync(HttpStatusCode.OK);
 
         // The congress adopts it, both chiefs sign, the bureau receives it the same day.
-        Assert.True((await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", new VoteBody(180, 150, 140))).ReadAsync<CongressVoteResult>()).Adopted);
+        Assert.True((await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", table.AdoptingVote)).ReadAsync<CongressVoteResult>()).Adopted);
         var term = table.Term(Side.Employer);
         await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/term", term)).ExpectAsync(HttpStatusCode.NoContent);
         await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);

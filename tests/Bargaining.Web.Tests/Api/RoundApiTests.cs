@@ -8,6 +8,7 @@ using Bargaining.Features.Rounds.Offer;
 using Bargaining.Features.Rounds.Views;
 using Bargaining.Tests.Shared;
 using Bargaining.Web.Api;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bargaining.Web.Tests.Api;
 
@@ -216,7 +217,7 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
 
         await (await Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", new VoteBody(180, 190, 100))).ProblemAsync(HttpStatusCode.BadRequest);
         await (await Employer.PostJsonAsync($"/api/rounds/{round}/congress-vote", new VoteBody(180, 150, 140))).ProblemAsync(HttpStatusCode.Forbidden);
-        var vote = await (await Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", new VoteBody(180, 119, 119))).ReadAsync<CongressVoteResult>();
+        var vote = await (await Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", new VoteBody(120, 79, 79))).ReadAsync<CongressVoteResult>();   // 恒达's 120 workers, 80 needed
 
         Assert.False(vote.Adopted);
         Assert.Contains("三分之二", vote.Reason);
@@ -252,8 +253,12 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
     {
         var round = await _table.AdoptedAsync();
         await (await Chair.PostJsonAsync($"/api/rounds/{round}/term", new TermBody(Side.Worker, app.Today, app.Today.AddYears(5)))).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        // Signing now needs the term (Art 38); a round signed before that rule, without one, still cannot be filed.
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/term", _table.Term(Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
         await (await Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
         await (await Employer.PostJsonAsync($"/api/rounds/{round}/sign", new SideBody(Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
+        await app.WithDbAsync(db => db.Rounds.Where(r => r.Id == round)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.TermStartsOn, (DateOnly?)null).SetProperty(r => r.TermEndsOn, (DateOnly?)null)));
 
         var problem = await (await Employer.PostJsonAsync($"/api/rounds/{round}/filing", new FilingBody(app.Today))).ProblemAsync(HttpStatusCode.UnprocessableEntity);
 
