@@ -327,6 +327,7 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
         if (comprehensive)
             At(day, 15, async () => await SendAsync(new WithdrawTopicCommand((await Topics())["rest-leave"], Side.Worker, "并入下一年度综合集体合同协商"), p.Chair));
         At(day, 16, () => SendAsync(new ConcludeCommand(p.RoundId!.Value, Side.Worker), p.Chair));
+        At(day, 16, () => SendAsync(new ConcludeCommand(p.RoundId!.Value, Side.Employer), p.Employer));
         // The term (Art 38): a wage agreement for a year, a comprehensive contract for three, from the next month's first day.
         var termStarts = new DateOnly(day.Year, day.Month, 1).AddMonths(1);
         var termEnds = termStarts.AddMonths(comprehensive ? 36 : 12).AddDays(-1);

@@ -34,14 +34,17 @@ public sealed class BargainingHost : IAsyncDisposable
 
     public string SqlitePath { get; }
 
-    /// <summary>A host whose clock reads <paramref name="now"/>, on a fresh database.</summary>
-    public static async Task<BargainingHost> StartAsync(DateTimeOffset now, string? workflowsDirectory = null)
+    /// <summary>
+    /// A host whose clock reads <paramref name="now"/>, on a fresh database; with <paramref name="tickPerRead"/>, the
+    /// application's clock moves that much on every read (<see cref="TickingClock"/>), as the real clock does.
+    /// </summary>
+    public static async Task<BargainingHost> StartAsync(DateTimeOffset now, string? workflowsDirectory = null, TimeSpan? tickPerRead = null)
     {
         var path = Path.Combine(Path.GetTempPath(), $"bargaining-tests-{Guid.NewGuid():N}.db");
         var clock = new ManualClock(now);
         var services = new ServiceCollection()
             .AddLogging()
-            .AddBargaining(new BargainingOptions(workflowsDirectory ?? RepositoryWorkflows, path), clock)
+            .AddBargaining(new BargainingOptions(workflowsDirectory ?? RepositoryWorkflows, path), tickPerRead is { } tick ? new TickingClock(clock, tick) : clock)
             .BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
             await Database.InitializeAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());

@@ -19,6 +19,8 @@ public sealed class Round
         // 简易程序: the enterprise union makes the offer (《江苏省集体协商条例》; simplified-procedure.json starts at union-offer).
         if (procedure == Procedure.Simplified && offeringSide == Side.Employer)
             throw DomainException.Rule("round.simplified-offer", "简易程序由企业工会发出要约，企业方要约请适用普通程序");
+        if (kind is RoundKind.Industry or RoundKind.Regional)
+            throw DomainException.Rule("round.multi-employer", $"{kind.Chinese()}由县级以下区域内的行业或区域工会与企业方面代表订立，约束该行业或区域的所有企业（《劳动合同法》第五十三条），不能为单个企业发起；请选择综合或专项集体合同");
         Id = Guid.CreateVersion7(createdAt);
         EnterpriseId = enterpriseId;
         Kind = kind;
@@ -68,6 +70,12 @@ public sealed class Round
     /// <summary>What this round renews, if it is a renewal (续签, Art 38).</summary>
     public RoundRenewal Renewal { get; private set; } = new();
 
+    /// <summary>True while the round runs: an enterprise runs one round of a kind at a time (a unique index holds it).</summary>
+    public bool Running { get; private set; } = true;
+
+    /// <summary>The round no longer runs: its workflow ended, or a renewal took its place.</summary>
+    public void Stop() => Running = false;
+
     /// <summary>The side that answers the offer.</summary>
     public Side RespondingSide => OfferingSide.Other();
 
@@ -109,11 +117,15 @@ public sealed class Round
         Response.Give(now, accept, reason);
     }
 
-    /// <summary>Records the congress vote on the current draft as judged by the Art 36 rule; a draft not adopted loses its signatures.</summary>
-    public void RecordVote(int entitled, int present, int inFavour, Rules.CongressOutcome outcome)
+    /// <summary>
+    /// Records the congress meeting of <paramref name="heldOn"/> on the current draft as judged by the Art 36 rule: a
+    /// meeting without the quorum is recorded as no vote (<see cref="RoundCongress.Adopted"/> null), to be held again;
+    /// a draft not adopted loses its signatures.
+    /// </summary>
+    public void RecordVote(int entitled, int present, int inFavour, DateOnly heldOn, DateOnly today, DateOnly draftOn, Rules.CongressOutcome outcome)
     {
-        Congress.Record(entitled, present, inFavour, outcome);
-        if (!outcome.IsApproved) Signing.ClearSignatures();
+        Congress.Record(entitled, present, inFavour, heldOn, today, draftOn, outcome);
+        if (outcome is { QuorumMet: true, IsApproved: false }) Signing.ClearSignatures();
     }
 
     /// <summary>Records the filing (报送, Art 42) as received by the labour administration on <paramref name="receivedOn"/>; returns whether it was late.</summary>
@@ -124,9 +136,8 @@ public sealed class Round
     }
 
     /// <summary>Why the contract may not be filed yet (it states no term), or null.</summary>
-    public DomainException? CannotFile() => Signing.TermStartsOn is null
-        ? DomainException.Rule("filing.no-term", "报送审查的集体合同应当载明合同期限，请先约定合同的起止日期（《集体合同规定》第三十八条）")
-        : null;
+    public DomainException? CannotFile() =>
+        Rules.ContractTermRule.Unagreed(Signing.TermStartsOn, "filing.no-term", "报送审查的集体合同") is { } breach ? DomainException.Rule(breach.Code, breach.Message) : null;
 
     /// <summary>The reviewer objects (审查意见书, Art 46): the contested points go back to the table, to be signed and filed again.</summary>
     public void Object(string opinion, DateTimeOffset now)

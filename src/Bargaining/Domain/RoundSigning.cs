@@ -19,6 +19,7 @@ public sealed class RoundSigning
     {
         if ((side == Side.Worker ? WorkerSignedAt : EmployerSignedAt) is not null)
             throw DomainException.Conflict("contract.signed", $"{side.Chinese()}首席代表已经签字");
+        if (Rules.ContractTermRule.Unagreed(TermStartsOn, "signing.no-term", "双方首席代表签字的集体合同") is { } breach) throw DomainException.Rule(breach.Code, breach.Message);
         if (side == Side.Worker) WorkerSignedAt = now; else EmployerSignedAt = now;
     }
 

@@ -33,10 +33,27 @@ public sealed class RoundTableRecord
     /// <summary>Resumes bargaining after a suspension.</summary>
     public void Resume(DateTimeOffset now) => ResumedAt = now;
 
-    /// <summary>Starts a new draft from the agreed clauses; returns its number.</summary>
-    public int Conclude(DateTimeOffset now)
+    /// <summary>The chief who signed the draft first and awaits the other's signature; null once the draft is formed.</summary>
+    public Side? DraftSignedBy { get; private set; }
+    /// <summary>How many positions the table held when <see cref="DraftSignedBy"/> signed; a later move lapses that signature.</summary>
+    public int? DraftSignedPositions { get; private set; }
+
+    /// <summary>
+    /// A chief signs the draft made from the agreed clauses while the table holds <paramref name="positions"/> positions.
+    /// The draft is formed, and its number returned, when the other chief has signed the same table (经双方协商代表协商一致的
+    /// 草案, Art 36); otherwise this signature waits for the other chief's and null is returned.
+    /// </summary>
+    public int? Conclude(Side side, int positions, DateTimeOffset now)
     {
-        ConcludedAt = now;
-        return ++Draft;
+        var current = DraftSignedPositions == positions;
+        if (current && DraftSignedBy == side)
+            throw DomainException.Conflict("draft.signed", $"{side.Chinese()}首席代表已签署合同草案，等待{side.Other().Chinese()}首席代表签署");
+        if (current && DraftSignedBy is not null)
+        {
+            (DraftSignedBy, DraftSignedPositions, ConcludedAt) = (null, null, now);
+            return ++Draft;
+        }
+        (DraftSignedBy, DraftSignedPositions) = (side, positions);
+        return null;
     }
 }

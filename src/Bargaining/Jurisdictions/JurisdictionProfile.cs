@@ -14,8 +14,20 @@ namespace Bargaining.Jurisdictions;
 /// </summary>
 /// <param name="MinimumWage">The minimum wage wage terms are checked against (LCL Art 55); null where none is configured.</param>
 /// <param name="WageGuideline">The wage guideline shown beside wage proposals; null where none is configured.</param>
-public sealed record JurisdictionProfile(string Code, string Name, Jurisdiction Time, CongressRule Congress, MinimumWage? MinimumWage = null, WageGuideline? WageGuideline = null)
+/// <param name="Divisions">
+/// The administrative division codes (or their prefixes: 32 for Jiangsu) whose enterprises the profile governs; none
+/// for a profile no unit falls under by itself (the national rules).
+/// </param>
+public sealed record JurisdictionProfile(string Code, string Name, Jurisdiction Time, CongressRule Congress, MinimumWage? MinimumWage = null, WageGuideline? WageGuideline = null,
+    IReadOnlyList<string>? Divisions = null)
 {
+    /// <summary>The first day from <paramref name="day"/> on that is not a rest day or public holiday of the profile's calendar.</summary>
+    public DateOnly WorkingDayOnOrAfter(DateOnly day)
+    {
+        while (Time.Calendar.IsRestDay(day)) day = day.AddDays(1);
+        return day;
+    }
+
     /// <summary>The length of a named period (<see cref="PeriodNames"/>), for messages that cite it.</summary>
     public Period Duration(string period) =>
         Time.Periods.TryGetValue(period, out var p) ? p.Duration : throw new KeyNotFoundException($"jurisdiction profile '{Code}' has no period '{period}'");
@@ -47,6 +59,11 @@ public sealed class JurisdictionCatalog
     /// <summary>Period names every profile defines: the ones a definition may use anywhere.</summary>
     public IReadOnlySet<string> CommonPeriods =>
         _profiles.Values.Select(p => p.Time.Periods.Keys).Aggregate((IEnumerable<string>?)null, (acc, keys) => acc?.Intersect(keys) ?? keys)?.ToHashSet() ?? [];
+
+    /// <summary>The profile governing the division <paramref name="code"/>: the one with its longest matching prefix, or null.</summary>
+    public JurisdictionProfile? ForDivision(string code) =>
+        _profiles.Values.SelectMany(p => (p.Divisions ?? []).Where(code.StartsWith).Select(d => (Profile: p, d.Length)))
+            .OrderByDescending(x => x.Length).Select(x => x.Profile).FirstOrDefault();
 
     /// <summary>The profile with a code; throws naming the known codes otherwise.</summary>
     public JurisdictionProfile this[string code] =>
@@ -96,7 +113,9 @@ public sealed class JurisdictionCatalog
             congress["basis"]?.GetValue<string>() ?? "");
         var name = Text("name");
         var time = new Jurisdiction(code, name, offset, calendar, merged["extendOverRestDays"]?.GetValue<bool>() ?? true, periods);
-        return new JurisdictionProfile(code, name, time, rule, MinimumWageOf(merged["minimumWage"]?.AsObject(), file), GuidelineOf(merged["wageGuideline"]?.AsObject(), file));
+        // A profile governs only the divisions it names itself: one that extends Jiangsu for a city names that city.
+        var divisions = raw[code].Json["divisions"]?.AsArray().Select(d => d?.GetValue<string>() ?? throw new FormatException($"{file}: divisions must be strings")).ToList();
+        return new JurisdictionProfile(code, name, time, rule, MinimumWageOf(merged["minimumWage"]?.AsObject(), file), GuidelineOf(merged["wageGuideline"]?.AsObject(), file), divisions);
     }
 
     private static WageGuideline? GuidelineOf(JsonObject? node, string file)

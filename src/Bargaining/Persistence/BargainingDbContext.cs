@@ -44,6 +44,35 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     /// <summary>Instructors assigned to enterprises, current and past.</summary>
     public DbSet<InstructorAssignment> InstructorAssignments => Set<InstructorAssignment>();
 
+    /// <inheritdoc />
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var ended = EndedWorkflows();
+        if (ended.Count > 0)
+            foreach (var round in await Rounds.Where(r => ended.Contains(r.WorkflowInstanceId) && r.Running).ToListAsync(cancellationToken)) round.Stop();
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var ended = EndedWorkflows();
+        if (ended.Count > 0)
+            foreach (var round in Rounds.Where(r => ended.Contains(r.WorkflowInstanceId) && r.Running).ToList()) round.Stop();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// Instances this save completes: their rounds stop running in the same save, whether a command or a timer ended
+    /// them, so <see cref="Round.Running"/> keeps in step with the workflow.
+    /// </summary>
+    private List<Guid> EndedWorkflows() =>
+    [
+        .. ChangeTracker.Entries<WorkflowInstanceRecord>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified && e.Entity.Status == Workflows.WorkflowStatus.Completed)
+            .Select(e => e.Entity.Id),
+    ];
+
     /// <summary>The round with this id, tracked; a not-found domain error (404) when there is none.</summary>
     public async Task<Round> RoundAsync(Guid id, CancellationToken ct) =>
         await Rounds.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw DomainException.NotFound("该轮协商");
@@ -118,6 +147,8 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
                 e.Navigation(part.Name).IsRequired();
             e.HasIndex(x => x.EnterpriseId);
             e.HasIndex(x => x.WorkflowInstanceId).IsUnique();
+            // One running round of a kind per enterprise, held by the database against racing starts.
+            e.HasIndex(x => new { x.EnterpriseId, x.Kind }).IsUnique().HasFilter("\"Running\"").HasDatabaseName(RunningRounds.IndexName);
             e.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<RegisteredContract>(e =>

@@ -26,6 +26,25 @@ public static class ContractTermRule
         return null;
     }
 
+    /// <summary>
+    /// A collective contract states its term (Art 38): what <paramref name="document"/> (the contract to be signed, the
+    /// contract filed) lacks while no term is agreed, as <paramref name="code"/>; null once it is.
+    /// </summary>
+    public static RuleBreach? Unagreed(DateOnly? startsOn, string code, string document) => startsOn is null
+        ? new(code, $"{document}应当载明合同期限，请先约定合同的起止日期（《集体合同规定》第三十八条）")
+        : null;
+
+    /// <summary>
+    /// The term a form suggests for a contract of <paramref name="kind"/> agreed around <paramref name="today"/>: from the
+    /// next month's first day, one year for a wage agreement (wage bargaining is held once a year as a rule,
+    /// 《工资集体协商试行办法》), three years otherwise (Art 38).
+    /// </summary>
+    public static (DateOnly StartsOn, DateOnly EndsOn) Suggested(Domain.RoundKind kind, DateOnly today)
+    {
+        var startsOn = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
+        return (startsOn, LastDay(startsOn, kind == Domain.RoundKind.Wage ? MinimumMonths : MaximumMonths));
+    }
+
     /// <summary>The last day of a term of <paramref name="months"/> months from <paramref name="startsOn"/>.</summary>
     public static DateOnly LastDay(DateOnly startsOn, int months) => startsOn.AddMonths(months).AddDays(-1);
 }

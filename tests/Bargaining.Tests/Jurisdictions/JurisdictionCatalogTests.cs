@@ -13,6 +13,14 @@ public sealed class JurisdictionCatalogTests
     public void The_catalog_loads_national_jiangsu_and_shanghai() =>
         Assert.Equal(["jiangsu", "national", "shanghai"], Catalog.Profiles.Keys.Order(StringComparer.Ordinal));
 
+    [Theory]
+    [InlineData("320903", "jiangsu")]   // 盐都区, Yancheng
+    [InlineData("3209", "jiangsu")]     // 盐城市
+    [InlineData("310101", "shanghai")]
+    [InlineData("110101", null)]        // no profile names Beijing: the national rules apply
+    public void A_division_is_governed_by_the_profile_naming_its_longest_prefix(string division, string? profile) =>
+        Assert.Equal(profile, Catalog.ForDivision(division)?.Code);
+
     [Fact]
     public void National_periods_are_the_ones_of_the_regulation()
     {

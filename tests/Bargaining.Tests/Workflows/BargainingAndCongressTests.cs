@@ -42,8 +42,8 @@ public sealed class BargainingAndCongressTests
     }
 
     [Theory]
-    [InlineData(180, 119, 100)] // quorum of two thirds (120) not met
     [InlineData(180, 150, 90)]  // 90 is not more than half of all 180 deputies
+    [InlineData(180, 120, 0)]   // 120 present is the quorum: a vote, and a rejection
     public async Task A_draft_the_congress_does_not_adopt_goes_back_to_bargaining(int entitled, int present, int inFavour)
     {
         // 职代会审议, Art 36.
@@ -55,6 +55,19 @@ public sealed class BargainingAndCongressTests
         await host.SendAsync(round, "record-vote", "union", Vote(entitled, present, inFavour));
 
         await host.AssertAtAsync(round, "bargaining");
+    }
+
+    [Fact]
+    public async Task A_meeting_of_119_of_180_is_no_vote_and_the_draft_stays_before_the_congress()
+    {
+        // Two thirds of 180 is 120 (Art 36): with 119 present the congress is held again.
+        await using var host = await BargainingHost.StartAsync(Monday);
+        var round = await host.BargainingAsync();
+        await host.SendAsync(round, "conclude", "union");
+
+        await host.SendAsync(round, "record-vote", "union", Vote(180, 119, 119));
+
+        await host.AssertAtAsync(round, "congress");
     }
 
     [Fact]

@@ -115,6 +115,7 @@ public sealed class ClosureApiTests(WebAppFactory app) : IClassFixture<WebAppFac
 
     public static async Task<Guid> SimplifiedOfferedAsync(RoundTable table)
     {
+        await table.SetAsideRunningAsync(RoundKind.HighTemperature);
         var response = await table.Chair.PostJsonAsync("/api/rounds", new StartRoundCommand(table.Enterprise.Id, RoundKind.HighTemperature, Procedure.Simplified, Side.Worker));
         var round = (await response.ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/offer",

@@ -47,9 +47,10 @@ public sealed class FullRoundApiTests(WebAppFactory app) : IClassFixture<WebAppF
         await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/minutes", new RecordMeetingCommand(round, Side.Worker, "双方就职工年平均工资增长6%达成一致"))).ExpectAsync(HttpStatusCode.NoContent);
         var draft = await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/conclude", new ConcludeCommand(round, Side.Worker))).ReadAsync<List<DraftClauseView>>();
         Assert.Equal("职工年平均工资增长6%", Assert.Single(draft).Clause);
+        await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/conclude", new ConcludeCommand(round, Side.Employer))).ExpectAsync(HttpStatusCode.OK);
 
         // The congress adopts it, both chiefs sign, the bureau receives it the same day.
-        Assert.True((await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", new RecordCongressVoteCommand(round, 180, 150, 140))).ReadAsync<CongressVoteResult>()).Adopted);
+        Assert.True((await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", table.AdoptingVote(round))).ReadAsync<CongressVoteResult>()).Adopted);
         var term = table.Term(round, Side.Employer);
         await (await table.Employer.PostJsonAsync($"/api/rounds/{round}/term", term)).ExpectAsync(HttpStatusCode.NoContent);
         await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SignCommand(round, Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);

@@ -12,6 +12,7 @@ using Bargaining.Features.Rounds.Table;
 using Bargaining.Features.Rounds.Views;
 using Bargaining.Tests.Shared;
 using Bargaining.Web.Api;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bargaining.Web.Tests.Api;
 
@@ -220,7 +221,7 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
 
         await (await Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", new RecordCongressVoteCommand(round, 180, 190, 100))).ProblemAsync(HttpStatusCode.BadRequest);
         await (await Employer.PostJsonAsync($"/api/rounds/{round}/congress-vote", new RecordCongressVoteCommand(round, 180, 150, 140))).ProblemAsync(HttpStatusCode.Forbidden);
-        var vote = await (await Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", new RecordCongressVoteCommand(round, 180, 119, 119))).ReadAsync<CongressVoteResult>();
+        var vote = await (await Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", new RecordCongressVoteCommand(round, 120, 79, 79))).ReadAsync<CongressVoteResult>();   // 恒达's 120 workers, 80 needed
 
         Assert.False(vote.Adopted);
         Assert.Contains("三分之二", vote.Reason);
@@ -270,8 +271,12 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
     {
         var round = await _table.AdoptedAsync();
         await (await Chair.PostJsonAsync($"/api/rounds/{round}/term", new AgreeContractTermCommand(round, Side.Worker, app.Today, app.Today.AddYears(5)))).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        // Signing now needs the term (Art 38); a round signed before that rule, without one, still cannot be filed.
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/term", _table.Term(round, Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
         await (await Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SignCommand(round, Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
         await (await Employer.PostJsonAsync($"/api/rounds/{round}/sign", new SignCommand(round, Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
+        await app.WithDbAsync(db => db.Rounds.Where(r => r.Id == round)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Signing.TermStartsOn, (DateOnly?)null).SetProperty(r => r.Signing.TermEndsOn, (DateOnly?)null)));
 
         var problem = await (await Employer.PostJsonAsync($"/api/rounds/{round}/filing", new FileContractCommand(round, app.Today))).ProblemAsync(HttpStatusCode.UnprocessableEntity);
 

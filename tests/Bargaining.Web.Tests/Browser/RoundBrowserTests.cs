@@ -57,7 +57,12 @@ public sealed class RoundBrowserTests(BrowserApp app, ITestOutputHelper output) 
         await ActAsync(employer, "[data-testid=agree-pay]");
         await Expect(employer.Locator("#topics tr[data-topic=pay]")).ToContainTextAsync("已达成一致");
         await chair.ReloadAsync();
+        await chair.FillAsync("#minutes-form textarea[name=minutes]", "双方就职工年平均工资增长6%达成一致");
+        await ActAsync(chair, "#record-minutes");
         await ActAsync(chair, "#conclude");
+        await employer.ReloadAsync();
+        await ActAsync(employer, "#conclude");
+        await chair.ReloadAsync();
         await chair.FillAsync("#entitled", "180");
         await chair.FillAsync("#present", "150");
         await chair.FillAsync("#inFavour", "140");

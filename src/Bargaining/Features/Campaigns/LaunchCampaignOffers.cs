@@ -2,8 +2,6 @@ using Bargaining.Domain;
 using Bargaining.Features.Rounds;
 using Bargaining.Infrastructure;
 using Bargaining.Persistence;
-using Bargaining.Workflows;
-using Bargaining.Workflows.Persistence;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +19,7 @@ public sealed record LaunchCampaignOffersCommand(
     IReadOnlyList<TopicProposal> Topics,
     DateOnly ReceivedOn,
     int? RepresentativesPerSide = null,
-    string Jurisdiction = Jurisdictions.JurisdictionCatalog.DefaultCode) : IRequest<LaunchReport>, IAuthorisedRequest
+    string? Jurisdiction = null) : IRequest<LaunchReport>, IAuthorisedRequest
 {
     /// <inheritdoc />
     public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
@@ -50,7 +48,7 @@ public sealed class LaunchCampaignOffersValidator : AbstractValidator<LaunchCamp
     /// <summary>Creates the rules.</summary>
     public LaunchCampaignOffersValidator(Jurisdictions.JurisdictionCatalog jurisdictions)
     {
-        RuleFor(c => c.Jurisdiction).Must(j => j is not null && jurisdictions.Profiles.ContainsKey(j))
+        RuleFor(c => c.Jurisdiction).Must(j => j is null || jurisdictions.Profiles.ContainsKey(j))
             .WithMessage(c => $"未配置地区规则“{c.Jurisdiction}”，可选：{string.Join("、", jurisdictions.Profiles.Keys)}");
         RuleFor(c => c.EnterpriseIds).NotEmpty().WithMessage("请至少选择一家企业");
         RuleFor(c => c.EnterpriseIds).Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage("同一企业不能重复选择");
@@ -67,7 +65,7 @@ public sealed class LaunchCampaignOffersValidator : AbstractValidator<LaunchCamp
 /// an enterprise's round, topics and workflow are written together or rolled back to its savepoint, and the
 /// launched ones commit with the command.
 /// </summary>
-public sealed class LaunchCampaignOffersHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<LaunchCampaignOffersCommand, LaunchReport>
+public sealed class LaunchCampaignOffersHandler(BargainingDbContext db, RoundWorkflow workflow, Jurisdictions.JurisdictionCatalog jurisdictions, ICurrentUserAccessor users) : IRequestHandler<LaunchCampaignOffersCommand, LaunchReport>
 {
     /// <inheritdoc />
     public async Task<LaunchReport> Handle(LaunchCampaignOffersCommand request, CancellationToken cancellationToken)
@@ -103,12 +101,10 @@ public sealed class LaunchCampaignOffersHandler(BargainingDbContext db, RoundWor
         // The enterprise union makes the offer (Art 32); without a union there is nobody to make it for the workers.
         if (enterprise.UnionName is null)
             throw DomainException.Rule("launch.no-union", "该企业尚未建立工会，无法由工会发出要约");
-        var running = await db.Rounds.Where(r => r.EnterpriseId == enterprise.Id && r.Kind == request.Kind)
-            .Join(db.Set<WorkflowInstanceRecord>(), r => r.WorkflowInstanceId, i => i.Id, (r, i) => i.Status)
-            .AnyAsync(s => s == WorkflowStatus.Running, ct);
-        if (running) throw DomainException.Conflict("launch.round-running", "该企业已有同类集体协商正在进行，不能重复发出要约");
-        var round = new Round(enterprise.Id, request.Kind, Procedure.Ordinary, request.Jurisdiction, Side.Worker, workflow.Now);
-        db.Rounds.Add(round);
+        var jurisdiction = await RoundJurisdictions.ResolveAsync(db, jurisdictions, enterprise, request.Jurisdiction, ct);
+        var round = new Round(enterprise.Id, request.Kind, Procedure.Ordinary, jurisdiction, Side.Worker, workflow.Now);
+        await RunningRounds.EnsureNoneAsync(db, workflow, enterprise, request.Kind, "launch.round-running", ct);
+        await RunningRounds.AddAsync(db, enterprise, round, "launch.round-running", ct);
         await workflow.StartAsync(round, enterprise, user, ct);
         await Offers.SendAsync(db, workflow, round, request.Topics, request.ReceivedOn, request.RepresentativesPerSide, user, ct);
         return round;

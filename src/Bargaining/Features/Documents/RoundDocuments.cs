@@ -312,7 +312,7 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
         return new CongressVote
         {
             Meeting = "职工代表大会",
-            Date = workflow.Profile(round).Time.LocalDate(at),
+            Date = round.Congress.HeldOn ?? workflow.Profile(round).Time.LocalDate(at),
             Entitled = entitled,
             Present = present,
             InFavour = inFavour,

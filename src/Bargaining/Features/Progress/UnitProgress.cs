@@ -10,9 +10,9 @@ namespace Bargaining.Features.Progress;
 public sealed record StageCounts(int Started, int Offered, int Replied, int Bargaining, int Signed, int Filed, int Effective, int Closed);
 
 /// <summary>
-/// How far the rounds whose offer was counted (<see cref="UnitProgress.EnterprisesOffered"/>'s rounds) got, each
-/// counted at every step it reached: offers made, replies given (an acceptance or a refusal), at the table
-/// (bargaining, or a closed round that had met), signed, filed and effective.
+/// How far the enterprises whose offer was counted (<see cref="UnitProgress.EnterprisesOffered"/>) got, each enterprise
+/// counted once at every step one of its rounds reached, as the reports count enterprises: offers made, replies given
+/// (an acceptance or a refusal), at the table (bargaining, or a closed round that had met), signed, filed and effective.
 /// </summary>
 public sealed record Funnel(int Offers, int Replies, int Bargaining, int Signed, int Filed, int Effective);
 
@@ -102,14 +102,15 @@ public sealed class ProgressFigures(BargainingDbContext db, WorkflowEngine engin
                 covered.Count, covered.Sum(e => e.Employees),
                 rises.Count == 0 ? null : Math.Round(rises.Average(), 2),
                 rises.Count == 0 ? null : Math.Round(Median(rises), 2),
-                counted.Select(f => f.Enterprise.Id).Distinct().Count(),
-                counted.Where(f => f.Stage.IsSigned()).Select(f => f.Enterprise.Id).Distinct().Count(),
-                new Funnel(counted.Count,
-                    counted.Count(f => f.Round.Response.GivenAt is not null || f.Stage is RoundStage.Replied or RoundStage.Bargaining || f.Stage.IsSigned()),
-                    counted.Count(f => f.Stage is RoundStage.Bargaining || f.Stage.IsSigned() || (f.Stage == RoundStage.Closed && f.Met)),
-                    counted.Count(f => f.Stage.IsSigned()),
-                    counted.Count(f => f.Stage is RoundStage.Filed or RoundStage.Effective),
-                    counted.Count(f => f.Stage == RoundStage.Effective)));
+                Enterprises(f => true),
+                Enterprises(f => f.Stage.IsSigned()),
+                new Funnel(Enterprises(f => true),
+                    Enterprises(f => f.Round.Response.GivenAt is not null || f.Stage is RoundStage.Replied or RoundStage.Bargaining || f.Stage.IsSigned()),
+                    Enterprises(f => f.Stage is RoundStage.Bargaining || f.Stage.IsSigned() || (f.Stage == RoundStage.Closed && f.Met)),
+                    Enterprises(f => f.Stage.IsSigned()),
+                    Enterprises(f => f.Stage is RoundStage.Filed or RoundStage.Effective),
+                    Enterprises(f => f.Stage == RoundStage.Effective)));
+            int Enterprises(Func<Fact, bool> reached) => counted.Where(reached).Select(f => f.Enterprise.Id).Distinct().Count();
         }
 
         return ([.. units.Select(unit => Figures(unit, id => id == unit.Id))],

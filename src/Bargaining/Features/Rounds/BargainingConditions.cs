@@ -14,6 +14,8 @@ public static class BargainingConditions
         // 职代会表决, Art 36: the vote figures arrive as variables entitled / present / inFavour.
         .Add("congress-approved", c => Vote(c, catalog) is { IsApproved: true })
         .Add("congress-figures-invalid", c => Vote(c, catalog) is null or { IsValid: false })
+        // Without two thirds present the meeting cannot vote at all: it is held again, the draft stays before it.
+        .Add("congress-not-quorate", c => Vote(c, catalog) is { IsValid: true, QuorumMet: false })
         // Either side may make the offer (Art 32); the offering side is recorded when the round starts.
         .Add("offered-by-employer", c => Text(c.Variables, "offeredBy") == WorkflowRoles.Employer)
         // After a coordination agreement (Art 54) bargaining resumes where it stood: a round whose table was open (a

@@ -11,11 +11,16 @@ namespace Bargaining.Features.Rounds;
 /// </summary>
 public sealed class RoundWorkflow(WorkflowEngine engine, JurisdictionCatalog jurisdictions, TimeProvider clock)
 {
-    /// <summary>Now.</summary>
-    public DateTimeOffset Now => clock.GetUtcNow();
+    private DateTimeOffset? _now;
 
-    /// <summary>Today in the round's jurisdiction (periods count in local days).</summary>
-    public DateOnly Today(Round round) => jurisdictions[round.Jurisdiction].Time.LocalDate(clock.GetUtcNow());
+    /// <summary>
+    /// The instant of the request, read from the clock once: everything one command stamps (the offer and its topics,
+    /// a draft and its clauses) carries the same instant, so "raised with the offer" means equal, not a tick later.
+    /// </summary>
+    public DateTimeOffset Now => _now ??= clock.GetUtcNow();
+
+    /// <summary>Today in the round's jurisdiction (periods count in local days), on <see cref="Now"/>.</summary>
+    public DateOnly Today(Round round) => jurisdictions[round.Jurisdiction].Time.LocalDate(Now);
 
     /// <summary>The jurisdiction profile of a round.</summary>
     public JurisdictionProfile Profile(Round round) => jurisdictions[round.Jurisdiction];

@@ -47,7 +47,7 @@ public sealed class RoundDocumentsTests : RoundScenario
         await Host.SendAsync(new AgreeTopicCommand(topics["rewards-discipline"], Side.Worker), Chair);
         await Host.SendAsync(new WithdrawTopicCommand(topics["rest-leave"], Side.Worker, "并入下一年度协商"), Chair);
         await Host.SendAsync(new RecordMeetingCommand(round, Side.Employer, "双方就年平均工资增长6%达成一致，职工方撤回休息休假议题。"), Employer);
-        await Host.SendAsync(new ConcludeCommand(round, Side.Worker), Chair);
+        await ConcludedAsync(round);
         await AgreeTermAsync(round);
         await Host.SendAsync(new RecordCongressVoteCommand(round, 180, 150, 140), Chair);
         await Host.SendAsync(new SignCommand(round, Side.Worker), Chair);

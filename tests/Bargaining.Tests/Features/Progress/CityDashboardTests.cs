@@ -58,6 +58,18 @@ public sealed class CityDashboardTests : ProgressScenario
     }
 
     [Fact]
+    public async Task An_enterprise_with_a_wage_and_a_comprehensive_offer_counts_once_in_the_table_as_on_the_card()
+    {
+        var campaign = await Host.SendAsync(new CreateCampaignCommand("春季行动", new(2026, 3, 2), new(2026, 3, 31), [Yandu.Id], 90, 50, 0), City);
+        foreach (var kind in new[] { RoundKind.Wage, RoundKind.Comprehensive })
+            await Host.SendAsync(new LaunchCampaignOffersCommand([Hengda.Id], kind, [WageRise(6)], Today, 3), YanduStaff);
+
+        var yandu = (await Host.SendAsync(new CityDashboardQuery(campaign), City)).Rows.Single(r => r.Progress.OrganisationId == Yandu.Id).Progress;
+
+        Assert.Equal((1, 1, 1), (yandu.Enterprises, yandu.EnterprisesOffered, yandu.Funnel.Offers));
+    }
+
+    [Fact]
     public async Task Only_the_city_union_sees_the_dashboard_of_an_existing_campaign()
     {
         var campaign = await Host.SendAsync(new CreateCampaignCommand("春季行动", new(2026, 3, 2), new(2026, 3, 31), [Yandu.Id], 90, 50, 0), City);
@@ -75,9 +87,11 @@ public sealed class CityDashboardTests : ProgressScenario
             var round = Assert.Single(report.Launched).RoundId;
             await AtTheTableAsync(e, round);
             await Host.SendAsync(new AgreeTopicCommand(Assert.Single(await TopicsAsync(round)).Id, Side.Employer), EmployerOf(e));
+            await Host.SendAsync(new RecordMeetingCommand(round, Side.Worker, "双方就职工年平均工资增长幅度进行协商"), ChairOf(e));
             await Host.SendAsync(new ConcludeCommand(round, Side.Worker), ChairOf(e));
+            await Host.SendAsync(new ConcludeCommand(round, Side.Employer), EmployerOf(e));
             await AgreeTermAsync(round, ChairOf(e));
-            await Host.SendAsync(new RecordCongressVoteCommand(round, 180, 150, 140), ChairOf(e));
+            await Host.SendAsync(AdoptingVote(round, e), ChairOf(e));
             await Host.SendAsync(new SignCommand(round, Side.Worker), ChairOf(e));
             await Host.SendAsync(new SignCommand(round, Side.Employer), EmployerOf(e));
             await Host.SendAsync(new FileContractCommand(round, Today), EmployerOf(e));

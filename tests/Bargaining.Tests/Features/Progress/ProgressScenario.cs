@@ -94,9 +94,11 @@ public abstract class ProgressScenario : RoundScenario
             await Host.SendAsync(new CounterProposeCommand(pay, Side.Employer, $"职工年平均工资增长{rise}%", rise, "%"), EmployerOf(e));
             await Host.SendAsync(new AgreeTopicCommand(pay, Side.Worker), ChairOf(e));
         }
+        await Host.SendAsync(new RecordMeetingCommand(round, Side.Worker, "双方就职工年平均工资增长幅度进行协商"), ChairOf(e));
         await Host.SendAsync(new ConcludeCommand(round, Side.Worker), ChairOf(e));
+        await Host.SendAsync(new ConcludeCommand(round, Side.Employer), EmployerOf(e));
         await AgreeTermAsync(round, ChairOf(e));
-        await Host.SendAsync(new RecordCongressVoteCommand(round, 180, 150, 140), ChairOf(e));
+        await Host.SendAsync(AdoptingVote(round, e), ChairOf(e));
         await Host.SendAsync(new SignCommand(round, Side.Worker), ChairOf(e));
         await Host.SendAsync(new SignCommand(round, Side.Employer), EmployerOf(e));
     }

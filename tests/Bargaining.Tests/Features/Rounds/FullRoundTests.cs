@@ -71,7 +71,7 @@ public sealed class FullRoundTests : RoundScenario
         await Host.SendAsync(new AgreeTopicCommand(topics[TopicCatalog.Pay], Side.Employer), Employer);
         await Host.SendAsync(new WithdrawTopicCommand(topics["rest-leave"], Side.Worker, "下一年度再议"), Chair);
         await Host.SendAsync(new RecordMeetingCommand(round, Side.Employer, "双方就增长6%达成一致"), Employer);
-        var draft = await Host.SendAsync(new ConcludeCommand(round, Side.Worker), Chair);
+        var draft = await ConcludedAsync(round);
         Assert.Equal("职工年平均工资增长6%", Assert.Single(draft).Clause);
         await AgreeTermAsync(round);
 

@@ -25,9 +25,12 @@ public abstract class RoundScenario : IAsyncLifetime
     /// <summary>The <c>workflows/</c> folder the host loads; the repository's unless a scenario needs other profiles.</summary>
     protected virtual string? WorkflowsDirectory => null;
 
+    /// <summary>How far the application's clock moves on each read; none by default (<see cref="TickingClock"/>).</summary>
+    protected virtual TimeSpan? ClockTickPerRead => null;
+
     public async Task InitializeAsync()
     {
-        Host = await BargainingHost.StartAsync(China.At(2026, 3, 2, 9), WorkflowsDirectory);
+        Host = await BargainingHost.StartAsync(China.At(2026, 3, 2, 9), WorkflowsDirectory, tickPerRead: ClockTickPerRead);
         await Host.ImportOrganisationsAsync();
         Yandu = await Host.WithDbAsync(db => db.Organisations.SingleAsync(o => o.Code == "320903"));
         Tinghu = await Host.WithDbAsync(db => db.Organisations.SingleAsync(o => o.Code == "320902"));
@@ -102,12 +105,24 @@ public abstract class RoundScenario : IAsyncLifetime
     protected Task AgreeTermAsync(Guid round, CurrentUser? chair = null) =>
         Host.SendAsync(new AgreeContractTermCommand(round, Side.Worker, ThreeYears.Starts, ThreeYears.Ends), chair ?? Chair);
 
-    /// <summary>At the table, the employer accepts the 6 % rise and the chair concludes with a three-year term: the draft is before the congress.</summary>
+    /// <summary>The minutes of the meeting held today (Art 34).</summary>
+    protected Task HeldAsync(Guid round, CurrentUser? chair = null) =>
+        Host.SendAsync(new RecordMeetingCommand(round, Side.Worker, "双方就职工年平均工资增长幅度进行协商"), chair ?? Chair);
+
+    /// <summary>Both chiefs sign the draft, the worker chief first (Art 36); returns the draft formed.</summary>
+    protected async Task<IReadOnlyList<DraftClauseView>> ConcludedAsync(Guid round, CurrentUser? chair = null, CurrentUser? employer = null)
+    {
+        await Host.SendAsync(new ConcludeCommand(round, Side.Worker), chair ?? Chair);
+        return await Host.SendAsync(new ConcludeCommand(round, Side.Employer), employer ?? Employer);
+    }
+
+    /// <summary>At the table, the employer accepts the 6 % rise, the meeting is minuted and both chiefs conclude with a three-year term: the draft is before the congress.</summary>
     protected async Task<Guid> DraftedAsync()
     {
         var round = await AtTheTableAsync();
         await Host.SendAsync(new AgreeTopicCommand((await TopicsAsync(round)).Single().Id, Side.Employer), Employer);
-        await Host.SendAsync(new ConcludeCommand(round, Side.Worker), Chair);
+        await HeldAsync(round);
+        await ConcludedAsync(round);
         await AgreeTermAsync(round);
         await Host.AssertAtAsync(round, "congress");
         return round;
@@ -166,12 +181,16 @@ public abstract class RoundScenario : IAsyncLifetime
         return enterprise;
     }
 
+    /// <summary>A vote that adopts the draft: these figures, or all of a smaller enterprise's workers (never more deputies than workers).</summary>
+    protected static RecordCongressVoteCommand AdoptingVote(Guid round, Enterprise e, int entitled = 180, int present = 150, int inFavour = 140) =>
+        e.Employees >= entitled ? new(round, entitled, present, inFavour) : new(round, e.Employees, e.Employees, e.Employees);
+
     protected static CurrentUser ChairOf(Enterprise e) => new($"u-chair-{e.Id}", e.ChairName!, Role.UnionChair, e.OrganisationId, e.Id);
 
     protected static CurrentUser EmployerOf(Enterprise e) => new($"u-employer-{e.Id}", "企业方代表", Role.EmployerRepresentative, e.OrganisationId, e.Id);
 
-    /// <summary>Offered, accepted, named, agreed at 6 %, adopted and signed by both chiefs today; with the three-year term unless asked not to.</summary>
-    protected async Task<Guid> SignedAsync(Enterprise e, bool term = true, RoundKind kind = RoundKind.Wage)
+    /// <summary>Offered, accepted, named, agreed at 6 %, with the three-year term, adopted and signed by both chiefs today.</summary>
+    protected async Task<Guid> SignedAsync(Enterprise e, RoundKind kind = RoundKind.Wage)
     {
         var staff = e.OrganisationId == Yandu.Id ? YanduStaff : TinghuStaff;
         var round = await Host.SendAsync(new StartRoundCommand(e.Id, kind, Procedure.Ordinary, Side.Worker), staff);
@@ -181,9 +200,10 @@ public abstract class RoundScenario : IAsyncLifetime
         await Host.SendAsync(new NameRepresentativesCommand(round, Side.Employer, [Member("马德明", chief: true), Member("施晓东"), Member("葛春华")], LegalRepresentative: "马德明"), EmployerOf(e));
         await Host.SendAsync(new ScheduleMeetingCommand(round, Side.Worker, Today, "公司会议室", Side.Worker, "夏雨桐"), ChairOf(e));
         await Host.SendAsync(new AgreeTopicCommand((await TopicsAsync(round)).Single().Id, Side.Employer), EmployerOf(e));
-        await Host.SendAsync(new ConcludeCommand(round, Side.Worker), ChairOf(e));
-        if (term) await AgreeTermAsync(round, ChairOf(e));
-        await Host.SendAsync(new RecordCongressVoteCommand(round, 90, 80, 70), ChairOf(e));
+        await HeldAsync(round, ChairOf(e));
+        await ConcludedAsync(round, ChairOf(e), EmployerOf(e));
+        await AgreeTermAsync(round, ChairOf(e));
+        await Host.SendAsync(AdoptingVote(round, e, 90, 80, 70), ChairOf(e));
         await Host.SendAsync(new SignCommand(round, Side.Worker), ChairOf(e));
         await Host.SendAsync(new SignCommand(round, Side.Employer), EmployerOf(e));
         return round;

@@ -48,7 +48,11 @@ public sealed class StartRenewalHandler(BargainingDbContext db, RoundWorkflow wo
         if (RoundPreconditions.StartRenewal(snapshot, renewed, request.ExpiresOn, workflow.Today(current)) is { } refusal) throw refusal;
         var enterprise = await db.Enterprises.FirstAsync(e => e.Id == current.EnterpriseId, cancellationToken);
         var renewal = Round.RenewalOf(current, request.ExpiresOn, workflow.Today(current), request.OfferingSide, workflow.Now);
-        db.Rounds.Add(renewal);
+        // The renewal takes the place of the round whose contract it renews, even while that one awaits publication.
+        current.Stop();
+        await db.SaveChangesAsync(cancellationToken);
+        await RunningRounds.EnsureNoneAsync(db, workflow, enterprise, renewal.Kind, "renewal.round-running", cancellationToken);
+        await RunningRounds.AddAsync(db, enterprise, renewal, "renewal.round-running", cancellationToken);
         await workflow.StartAsync(renewal, enterprise, users.Caller(), cancellationToken);
         return renewal.Id;
     }

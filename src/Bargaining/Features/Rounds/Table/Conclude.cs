@@ -9,8 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Bargaining.Features.Rounds.Table;
 
 /// <summary>
-/// The chiefs conclude bargaining once every topic is agreed or withdrawn: the draft contract is made from the
-/// agreed clauses and goes to the workers' congress (Art 36).
+/// A chief signs the draft once at least one meeting has been held and every topic is agreed or withdrawn. When both
+/// chiefs have signed the same table, the draft contract is made from the agreed clauses and goes to the workers'
+/// congress (Art 36); until then the clauses are returned as the draft stands. A move at the table after the first
+/// signature lapses it.
 /// </summary>
 public sealed record ConcludeCommand(Guid RoundId, Side Side) : IRequest<IReadOnlyList<DraftClauseView>>, IAuthorisedRequest
 {
@@ -36,13 +38,17 @@ public sealed class ConcludeHandler(BargainingDbContext db, RoundWorkflow workfl
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         await workflow.EnsureAtAsync(round, "结束协商、形成合同草案", cancellationToken, Nodes.Bargaining);
+        if (!await db.Meetings.AnyAsync(m => m.RoundId == round.Id && m.Minutes != null, cancellationToken))
+            throw DomainException.Rule("conclude.no-meeting",
+                "尚未召开并记录协商会议，不能形成合同草案：合同草案应经协商会议协商一致，会议记录由双方首席代表签字（《集体合同规定》第三十四条）");
         var topics = await db.Topics.Include(t => t.Positions).Where(t => t.RoundId == round.Id).ToListAsync(cancellationToken);
         var terms = await db.SpecificTerms.FirstOrDefaultAsync(t => t.RoundId == round.Id, cancellationToken);
         if (RoundPreconditions.Conclude(round, topics, terms) is { } refusal) throw refusal;
         var agreed = topics.Where(t => t.Status == TopicStatus.Agreed).OrderBy(t => t.Id).ToList();
 
         var now = workflow.Now;
-        var draft = round.Table.Conclude(now);
+        if (round.Table.Conclude(request.Side, topics.Sum(t => t.Positions.Count), now) is not { } draft)
+            return agreed.Select((t, i) => new DraftClauseView(i + 1, t.Title, t.Last.Term.Clause, t.Last.Term.Number, t.Last.Term.Unit)).ToList();
         var clauses = agreed.Select((t, i) => new DraftClause(round.Id, draft, i + 1, t, now)).ToList();
         db.DraftClauses.AddRange(clauses);
         await workflow.SignalAsync(round, Signals.Conclude, request.Side, users.Caller(), "结束协商、形成合同草案", new JsonObject

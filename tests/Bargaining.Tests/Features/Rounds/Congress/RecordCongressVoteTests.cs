@@ -21,9 +21,9 @@ public sealed class RecordCongressVoteTests : RoundScenario
     }
 
     [Theory]
-    [InlineData(119, 119, "出席人数不足")]
     [InlineData(120, 90, "同意人数不足")]
-    public async Task Of_180_deputies_119_present_or_90_in_favour_send_the_draft_back_to_bargaining(int present, int inFavour, string reason)
+    [InlineData(180, 90, "同意人数不足")]
+    public async Task Of_180_deputies_90_in_favour_send_the_draft_back_to_bargaining(int present, int inFavour, string reason)
     {
         var round = await DraftedAsync();
 
@@ -39,6 +39,55 @@ public sealed class RecordCongressVoteTests : RoundScenario
     }
 
     [Fact]
+    public async Task A_meeting_of_119_of_180_is_recorded_as_not_quorate_and_the_congress_is_held_again_on_the_same_draft()
+    {
+        var round = await DraftedAsync();
+
+        var result = await Host.SendAsync(new RecordCongressVoteCommand(round, 180, 119, 119), Chair);
+
+        Assert.Equal((false, false), (result.Adopted, result.Quorate));
+        Assert.Contains("出席人数不足", result.Reason);
+        Assert.Contains("重新召开", result.Reason);
+        Assert.Contains("第三十六条", result.Reason);
+        await Host.AssertAtAsync(round, "congress");
+        var stored = await RoundAsync(round);
+        Assert.Equal((180, 119, (bool?)null, 1), (stored.Congress.Entitled, stored.Congress.Present, stored.Congress.Adopted, stored.Table.Draft));
+        Assert.Equal(TopicStatus.Agreed, Assert.Single(await TopicsAsync(round)).Status);
+
+        await Host.AdvanceAsync(TimeSpan.FromDays(7));
+        Assert.True((await Host.SendAsync(new RecordCongressVoteCommand(round, 180, 120, 91), Chair)).Adopted);
+        Assert.Equal(Today, (await RoundAsync(round)).Congress.HeldOn);
+    }
+
+    [Fact]
+    public async Task More_deputies_than_the_enterprise_has_workers_are_refused_and_all_its_workers_may_vote()
+    {
+        var round = await DraftedAsync();
+
+        var e = await RefusedAsync(() => Host.SendAsync(new RecordCongressVoteCommand(round, 500, 400, 300), Chair), FailureKind.Validation);
+
+        Assert.Contains("320", e.Message);
+        Assert.Contains("第三十六条", e.Message);
+        Assert.Null((await RoundAsync(round)).Congress.Entitled);
+        Assert.True((await Host.SendAsync(new RecordCongressVoteCommand(round, 320, 214, 161), Chair)).Adopted);
+    }
+
+    [Fact]
+    public async Task The_meeting_is_dated_neither_in_the_future_nor_before_the_draft()
+    {
+        var round = await DraftedAsync();
+        await Host.AdvanceAsync(TimeSpan.FromDays(3));
+
+        var tomorrow = await RefusedAsync(() => Host.SendAsync(new RecordCongressVoteCommand(round, 180, 150, 140, Today.AddDays(1)), Chair), FailureKind.Rule);
+        var early = await RefusedAsync(() => Host.SendAsync(new RecordCongressVoteCommand(round, 180, 150, 140, Today.AddDays(-4)), Chair), FailureKind.Rule);
+
+        Assert.Equal(("congress.in-future", "congress.before-draft"), (tomorrow.Code, early.Code));
+        await Host.AssertAtAsync(round, "congress");
+        await Host.SendAsync(new RecordCongressVoteCommand(round, 180, 150, 140, Today.AddDays(-3)), Chair);
+        Assert.Equal(Today.AddDays(-3), (await RoundAsync(round)).Congress.HeldOn);
+    }
+
+    [Fact]
     public async Task After_a_rejection_the_reopened_topic_is_bargained_again_and_a_second_draft_goes_to_the_congress()
     {
         var round = await DraftedAsync();
@@ -48,7 +97,7 @@ public sealed class RecordCongressVoteTests : RoundScenario
         await RefusedAsync(() => Host.SendAsync(new ConcludeCommand(round, Side.Worker), Chair), FailureKind.Rule);
         await Host.SendAsync(new CounterProposeCommand(pay, Side.Worker, "职工年平均工资增长7%", 7, "%"), Chair);
         await Host.SendAsync(new AgreeTopicCommand(pay, Side.Employer), Employer);
-        var draft = await Host.SendAsync(new ConcludeCommand(round, Side.Worker), Chair);
+        var draft = await ConcludedAsync(round);
 
         Assert.Equal(7m, Assert.Single(draft).Number);
         Assert.Equal(2, (await RoundAsync(round)).Table.Draft);

@@ -6,6 +6,7 @@ using Bargaining.Features.Rounds.Review;
 using Bargaining.Features.Rounds.Signing;
 using Bargaining.Features.Rounds.Table;
 using Bargaining.Rules;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bargaining.Tests.Features.Rounds.Signing;
 
@@ -56,7 +57,10 @@ public sealed class ContractTermAndNumberTests : RoundScenario
         Assert.Equal("term.signed", (await RefusedAsync(() => AgreeAsync(signed, April1, new DateOnly(2027, 3, 31)), FailureKind.Conflict)).Code);
 
         var other = await AddEnterpriseAsync(Yandu, "盐城鼎盛电子有限公司", 11, 120);
-        var round = await SignedAsync(other, term: false);
+        // A round signed before signing needed a term (the rule of SignAndFileTests) keeps the filing's own check.
+        var round = await SignedAsync(other);
+        await Host.WithDbAsync(db => db.Rounds.Where(r => r.Id == round)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Signing.TermStartsOn, (DateOnly?)null).SetProperty(r => r.Signing.TermEndsOn, (DateOnly?)null)));
         var e = await RefusedAsync(() => Host.SendAsync(new FileContractCommand(round, Today), EmployerOf(other)), FailureKind.Rule);
         Assert.Contains("第三十八条", e.Message);
         Assert.Null((await RoundAsync(round)).Filing.ContractNumber);
@@ -84,7 +88,7 @@ public sealed class ContractTermAndNumberTests : RoundScenario
         await Host.SendAsync(new RecordReviewObjectionCommand(hengda, "工资增长条款未明确执行时间", [pay]), YanduReviewer);
         await Host.SendAsync(new CounterProposeCommand(pay, Side.Worker, "自2026年4月起职工年平均工资增长6%", 6, "%"), Chair);
         await Host.SendAsync(new AgreeTopicCommand(pay, Side.Employer), Employer);
-        await Host.SendAsync(new ConcludeCommand(hengda, Side.Worker), Chair);
+        await ConcludedAsync(hengda);
         await Host.SendAsync(new RecordCongressVoteCommand(hengda, 180, 150, 140), Chair);
         await Host.SendAsync(new SignCommand(hengda, Side.Worker), Chair);
         await Host.SendAsync(new SignCommand(hengda, Side.Employer), Employer);

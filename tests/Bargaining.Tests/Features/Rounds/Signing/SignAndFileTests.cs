@@ -1,6 +1,8 @@
 using Bargaining.Domain;
+using Bargaining.Features.Rounds.Congress;
 using Bargaining.Features.Rounds.Filing;
 using Bargaining.Features.Rounds.Signing;
+using Bargaining.Features.Rounds.Table;
 
 namespace Bargaining.Tests.Features.Rounds.Signing;
 
@@ -19,6 +21,29 @@ public sealed class SignAndFileTests : RoundScenario
         await Host.AssertAtAsync(round, "wage-filing");
         // Signed on Monday 2 March 2026: a wage agreement is due by 9 March.
         Assert.Equal(new DateOnly(2026, 3, 9), (await RoundAsync(round)).Filing.DueOn);
+    }
+
+    [Fact]
+    public async Task Neither_chief_signs_before_the_term_is_agreed_and_the_term_can_then_be_set()
+    {
+        var round = await AtTheTableAsync();
+        await Host.SendAsync(new AgreeTopicCommand((await TopicsAsync(round)).Single().Id, Side.Employer), Employer);
+        await HeldAsync(round);
+        await ConcludedAsync(round);
+        await Host.SendAsync(new RecordCongressVoteCommand(round, 180, 150, 140), Chair);
+
+        var worker = await RefusedAsync(() => Host.SendAsync(new SignCommand(round, Side.Worker), Chair), FailureKind.Rule);
+        var employer = await RefusedAsync(() => Host.SendAsync(new SignCommand(round, Side.Employer), Employer), FailureKind.Rule);
+
+        Assert.Equal(("signing.no-term", "signing.no-term"), (worker.Code, employer.Code));
+        Assert.Contains("合同期限", worker.Message);
+        Assert.Contains("第三十八条", worker.Message);
+        Assert.Null((await RoundAsync(round)).Signing.WorkerSignedAt);
+        await Host.AssertAtAsync(round, "employer-signature", "union-signature");
+        await AgreeTermAsync(round);
+        await Host.SendAsync(new SignCommand(round, Side.Worker), Chair);
+        await Host.SendAsync(new SignCommand(round, Side.Employer), Employer);
+        await Host.AssertAtAsync(round, "wage-filing");
     }
 
     [Fact]

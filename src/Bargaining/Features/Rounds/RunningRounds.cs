@@ -1,0 +1,50 @@
+using Bargaining.Domain;
+using Bargaining.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bargaining.Features.Rounds;
+
+/// <summary>
+/// An enterprise runs one round of a kind at a time: a second wage round while one is at the table would give two
+/// offers, two drafts and two contracts for the same matter. Checked before a round is started, and held by a unique
+/// index over <see cref="Round.Running"/> when two starts race.
+/// </summary>
+public static class RunningRounds
+{
+    /// <summary>The unique index over (enterprise, kind) of the running rounds.</summary>
+    public const string IndexName = "ix_rounds_running";
+
+    /// <summary>Refuses, as <paramref name="code"/>, a new round of <paramref name="kind"/> while one runs, naming its stage.</summary>
+    public static async Task EnsureNoneAsync(BargainingDbContext db, RoundWorkflow workflow, Enterprise enterprise, RoundKind kind, string code, CancellationToken ct)
+    {
+        if (await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.EnterpriseId == enterprise.Id && r.Kind == kind && r.Running, ct) is not { } running) return;
+        var snapshot = await workflow.SnapshotAsync(running, ct);
+        var steps = string.Join("、", snapshot.Steps.Select(s => s.Name));
+        throw DomainException.Conflict(code,
+            $"{enterprise.Name}已有一轮{kind.Chinese()}协商正在进行（{RoundStages.Of(snapshot).Chinese()}：{steps}），同类协商不能同时进行，请在该轮结束后再发起");
+    }
+
+    /// <summary>Adds <paramref name="round"/> and saves it now, so a round of its kind started meanwhile is refused here, in Chinese.</summary>
+    public static async Task AddAsync(BargainingDbContext db, Enterprise enterprise, Round round, string code, CancellationToken ct)
+    {
+        db.Rounds.Add(round);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (IsRunningIndex(e))
+        {
+            db.Entry(round).State = EntityState.Detached;
+            throw DomainException.Conflict(code, $"{enterprise.Name}刚刚发起了另一轮{round.Kind.Chinese()}协商，同类协商不能同时进行");
+        }
+    }
+
+    // SQLite names the columns of the violated index; PostgreSQL gives the index name.
+    private static bool IsRunningIndex(DbUpdateException e) => e.InnerException switch
+    {
+        SqliteException { SqliteExtendedErrorCode: 2067 } sqlite => sqlite.Message.Contains("rounds.EnterpriseId", StringComparison.Ordinal),
+        System.Data.Common.DbException other => other.Message.Contains(IndexName, StringComparison.Ordinal),
+        _ => false,
+    };
+}
