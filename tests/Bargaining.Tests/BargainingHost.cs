@@ -61,7 +61,7 @@ public sealed class BargainingHost : IAsyncDisposable
 
     /// <summary>Imports the repository's organisation tree (<c>organisations.json</c>) as the city union, as the web host does on its first start.</summary>
     public Task<ImportOrganisationsReport> ImportOrganisationsAsync() =>
-        SendAsync(ImportOrganisationsCommand.FromFile(Services.GetRequiredService<BargainingOptions>().OrganisationsFile),
+        SendAsync(ImportOrganisationsCommand.FromFile(Path.Combine(Path.GetDirectoryName(RepositoryWorkflows.TrimEnd(Path.DirectorySeparatorChar))!, "organisations.json")),
             new CurrentUser("u-city", "盐城市总工会", Role.CityAdministrator, Guid.Empty));
 
     /// <summary>Runs <paramref name="work"/> on a fresh <see cref="BargainingDbContext"/> in its own scope.</summary>

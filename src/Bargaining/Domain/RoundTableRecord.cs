@@ -45,10 +45,8 @@ public sealed class RoundTableRecord
     /// </summary>
     public int? Conclude(Side side, int positions, DateTimeOffset now)
     {
-        var current = DraftSignedPositions == positions;
-        if (current && DraftSignedBy == side)
-            throw DomainException.Conflict("draft.signed", $"{side.Chinese()}首席代表已签署合同草案，等待{side.Other().Chinese()}首席代表签署");
-        if (current && DraftSignedBy is not null)
+        if (CannotConclude(side, positions) is { } refusal) throw refusal;
+        if (DraftSignedPositions == positions && DraftSignedBy is not null)
         {
             (DraftSignedBy, DraftSignedPositions, ConcludedAt) = (null, null, now);
             return ++Draft;
@@ -56,4 +54,9 @@ public sealed class RoundTableRecord
         (DraftSignedBy, DraftSignedPositions) = (side, positions);
         return null;
     }
+
+    /// <summary>Why <paramref name="side"/> may not sign the draft of a table holding <paramref name="positions"/> positions (it has already), or null.</summary>
+    public DomainException? CannotConclude(Side side, int positions) => DraftSignedPositions == positions && DraftSignedBy == side
+        ? DomainException.Conflict("draft.signed", $"{side.Chinese()}首席代表已签署合同草案，等待{side.Other().Chinese()}首席代表签署")
+        : null;
 }

@@ -46,14 +46,14 @@ public sealed class FilingAndReviewTests
     }
 
     [Fact]
-    public async Task The_reviewer_can_only_object_because_the_contract_takes_effect_by_the_lapse_of_15_days()
+    public async Task The_reviewer_objects_or_clears_the_contract_otherwise_it_takes_effect_by_the_lapse_of_15_days()
     {
         await using var host = await BargainingHost.StartAsync(China.At(2026, 3, 2, 9));
         var round = await FiledOnMonday23MarchAsync(host);
 
         var signals = await host.WithEngineAsync(e => e.AvailableSignalsAsync(round, "reviewer"));
 
-        Assert.Equal(["object"], signals.Select(s => s.Signal));
+        Assert.Equal(["object", "clear"], signals.Select(s => s.Signal));
     }
 
     [Fact]

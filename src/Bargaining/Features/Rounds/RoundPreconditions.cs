@@ -16,8 +16,9 @@ public static class RoundPreconditions
     /// The draft is made when every topic is agreed or withdrawn, at least one is agreed (Art 34), and a special
     /// contract's specific terms are agreed, so that the congress votes on them (Art 36).
     /// </summary>
-    public static DomainException? Conclude(Round round, IReadOnlyList<Topic> topics, SpecificTerms? terms)
+    public static DomainException? Conclude(Round round, Side side, IReadOnlyList<Topic> topics, SpecificTerms? terms)
     {
+        if (round.Table.CannotConclude(side, topics.Sum(t => t.Positions.Count)) is { } signed) return signed;
         var open = topics.Where(t => t.Status == TopicStatus.Open).OrderBy(t => t.Id).Select(t => $"“{t.Title}”").ToList();
         if (open.Count > 0)
             return DomainException.Rule("conclude.open-topics", $"议题{string.Join("、", open)}尚未达成一致或撤回，不能形成合同草案（《集体合同规定》第三十四条）");

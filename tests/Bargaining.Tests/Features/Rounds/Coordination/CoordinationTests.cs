@@ -171,7 +171,7 @@ public sealed class CoordinationTests : RoundScenario
         await Host.SendAsync(new ScheduleMeetingCommand(round, Side.Worker, Today, "公司会议室", Side.Employer, "张丽"), Chair);
         await Host.SendAsync(new AgreeTopicCommand((await TopicsAsync(round)).Single().Id, Side.Employer), Employer);
         await Host.SendAsync(new RecordMeetingCommand(round, Side.Worker, "按协调处理协议达成一致"), Chair);
-        await Host.SendAsync(new ConcludeCommand(round, Side.Worker), Chair);
+        await ConcludedAsync(round);
         await Host.AssertAtAsync(round, "congress");
         var minutes = await RefusedAsync(() => Host.SendAsync(new PrintRoundDocumentQuery(round, RoundDocumentKind.MeetingMinutes, 2), Chair), FailureKind.Conflict);
         Assert.Contains("未举行", minutes.Message);

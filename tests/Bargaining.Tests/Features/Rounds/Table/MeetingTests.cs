@@ -114,7 +114,7 @@ public sealed class MeetingTests : RoundScenario
         await Host.SendAsync(new ScheduleMeetingCommand(round, Side.Worker, Today, "公司工会会议室", Side.Worker, "张丽"), Chair);
         await Host.SendAsync(new AgreeTopicCommand((await TopicsAsync(round)).Single().Id, Side.Employer), Employer);
         await Host.SendAsync(new RecordMeetingCommand(round, Side.Worker, "双方就增长6%达成一致"), Chair);
-        await Host.SendAsync(new ConcludeCommand(round, Side.Worker), Chair);
+        await ConcludedAsync(round);
 
         await Host.AssertAtAsync(round, "congress");
         var meetings = await Host.WithDbAsync(db => db.Meetings.Where(m => m.RoundId == round).OrderBy(m => m.Number).ToListAsync());

@@ -29,7 +29,7 @@ public sealed class SpecificTermsTests : RoundScenario
 
     private async Task SignAsync(Guid round)
     {
-        await Host.SendAsync(new ConcludeCommand(round, Side.Worker), Chair);
+        await ConcludedAsync(round);
         await AgreeTermAsync(round);
         await Host.SendAsync(new RecordCongressVoteCommand(round, 180, 150, 140), Chair);
         await Host.SendAsync(new SignCommand(round, Side.Worker), Chair);
@@ -56,23 +56,6 @@ public sealed class SpecificTermsTests : RoundScenario
     }
 
     [Fact]
-    public async Task An_industry_contract_asks_for_its_coverage_and_prints_the_bound_enterprises()
-    {
-        var round = await AgreedAtTheTableAsync(RoundKind.Industry);
-        Assert.Contains("所约束的企业名单", (await RefusedAsync(() => Host.SendAsync(new ConcludeCommand(round, Side.Worker), Chair), FailureKind.Rule)).Message);
-
-        await Host.SendAsync(new AgreeSpecificTermsCommand(round, Side.Employer,
-            Coverage: new CoverageInput("盐都区机械制造行业", [new("盐城恒达精密机械有限公司", 320), new("盐城宏远铸造有限公司", 150)])), Employer);
-        await SignAsync(round);
-
-        var contract = await PrintedAsync(round, RoundDocumentKind.Contract);
-        Assert.Contains("盐都区机械制造行业", contract);
-        Assert.Contains("覆盖企业2家，职工470人", contract);
-        Assert.Contains("盐城宏远铸造有限公司", contract);
-        Assert.Contains("盐都区机械制造行业", await PrintedAsync(round, RoundDocumentKind.FilingForm));
-    }
-
-    [Fact]
     public async Task Specific_terms_are_checked_in_chinese_and_only_taken_for_the_kinds_that_print_them()
     {
         var heat = await AgreedAtTheTableAsync(RoundKind.HighTemperature);
@@ -89,7 +72,7 @@ public sealed class SpecificTermsTests : RoundScenario
     {
         var round = await AgreedAtTheTableAsync(RoundKind.HighTemperature);
         await Host.SendAsync(new AgreeSpecificTermsCommand(round, Side.Worker, Heat: new HeatAllowanceInput(300, 6, 9)), Chair);
-        await Host.SendAsync(new ConcludeCommand(round, Side.Worker), Chair);
+        await ConcludedAsync(round);
 
         await RefusedAsync(() => Host.SendAsync(new AgreeSpecificTermsCommand(round, Side.Worker, Heat: new HeatAllowanceInput(200, 6, 9)), Chair), FailureKind.Conflict);
 
