@@ -69,6 +69,14 @@ public static class WebApp
     /// <summary>Authorisation policy names, one per role.</summary>
     public static string Policy(Role role) => "role:" + role;
 
+    /// <summary>The key-ring folder, created readable by the service's user only (mode 700) where the OS has modes.</summary>
+    private static DirectoryInfo KeyRing(string path)
+    {
+        var folder = Directory.CreateDirectory(path);
+        if (!OperatingSystem.IsWindows()) folder.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        return folder;
+    }
+
     /// <summary>Registers every service of the web host.</summary>
     public static void ConfigureServices(WebApplicationBuilder builder)
     {
@@ -81,9 +89,14 @@ public static class WebApp
         if (!string.IsNullOrWhiteSpace(options.OrganisationsFile)) bargaining = bargaining with { OrganisationsFile = Path.GetFullPath(options.OrganisationsFile) };
         services.AddBargaining(bargaining, options.Demo ? new DemoClock() : null);
 
-        // Sign-in cookies stay valid across restarts: the keys that protect them are kept beside the database.
-        services.AddDataProtection().SetApplicationName("Bargaining")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(options.Database) + ".keys"));
+        // Sign-in cookies stay valid across restarts: the keys that protect them are kept beside the database, in a
+        // folder only the service's own user may read. With a certificate configured the keys are also encrypted with
+        // it; without one (Linux has no DPAPI) the folder's permissions are their protection, which is why the
+        // framework's "unencrypted key" warning is turned down in appsettings.json.
+        var protection = services.AddDataProtection().SetApplicationName("Bargaining")
+            .PersistKeysToFileSystem(KeyRing(Path.GetFullPath(options.Database) + ".keys"));
+        if (!string.IsNullOrWhiteSpace(options.SigningCertificate))
+            protection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(options.SigningCertificate, options.SigningPassword));
         services.AddDbContext<AccountsDbContext>(b => b.UseSqliteFile(options.Database));
         services.AddIdentity<Account, IdentityRole>(o =>
             {

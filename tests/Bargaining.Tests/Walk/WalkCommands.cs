@@ -54,15 +54,17 @@ public sealed partial class Walker
                 int? perSide = _random.Next(3) switch { 0 => null, 1 => 3, _ => 5 };
                 var received = today.AddDays(-_random.Next(2));
                 DateTime? meetingAt = _random.NextDouble() < 0.4 ? today.AddDays(3 + _random.Next(10)).ToDateTime(new TimeOnly(9, 30)) : null;
-                return Valid(new MakeOfferCommand(id, topics, received, perSide, meetingAt, meetingAt is null ? null : "公司二楼会议室"));
+                // An employer's offer letter names its legal representative, who heads its side until representatives are named (Art 21).
+                return Valid(new MakeOfferCommand(id, topics, received, perSide, meetingAt, meetingAt is null ? null : "公司二楼会议室",
+                    side == Side.Employer ? e.LegalRepresentative : null));
             }
             case RoundActionKind.Accept:
             {
                 var added = _random.NextDouble() < 0.3 && NewTopic(facts) is { } extra ? new[] { extra } : null;
-                return Valid(new ReplyToOfferCommand(id, true, AddedTopics: added));
+                return Valid(new ReplyToOfferCommand(id, true, AddedTopics: added, EmployerLegalRepresentative: side == Side.Employer ? e.LegalRepresentative : null));
             }
             case RoundActionKind.Refuse:
-                return invalid ? Invalid(new ReplyToOfferCommand(id, false, " ")) : Valid(new ReplyToOfferCommand(id, false, "企业正在进行破产重整，暂不具备协商条件"));
+                return invalid ? Invalid(new ReplyToOfferCommand(id, false, " ")) : Valid(new ReplyToOfferCommand(id, false, "企业正在进行破产重整，暂不具备协商条件", EmployerLegalRepresentative: side == Side.Employer ? e.LegalRepresentative : null));
             case RoundActionKind.Urge:
                 return (new UrgeReplyCommand(id, Text("电话督促并发出书面督办通知")), invalid, null);
             case RoundActionKind.ApplyCoordination:
@@ -192,7 +194,8 @@ public sealed partial class Walker
         {
             0 => (new RecordCongressVoteCommand(id, entitled, entitled + 1, majority), true, null),
             1 => (new RecordCongressVoteCommand(id, employees + 100, employees + 90, employees + 80), true, Finding.ImpossibleVote),
-            _ => (new RecordCongressVoteCommand(id, entitled, quorum - 1, Math.Min(majority, quorum - 1)), true, Finding.ImpossibleVote),
+            // A meeting without two thirds present is no vote: it is recorded as not quorate and held again (Art 36).
+            _ => (new RecordCongressVoteCommand(id, entitled, quorum - 1, Math.Min(majority, quorum - 1)), false, null),
         };
     }
 

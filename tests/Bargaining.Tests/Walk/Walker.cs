@@ -354,7 +354,7 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
         if (round.Filing.ReceivedOn is not null && (round.Signing.WorkerSignedAt is null || round.Signing.EmployerSignedAt is null))
             Report(lane, Finding.FiledBeforeSigning, "合同已报送审查，双方首席代表尚未都签字");
         if (round is { Congress.Entitled: { } entitled, Congress.Present: { } present }
-            && (entitled > lane.Enterprise.Enterprise.Employees || present * 3 < entitled * 2))
+            && (entitled > lane.Enterprise.Enterprise.Employees || (present * 3 < entitled * 2 && round.Congress.Adopted is not null)))
             Report(lane, Finding.ImpossibleVote, $"记录的职代会表决：应到{entitled}人（企业职工{lane.Enterprise.Enterprise.Employees}人），实到{present}人，赞成{round.Congress.InFavour}人");
     }
 

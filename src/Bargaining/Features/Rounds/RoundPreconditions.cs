@@ -13,11 +13,15 @@ namespace Bargaining.Features.Rounds;
 public static class RoundPreconditions
 {
     /// <summary>
-    /// The draft is made when every topic is agreed or withdrawn, at least one is agreed (Art 34), and a special
-    /// contract's specific terms are agreed, so that the congress votes on them (Art 36).
+    /// The draft is made after a meeting has been held and minuted (<paramref name="held"/>), when every topic is
+    /// agreed or withdrawn and at least one is agreed (Art 34), and a special contract's specific terms are agreed, so
+    /// that the congress votes on them (Art 36); each chief signs it once.
     /// </summary>
-    public static DomainException? Conclude(Round round, Side side, IReadOnlyList<Topic> topics, SpecificTerms? terms)
+    public static DomainException? Conclude(Round round, Side side, bool held, IReadOnlyList<Topic> topics, SpecificTerms? terms)
     {
+        if (!held)
+            return DomainException.Rule("conclude.no-meeting",
+                "尚未召开并记录协商会议，不能形成合同草案：合同草案应经协商会议协商一致，会议记录由双方首席代表签字（《集体合同规定》第三十四条）");
         if (round.Table.CannotConclude(side, topics.Sum(t => t.Positions.Count)) is { } signed) return signed;
         var open = topics.Where(t => t.Status == TopicStatus.Open).OrderBy(t => t.Id).Select(t => $"“{t.Title}”").ToList();
         if (open.Count > 0)

@@ -38,12 +38,10 @@ public sealed class ConcludeHandler(BargainingDbContext db, RoundWorkflow workfl
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         await workflow.EnsureAtAsync(round, "结束协商、形成合同草案", cancellationToken, Nodes.Bargaining);
-        if (!await db.Meetings.AnyAsync(m => m.RoundId == round.Id && m.Minutes != null, cancellationToken))
-            throw DomainException.Rule("conclude.no-meeting",
-                "尚未召开并记录协商会议，不能形成合同草案：合同草案应经协商会议协商一致，会议记录由双方首席代表签字（《集体合同规定》第三十四条）");
+        var held = await db.Meetings.AnyAsync(m => m.RoundId == round.Id && m.Minutes != null, cancellationToken);
         var topics = await db.Topics.Include(t => t.Positions).Where(t => t.RoundId == round.Id).ToListAsync(cancellationToken);
         var terms = await db.SpecificTerms.FirstOrDefaultAsync(t => t.RoundId == round.Id, cancellationToken);
-        if (RoundPreconditions.Conclude(round, request.Side, topics, terms) is { } refusal) throw refusal;
+        if (RoundPreconditions.Conclude(round, request.Side, held, topics, terms) is { } refusal) throw refusal;
         var agreed = topics.Where(t => t.Status == TopicStatus.Agreed).OrderBy(t => t.Id).ToList();
 
         var now = workflow.Now;

@@ -225,7 +225,7 @@ public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine e
             case RoundActionKind.RecordMeeting:
                 return Make(MeetingTurn.ToRecord(await facts.MeetingsAsync(), today).Refusal);
             case RoundActionKind.Conclude:
-                return side is { } own ? Make(RoundPreconditions.Conclude(round, own, await facts.TopicsAsync(), await facts.SpecificTermsAsync())) : null;
+                return side is { } own ? Make(RoundPreconditions.Conclude(round, own, (await facts.MeetingsAsync()).Any(m => m.Minutes is not null), await facts.TopicsAsync(), await facts.SpecificTermsAsync())) : null;
             case RoundActionKind.File:
                 return Make(RoundPreconditions.File(round, await facts.UnitAsync()));
             case RoundActionKind.Object:
