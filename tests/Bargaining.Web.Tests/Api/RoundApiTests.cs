@@ -69,7 +69,8 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
         var problem = await (await Chair.PostJsonAsync("/api/rounds", new StartRoundCommand(app.Enterprises[Xinyuan].Id, RoundKind.Wage, Procedure.Ordinary, Side.Worker)))
             .ProblemAsync(HttpStatusCode.Forbidden);
 
-        Assert.Contains(Xinyuan, problem.Detail());
+        Assert.Contains("您无权代表该企业的职工方", problem.Detail());
+        Assert.DoesNotContain(Xinyuan, problem.Detail());
     }
 
     [Fact]
@@ -126,7 +127,8 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
 
         var problem = await (await other.PostJsonAsync($"/api/rounds/{round}/reply", new ReplyToOfferCommand(round, true))).ProblemAsync(HttpStatusCode.Forbidden);
 
-        Assert.Contains(Hengda, problem.Detail());
+        Assert.Contains("您无权代表该企业的企业方", problem.Detail());
+        Assert.DoesNotContain(Hengda, problem.Detail()); // another enterprise's people do not learn whose round it is
     }
 
     [Fact]

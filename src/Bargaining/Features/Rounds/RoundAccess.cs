@@ -47,8 +47,8 @@ public static class RoundAccess
         if (user.Role == role && user.EnterpriseId == enterpriseId) return;
         var name = await EnterpriseNameAsync(user, db, enterpriseId, ct);
         throw DomainException.Forbidden(side == Side.Worker
-            ? $"您无权代表{name}职工方：只有本企业工会主席可以代表职工方"
-            : $"您无权代表{name}企业方：只有本企业的企业方代表可以代表企业方");
+            ? $"您无权代表{name}的职工方：只有本企业工会主席可以代表职工方"
+            : $"您无权代表{name}的企业方：只有本企业的企业方代表可以代表企业方");
     }
 
     /// <summary>
