@@ -135,6 +135,8 @@ public sealed partial class Walker
                 var contested = agreed.Where(_ => _random.NextDouble() < 0.5).DefaultIfEmpty(agreed[0]).Select(t => t.Id).ToList();
                 return (new RecordReviewObjectionCommand(id, Text("工资增幅条款与当地工资指导线不符，请重新协商"), contested), invalid, null);
             }
+            case RoundActionKind.ClearReview:
+                return invalid ? null : Valid(new RecordReviewClearanceCommand(id, "主体、程序、内容合法"));
             case RoundActionKind.Publish:
                 return (new PublishCommand(id, today, Text("厂务公开栏及企业内网")), invalid, null);
             case RoundActionKind.AgreeInCoordination:

@@ -109,6 +109,27 @@ public sealed class AccountApiTests(WebAppFactory app) : IClassFixture<WebAppFac
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_does_not_require_in_the_body_the_id_the_route_decides()
+    {
+        using var client = app.NewClient();
+
+        var document = await (await client.GetAsync("/openapi/v1.json")).ReadAsync<JsonElement>();
+
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        string[] Required(string schema) => schemas.GetProperty(schema).TryGetProperty("required", out var r) ? r.EnumerateArray().Select(e => e.GetString()!).ToArray() : [];
+        Assert.DoesNotContain("roundId", Required("MakeOfferCommand"));
+        Assert.Contains("topics", Required("MakeOfferCommand"));
+        Assert.DoesNotContain("roundId", Required("RecordReviewClearanceCommand"));
+        Assert.DoesNotContain("topicId", Required("AgreeTopicCommand"));
+        Assert.DoesNotContain("currentRoundId", Required("StartRenewalCommand"));
+        Assert.Contains("enterpriseId", Required("StartRoundCommand"));   // not in the route: the body decides
+        Assert.Contains("由路径中的 id 决定", schemas.GetProperty("MakeOfferCommand").GetProperty("properties").GetProperty("roundId").GetProperty("description").GetString());
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[] { "/api/rounds/{id}/actions", "/api/rounds/{id}/documents", "/api/rounds/{id}/suggestions", "/api/rounds/{id}/specific-terms", "/api/rounds/{id}/review/clearance" })
+            Assert.True(paths.TryGetProperty(path, out _), path);
+    }
+
+    [Fact]
     public async Task An_unknown_API_route_is_answered_404_ProblemDetails()
     {
         using var client = await app.SignedInAsync(Role.CountyStaff, app.Yandu.Id);

@@ -127,8 +127,8 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
 
         var problem = await (await other.PostJsonAsync($"/api/rounds/{round}/reply", new ReplyToOfferCommand(round, true))).ProblemAsync(HttpStatusCode.Forbidden);
 
-        Assert.Contains("您无权代表该企业的企业方", problem.Detail());
-        Assert.DoesNotContain(Hengda, problem.Detail()); // another enterprise's people do not learn whose round it is
+        Assert.Contains("您无权代表该企业的企业方", problem.Detail());   // without naming the enterprise the caller is not of
+        Assert.DoesNotContain(Hengda, problem.Detail());
     }
 
     [Fact]
@@ -314,6 +314,70 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
         await (await yandu.PostJsonAsync($"/api/rounds/{round}/objection", objection)).ExpectAsync(HttpStatusCode.NoContent);
 
         Assert.Equal(RoundStage.Bargaining, (await _table.TimelineAsync(round)).Stage);
+    }
+
+    [Fact]
+    public async Task Only_a_reviewer_of_the_county_may_clear_a_filed_contract_which_takes_effect_that_day()
+    {
+        var (round, _) = await _table.FiledAsync();
+        using var tinghu = await app.SignedInAsync(Role.Reviewer, app.Tinghu.Id);
+        using var yandu = await app.SignedInAsync(Role.Reviewer, app.Yandu.Id);
+        var clearance = new RecordReviewClearanceCommand(Guid.Empty, "经审查，合同内容符合法律法规规定");
+
+        Assert.Contains("第四十四条", (await (await Employer.PostJsonAsync($"/api/rounds/{round}/review/clearance", clearance)).ProblemAsync(HttpStatusCode.Forbidden)).Detail());
+        await (await tinghu.PostJsonAsync($"/api/rounds/{round}/review/clearance", clearance)).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await yandu.PostJsonAsync($"/api/rounds/{round}/review/clearance", clearance)).ExpectAsync(HttpStatusCode.NoContent);
+
+        var effective = await _table.TimelineAsync(round);
+        Assert.Equal(RoundStage.Effective, effective.Stage);
+        Assert.Equal(app.Today, DateOnly.FromDateTime(Assert.Single(effective.CurrentSteps).EnteredAt.ToOffset(TimeSpan.FromHours(8)).DateTime));
+        await (await yandu.PostJsonAsync($"/api/rounds/{round}/review/clearance", clearance)).ProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task The_congress_date_sent_with_the_vote_is_the_one_recorded_and_checked()
+    {
+        var round = await _table.DraftedAsync();
+        var vote = _table.AdoptingVote(round);
+
+        Assert.Equal("congress.in-future", (await (await Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", vote with { HeldOn = app.Today.AddDays(1) }))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity)).Code());
+        Assert.Equal("congress.before-draft", (await (await Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", vote with { HeldOn = app.Today.AddDays(-1) }))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity)).Code());
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/congress-vote", vote with { HeldOn = app.Today })).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal(app.Today, await app.WithDbAsync(db => db.Rounds.Where(r => r.Id == round).Select(r => r.Congress.HeldOn).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_new_round_page_offers_neither_another_jurisdiction_nor_industry_or_regional_contracts()
+    {
+        var response = await Chair.GetAsync("/Rounds/New");
+        await response.ExpectAsync(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("江苏省", html);
+        Assert.DoesNotContain("上海", html);
+        Assert.DoesNotContain("name=\"Jurisdiction\"", html);
+        Assert.Contains("value=\"Wage\"", html);
+        Assert.DoesNotContain("value=\"Industry\"", html);
+        Assert.DoesNotContain("value=\"Regional\"", html);
+        Assert.DoesNotContain(RoundKind.Industry.Chinese(), html);
+        Assert.DoesNotContain(RoundKind.Regional.Chinese(), html);
+    }
+
+    [Fact]
+    public async Task Starting_a_round_under_another_jurisdiction_or_of_an_industry_contract_is_answered_422()
+    {
+        await _table.SetAsideRunningAsync(RoundKind.Comprehensive);
+
+        var shanghai = await (await Chair.PostJsonAsync("/api/rounds", new StartRoundCommand(_table.Enterprise.Id, RoundKind.Comprehensive, Procedure.Ordinary, Side.Worker, "shanghai")))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var industry = await (await Chair.PostJsonAsync("/api/rounds", new StartRoundCommand(_table.Enterprise.Id, RoundKind.Industry, Procedure.Ordinary, Side.Worker)))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal("round.jurisdiction", shanghai.Code());
+        Assert.Equal("round.multi-employer", industry.Code());
     }
 
     [Fact]

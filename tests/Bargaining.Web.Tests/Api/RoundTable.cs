@@ -61,27 +61,27 @@ public sealed class RoundTable(WebAppFactory app, Enterprise enterprise, HttpCli
         ? new RecordCongressVoteCommand(round, 180, 150, 140)
         : new RecordCongressVoteCommand(round, Enterprise.Employees, Enterprise.Employees, Enterprise.Employees);
 
-    public async Task<Guid> StartAsync()
+    public async Task<Guid> StartAsync(RoundKind kind = RoundKind.Wage)
     {
-        await SetAsideRunningAsync(RoundKind.Wage);
-        var response = await Chair.PostJsonAsync("/api/rounds", new StartRoundCommand(Enterprise.Id, RoundKind.Wage, Procedure.Ordinary, Side.Worker));
+        await SetAsideRunningAsync(kind);
+        var response = await Chair.PostJsonAsync("/api/rounds", new StartRoundCommand(Enterprise.Id, kind, Procedure.Ordinary, Side.Worker));
         var created = await response.ReadAsync<JsonElement>(HttpStatusCode.Created);
         var id = created.GetProperty("id").GetGuid();
         Assert.Equal($"/api/rounds/{id}", response.Headers.Location?.OriginalString);
         return id;
     }
 
-    /// <summary>The union offers a 6 % rise, received today.</summary>
-    public async Task<Guid> OfferedAsync()
+    /// <summary>The union offers a 6 % rise, received today (in a wage round unless <c>kind</c> says otherwise).</summary>
+    public async Task<Guid> OfferedAsync(RoundKind kind = RoundKind.Wage)
     {
-        var round = await StartAsync();
+        var round = await StartAsync(kind);
         await (await Chair.PostJsonAsync($"/api/rounds/{round}/offer", new MakeOfferCommand(round, [WageRise(6)], app.Today, 3))).ExpectAsync(HttpStatusCode.NoContent);
         return round;
     }
 
-    public async Task<Guid> AcceptedAsync()
+    public async Task<Guid> AcceptedAsync(RoundKind kind = RoundKind.Wage)
     {
-        var round = await OfferedAsync();
+        var round = await OfferedAsync(kind);
         await (await Employer.PostJsonAsync($"/api/rounds/{round}/reply", new ReplyToOfferCommand(round, true))).ExpectAsync(HttpStatusCode.NoContent);
         return round;
     }
@@ -89,9 +89,9 @@ public sealed class RoundTable(WebAppFactory app, Enterprise enterprise, HttpCli
     public static IReadOnlyList<Nominee> Members(string chief, string member) =>
         [new(chief, null, true, false), new($"{member}1", null, false, false), new($"{member}2", null, false, false)];
 
-    public async Task<Guid> PreparedAsync()
+    public async Task<Guid> PreparedAsync(RoundKind kind = RoundKind.Wage)
     {
-        var round = await AcceptedAsync();
+        var round = await AcceptedAsync(kind);
         await (await Chair.PostJsonAsync($"/api/rounds/{round}/representatives", new NameRepresentativesCommand(round, Side.Worker, Members(Enterprise.ChairName!, "职工代表")))).ExpectAsync(HttpStatusCode.NoContent);
         await (await Employer.PostJsonAsync($"/api/rounds/{round}/representatives", new NameRepresentativesCommand(round, Side.Employer, Members("李明", "企业代表"), LegalRepresentative: "李明")))
             .ExpectAsync(HttpStatusCode.NoContent);
@@ -99,9 +99,9 @@ public sealed class RoundTable(WebAppFactory app, Enterprise enterprise, HttpCli
     }
 
     /// <summary>The first meeting today in the union's meeting room, chaired by the worker chief.</summary>
-    public async Task<Guid> AtTheTableAsync()
+    public async Task<Guid> AtTheTableAsync(RoundKind kind = RoundKind.Wage)
     {
-        var round = await PreparedAsync();
+        var round = await PreparedAsync(kind);
         await (await Chair.PostJsonAsync($"/api/rounds/{round}/meetings", new ScheduleMeetingCommand(round, Side.Worker, app.Today, "公司工会会议室", Side.Worker, "张丽"))).ExpectAsync(HttpStatusCode.OK);
         return round;
     }

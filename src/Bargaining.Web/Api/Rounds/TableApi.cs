@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Bargaining.Web.Api.Rounds;
 
 /// <summary>
-/// At the table: meetings and their minutes, suspension and resumption, a topic raised, the talks concluded. A topic's
+/// At the table: meetings and their minutes, suspension and resumption, a topic raised, a special contract's specific
+/// terms agreed, the talks concluded. A topic's
 /// own moves are in <see cref="TopicsApi"/>.
 /// </summary>
 public static class TableApi
@@ -18,6 +19,7 @@ public static class TableApi
         rounds.MapPost("/{id:guid}/suspend", SuspendAsync);
         rounds.MapPost("/{id:guid}/resume", ResumeAsync);
         rounds.MapPost("/{id:guid}/topics", ProposeAsync);
+        rounds.MapPost("/{id:guid}/specific-terms", AgreeSpecificTermsAsync);
         rounds.MapPost("/{id:guid}/conclude", ConcludeAsync);
     }
 
@@ -38,6 +40,9 @@ public static class TableApi
         var topic = await mediator.Send(command with { RoundId = id }, ct);
         return TypedResults.Created($"/api/topics/{topic}", new CreatedId(topic));
     }
+
+    private static Task<NoContent> AgreeSpecificTermsAsync(Guid id, AgreeSpecificTermsCommand command, IMediator mediator, CancellationToken ct) =>
+        Endpoints.Done(mediator.Send(command with { RoundId = id }, ct));
 
     private static async Task<Ok<IReadOnlyList<DraftClauseView>>> ConcludeAsync(Guid id, ConcludeCommand command, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(command with { RoundId = id }, ct));

@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Bargaining.Web.Api.Rounds;
 
-/// <summary>Reading rounds: the list and its export, the review queue, one round's timeline and table, its documents.</summary>
+/// <summary>
+/// Reading rounds: the list and its export, the review queue, one round's timeline and table, what the caller may do
+/// in it now, the dates its forms suggest, its documents.
+/// </summary>
 public static class ViewsApi
 {
     /// <summary>Maps the round views.</summary>
@@ -19,6 +22,9 @@ public static class ViewsApi
         rounds.MapGet("/reviews", GetReviewQueueAsync);
         rounds.MapGet("/{id:guid}", GetTimelineAsync);
         rounds.MapGet("/{id:guid}/table", GetNegotiationTableAsync);
+        rounds.MapGet("/{id:guid}/actions", GetActionsAsync);
+        rounds.MapGet("/{id:guid}/suggestions", GetSuggestionsAsync);
+        rounds.MapGet("/{id:guid}/documents", ListDocumentsAsync);
         rounds.MapGet("/{id:guid}/documents/{kind}", PrintDocumentAsync);
     }
 
@@ -44,6 +50,15 @@ public static class ViewsApi
 
     private static async Task<Ok<NegotiationTable>> GetNegotiationTableAsync(Guid id, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new NegotiationTableQuery(id), ct));
+
+    private static async Task<Ok<RoundActions>> GetActionsAsync(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new RoundActionsQuery(id), ct));
+
+    private static async Task<Ok<RoundSuggestions>> GetSuggestionsAsync(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new RoundSuggestionsQuery(id), ct));
+
+    private static async Task<Ok<IReadOnlyList<RoundDocumentStatus>>> ListDocumentsAsync(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new RoundDocumentListQuery(id), ct));
 
     private static async Task<FileContentHttpResult> PrintDocumentAsync(Guid id, RoundDocumentKind kind, int? meeting, IMediator mediator, CancellationToken ct)
     {

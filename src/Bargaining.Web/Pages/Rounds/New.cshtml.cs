@@ -1,4 +1,5 @@
 using Bargaining.Domain;
+using Bargaining.Features.Organisations;
 using Bargaining.Features.Rounds.Offer;
 using Bargaining.Jurisdictions;
 using MediatR;
@@ -8,12 +9,19 @@ namespace Bargaining.Web.Pages.Rounds;
 
 /// <summary>
 /// A party starts a round for its enterprise (either side may make the offer, Art 32); the offer letter itself is
-/// then drafted on the round's page, with the topic checklist.
+/// then drafted on the round's page, with the topic checklist. The rules that apply follow from where the enterprise
+/// is, so they are shown, not chosen.
 /// </summary>
 public sealed class NewModel(IMediator mediator, JurisdictionCatalog jurisdictions) : BargainingPage(mediator)
 {
-    /// <summary>The jurisdictions configured, for the select.</summary>
-    public IEnumerable<string> Jurisdictions => jurisdictions.Profiles.Keys;
+    /// <summary>
+    /// The kinds a single enterprise may bargain: industry and regional contracts bind every enterprise of an industry or
+    /// area (LCL Art 53) and are not started for one.
+    /// </summary>
+    public static IReadOnlyList<RoundKind> Kinds { get; } = Enum.GetValues<RoundKind>().Except([RoundKind.Industry, RoundKind.Regional]).ToList();
+
+    /// <summary>The name of the profile governing the caller's unit, for reading only.</summary>
+    public string? JurisdictionName { get; private set; }
 
     /// <summary>What the contract is about.</summary>
     [BindProperty]
@@ -23,21 +31,34 @@ public sealed class NewModel(IMediator mediator, JurisdictionCatalog jurisdictio
     [BindProperty]
     public Procedure Procedure { get; set; } = Procedure.Ordinary;
 
-    /// <summary>Whose rules apply.</summary>
-    [BindProperty]
-    public string Jurisdiction { get; set; } = "jiangsu";
-
     /// <summary>Only the parties start rounds here; a county union launches its enterprises' offers from its own page.</summary>
-    public IActionResult OnGet() => Me.EnterpriseId is null ? Redirect("/County") : Page();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (Me.EnterpriseId is null) return Redirect("/County");
+        await ShowJurisdictionAsync();
+        return Page();
+    }
 
     /// <summary>Starts the round and opens it.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
         var side = Me.Role == Role.EmployerRepresentative ? Side.Employer : Side.Worker;
         var id = Guid.Empty;
-        if (!await TryAsync(async () => id = await Mediator.Send(new StartRoundCommand(Me.EnterpriseId ?? Guid.Empty, Kind, Procedure, side, Jurisdiction))))
+        if (!await TryAsync(async () => id = await Mediator.Send(new StartRoundCommand(Me.EnterpriseId ?? Guid.Empty, Kind, Procedure, side))))
+        {
+            await ShowJurisdictionAsync();
             return Page();
+        }
         Notice = "协商已发起，请在下方填写并发出要约书";
         return Redirect($"/Rounds/{id}");
+    }
+
+    // The unit's profile, else the city's, as the round will resolve it (RoundJurisdictions).
+    private async Task ShowJurisdictionAsync()
+    {
+        var organisations = await Mediator.Send(new OrganisationListQuery());
+        var unit = organisations.FirstOrDefault(o => o.Id == Me.OrganisationId);
+        var city = organisations.FirstOrDefault(o => o.Kind == OrganisationKind.City);
+        JurisdictionName = (unit is null ? null : jurisdictions.ForDivision(unit.Code) ?? (city is null ? null : jurisdictions.ForDivision(city.Code)))?.Name;
     }
 }

@@ -101,6 +101,8 @@ public enum RoundActionKind
     File,
     /// <summary><see cref="Review.RecordReviewObjectionCommand"/>.</summary>
     Object,
+    /// <summary><see cref="Review.RecordReviewClearanceCommand"/> (审查无异议).</summary>
+    ClearReview,
     /// <summary><see cref="PublishCommand"/>.</summary>
     Publish,
     /// <summary><see cref="Coordination.RecordCoordinationAgreementCommand"/>.</summary>
@@ -141,6 +143,7 @@ public static class RoundActionKinds
         [Signals.Sign] = RoundActionKind.Sign,
         [Signals.File] = RoundActionKind.File,
         [Signals.Object] = RoundActionKind.Object,
+        [Signals.Clear] = RoundActionKind.ClearReview,
         [Signals.Publish] = RoundActionKind.Publish,
         [Signals.Agree] = RoundActionKind.AgreeInCoordination,
         [Signals.Extend] = RoundActionKind.ExtendCoordination,
