@@ -79,7 +79,7 @@ public sealed partial class Walker
                 return NameRepresentatives(facts, side, e, invalid);
             case RoundActionKind.ScheduleMeeting:
             {
-                var previous = facts.Meetings.LastOrDefault()?.Chair;
+                var previous = MeetingTurn.LastChair([.. facts.Meetings]); // the chiefs chair in turn (Art 34); a superseded meeting does not count
                 var chair = previous?.Other() ?? (_random.NextDouble() < 0.5 ? Side.Worker : Side.Employer);
                 if (invalid) return Invalid(new ScheduleMeetingCommand(id, side, today, " ", chair, "记录员"));
                 return Valid(new ScheduleMeetingCommand(id, side, today.AddDays(_random.Next(3)), "公司二楼会议室", chair, $"记录员{facts.Meetings.Count + 1}号",

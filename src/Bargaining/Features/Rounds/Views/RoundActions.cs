@@ -229,6 +229,8 @@ public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine e
                 return Make(MeetingTurn.ToRecord(await facts.MeetingsAsync(), today).Refusal);
             case RoundActionKind.Conclude:
                 return side is { } own ? Make(RoundPreconditions.Conclude(round, own, (await facts.MeetingsAsync()).Any(m => m.Minutes is not null), await facts.TopicsAsync(), await facts.SpecificTermsAsync())) : null;
+            case RoundActionKind.Sign:
+                return side is { } signer ? Make(round.Signing.CannotSign(signer)) : null;
             case RoundActionKind.File:
                 return Make(RoundPreconditions.File(round, await facts.UnitAsync()));
             case RoundActionKind.Object:
