@@ -22,9 +22,14 @@ public class BrowserApp : WebAppFactory
 
     protected override bool RealServer => true;
 
+    private const float LoadedMachineTimeout = 90_000;
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        // CI runs right after a session on a machine that may be busy (a sign-in once took over 15 s at load 4.9):
+        // every wait is for a condition, with a timeout a loaded machine meets.
+        Assertions.SetDefaultExpectTimeout(LoadedMachineTimeout);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -43,7 +48,7 @@ public class BrowserApp : WebAppFactory
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(LoadedMachineTimeout);
         return page;
     }
 
