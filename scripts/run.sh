@@ -6,7 +6,11 @@
 # The command-line demo of the engine's journals is still there: dotnet run --project src/Bargaining.Cli -- demo
 set -euo pipefail
 cd "$(dirname "$0")/.."
+echo "run.sh: 准备环境……" >&2
 scripts/setup.sh
 urls="${BARGAINING_URLS:-http://127.0.0.1:5080}"
-exec dotnet run -c Release --project src/Bargaining.Web -- \
+echo "run.sh: 正在编译（Release）……" >&2
+dotnet build -c Release --nologo -v quiet src/Bargaining.Web
+echo "run.sh: 正在生成盐城市演示数据（约 240 家企业，进度见下）并启动 ${urls%%;*} ……" >&2
+exec dotnet run --no-build -c Release --project src/Bargaining.Web -- \
   --Bargaining:Demo=true --Bargaining:Database="$(realpath -m "${BARGAINING_DB:-bargaining-demo.db}")" --Bargaining:PublicUrl="${urls%%;*}" --urls "$urls" "$@"

@@ -5,6 +5,7 @@ using Bargaining.Features.Campaigns;
 using Bargaining.Features.Organisations;
 using Bargaining.Features.Rounds;
 using Bargaining.Features.Rounds.Congress;
+using Bargaining.Features.Rounds.Coordination;
 using Bargaining.Features.Rounds.Filing;
 using Bargaining.Features.Rounds.Offer;
 using Bargaining.Features.Rounds.Representatives;
@@ -50,6 +51,8 @@ public enum DemoFate
     Effective,
     /// <summary>Simplified procedure ended by minutes signed on the spot (江苏省集体协商条例).</summary>
     Closed,
+    /// <summary>Offered, never answered, and the union applied for coordination (Art 49–54): a dispute before the coordinator.</summary>
+    InCoordination,
 }
 
 /// <summary>One generated enterprise and what became of its round.</summary>
@@ -65,9 +68,26 @@ public sealed record DemoEnterprise(string County, string Name, string CreditCod
     public CurrentUser? Employer { get; init; }
 }
 
+/// <summary>
+/// The people the demo signs in, each with something to do: the chair and employer of a round at the table; county
+/// staff and their instructor where replies are overdue (the instructor guides every third enterprise); a reviewer
+/// where a contract is under review; a coordinator where a dispute is in coordination. All in the showcase county
+/// when it holds each of these.
+/// </summary>
+public sealed record DemoCast(DemoEnterprise Table, CurrentUser County, CurrentUser Instructor, CurrentUser Reviewer, CurrentUser Coordinator);
+
 /// <summary>What <see cref="YanchengDemo.GenerateAsync"/> produced.</summary>
-public sealed record YanchengDemoResult(Guid CampaignId, Guid CityId, IReadOnlyList<DemoEnterprise> Enterprises, int Commands, DateTimeOffset EndedAt)
+/// <param name="ShowcaseCountyId">The county whose enterprises hold, as far as its size allows, a round at the table, an
+/// overdue reply, a filing under review and a dispute in coordination (<see cref="DemoCast"/> signs its people in).</param>
+public sealed record YanchengDemoResult(Guid CampaignId, Guid CityId, IReadOnlyList<DemoEnterprise> Enterprises, int Commands, DateTimeOffset EndedAt, Guid ShowcaseCountyId)
 {
+    /// <summary>Who signs in to the demo, each where there is work for their role (<see cref="DemoCast"/>).</summary>
+    public DemoCast Cast { get; init; } = null!;
+
+    /// <summary>The showcase county if one of its enterprises has <paramref name="fate"/>, otherwise the county of the first that has.</summary>
+    public Guid CountyWith(DemoFate fate) =>
+        Enterprises.Where(e => e.Fate == fate).Select(e => e.Chair!.OrganisationId).OrderBy(id => id == ShowcaseCountyId ? 0 : 1).First();
+
     /// <summary>Enterprises per fate, every fate listed.</summary>
     public IReadOnlyDictionary<DemoFate, int> Fates =>
         Enum.GetValues<DemoFate>().ToDictionary(f => f, f => Enterprises.Count(e => e.Fate == f));
@@ -134,6 +154,9 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
     private static readonly string[] WorkerPosts = ["工会副主席", "女职工委员会主任", "生产车间班组长", "一线职工代表", "技术员", "质检员", "仓储部职工", "经费审查委员"];
     private static readonly string[] EmployerPosts = ["人力资源部经理", "财务部经理", "生产部经理", "行政部主任", "副总经理", "法务专员", "运营部经理", "安全环保部经理"];
 
+    /// <summary>The instructor (集体协商指导员) each county assigns to every third of its enterprises; the user id is <c>demo-instructor-CODE</c>.</summary>
+    public const string InstructorName = "缪建华";
+
     private const string ReviewOpinion = "工资增长条款未明确执行时间和分配办法，请双方重新协商后重新报送";
 
     private readonly List<(DateTimeOffset At, int Sequence, Func<Task> Act)> _events = [];
@@ -145,7 +168,8 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
     /// (from <see cref="Start"/>), with services of its own; the file's connections are released afterwards, so a host
     /// can open it next. What the web demo and the browser tests start from.
     /// </summary>
-    public static async Task<YanchengDemoResult> CreateAsync(BargainingOptions options, int enterprises = 240, int seed = DefaultSeed, CancellationToken ct = default)
+    public static async Task<YanchengDemoResult> CreateAsync(BargainingOptions options, int enterprises = 240, int seed = DefaultSeed, CancellationToken ct = default,
+        IProgress<string>? progress = null)
     {
         var clock = new ManualClock(Start);
         YanchengDemoResult city;
@@ -153,7 +177,7 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
         {
             await using (var scope = services.CreateAsyncScope())
                 await Database.InitializeAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>(), ct);
-            city = await new YanchengDemo(services, clock).GenerateAsync(enterprises, seed, ct);
+            city = await new YanchengDemo(services, clock).GenerateAsync(enterprises, seed, ct, progress);
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return city;
@@ -163,12 +187,14 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
     /// Loads the city: <paramref name="enterprises"/> synthetic enterprises (at least 22) and their rounds, from
     /// <see cref="Start"/> to <see cref="LastDay"/>. The clock must read no later than <see cref="Start"/>.
     /// </summary>
-    public async Task<YanchengDemoResult> GenerateAsync(int enterprises = 240, int seed = DefaultSeed, CancellationToken ct = default)
+    /// <param name="progress">Receives a line (in Chinese) at each phase and every 500 steps, for a console that waits.</param>
+    public async Task<YanchengDemoResult> GenerateAsync(int enterprises = 240, int seed = DefaultSeed, CancellationToken ct = default, IProgress<string>? progress = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(enterprises, 22);
         if (clock.GetUtcNow() > Start) throw new InvalidOperationException($"the clock must read {Start:O} or earlier");
         await AdvanceToAsync(Start, ct);
         var random = new Random(seed);
+        progress?.Report($"正在生成盐城市演示数据：{enterprises} 家企业……");
 
         // The real organisation tree, from the city union's own file, imported as the product imports it.
         var cityAdmin = new CurrentUser("demo-city", "盐城市总工会权益保障部 孙海", Role.CityAdministrator, Guid.Empty);
@@ -196,9 +222,18 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
         await using (var scope = services.CreateAsyncScope())
             ids = await scope.ServiceProvider.GetRequiredService<BargainingDbContext>().Enterprises.AsNoTracking()
                 .ToDictionaryAsync(e => e.CreditCode, e => e.Id, ct);
+        progress?.Report($"{enterprises} 家企业已导入 {counties.Count} 个县级总工会，正在指派指导员并推进各轮协商……");
+
+        // Each county's instructor guides every third of its enterprises, so that the instructor has a work list.
+        foreach (var (code, name, id) in counties)
+        {
+            var assigned = generated.Where(g => g.CountyCode == code).Where((_, i) => i % 3 == 0).Select(g => ids[g.CreditCode]).ToList();
+            var staff = new CurrentUser($"demo-staff-{code}", $"{Short(name)}总工会", Role.CountyStaff, id);
+            if (assigned.Count > 0) await SendAsync(new AssignInstructorCommand(assigned, $"demo-instructor-{code}", InstructorName), staff, ct);
+        }
 
         // Fates: every fate at least once (the congress rejection and review objection exactly where asked), the rest weighted.
-        var fates = Fates(enterprises, random);
+        var fates = Fates(enterprises, counties.Count, random);
         var plans = new List<Plan>();
         for (var i = 0; i < generated.Count; i++)
         {
@@ -214,18 +249,34 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
         }
 
         // Run every step in time order, letting the clock (and the timers) move between them.
-        foreach (var (at, _, act) in _events.OrderBy(e => e.At).ThenBy(e => e.Sequence).ToList())
+        var events = _events.OrderBy(e => e.At).ThenBy(e => e.Sequence).ToList();
+        for (var i = 0; i < events.Count; i++)
         {
-            await AdvanceToAsync(at, ct);
-            await act();
+            await AdvanceToAsync(events[i].At, ct);
+            await events[i].Act();
+            if (progress is not null && (i + 1) % 500 == 0) progress.Report($"已推进 {i + 1} / {events.Count} 步（模拟日期 {clock.GetUtcNow().ToOffset(LocalOffset):yyyy-MM-dd}）");
         }
         var end = new DateTimeOffset(LastDay.ToDateTime(new TimeOnly(18, 0)), LocalOffset);
         await AdvanceToAsync(end, ct);
 
-        return new YanchengDemoResult(campaignId, cityId,
+        var result = new YanchengDemoResult(campaignId, cityId,
             [.. plans.Select(p => new DemoEnterprise(counties.Single(c => c.Code == p.Source.CountyCode).Name, p.Source.Name, p.Source.CreditCode, p.Source.Industry,
                 p.Source.Employees, p.Fate, p.RoundId, p.Fate == DemoFate.Effective ? p.Agreed : null) { EnterpriseId = p.EnterpriseId, Chair = p.Chair, Employer = p.Employer })],
-            _commands, clock.GetUtcNow());
+            _commands, clock.GetUtcNow(), counties[0].Id);
+        string Code(Guid county) => counties.Single(c => c.Id == county).Code;
+        var showcase = counties[0].Id;
+        var staffCounty = result.CountyWith(DemoFate.Overdue);
+        var reviewCounty = result.CountyWith(DemoFate.Filed);
+        var coordinationCounty = result.CountyWith(DemoFate.InCoordination);
+        return result with
+        {
+            Cast = new DemoCast(
+                result.Enterprises.Where(e => e.Fate == DemoFate.Bargaining).OrderBy(e => e.Chair!.OrganisationId == showcase ? 0 : 1).First(),
+                new CurrentUser($"demo-staff-{Code(staffCounty)}", "陆晓燕", Role.CountyStaff, staffCounty),
+                new CurrentUser($"demo-instructor-{Code(staffCounty)}", InstructorName, Role.Instructor, staffCounty),
+                new CurrentUser($"demo-review-{Code(reviewCounty)}", "卞文静", Role.Reviewer, reviewCounty),
+                new CurrentUser($"demo-coordinator-{Code(coordinationCounty)}", "季国平", Role.Coordinator, coordinationCounty)),
+        };
     }
 
     private sealed record Generated(string CountyCode, string Name, string CreditCode, string Industry, string EconomicType, int Employees, int Women, int Members, string Chair, string Manager);
@@ -242,14 +293,15 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
         public decimal Agreed { get; set; }
     }
 
-    private static List<DemoFate> Fates(int count, Random random)
+    private static List<DemoFate> Fates(int count, int counties, Random random)
     {
         DemoFate[] required = [DemoFate.None, DemoFate.Started, DemoFate.Offered, DemoFate.Overdue, DemoFate.Replied, DemoFate.Bargaining, DemoFate.CongressRejected,
-            DemoFate.Signed, DemoFate.Filed, DemoFate.ReviewObjected, DemoFate.Effective, DemoFate.Closed];
+            DemoFate.Signed, DemoFate.Filed, DemoFate.ReviewObjected, DemoFate.Effective, DemoFate.Closed, DemoFate.InCoordination];
         (DemoFate Fate, int Weight)[] weights =
         [
             (DemoFate.None, 8), (DemoFate.Started, 2), (DemoFate.Offered, 18), (DemoFate.Overdue, 8), (DemoFate.Replied, 6), (DemoFate.Bargaining, 12),
             (DemoFate.CongressRejected, 1), (DemoFate.Signed, 4), (DemoFate.Filed, 6), (DemoFate.ReviewObjected, 1), (DemoFate.Effective, 30), (DemoFate.Closed, 4),
+            (DemoFate.InCoordination, 1),
         ];
         var fates = required.ToList();
         while (fates.Count < count) fates.Add(Pick(random, weights));
@@ -258,6 +310,16 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
         {
             var j = random.Next(i + 1);
             (fates[i], fates[j]) = (fates[j], fates[i]);
+        }
+        // The first county (enterprises 0, counties, 2 × counties, …) gets something for every role to do: a round at the
+        // table for the chair and the employer, an overdue reply for the county, a filing for the reviewer, a dispute
+        // for the coordinator — as many as it has enterprises.
+        DemoFate[] showcase = [DemoFate.Bargaining, DemoFate.Overdue, DemoFate.Filed, DemoFate.InCoordination];
+        for (var k = 0; k < showcase.Length && k * counties < count; k++)
+        {
+            var slot = k * counties;
+            var from = Enumerable.Range(0, count).First(j => fates[j] == showcase[k] && !(j % counties == 0 && j < slot));
+            (fates[slot], fates[from]) = (fates[from], fates[slot]);
         }
         return fates;
     }
@@ -270,6 +332,7 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
         var offerDay = p.Fate switch
         {
             DemoFate.Overdue => CampaignStart.AddDays(random.Next(0, 18)),
+            DemoFate.InCoordination => CampaignStart.AddDays(random.Next(10, 18)),
             DemoFate.Offered or DemoFate.Started => LastDay.AddDays(-random.Next(1, 19)),
             DemoFate.Filed => CampaignStart.AddDays(random.Next(10, 24)),
             _ => CampaignStart.AddDays(random.Next(0, 10)),
@@ -293,6 +356,13 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
         if (p.Fate == DemoFate.Closed) topics = [new(TopicCatalog.Custom, "高温津贴每月300元", 300, "元/月", Title: "高温津贴")];
         At(day, 10, () => SendAsync(new MakeOfferCommand(p.RoundId!.Value, topics, offerDay, perSide), p.Chair));
         if (p.Fate is DemoFate.Offered or DemoFate.Overdue) return;
+        if (p.Fate == DemoFate.InCoordination)
+        {
+            // No reply within the 20 days (Art 32): two days before the demo ends the union asks for coordination.
+            At(LastDay.AddDays(-2), 10, () => SendAsync(new ApplyForCoordinationCommand(p.RoundId!.Value, Side.Worker,
+                "企业方收到要约后逾期未作书面回应，经县总工会督促仍未回应，申请协调处理"), p.Chair));
+            return;
+        }
 
         day = day.AddDays(random.Next(3, 12));
         At(day, 10, () => SendAsync(new ReplyToOfferCommand(p.RoundId!.Value, Accept: true), p.Employer));

@@ -38,7 +38,8 @@ public sealed class DemoSeeder(WebOptions options, IServiceProvider services, Us
     public async Task SeedAsync(int enterprises = 240, CancellationToken ct = default)
     {
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(Path.GetFullPath(options.Database) + suffix);
-        var city = await YanchengDemo.CreateAsync(services.GetRequiredService<BargainingOptions>(), enterprises, ct: ct);
+        var city = await YanchengDemo.CreateAsync(services.GetRequiredService<BargainingOptions>(), enterprises, ct: ct,
+            progress: new LogProgress(line => logger.LogInformation("demo: {Progress}", line)));
         if (clock is DemoClock demo) demo.StartAt(city.EndedAt);
         await services.GetRequiredService<AccountsDbContext>().InitializeAsync(ct);
         await CreateAccountsAsync(city, ct);
@@ -47,25 +48,31 @@ public sealed class DemoSeeder(WebOptions options, IServiceProvider services, Us
 
     private async Task CreateAccountsAsync(YanchengDemoResult city, CancellationToken ct)
     {
-        var db = services.GetRequiredService<BargainingDbContext>();
-        // The chair and the employer of one enterprise at the table, in the county whose staff, instructor and reviewer sign in too.
-        var table = city.Enterprises.First(e => e.Fate == DemoFate.Bargaining && e.Chair is not null);
-        var county = table.Chair!.OrganisationId;
-        var code = db.Organisations.Where(o => o.Id == county).Select(o => o.Code).Single();
-        async Task AddAsync(string userName, string id, string name, Role role, Guid organisation, Guid? enterprise)
+        // Each account where its role has work (DemoCast): the chair and the employer of a round at the table, county
+        // staff and the instructor where replies are overdue, a reviewer with a filing, a coordinator with a dispute.
+        var cast = city.Cast;
+        var table = cast.Table;
+        async Task AddAsync(string userName, CurrentUser user, Guid? enterprise = null)
         {
-            var account = new Account { Id = id, UserName = userName, DisplayName = name, Role = role, OrganisationId = organisation, EnterpriseId = enterprise, CreatedBy = CreatedBy };
+            var account = new Account { Id = user.UserId, UserName = userName, DisplayName = Name(user.Name), Role = user.Role, OrganisationId = user.OrganisationId, EnterpriseId = enterprise, CreatedBy = CreatedBy };
             var result = await users.CreateAsync(account, Password);
             if (!result.Succeeded) throw new InvalidOperationException($"demo account {userName}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
         }
-        await AddAsync("city", "demo-city", "孙海", Role.CityAdministrator, city.CityId, null);
-        await AddAsync("county", $"demo-staff-{code}", "陆晓燕", Role.CountyStaff, county, null);
-        await AddAsync("instructor", $"demo-instructor-{code}", "缪建华", Role.Instructor, county, null);
         // The generator's names carry the title (吴建国（工会主席）); the account shows the name and its role title.
         static string Name(string person) => person.Split('（')[0];
-        await AddAsync("chair", table.Chair!.UserId, Name(table.Chair.Name), Role.UnionChair, county, table.EnterpriseId);
-        await AddAsync("employer", table.Employer!.UserId, Name(table.Employer.Name), Role.EmployerRepresentative, county, table.EnterpriseId);
-        await AddAsync("reviewer", $"demo-review-{code}", "卞文静", Role.Reviewer, county, null);
-        await AddAsync("coordinator", $"demo-coordinator-{code}", "季国平", Role.Coordinator, county, null);
+        await AddAsync("city", new CurrentUser("demo-city", "孙海", Role.CityAdministrator, city.CityId));
+        await AddAsync("county", cast.County);
+        await AddAsync("instructor", cast.Instructor);
+        await AddAsync("chair", table.Chair!, table.EnterpriseId);
+        await AddAsync("employer", table.Employer!, table.EnterpriseId);
+        await AddAsync("reviewer", cast.Reviewer);
+        await AddAsync("coordinator", cast.Coordinator);
+        ct.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>Reports progress synchronously, in order (<see cref="Progress{T}"/> would post to the thread pool).</summary>
+    private sealed class LogProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
     }
 }

@@ -58,7 +58,7 @@ public sealed class YanchengDemoTests
             [DemoFate.None] = null, [DemoFate.Started] = RoundStage.Started, [DemoFate.Offered] = RoundStage.Offered, [DemoFate.Overdue] = RoundStage.Offered,
             [DemoFate.Replied] = RoundStage.Replied, [DemoFate.Bargaining] = RoundStage.Bargaining, [DemoFate.CongressRejected] = RoundStage.Bargaining,
             [DemoFate.Signed] = RoundStage.Signed, [DemoFate.Filed] = RoundStage.Filed, [DemoFate.ReviewObjected] = RoundStage.Bargaining,
-            [DemoFate.Effective] = RoundStage.Effective, [DemoFate.Closed] = RoundStage.Closed,
+            [DemoFate.Effective] = RoundStage.Effective, [DemoFate.Closed] = RoundStage.Closed, [DemoFate.InCoordination] = RoundStage.Bargaining,
         };
         var byName = facts.ToDictionary(f => f.Enterprise.Name);
         Assert.All(result.Enterprises, e => Assert.Equal(expected[e.Fate], byName[e.Name].Stage));
@@ -152,6 +152,31 @@ public sealed class YanchengDemoTests
         counter.Watch(host.SqlitePath);
         await host.SendAsync(new CityDashboardQuery(result.CampaignId), city);
         Assert.True(counter.Count is > 0 and <= 10, $"the dashboard took {counter.Count} SQL commands");
+    }
+
+    [Theory]
+    [InlineData(24)]
+    [InlineData(Size)]
+    public async Task Every_role_the_demo_signs_in_has_something_on_its_page(int size)
+    {
+        await using var host = await BargainingHost.StartAsync(YanchengDemo.Start);
+        var result = await new YanchengDemo(host.Services, host.Clock).GenerateAsync(size);
+        var cast = result.Cast;
+
+        // County staff: overdue replies to chase, with the urge action on the row; the instructor: assigned enterprises,
+        // figures counting the same ones.
+        var overdue = await host.SendAsync(new RoundListQuery { OverdueOnly = true }, cast.County);
+        Assert.Contains(overdue.Rows, r => r.MayUrge);
+        var assigned = await host.SendAsync(new Bargaining.Features.Organisations.EnterpriseListQuery { OrganisationId = cast.Instructor.OrganisationId, InstructorUserId = cast.Instructor.UserId }, cast.Instructor);
+        var figures = await host.SendAsync(new CountyProgressQuery(cast.Instructor.OrganisationId), cast.Instructor);
+        Assert.True(assigned.Total > 0 && (await host.SendAsync(new RoundListQuery(), cast.Instructor)).Total > 0, "the instructor has no enterprise");
+        Assert.Equal(assigned.Total, figures.Enterprises);
+        // The reviewer: a queue of filed contracts; the coordinator: a dispute; the chair: a round at the table.
+        Assert.NotEmpty(await host.SendAsync(new ReviewQueueQuery(), cast.Reviewer));
+        Assert.Contains((await host.SendAsync(new RoundListQuery(), cast.Coordinator)).Rows, r => r.NextActors.Count > 0 && r.Step.Contains("协调", StringComparison.Ordinal));
+        Assert.Equal(RoundStage.Bargaining, Assert.Single((await host.SendAsync(new RoundListQuery(), cast.Table.Chair!)).Rows).Stage);
+        // Where the showcase county is big enough, everyone works in it.
+        if (size >= 4 * 11) Assert.All(new[] { cast.County, cast.Instructor, cast.Reviewer, cast.Coordinator, cast.Table.Chair! }, u => Assert.Equal(result.ShowcaseCountyId, u.OrganisationId));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Bargaining.Domain;
+using Bargaining.Features.Export;
 using Bargaining.Features.Rounds;
+using Bargaining.Features.Rounds.Offer;
 using Bargaining.Features.Rounds.Views;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +10,8 @@ namespace Bargaining.Web.Pages.Rounds;
 
 /// <summary>
 /// The rounds the caller may see (its enterprise's, its county's, what was filed with it, or the whole city), with
-/// filters; "awaiting" lists what waits for the caller now — an employer's incoming offers among them.
+/// filters; "awaiting" lists what waits for the caller now — an employer's incoming offers among them. County staff
+/// urge an overdue reply right from its row (督办) and download the list as it is filtered.
 /// </summary>
 public sealed class IndexModel(IMediator mediator) : BargainingPage(mediator)
 {
@@ -37,6 +40,32 @@ public sealed class IndexModel(IMediator mediator) : BargainingPage(mediator)
 
     /// <summary>Lists.</summary>
     public async Task OnGetAsync() => List = await Mediator.Send(Query(PageNumber, 50));
+
+    /// <summary>Records how the county urged the overdue reply of <paramref name="round"/>, then shows the list again.</summary>
+    public async Task<IActionResult> OnPostUrgeAsync(Guid round, string? how)
+    {
+        if (await TryAsync(() => Mediator.Send(new UrgeReplyCommand(round, how ?? ""))))
+        {
+            Notice = "已记录督促情况";
+            return Redirect(Url.Page("/Rounds/Index", null, Filters.ToDictionary(f => f.Key, f => (object?)f.Value))!);
+        }
+        await OnGetAsync();
+        return Page();
+    }
+
+    /// <summary>Downloads every round the filters select (all pages).</summary>
+    public async Task<IActionResult> OnGetExportAsync(ExportFormat format)
+    {
+        var file = await Mediator.Send(new ExportRoundListQuery(Query(1, 200), format));
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    /// <summary>The current filters as route values, for the forms and links that keep them.</summary>
+    public Dictionary<string, string> Filters => new Dictionary<string, string?>
+    {
+        ["stage"] = Stage?.ToString(), ["overdue"] = Overdue ? "true" : null, ["awaiting"] = Awaiting ? "true" : null, ["search"] = Search,
+        ["unit"] = Unit?.ToString(), ["size"] = Size?.ToString(), ["industry"] = Industry, ["pg"] = PageNumber > 1 ? PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+    }.Where(f => !string.IsNullOrEmpty(f.Value)).ToDictionary(f => f.Key, f => f.Value!);
 
     /// <summary>The query the filters ask for.</summary>
     public RoundListQuery Query(int page, int size) => new()

@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bargaining.Features.Progress;
 
-/// <summary>A county-level union's (or city-direct unit's) progress: its own staff and the city union may see it.</summary>
+/// <summary>
+/// A county-level union's (or city-direct unit's) progress: its own staff and the city union may see it; an
+/// instructor sees the figures of the enterprises assigned to them, the scope of their lists.
+/// </summary>
 public sealed record CountyProgressQuery(Guid OrganisationId) : IRequest<UnitProgress>, IAuthorisedRequest
 {
     /// <inheritdoc />
@@ -20,13 +23,16 @@ public sealed record CountyProgressQuery(Guid OrganisationId) : IRequest<UnitPro
 }
 
 /// <summary>Handles <see cref="CountyProgressQuery"/>.</summary>
-public sealed class CountyProgressHandler(BargainingDbContext db, ProgressFigures figures) : IRequestHandler<CountyProgressQuery, UnitProgress>
+public sealed class CountyProgressHandler(BargainingDbContext db, ProgressFigures figures, ICurrentUserAccessor users) : IRequestHandler<CountyProgressQuery, UnitProgress>
 {
     /// <inheritdoc />
     public async Task<UnitProgress> Handle(CountyProgressQuery request, CancellationToken cancellationToken)
     {
         var unit = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == request.OrganisationId && o.Kind != OrganisationKind.City, cancellationToken)
             ?? throw DomainException.NotFound("该县级总工会或市直单位");
-        return (await figures.ComputeAsync([unit], since: null, cancellationToken)).Single();
+        var user = users.Caller();
+        return user.Role == Role.Instructor
+            ? await figures.ComputeForInstructorAsync(unit, user.UserId, cancellationToken)
+            : (await figures.ComputeAsync([unit], since: null, cancellationToken)).Single();
     }
 }

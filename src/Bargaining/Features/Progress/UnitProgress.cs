@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bargaining.Features.Progress;
 
-/// <summary>How many rounds stand at each stage now (each round counts once, at its current stage).</summary>
+/// <summary>
+/// How many enterprises stand at each stage now, each counted once at the stage of its latest round — as the
+/// enterprise list filters by stage, so a card and the list it opens give the same number.
+/// </summary>
 public sealed record StageCounts(int Started, int Offered, int Replied, int Bargaining, int Signed, int Filed, int Effective, int Closed);
 
 /// <summary>
@@ -53,15 +56,28 @@ public sealed class ProgressFigures(BargainingDbContext db, WorkflowEngine engin
         (await ComputeAsync(units, since, total: null, ct)).Units;
 
     /// <summary>
+    /// The figures of <paramref name="unit"/> counting only the enterprises currently assigned to the instructor
+    /// <paramref name="instructorUserId"/> — the scope of that instructor's enterprise and round lists.
+    /// </summary>
+    public async Task<UnitProgress> ComputeForInstructorAsync(Organisation unit, string instructorUserId, CancellationToken ct) =>
+        (await ComputeAsync([unit], since: null, total: null, ct, instructorUserId)).Units.Single();
+
+    /// <summary>
     /// As <see cref="ComputeAsync(IReadOnlyList{Organisation}, DateOnly?, CancellationToken)"/>, plus the figures of
     /// the units in <paramref name="total"/> taken together under <paramref name="total"/>'s name (medians from every
     /// rise, not from the units' medians).
     /// </summary>
     public async Task<(IReadOnlyList<UnitProgress> Units, UnitProgress? Total)> ComputeAsync(IReadOnlyList<Organisation> units, DateOnly? since,
-        (Organisation As, IReadOnlySet<Guid> Units)? total, CancellationToken ct)
+        (Organisation As, IReadOnlySet<Guid> Units)? total, CancellationToken ct) => await ComputeAsync(units, since, total, ct, instructorUserId: null);
+
+    private async Task<(IReadOnlyList<UnitProgress> Units, UnitProgress? Total)> ComputeAsync(IReadOnlyList<Organisation> units, DateOnly? since,
+        (Organisation As, IReadOnlySet<Guid> Units)? total, CancellationToken ct, string? instructorUserId)
     {
         var unitIds = units.Select(u => u.Id).ToList();
-        var enterprises = await db.Enterprises.AsNoTracking().Where(e => unitIds.Contains(e.OrganisationId)).ToDictionaryAsync(e => e.Id, ct);
+        var scope = db.Enterprises.AsNoTracking().Where(e => unitIds.Contains(e.OrganisationId));
+        if (instructorUserId is not null)
+            scope = scope.Where(e => db.InstructorAssignments.Any(a => a.EnterpriseId == e.Id && a.EndedAt == null && a.InstructorUserId == instructorUserId));
+        var enterprises = await scope.ToDictionaryAsync(e => e.Id, ct);
         var ids = enterprises.Keys.ToList();
         var rounds = await db.Rounds.AsNoTracking().Where(r => ids.Contains(r.EnterpriseId)).ToListAsync(ct);
         var roundIds = rounds.Select(r => r.Id).ToList();
@@ -90,7 +106,9 @@ public sealed class ProgressFigures(BargainingDbContext db, WorkflowEngine engin
         {
             var own = facts.Where(f => includes(f.Enterprise.OrganisationId)).ToList();
             var mine = enterprises.Values.Where(e => includes(e.OrganisationId)).ToList();
-            int Count(RoundStage stage) => own.Count(f => f.Stage == stage);
+            // The latest round of each enterprise, as EnterpriseListQuery picks it.
+            var latest = own.GroupBy(f => f.Enterprise.Id).Select(g => g.MaxBy(f => (f.Round.CreatedAt, f.Round.Id))!).ToList();
+            int Count(RoundStage stage) => latest.Count(f => f.Stage == stage);
             var effective = own.Where(f => f.Stage == RoundStage.Effective).ToList();
             var covered = effective.Select(f => f.Enterprise).DistinctBy(e => e.Id).ToList();
             var rises = effective.SelectMany(f => wageRises[f.Round.Id]).Order().ToList();

@@ -1,5 +1,9 @@
 using Bargaining.Domain;
 using Bargaining.Features.Campaigns;
+using Bargaining.Features.Organisations;
+using Bargaining.Features.Rounds;
+using Bargaining.Features.Rounds.Views;
+using Microsoft.EntityFrameworkCore;
 using Bargaining.Features.Progress;
 using Bargaining.Tests.Features.Rounds;
 
@@ -23,6 +27,42 @@ public sealed class ProgressTests : ProgressScenario
         Assert.Equal(new DateOnly(2026, 3, 25).DayNumber - SilentLastDay.DayNumber, overdue.DaysLate);
         Assert.Equal((3, 620), (progress.EnterprisesCovered, progress.WorkersCovered));
         Assert.Equal((5.67m, 6m), (progress.AverageWageRise, progress.MedianWageRise));
+    }
+
+    [Fact]
+    public async Task An_instructors_figures_count_the_enterprises_assigned_to_them_as_their_lists_do()
+    {
+        await ScenarioAsync();
+        var instructor = new CurrentUser("u-zhao", "盐都区总工会 指导员赵刚", Role.Instructor, Yandu.Id);
+        await Host.SendAsync(new AssignInstructorCommand([await EnterpriseAsync("盐城沉默五金有限公司"), await EnterpriseAsync("盐城天成纺织有限公司")], instructor.UserId, "赵刚"), YanduStaff);
+
+        var progress = await Host.SendAsync(new CountyProgressQuery(Yandu.Id), instructor);
+        var enterprises = await Host.SendAsync(new EnterpriseListQuery { OrganisationId = Yandu.Id, InstructorUserId = instructor.UserId }, instructor);
+        var rounds = await Host.SendAsync(new RoundListQuery(), instructor);
+
+        Assert.Equal((2, 2, 2), (progress.Enterprises, enterprises.Total, rounds.Total));
+        Assert.Equal(new StageCounts(Started: 0, Offered: 1, Replied: 0, Bargaining: 1, Signed: 0, Filed: 0, Effective: 0, Closed: 0), progress.Stages);
+        Assert.Equal(Silent, Assert.Single(progress.Overdue).RoundId);
+        Assert.Equal(1, (await Host.SendAsync(new RoundListQuery { OverdueOnly = true }, instructor)).Total);
+    }
+
+    [Fact]
+    public async Task Each_card_of_the_county_equals_the_total_of_the_enterprise_list_it_stands_for_even_with_two_rounds_for_one_enterprise()
+    {
+        await ScenarioAsync();
+        await Host.AdvanceToAsync(China.At(2026, 3, 26, 9));
+        await Host.SendAsync(new LaunchCampaignOffersCommand([await EnterpriseAsync("盐城瑞达电子有限公司")], RoundKind.Comprehensive, [WageRise(6)], Today, 3), YanduStaff);
+
+        var progress = await Host.SendAsync(new CountyProgressQuery(Yandu.Id), YanduStaff);
+        async Task<int> ListedAsync(RoundStage? stage) => (await Host.SendAsync(new EnterpriseListQuery { OrganisationId = Yandu.Id, Stage = stage }, YanduStaff)).Total;
+
+        Assert.Equal(progress.Enterprises, await ListedAsync(null));
+        var s = progress.Stages;
+        Assert.Equal((s.Started, s.Offered, s.Replied, s.Bargaining, s.Signed, s.Filed, s.Effective, s.Closed),
+            (await ListedAsync(RoundStage.Started), await ListedAsync(RoundStage.Offered), await ListedAsync(RoundStage.Replied), await ListedAsync(RoundStage.Bargaining),
+             await ListedAsync(RoundStage.Signed), await ListedAsync(RoundStage.Filed), await ListedAsync(RoundStage.Effective), await ListedAsync(RoundStage.Closed)));
+        Assert.Equal(progress.Enterprises, s.Started + s.Offered + s.Replied + s.Bargaining + s.Signed + s.Filed + s.Effective + s.Closed);
+        Assert.Equal(progress.Overdue.Count, (await Host.SendAsync(new RoundListQuery { OverdueOnly = true }, YanduStaff)).Total);
     }
 
     [Fact]
@@ -72,4 +112,6 @@ public sealed class ProgressTests : ProgressScenario
         await RefusedAsync(() => Host.SendAsync(new CityDashboardQuery(campaign), YanduStaff), FailureKind.Forbidden);
         await RefusedAsync(() => Host.SendAsync(new CityDashboardQuery(Guid.NewGuid()), City), FailureKind.NotFound);
     }
+
+    private Task<Guid> EnterpriseAsync(string name) => Host.WithDbAsync(db => db.Enterprises.Where(e => e.Name == name).Select(e => e.Id).SingleAsync());
 }

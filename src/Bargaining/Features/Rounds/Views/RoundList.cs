@@ -53,7 +53,10 @@ public sealed record RoundListQuery : IRequest<RoundList>, IAuthorisedRequest
 /// <summary>A page of rounds and how many there are in all.</summary>
 public sealed record RoundList(IReadOnlyList<RoundListRow> Rows, int Total, int Page, int PageSize);
 
-/// <summary>One round: its enterprise and unit, kind, where it stands, its last day, days late, and who must act next.</summary>
+/// <summary>
+/// One round: its enterprise and unit, kind, where it stands, its last day, days late, who must act next, and
+/// whether the caller (county staff or instructor of its county) may urge an overdue reply from the list.
+/// </summary>
 public sealed record RoundListRow(
     Guid RoundId,
     Guid EnterpriseId,
@@ -69,7 +72,8 @@ public sealed record RoundListRow(
     int? DaysLate,
     IReadOnlyList<string> NextActors,
     bool AwaitingMe,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    bool MayUrge = false);
 
 /// <summary>Validates <see cref="RoundListQuery"/>.</summary>
 public sealed class RoundListQueryValidator : AbstractValidator<RoundListQuery>
@@ -107,7 +111,7 @@ public sealed class RoundListHandler(BargainingDbContext db, RoundStatusReader s
             var status = statuses.Read(x.Round, x.Workflow);
             return new RoundListRow(x.Round.Id, x.Enterprise.Id, x.Enterprise.Name, x.Unit.Id, x.Unit.Name, x.Round.Kind, x.Round.Kind.Chinese(),
                 status.Stage, status.Stage.Chinese(), status.Step, status.LastDay, status.DaysLate, status.NextActors,
-                role is not null && status.NextRoles.Contains(role), x.Round.CreatedAt);
+                role is not null && status.NextRoles.Contains(role), x.Round.CreatedAt, role == WorkflowRoles.CountyUnion && status.CountyMayUrge);
         }
 
         var skip = (request.Page - 1) * request.PageSize;

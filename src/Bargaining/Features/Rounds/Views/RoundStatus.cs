@@ -12,7 +12,9 @@ namespace Bargaining.Features.Rounds.Views;
 /// <param name="DaysLate">Days past <see cref="LastDay"/> when overdue, else null.</param>
 /// <param name="NextRoles">The definitions' roles that may act now (<c>union</c>, <c>employer</c>, <c>county-union</c>, …).</param>
 /// <param name="NextActors">The same in Chinese (职工方（企业工会）, 企业方, …).</param>
-public sealed record RoundStatus(RoundStage Stage, string Step, DateOnly? LastDay, int? DaysLate, IReadOnlyList<string> NextRoles, IReadOnlyList<string> NextActors);
+/// <param name="CountyMayUrge">True when a step it waits at offers the county union the <c>urge</c> signal (an overdue reply, 督促书面回应).</param>
+public sealed record RoundStatus(RoundStage Stage, string Step, DateOnly? LastDay, int? DaysLate, IReadOnlyList<string> NextRoles, IReadOnlyList<string> NextActors,
+    bool CountyMayUrge = false);
 
 /// <summary>
 /// Reads <see cref="RoundStatus"/> from a workflow record that the caller loaded together with its rounds in one
@@ -33,7 +35,9 @@ public sealed class RoundStatusReader(WorkflowEngine engine, WorkflowRegistry re
         var roles = state.Awaiting.SelectMany(a => a.Roles).Distinct().ToList();
         var step = state.Snapshot.Steps.Count == 0 ? stage.Chinese() : string.Join("、", state.Snapshot.Steps.Select(s => s.Name));
         var lastDay = overdue?.LastDay ?? state.Snapshot.Steps.Select(s => s.LastDay).Where(d => d is not null).Min();
+        var urge = definition is not null && state.Awaiting.Any(a => definition.Nodes.GetValueOrDefault(a.Node)?.Signal(Signals.Urge) is { } signal
+            && signal.Roles.Contains(WorkflowRoles.CountyUnion));
         return new RoundStatus(stage, step, lastDay, overdue is { } o ? today.DayNumber - o.LastDay.DayNumber : null, roles,
-            [.. roles.Select(r => definition?.Roles.GetValueOrDefault(r) ?? r)]);
+            [.. roles.Select(r => definition?.Roles.GetValueOrDefault(r) ?? r)], urge);
     }
 }
