@@ -41,7 +41,6 @@ public static class AccountClaims
 public sealed class AccountClaimsFactory(UserManager<Account> users, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<Account>(users, options)
 {
-    /// <inheritdoc />
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Account user)
     {
         var identity = await base.GenerateClaimsAsync(user);
@@ -56,6 +55,5 @@ public sealed class AccountClaimsFactory(UserManager<Account> users, IOptions<Id
 /// <summary>The signed-in account of the current HTTP request, for the MediatR pipeline.</summary>
 public sealed class HttpCurrentUser(IHttpContextAccessor http) : ICurrentUserAccessor
 {
-    /// <inheritdoc />
     public CurrentUser? User => http.HttpContext?.User.ToCurrentUser();
 }

@@ -10,7 +10,6 @@ namespace Bargaining.Web.Accounts;
 /// <summary>ASP.NET Core Identity's tables, in the application's database beside the bargaining tables.</summary>
 public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options) : IdentityDbContext<Account, IdentityRole, string>(options)
 {
-    /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -17,7 +17,6 @@ public sealed partial class RouteIdSchemas : IOpenApiDocumentTransformer
     /// <summary>The route parameter every such endpoint names its id.</summary>
     public const string RouteParameter = "id";
 
-    /// <inheritdoc />
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         foreach (var description in context.DescriptionGroups.SelectMany(g => g.Items))

@@ -18,7 +18,6 @@ public sealed class DemoClock : TimeProvider
     /// <summary>Makes the clock read <paramref name="now"/> at this moment.</summary>
     public void StartAt(DateTimeOffset now) => _offset = now - System.GetUtcNow();
 
-    /// <inheritdoc />
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _offset;
 }
 

@@ -61,7 +61,6 @@ public static class ProblemMapping
 /// <summary>Turns exceptions that reach the top of a request into ProblemDetails (API) or an error page's status (pages).</summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
-    /// <inheritdoc />
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch

@@ -35,7 +35,6 @@ public sealed class Campaign
         _units.AddRange(organisationIds.Distinct().Select(o => new CampaignUnit(Id, o)));
     }
 
-    /// <summary>Id.</summary>
     public Guid Id { get; private set; }
     /// <summary>Name, e.g. 2026年春季集中要约行动.</summary>
     public string Name { get; private set; } = "";

@@ -41,7 +41,6 @@ public interface ICurrentUserAccessor
 /// <summary>A fixed caller, for the CLI, the demo and tests.</summary>
 public sealed class FixedCurrentUser(CurrentUser? user) : ICurrentUserAccessor
 {
-    /// <inheritdoc />
     public CurrentUser? User { get; set; } = user;
 }
 

@@ -23,9 +23,7 @@ public sealed class DraftClause
         Unit = agreed.Unit;
     }
 
-    /// <summary>Id.</summary>
     public Guid Id { get; private set; }
-    /// <summary>The round.</summary>
     public Guid RoundId { get; private set; }
     /// <summary>Which draft of the round (1 for the first conclusion).</summary>
     public int Draft { get; private set; }

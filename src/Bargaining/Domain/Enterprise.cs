@@ -24,7 +24,6 @@ public sealed class Enterprise
         UnionMembers = unionMembers;
     }
 
-    /// <summary>Id.</summary>
     public Guid Id { get; private set; }
     /// <summary>The county-level union or city-direct unit it belongs to.</summary>
     public Guid OrganisationId { get; private set; }

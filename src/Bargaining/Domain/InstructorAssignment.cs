@@ -20,9 +20,7 @@ public sealed class InstructorAssignment
         AssignedAt = at;
     }
 
-    /// <summary>Id.</summary>
     public Guid Id { get; private set; }
-    /// <summary>The enterprise.</summary>
     public Guid EnterpriseId { get; private set; }
     /// <summary>The instructor's account id.</summary>
     public string InstructorUserId { get; private set; } = "";

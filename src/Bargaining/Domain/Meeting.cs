@@ -27,9 +27,7 @@ public sealed class Meeting
         ScheduledAt = at;
     }
 
-    /// <summary>Id.</summary>
     public Guid Id { get; private set; }
-    /// <summary>The round.</summary>
     public Guid RoundId { get; private set; }
     /// <summary>1, 2, … within the round.</summary>
     public int Number { get; private set; }

@@ -28,7 +28,6 @@ public sealed class Organisation
         ParentId = parent?.Id;
     }
 
-    /// <summary>Id.</summary>
     public Guid Id { get; private set; }
     /// <summary>Stable code (administrative division code where there is one, e.g. 320903 盐都区).</summary>
     public string Code { get; private set; } = "";

@@ -21,7 +21,6 @@ public sealed class RegisteredContract
         RegisteredAt = registeredAt;
     }
 
-    /// <summary>Id.</summary>
     public Guid Id { get; private set; }
     /// <summary>The round whose contract it is.</summary>
     public Guid RoundId { get; private set; }

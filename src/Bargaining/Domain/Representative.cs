@@ -23,9 +23,7 @@ public sealed class Representative
         NamedAt = namedAt;
     }
 
-    /// <summary>Id.</summary>
     public Guid Id { get; private set; }
-    /// <summary>The round.</summary>
     public Guid RoundId { get; private set; }
     /// <summary>Worker or employer side.</summary>
     public Side Side { get; private set; }

@@ -31,9 +31,7 @@ public sealed class Round
         CreatedAt = createdAt;
     }
 
-    /// <summary>Id.</summary>
     public Guid Id { get; private set; }
-    /// <summary>The enterprise.</summary>
     public Guid EnterpriseId { get; private set; }
     /// <summary>Comprehensive, special or industry/regional.</summary>
     public RoundKind Kind { get; private set; }

@@ -93,9 +93,7 @@ public sealed class Topic
     public static string TitleOf(string code, string? title) =>
         string.IsNullOrWhiteSpace(title) ? TopicCatalog.Article8.GetValueOrDefault(code, "") : title.Trim();
 
-    /// <summary>Id.</summary>
     public Guid Id { get; private set; }
-    /// <summary>The round.</summary>
     public Guid RoundId { get; private set; }
     /// <summary>Art 8 code or <c>custom</c>.</summary>
     public string Code { get; private set; } = "";
@@ -211,7 +209,6 @@ public sealed class Position
         By = by;
     }
 
-    /// <summary>Id.</summary>
     public Guid Id { get; private set; }
     /// <summary>The topic.</summary>
     public Guid TopicId { get; private set; }
@@ -232,6 +229,5 @@ public sealed class Position
     /// <summary>Who (user id and name), for attribution.</summary>
     public string By { get; private set; } = "";
 
-    /// <summary>The term.</summary>
     public Term Term => new(Clause, Number, Unit);
 }

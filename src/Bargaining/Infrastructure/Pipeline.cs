@@ -18,7 +18,6 @@ public interface IAuthorisedRequest
 /// <summary>Logs each request with its outcome and duration.</summary>
 public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehaviour<TRequest, TResponse>> logger) : IPipelineBehavior<TRequest, TResponse>
 {
-    /// <inheritdoc />
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var watch = Stopwatch.StartNew();
@@ -39,7 +38,6 @@ public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehavio
 /// <summary>Runs every FluentValidation validator of the request and refuses it with all field errors at once.</summary>
 public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators) : IPipelineBehavior<TRequest, TResponse>
 {
-    /// <inheritdoc />
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var failures = new List<FluentValidation.Results.ValidationFailure>();
@@ -57,7 +55,6 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
 /// <summary>Checks <see cref="IAuthorisedRequest"/> requests against the caller.</summary>
 public sealed class AuthorisationBehaviour<TRequest, TResponse>(ICurrentUserAccessor users, BargainingDbContext db) : IPipelineBehavior<TRequest, TResponse>
 {
-    /// <inheritdoc />
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         if (request is IAuthorisedRequest authorised)
@@ -75,7 +72,6 @@ public sealed class AuthorisationBehaviour<TRequest, TResponse>(ICurrentUserAcce
 /// </summary>
 public sealed class TransactionBehaviour<TRequest, TResponse>(BargainingDbContext db) : IPipelineBehavior<TRequest, TResponse>
 {
-    /// <inheritdoc />
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         if (db.Database.CurrentTransaction is not null) return await next();

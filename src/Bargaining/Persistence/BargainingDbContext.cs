@@ -44,7 +44,6 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     /// <summary>Instructors assigned to enterprises, current and past.</summary>
     public DbSet<InstructorAssignment> InstructorAssignments => Set<InstructorAssignment>();
 
-    /// <inheritdoc />
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var ended = EndedWorkflows();
@@ -53,7 +52,6 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var ended = EndedWorkflows();
@@ -77,7 +75,6 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     public async Task<Round> RoundAsync(Guid id, CancellationToken ct) =>
         await Rounds.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw DomainException.NotFound("该轮协商");
 
-    /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyWorkflowModel();
@@ -268,7 +265,6 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
         });
     }
 
-    /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyWorkflowConventions(Database.ProviderName);
 }

@@ -27,6 +27,5 @@ public readonly record struct Fraction(int Numerator, int Denominator)
         throw new FormatException($"'{text}' is not a fraction such as 2/3");
     }
 
-    /// <inheritdoc />
     public override string ToString() => $"{Numerator}/{Denominator}";
 }

@@ -9,7 +9,6 @@ namespace Bargaining.Features.Campaigns;
 /// <summary>The city union's offer campaigns, newest first (for the dashboard's campaign select).</summary>
 public sealed record CampaignListQuery : IRequest<IReadOnlyList<CampaignRow>>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => Task.CompletedTask;
 }
 
@@ -19,7 +18,6 @@ public sealed record CampaignRow(Guid Id, string Name, DateOnly StartsOn, DateOn
 /// <summary>Handles <see cref="CampaignListQuery"/>.</summary>
 public sealed class CampaignListHandler(BargainingDbContext db) : IRequestHandler<CampaignListQuery, IReadOnlyList<CampaignRow>>
 {
-    /// <inheritdoc />
     public async Task<IReadOnlyList<CampaignRow>> Handle(CampaignListQuery request, CancellationToken cancellationToken) =>
         await db.Campaigns.AsNoTracking().OrderByDescending(c => c.StartsOn)
             .Select(c => new CampaignRow(c.Id, c.Name, c.StartsOn, c.EndsOn, c.OfferRateTarget, c.SigningRateTarget, c.WorkersCoveredTarget)).ToListAsync(cancellationToken);

@@ -20,15 +20,12 @@ public sealed record CreateCampaignCommand(
     decimal SigningRateTarget,
     int WorkersCoveredTarget) : IRequest<Guid>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) =>
         user.Role == Role.CityAdministrator ? Task.CompletedTask : throw DomainException.Forbidden("只有市总工会可以发起集中要约行动");
 }
 
-/// <summary>Checks the request.</summary>
 public sealed class CreateCampaignValidator : AbstractValidator<CreateCampaignCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public CreateCampaignValidator()
     {
         RuleFor(c => c.Name).NotEmpty().WithMessage("请填写行动名称");
@@ -43,7 +40,6 @@ public sealed class CreateCampaignValidator : AbstractValidator<CreateCampaignCo
 /// <summary>Handles <see cref="CreateCampaignCommand"/>: every unit must be a county-level union or a city-direct unit.</summary>
 public sealed class CreateCampaignHandler(BargainingDbContext db, TimeProvider clock) : IRequestHandler<CreateCampaignCommand, Guid>
 {
-    /// <inheritdoc />
     public async Task<Guid> Handle(CreateCampaignCommand request, CancellationToken cancellationToken)
     {
         var ids = request.OrganisationIds.Distinct().ToList();

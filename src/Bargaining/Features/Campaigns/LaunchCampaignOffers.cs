@@ -21,7 +21,6 @@ public sealed record LaunchCampaignOffersCommand(
     int? RepresentativesPerSide = null,
     string? Jurisdiction = null) : IRequest<LaunchReport>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
     {
         if (user.Role != Role.CountyStaff) throw DomainException.Forbidden("只有县级总工会工作人员可以批量发出要约");
@@ -42,10 +41,8 @@ public sealed record LaunchedOffer(Guid EnterpriseId, string Enterprise, Guid Ro
 /// <summary>An enterprise left out, with the refusal's code and message.</summary>
 public sealed record RefusedOffer(Guid EnterpriseId, string Enterprise, string Code, string Reason);
 
-/// <summary>Checks the request.</summary>
 public sealed class LaunchCampaignOffersValidator : AbstractValidator<LaunchCampaignOffersCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public LaunchCampaignOffersValidator(Jurisdictions.JurisdictionCatalog jurisdictions)
     {
         RuleFor(c => c.Jurisdiction).Must(j => j is null || jurisdictions.Profiles.ContainsKey(j))
@@ -67,7 +64,6 @@ public sealed class LaunchCampaignOffersValidator : AbstractValidator<LaunchCamp
 /// </summary>
 public sealed class LaunchCampaignOffersHandler(BargainingDbContext db, RoundWorkflow workflow, Jurisdictions.JurisdictionCatalog jurisdictions, ICurrentUserAccessor users) : IRequestHandler<LaunchCampaignOffersCommand, LaunchReport>
 {
-    /// <inheritdoc />
     public async Task<LaunchReport> Handle(LaunchCampaignOffersCommand request, CancellationToken cancellationToken)
     {
         var user = users.Caller();

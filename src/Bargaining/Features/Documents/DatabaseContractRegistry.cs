@@ -30,7 +30,6 @@ public sealed class DatabaseContractRegistry(BargainingDbContext db, TimeProvide
             contract.Title, contract.CanonicalText ?? "", clock.GetUtcNow()));
     }
 
-    /// <inheritdoc />
     public async Task<Registered?> FindAsync(string code, CancellationToken cancellationToken = default)
     {
         var row = await db.RegisteredContracts.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, cancellationToken);

@@ -27,7 +27,6 @@ public enum BatchOutput
 public sealed record PrintContractBatchQuery(string? County, string? Campaign, BatchOutput Output, IProgress<BatchProgress>? Progress = null)
     : IRequest<ContractBatchFile>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
     {
         if (user.Role == Role.CityAdministrator) return;
@@ -45,10 +44,8 @@ public sealed record PrintContractBatchQuery(string? County, string? Campaign, B
 /// <param name="Skipped">Signed rounds left out, each with the reason (e.g. no term agreed, a character no font has).</param>
 public sealed record ContractBatchFile(byte[] Content, int Contracts, int PageCount, IReadOnlyList<string> Skipped);
 
-/// <summary>Checks the request.</summary>
 public sealed class PrintContractBatchValidator : AbstractValidator<PrintContractBatchQuery>
 {
-    /// <summary>Creates the rules.</summary>
     public PrintContractBatchValidator()
     {
         RuleFor(q => q).Must(q => string.IsNullOrWhiteSpace(q.County) != string.IsNullOrWhiteSpace(q.Campaign))
@@ -73,7 +70,6 @@ public static class ContractBatches
 public sealed class PrintContractBatchHandler(BargainingDbContext db, RoundDocuments documents, DocumentPrinter printer, DatabaseContractRegistry registry)
     : IRequestHandler<PrintContractBatchQuery, ContractBatchFile>
 {
-    /// <inheritdoc />
     public async Task<ContractBatchFile> Handle(PrintContractBatchQuery request, CancellationToken cancellationToken)
     {
         var signed = db.Rounds.AsNoTracking().Where(r => r.Signing.WorkerSignedAt != null && r.Signing.EmployerSignedAt != null);

@@ -37,7 +37,6 @@ public enum RoundDocumentKind
 /// <param name="MeetingNumber">For the minutes: which meeting (1, 2, …); nothing otherwise.</param>
 public sealed record PrintRoundDocumentQuery(Guid RoundId, RoundDocumentKind Kind, int? MeetingNumber = null) : IRequest<RoundDocumentFile>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseRoundReaderAsync(user, db, RoundId, ct);
 }
 
@@ -49,10 +48,8 @@ public sealed record PrintRoundDocumentQuery(Guid RoundId, RoundDocumentKind Kin
 /// <param name="VerificationCode">The contract's registered verification code; null for the other documents.</param>
 public sealed record RoundDocumentFile(byte[] Pdf, string FileName, string Title, int PageCount, string? VerificationCode);
 
-/// <summary>Checks the request.</summary>
 public sealed class PrintRoundDocumentValidator : AbstractValidator<PrintRoundDocumentQuery>
 {
-    /// <summary>Creates the rules.</summary>
     public PrintRoundDocumentValidator()
     {
         RuleFor(q => q.Kind).IsInEnum().WithMessage("请选择要打印的文书");
@@ -66,7 +63,6 @@ public sealed class PrintRoundDocumentValidator : AbstractValidator<PrintRoundDo
 public sealed class PrintRoundDocumentHandler(BargainingDbContext db, RoundDocuments documents, DocumentPrinter printer, DatabaseContractRegistry registry)
     : IRequestHandler<PrintRoundDocumentQuery, RoundDocumentFile>
 {
-    /// <inheritdoc />
     public async Task<RoundDocumentFile> Handle(PrintRoundDocumentQuery request, CancellationToken cancellationToken)
     {
         var id = request.RoundId;

@@ -13,14 +13,12 @@ namespace Bargaining.Features.Documents;
 /// </summary>
 public sealed record RoundDocumentListQuery(Guid RoundId) : IRequest<IReadOnlyList<RoundDocumentStatus>>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseRoundReaderAsync(user, db, RoundId, ct);
 }
 
 /// <summary>Handles <see cref="RoundDocumentListQuery"/>.</summary>
 public sealed class RoundDocumentListHandler(RoundDocuments documents) : IRequestHandler<RoundDocumentListQuery, IReadOnlyList<RoundDocumentStatus>>
 {
-    /// <inheritdoc />
     public Task<IReadOnlyList<RoundDocumentStatus>> Handle(RoundDocumentListQuery request, CancellationToken cancellationToken) =>
         documents.ListAsync(request.RoundId, cancellationToken);
 }

@@ -15,28 +15,24 @@ namespace Bargaining.Features.Export;
 /// <summary>The city dashboard as a table: a row per unit, ranked, then the participants' totals. Only the city union.</summary>
 public sealed record ExportCityDashboardQuery(Guid CampaignId, ExportFormat Format) : IRequest<ExportFile>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => new CityDashboardQuery(CampaignId).AuthoriseAsync(user, db, ct);
 }
 
 /// <summary>Every enterprise the <paramref name="Filter"/> selects (all pages), for whoever may list them.</summary>
 public sealed record ExportEnterpriseListQuery(EnterpriseListQuery Filter, ExportFormat Format) : IRequest<ExportFile>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => Filter.AuthoriseAsync(user, db, ct);
 }
 
 /// <summary>Every round the <paramref name="Filter"/> selects (all pages), for whoever may list them.</summary>
 public sealed record ExportRoundListQuery(RoundListQuery Filter, ExportFormat Format) : IRequest<ExportFile>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => Filter.AuthoriseAsync(user, db, ct);
 }
 
 /// <summary>Validates <see cref="ExportCityDashboardQuery"/>.</summary>
 public sealed class ExportCityDashboardQueryValidator : AbstractValidator<ExportCityDashboardQuery>
 {
-    /// <summary>Rules.</summary>
     public ExportCityDashboardQueryValidator()
     {
         RuleFor(x => x.CampaignId).NotEqual(Guid.Empty).WithMessage("请选择集中要约行动");
@@ -47,7 +43,6 @@ public sealed class ExportCityDashboardQueryValidator : AbstractValidator<Export
 /// <summary>Validates <see cref="ExportEnterpriseListQuery"/> with the list's own rules.</summary>
 public sealed class ExportEnterpriseListQueryValidator : AbstractValidator<ExportEnterpriseListQuery>
 {
-    /// <summary>Rules.</summary>
     public ExportEnterpriseListQueryValidator()
     {
         RuleFor(x => x.Filter).NotNull().WithMessage("缺少筛选条件").SetValidator(new EnterpriseListQueryValidator());
@@ -58,7 +53,6 @@ public sealed class ExportEnterpriseListQueryValidator : AbstractValidator<Expor
 /// <summary>Validates <see cref="ExportRoundListQuery"/> with the list's own rules.</summary>
 public sealed class ExportRoundListQueryValidator : AbstractValidator<ExportRoundListQuery>
 {
-    /// <summary>Rules.</summary>
     public ExportRoundListQueryValidator()
     {
         RuleFor(x => x.Filter).NotNull().WithMessage("缺少筛选条件").SetValidator(new RoundListQueryValidator());
@@ -78,7 +72,6 @@ public sealed class ExportHandlers(
     : IRequestHandler<ExportCityDashboardQuery, ExportFile>, IRequestHandler<ExportEnterpriseListQuery, ExportFile>, IRequestHandler<ExportRoundListQuery, ExportFile>
 {
 
-    /// <inheritdoc />
     public async Task<ExportFile> Handle(ExportCityDashboardQuery request, CancellationToken cancellationToken)
     {
         var dashboard = await dashboards.Handle(new CityDashboardQuery(request.CampaignId), cancellationToken);
@@ -98,7 +91,6 @@ public sealed class ExportHandlers(
             [.. dashboard.Rows.Select(Row), Row(dashboard.Totals)]).ToFile(request.Format);
     }
 
-    /// <inheritdoc />
     public async Task<ExportFile> Handle(ExportEnterpriseListQuery request, CancellationToken cancellationToken)
     {
         var list = await enterprises.Handle(request.Filter with { Page = 1, PageSize = int.MaxValue }, cancellationToken);
@@ -108,7 +100,6 @@ public sealed class ExportHandlers(
                 r.StageName ?? "未发起", r.Step, r.LastDay, r.DaysLate])]).ToFile(request.Format);
     }
 
-    /// <inheritdoc />
     public async Task<ExportFile> Handle(ExportRoundListQuery request, CancellationToken cancellationToken)
     {
         var list = await rounds.Handle(request.Filter with { Page = 1, PageSize = int.MaxValue }, cancellationToken);

@@ -16,7 +16,6 @@ namespace Bargaining.Features.Organisations;
 public sealed record AssignInstructorCommand(IReadOnlyList<Guid> EnterpriseIds, string InstructorUserId, string InstructorName)
     : IRequest<AssignInstructorResult>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
     {
         if (user.Role != Role.CountyStaff) throw DomainException.Forbidden("只有县级总工会工作人员可以指派集体协商指导员");
@@ -34,7 +33,6 @@ public sealed record AssignInstructorResult(int Assigned, int Unchanged);
 /// <summary>Validates <see cref="AssignInstructorCommand"/>.</summary>
 public sealed class AssignInstructorCommandValidator : AbstractValidator<AssignInstructorCommand>
 {
-    /// <summary>Rules.</summary>
     public AssignInstructorCommandValidator()
     {
         RuleFor(x => x.EnterpriseIds).NotEmpty().WithMessage("请选择至少一家企业")
@@ -48,7 +46,6 @@ public sealed class AssignInstructorCommandValidator : AbstractValidator<AssignI
 /// <summary>Handles <see cref="AssignInstructorCommand"/>.</summary>
 public sealed class AssignInstructorHandler(BargainingDbContext db, ICurrentUserAccessor users, TimeProvider clock) : IRequestHandler<AssignInstructorCommand, AssignInstructorResult>
 {
-    /// <inheritdoc />
     public async Task<AssignInstructorResult> Handle(AssignInstructorCommand request, CancellationToken cancellationToken)
     {
         var by = RoundWorkflow.Actor(users.Caller());
@@ -68,7 +65,6 @@ public sealed class AssignInstructorHandler(BargainingDbContext db, ICurrentUser
 /// <summary>The instructors an enterprise has had, newest first; for whoever may see its rounds.</summary>
 public sealed record InstructorHistoryQuery(Guid EnterpriseId) : IRequest<IReadOnlyList<InstructorAssignmentRow>>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseReaderAsync(user, db, EnterpriseId, ct);
 }
 
@@ -78,7 +74,6 @@ public sealed record InstructorAssignmentRow(string InstructorUserId, string Ins
 /// <summary>Handles <see cref="InstructorHistoryQuery"/>.</summary>
 public sealed class InstructorHistoryHandler(BargainingDbContext db) : IRequestHandler<InstructorHistoryQuery, IReadOnlyList<InstructorAssignmentRow>>
 {
-    /// <inheritdoc />
     public async Task<IReadOnlyList<InstructorAssignmentRow>> Handle(InstructorHistoryQuery request, CancellationToken cancellationToken) =>
         (await db.InstructorAssignments.AsNoTracking().Where(a => a.EnterpriseId == request.EnterpriseId).ToListAsync(cancellationToken))
             .OrderByDescending(a => a.AssignedAt).ThenByDescending(a => a.Id)

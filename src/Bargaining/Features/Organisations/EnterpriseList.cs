@@ -37,7 +37,6 @@ public sealed record EnterpriseListQuery : IRequest<EnterpriseList>, IAuthorised
     /// <summary>Rows per page (1–200).</summary>
     public int PageSize { get; init; } = 50;
 
-    /// <inheritdoc />
     public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
     {
         if (user.Role is not (Role.CityAdministrator or Role.CountyStaff or Role.Instructor))
@@ -79,7 +78,6 @@ public sealed record EnterpriseListRow(
 /// <summary>Validates <see cref="EnterpriseListQuery"/>.</summary>
 public sealed class EnterpriseListQueryValidator : AbstractValidator<EnterpriseListQuery>
 {
-    /// <summary>Rules.</summary>
     public EnterpriseListQueryValidator()
     {
         RuleFor(x => x.Page).GreaterThanOrEqualTo(1).WithMessage("页码应从1开始");
@@ -100,7 +98,6 @@ public sealed class EnterpriseListQueryValidator : AbstractValidator<EnterpriseL
 /// </summary>
 public sealed class EnterpriseListHandler(BargainingDbContext db, RoundStatusReader statuses, ICurrentUserAccessor users) : IRequestHandler<EnterpriseListQuery, EnterpriseList>
 {
-    /// <inheritdoc />
     public async Task<EnterpriseList> Handle(EnterpriseListQuery request, CancellationToken cancellationToken)
     {
         var enterprises = EnterpriseScope.Of(db, users.Caller(), request.OrganisationId, request.Industry, request.Size, request.Search);

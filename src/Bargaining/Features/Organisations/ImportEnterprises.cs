@@ -22,7 +22,6 @@ namespace Bargaining.Features.Organisations;
 public sealed record ImportEnterprisesCommand(Guid OrganisationId, string FileName, byte[] Content, bool SkipBadRows = false)
     : IRequest<ImportReport>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
     {
         if (user.Role == Role.CityAdministrator) return;
@@ -45,7 +44,6 @@ public sealed record ImportReport(int Imported, IReadOnlyList<RejectedRow> Rejec
 /// <summary>Checks the request itself (the rows are checked by the handler, each with its number).</summary>
 public sealed class ImportEnterprisesValidator : AbstractValidator<ImportEnterprisesCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public ImportEnterprisesValidator()
     {
         RuleFor(c => c.FileName).Must(n => EnterpriseFile.IsSupported(n)).WithMessage("只能导入 .xlsx 或 .csv 文件");
@@ -56,7 +54,6 @@ public sealed class ImportEnterprisesValidator : AbstractValidator<ImportEnterpr
 /// <summary>Handles <see cref="ImportEnterprisesCommand"/>.</summary>
 public sealed class ImportEnterprisesHandler(BargainingDbContext db) : IRequestHandler<ImportEnterprisesCommand, ImportReport>
 {
-    /// <inheritdoc />
     public async Task<ImportReport> Handle(ImportEnterprisesCommand request, CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == request.OrganisationId, cancellationToken)

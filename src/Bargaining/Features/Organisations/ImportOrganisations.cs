@@ -18,7 +18,6 @@ namespace Bargaining.Features.Organisations;
 /// </summary>
 public sealed record ImportOrganisationsCommand(string FileName, byte[] Content) : IRequest<ImportOrganisationsReport>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) =>
         user.Role == Role.CityAdministrator ? Task.CompletedTask : throw DomainException.Forbidden("只有市总工会可以导入单位名册");
 
@@ -43,7 +42,6 @@ public sealed record ImportOrganisationsReport(int Created, int Updated, int Unc
 /// <summary>Checks the request itself (the file's content is checked by <see cref="OrganisationFile"/>).</summary>
 public sealed class ImportOrganisationsValidator : AbstractValidator<ImportOrganisationsCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public ImportOrganisationsValidator()
     {
         RuleFor(c => c.FileName).Must(n => n?.EndsWith(".json", StringComparison.OrdinalIgnoreCase) == true).WithMessage("单位名册应为 .json 文件");
@@ -54,7 +52,6 @@ public sealed class ImportOrganisationsValidator : AbstractValidator<ImportOrgan
 /// <summary>Handles <see cref="ImportOrganisationsCommand"/>.</summary>
 public sealed class ImportOrganisationsHandler(BargainingDbContext db) : IRequestHandler<ImportOrganisationsCommand, ImportOrganisationsReport>
 {
-    /// <inheritdoc />
     public async Task<ImportOrganisationsReport> Handle(ImportOrganisationsCommand request, CancellationToken cancellationToken)
     {
         var tree = OrganisationFile.Read(request.FileName, request.Content);

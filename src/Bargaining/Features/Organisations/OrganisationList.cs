@@ -10,7 +10,6 @@ namespace Bargaining.Features.Organisations;
 /// <summary>The city union and its units, for selects and the account administration.</summary>
 public sealed record OrganisationListQuery : IRequest<IReadOnlyList<OrganisationRow>>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => Task.CompletedTask;
 }
 
@@ -20,7 +19,6 @@ public sealed record OrganisationRow(Guid Id, string Code, string Name, Organisa
 /// <summary>Handles <see cref="OrganisationListQuery"/>: the city first, then its units by code.</summary>
 public sealed class OrganisationListHandler(BargainingDbContext db) : IRequestHandler<OrganisationListQuery, IReadOnlyList<OrganisationRow>>
 {
-    /// <inheritdoc />
     public async Task<IReadOnlyList<OrganisationRow>> Handle(OrganisationListQuery request, CancellationToken cancellationToken) =>
         await db.Organisations.AsNoTracking().OrderBy(o => o.Kind).ThenBy(o => o.Code)
             .Select(o => new OrganisationRow(o.Id, o.Code, o.Name, o.Kind, o.LabourAuthority, o.FilingAbbreviation)).ToListAsync(cancellationToken);
@@ -29,7 +27,6 @@ public sealed class OrganisationListHandler(BargainingDbContext db) : IRequestHa
 /// <summary>An enterprise by its unified social credit code (统一社会信用代码), e.g. to bind an account to it.</summary>
 public sealed record EnterpriseByCreditCodeQuery(string CreditCode) : IRequest<EnterpriseRef>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) =>
         user.Role is Role.CityAdministrator or Role.CountyStaff ? Task.CompletedTask : throw DomainException.Forbidden("只有市、县级工会可以按信用代码查找企业");
 }
@@ -37,10 +34,8 @@ public sealed record EnterpriseByCreditCodeQuery(string CreditCode) : IRequest<E
 /// <summary>An enterprise's id, name and organisation.</summary>
 public sealed record EnterpriseRef(Guid Id, string Name, Guid OrganisationId);
 
-/// <summary>Checks the request.</summary>
 public sealed class EnterpriseByCreditCodeValidator : AbstractValidator<EnterpriseByCreditCodeQuery>
 {
-    /// <summary>Creates the rules.</summary>
     public EnterpriseByCreditCodeValidator() =>
         RuleFor(q => q.CreditCode).Custom((code, context) =>
         {
@@ -51,7 +46,6 @@ public sealed class EnterpriseByCreditCodeValidator : AbstractValidator<Enterpri
 /// <summary>Handles <see cref="EnterpriseByCreditCodeQuery"/>; county staff find only their own county's enterprises.</summary>
 public sealed class EnterpriseByCreditCodeHandler(BargainingDbContext db, ICurrentUserAccessor users) : IRequestHandler<EnterpriseByCreditCodeQuery, EnterpriseRef>
 {
-    /// <inheritdoc />
     public async Task<EnterpriseRef> Handle(EnterpriseByCreditCodeQuery request, CancellationToken cancellationToken)
     {
         var code = request.CreditCode.Trim().ToUpperInvariant();

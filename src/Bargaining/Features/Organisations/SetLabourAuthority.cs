@@ -13,15 +13,12 @@ namespace Bargaining.Features.Organisations;
 /// </summary>
 public sealed record SetLabourAuthorityCommand(Guid OrganisationId, string Name, string Abbreviation) : IRequest<Unit>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) =>
         user.Role == Role.CityAdministrator ? Task.CompletedTask : throw DomainException.Forbidden("只有市总工会可以设置受理集体合同审查的劳动保障行政部门");
 }
 
-/// <summary>Checks the request.</summary>
 public sealed class SetLabourAuthorityValidator : AbstractValidator<SetLabourAuthorityCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public SetLabourAuthorityValidator()
     {
         RuleFor(c => c.Name).NotEmpty().WithMessage("请填写劳动保障行政部门的全称，如“盐城市亭湖区人力资源和社会保障局”")
@@ -36,7 +33,6 @@ public sealed class SetLabourAuthorityValidator : AbstractValidator<SetLabourAut
 /// <summary>Handles <see cref="SetLabourAuthorityCommand"/>.</summary>
 public sealed class SetLabourAuthorityHandler(BargainingDbContext db) : IRequestHandler<SetLabourAuthorityCommand, Unit>
 {
-    /// <inheritdoc />
     public async Task<Unit> Handle(SetLabourAuthorityCommand request, CancellationToken cancellationToken)
     {
         var unit = await db.Organisations.FindAsync([request.OrganisationId], cancellationToken) ?? throw DomainException.NotFound("所选单位");

@@ -13,7 +13,6 @@ namespace Bargaining.Features.Progress;
 /// </summary>
 public sealed record CityDashboardQuery(Guid CampaignId) : IRequest<CityDashboard>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) =>
         user.Role == Role.CityAdministrator ? Task.CompletedTask : throw DomainException.Forbidden("只有市总工会可以查看全市集中要约行动情况");
 }
@@ -39,7 +38,6 @@ public sealed record CityDashboardRow(UnitProgress Progress, bool Participating,
 /// <summary>Handles <see cref="CityDashboardQuery"/>.</summary>
 public sealed class CityDashboardHandler(BargainingDbContext db, ProgressFigures figures) : IRequestHandler<CityDashboardQuery, CityDashboard>
 {
-    /// <inheritdoc />
     public async Task<CityDashboard> Handle(CityDashboardQuery request, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Units).FirstOrDefaultAsync(c => c.Id == request.CampaignId, cancellationToken)

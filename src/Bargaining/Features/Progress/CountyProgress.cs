@@ -12,7 +12,6 @@ namespace Bargaining.Features.Progress;
 /// </summary>
 public sealed record CountyProgressQuery(Guid OrganisationId) : IRequest<UnitProgress>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
     {
         if (user.Role == Role.CityAdministrator) return;
@@ -25,7 +24,6 @@ public sealed record CountyProgressQuery(Guid OrganisationId) : IRequest<UnitPro
 /// <summary>Handles <see cref="CountyProgressQuery"/>.</summary>
 public sealed class CountyProgressHandler(BargainingDbContext db, ProgressFigures figures, ICurrentUserAccessor users) : IRequestHandler<CountyProgressQuery, UnitProgress>
 {
-    /// <inheritdoc />
     public async Task<UnitProgress> Handle(CountyProgressQuery request, CancellationToken cancellationToken)
     {
         var unit = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == request.OrganisationId && o.Kind != OrganisationKind.City, cancellationToken)

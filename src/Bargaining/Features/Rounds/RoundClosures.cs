@@ -13,7 +13,6 @@ namespace Bargaining.Features.Rounds;
 /// </summary>
 public sealed record WithdrawOfferCommand(Guid RoundId, Side Side, string Reason) : IRequest<Unit>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side, ct);
 }
 
@@ -23,7 +22,6 @@ public sealed record WithdrawOfferCommand(Guid RoundId, Side Side, string Reason
 /// </summary>
 public sealed record EscalateToOrdinaryCommand(Guid RoundId, string Reason) : IRequest<Unit>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseCountyUnionAsync(user, db, RoundId, "转入普通程序", ct);
 }
 
@@ -32,14 +30,12 @@ public sealed record EscalateToOrdinaryCommand(Guid RoundId, string Reason) : IR
 /// </summary>
 public sealed record CloseLapsedRenewalCommand(Guid RoundId, string Reason) : IRequest<Unit>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseCountyUnionAsync(user, db, RoundId, "结案", ct);
 }
 
 /// <summary>The reason of each closure is required: it is what the county's report shows for a round without a contract.</summary>
 public sealed class WithdrawOfferValidator : AbstractValidator<WithdrawOfferCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public WithdrawOfferValidator()
     {
         RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
@@ -50,7 +46,6 @@ public sealed class WithdrawOfferValidator : AbstractValidator<WithdrawOfferComm
 /// <inheritdoc cref="WithdrawOfferValidator"/>
 public sealed class EscalateToOrdinaryValidator : AbstractValidator<EscalateToOrdinaryCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public EscalateToOrdinaryValidator() =>
         RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明督办情况和转入普通程序的原因").MaximumLength(500).WithMessage("原因不超过500字");
 }
@@ -58,7 +53,6 @@ public sealed class EscalateToOrdinaryValidator : AbstractValidator<EscalateToOr
 /// <inheritdoc cref="WithdrawOfferValidator"/>
 public sealed class CloseLapsedRenewalValidator : AbstractValidator<CloseLapsedRenewalCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public CloseLapsedRenewalValidator() =>
         RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明不再续订的原因").MaximumLength(500).WithMessage("原因不超过500字");
 }
@@ -67,7 +61,6 @@ public sealed class CloseLapsedRenewalValidator : AbstractValidator<CloseLapsedR
 public sealed class RoundClosureHandlers(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users)
     : IRequestHandler<WithdrawOfferCommand, Unit>, IRequestHandler<EscalateToOrdinaryCommand, Unit>, IRequestHandler<CloseLapsedRenewalCommand, Unit>
 {
-    /// <inheritdoc />
     public async Task<Unit> Handle(WithdrawOfferCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
@@ -76,7 +69,6 @@ public sealed class RoundClosureHandlers(BargainingDbContext db, RoundWorkflow w
         return Unit.Value;
     }
 
-    /// <inheritdoc />
     public async Task<Unit> Handle(EscalateToOrdinaryCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
@@ -84,7 +76,6 @@ public sealed class RoundClosureHandlers(BargainingDbContext db, RoundWorkflow w
         return Unit.Value;
     }
 
-    /// <inheritdoc />
     public async Task<Unit> Handle(CloseLapsedRenewalCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);

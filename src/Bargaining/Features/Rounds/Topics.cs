@@ -14,14 +14,12 @@ namespace Bargaining.Features.Rounds;
 /// </summary>
 public sealed record TopicProposal(string Code, string Clause, decimal? Number = null, string? Unit = null, string? Title = null)
 {
-    /// <summary>The term.</summary>
     public Term Term => new(Clause, Number, Unit);
 }
 
 /// <summary>One proposed topic: a known code, a clause, and a unit with every number.</summary>
 public sealed class TopicProposalValidator : AbstractValidator<TopicProposal>
 {
-    /// <summary>Creates the rules.</summary>
     public TopicProposalValidator()
     {
         RuleFor(t => t.Code).Must(TopicCatalog.IsKnown).WithMessage(t => $"议题代码“{t.Code}”不在《集体合同规定》第八条所列范围内，请选择“custom”并填写名称");

@@ -16,7 +16,6 @@ namespace Bargaining.Features.Rounds.Congress;
 /// </summary>
 public sealed record RecordCongressVoteCommand(Guid RoundId, int Entitled, int Present, int InFavour, DateOnly? HeldOn = null) : IRequest<CongressVoteResult>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side.Worker, ct);
 }
 
@@ -26,7 +25,6 @@ public sealed record CongressVoteResult(bool Adopted, string? Reason, bool Quora
 /// <summary>Checks the request's form; the figures are judged by the rule in the handler (present ≤ entitled ≤ workers, in favour ≤ present).</summary>
 public sealed class RecordCongressVoteValidator : AbstractValidator<RecordCongressVoteCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public RecordCongressVoteValidator()
     {
         RuleFor(c => c.RoundId).NotEmpty().WithMessage("请选择协商轮次");
@@ -37,7 +35,6 @@ public sealed class RecordCongressVoteValidator : AbstractValidator<RecordCongre
 /// <summary>Handles <see cref="RecordCongressVoteCommand"/>: the vote, reopening on rejection, and <c>record-vote</c>.</summary>
 public sealed class RecordCongressVoteHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<RecordCongressVoteCommand, CongressVoteResult>
 {
-    /// <inheritdoc />
     public async Task<CongressVoteResult> Handle(RecordCongressVoteCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);

@@ -17,17 +17,14 @@ namespace Bargaining.Features.Rounds.Coordination;
 /// </summary>
 public sealed record ApplyForCoordinationCommand(Guid RoundId, Side Side, string Grounds) : IRequest<CoordinationPeriod>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side, ct);
 }
 
 /// <summary>The last day coordination must be finished by (Art 53).</summary>
 public sealed record CoordinationPeriod(DateOnly? LastDay);
 
-/// <summary>Checks the request.</summary>
 public sealed class ApplyForCoordinationValidator : AbstractValidator<ApplyForCoordinationCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public ApplyForCoordinationValidator()
     {
         RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
@@ -38,7 +35,6 @@ public sealed class ApplyForCoordinationValidator : AbstractValidator<ApplyForCo
 /// <summary>Handles <see cref="ApplyForCoordinationCommand"/>: the application and <c>apply-coordination</c>.</summary>
 public sealed class ApplyForCoordinationHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<ApplyForCoordinationCommand, CoordinationPeriod>
 {
-    /// <inheritdoc />
     public async Task<CoordinationPeriod> Handle(ApplyForCoordinationCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
@@ -55,21 +51,17 @@ public sealed class ApplyForCoordinationHandler(BargainingDbContext db, RoundWor
 /// </summary>
 public sealed record ExtendCoordinationCommand(Guid RoundId, string Reason) : IRequest<CoordinationPeriod>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseCoordinatorAsync(user, db, RoundId, ct);
 }
 
-/// <summary>Checks the request.</summary>
 public sealed class ExtendCoordinationValidator : AbstractValidator<ExtendCoordinationCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public ExtendCoordinationValidator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明延长协调处理期限的理由（《集体合同规定》第五十三条）");
 }
 
 /// <summary>Handles <see cref="ExtendCoordinationCommand"/>: the extension and <c>extend</c>.</summary>
 public sealed class ExtendCoordinationHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<ExtendCoordinationCommand, CoordinationPeriod>
 {
-    /// <inheritdoc />
     public async Task<CoordinationPeriod> Handle(ExtendCoordinationCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
@@ -90,14 +82,11 @@ public sealed class ExtendCoordinationHandler(BargainingDbContext db, RoundWorkf
 public sealed record RecordCoordinationAgreementCommand(Guid RoundId, string Text, IReadOnlyList<string> Coordinators, string WorkerChief, string EmployerChief)
     : IRequest<Unit>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseCoordinatorAsync(user, db, RoundId, ct);
 }
 
-/// <summary>Checks the request.</summary>
 public sealed class RecordCoordinationAgreementValidator : AbstractValidator<RecordCoordinationAgreementCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public RecordCoordinationAgreementValidator()
     {
         RuleFor(c => c.Text).NotEmpty().WithMessage("请填写协调处理协议书的内容（《集体合同规定》第五十四条）");
@@ -111,7 +100,6 @@ public sealed class RecordCoordinationAgreementValidator : AbstractValidator<Rec
 /// <summary>Handles <see cref="RecordCoordinationAgreementCommand"/>: the agreement and <c>agree</c>.</summary>
 public sealed class RecordCoordinationAgreementHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<RecordCoordinationAgreementCommand, Unit>
 {
-    /// <inheritdoc />
     public async Task<Unit> Handle(RecordCoordinationAgreementCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
@@ -134,21 +122,17 @@ public sealed class RecordCoordinationAgreementHandler(BargainingDbContext db, R
 /// <summary>The coordinators close coordination without agreement; the round ends without a contract.</summary>
 public sealed record CloseCoordinationCommand(Guid RoundId, string Reason) : IRequest<Unit>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseCoordinatorAsync(user, db, RoundId, ct);
 }
 
-/// <summary>Checks the request.</summary>
 public sealed class CloseCoordinationValidator : AbstractValidator<CloseCoordinationCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public CloseCoordinationValidator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明终结协调处理的理由");
 }
 
 /// <summary>Handles <see cref="CloseCoordinationCommand"/>: the reason and <c>close</c>.</summary>
 public sealed class CloseCoordinationHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<CloseCoordinationCommand, Unit>
 {
-    /// <inheritdoc />
     public async Task<Unit> Handle(CloseCoordinationCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);

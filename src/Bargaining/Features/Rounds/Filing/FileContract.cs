@@ -17,24 +17,20 @@ namespace Bargaining.Features.Rounds.Filing;
 /// </summary>
 public sealed record FileContractCommand(Guid RoundId, DateOnly ReceivedOn) : IRequest<FilingResult>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side.Employer, ct);
 }
 
 /// <summary>The filing: whether it was late, the last day it was due, the last day of the review, where it went and its number.</summary>
 public sealed record FilingResult(bool Late, DateOnly? DueOn, DateOnly? ReviewLastDay, string? Notice, string Authority, string ContractNumber);
 
-/// <summary>Checks the request.</summary>
 public sealed class FileContractValidator : AbstractValidator<FileContractCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public FileContractValidator() => RuleFor(c => c.ReceivedOn).NotEqual(default(DateOnly)).WithMessage("请填写劳动保障行政部门收到合同的日期（《集体合同规定》第四十二条）");
 }
 
 /// <summary>Handles <see cref="FileContractCommand"/>: the receipt and <c>file</c>.</summary>
 public sealed class FileContractHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<FileContractCommand, FilingResult>
 {
-    /// <inheritdoc />
     public async Task<FilingResult> Handle(FileContractCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);

@@ -22,7 +22,6 @@ public sealed record MakeOfferCommand(Guid RoundId, IReadOnlyList<TopicProposal>
     DateTime? FirstMeetingAt = null, string? FirstMeetingPlace = null, string? EmployerLegalRepresentative = null)
     : IRequest<Unit>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
     {
         var side = await db.Rounds.Where(r => r.Id == RoundId).Select(r => (Side?)r.OfferingSide).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("该轮协商");
@@ -36,7 +35,6 @@ public sealed class MakeOfferValidator : AbstractValidator<MakeOfferCommand>
     /// <summary>An offer proposes at least one topic; a renewal's may leave them to the current contract.</summary>
     public const string NoTopics = "要约书至少应提出一项协商议题（《集体合同规定》第八条）";
 
-    /// <summary>Creates the rules.</summary>
     public MakeOfferValidator()
     {
         RuleFor(c => c.Topics).NotNull().WithMessage(NoTopics);
@@ -54,7 +52,6 @@ public sealed class MakeOfferValidator : AbstractValidator<MakeOfferCommand>
 /// <summary>Handles <see cref="MakeOfferCommand"/>: the offer and its topics, and the <c>send-offer</c> signal.</summary>
 public sealed class MakeOfferHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<MakeOfferCommand, Unit>
 {
-    /// <inheritdoc />
     public async Task<Unit> Handle(MakeOfferCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);

@@ -18,7 +18,6 @@ public sealed record ReplyToOfferCommand(Guid RoundId, bool Accept, string? Reas
     string? EmployerLegalRepresentative = null)
     : IRequest<Unit>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
     {
         var offering = await db.Rounds.Where(r => r.Id == RoundId).Select(r => (Side?)r.OfferingSide).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("该轮协商");
@@ -26,10 +25,8 @@ public sealed record ReplyToOfferCommand(Guid RoundId, bool Accept, string? Reas
     }
 }
 
-/// <summary>Checks the request.</summary>
 public sealed class ReplyToOfferValidator : AbstractValidator<ReplyToOfferCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public ReplyToOfferValidator()
     {
         RuleFor(c => c.Reason).NotEmpty().When(c => !c.Accept).WithMessage("拒绝协商必须说明正当理由（《集体合同规定》第三十二条）");
@@ -43,7 +40,6 @@ public sealed class ReplyToOfferValidator : AbstractValidator<ReplyToOfferComman
 /// <summary>Handles <see cref="ReplyToOfferCommand"/>: the response, any added topics, and <c>accept</c> or <c>refuse</c>.</summary>
 public sealed class ReplyToOfferHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<ReplyToOfferCommand, Unit>
 {
-    /// <inheritdoc />
     public async Task<Unit> Handle(ReplyToOfferCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);

@@ -16,15 +16,12 @@ namespace Bargaining.Features.Rounds.Offer;
 public sealed record StartRoundCommand(Guid EnterpriseId, RoundKind Kind, Procedure Procedure, Side OfferingSide, string? Jurisdiction = null)
     : IRequest<Guid>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) =>
         RoundAccess.AuthoriseStarterAsync(user, db, EnterpriseId, OfferingSide, ct);
 }
 
-/// <summary>Checks the request.</summary>
 public sealed class StartRoundValidator : AbstractValidator<StartRoundCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public StartRoundValidator(JurisdictionCatalog jurisdictions)
     {
         RuleFor(c => c.EnterpriseId).NotEmpty().WithMessage("请选择企业");
@@ -39,7 +36,6 @@ public sealed class StartRoundValidator : AbstractValidator<StartRoundCommand>
 /// <summary>Handles <see cref="StartRoundCommand"/>: the round row and its workflow instance, in one transaction.</summary>
 public sealed class StartRoundHandler(BargainingDbContext db, RoundWorkflow workflow, JurisdictionCatalog jurisdictions, ICurrentUserAccessor users) : IRequestHandler<StartRoundCommand, Guid>
 {
-    /// <inheritdoc />
     public async Task<Guid> Handle(StartRoundCommand request, CancellationToken cancellationToken)
     {
         var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.Id == request.EnterpriseId, cancellationToken) ?? throw DomainException.NotFound("该企业");

@@ -14,21 +14,17 @@ namespace Bargaining.Features.Rounds.Offer;
 /// </summary>
 public sealed record UrgeReplyCommand(Guid RoundId, string How) : IRequest<Unit>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseCountyUnionAsync(user, db, RoundId, "督促回应", ct);
 }
 
-/// <summary>Checks the request.</summary>
 public sealed class UrgeReplyValidator : AbstractValidator<UrgeReplyCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public UrgeReplyValidator() => RuleFor(c => c.How).NotEmpty().WithMessage("请说明督促方式（如电话、书面通知、上门督办）").MaximumLength(500).WithMessage("督促方式不超过500字");
 }
 
 /// <summary>Handles <see cref="UrgeReplyCommand"/>: the <c>urge</c> signal of the overdue step, as the county union.</summary>
 public sealed class UrgeReplyHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<UrgeReplyCommand, Unit>
 {
-    /// <inheritdoc />
     public async Task<Unit> Handle(UrgeReplyCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);

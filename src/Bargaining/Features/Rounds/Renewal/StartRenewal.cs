@@ -15,7 +15,6 @@ namespace Bargaining.Features.Rounds.Renewal;
 /// </summary>
 public sealed record StartRenewalCommand(Guid CurrentRoundId, DateOnly ExpiresOn, Side OfferingSide) : IRequest<Guid>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
     {
         var enterpriseId = await db.Rounds.Where(r => r.Id == CurrentRoundId).Select(r => (Guid?)r.EnterpriseId).FirstOrDefaultAsync(ct)
@@ -24,10 +23,8 @@ public sealed record StartRenewalCommand(Guid CurrentRoundId, DateOnly ExpiresOn
     }
 }
 
-/// <summary>Checks the request.</summary>
 public sealed class StartRenewalValidator : AbstractValidator<StartRenewalCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public StartRenewalValidator()
     {
         RuleFor(c => c.CurrentRoundId).NotEmpty().WithMessage("请选择要续订的现行合同");
@@ -39,7 +36,6 @@ public sealed class StartRenewalValidator : AbstractValidator<StartRenewalComman
 /// <summary>Handles <see cref="StartRenewalCommand"/>: the renewal round and its <c>renewal</c> workflow, in one transaction.</summary>
 public sealed class StartRenewalHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<StartRenewalCommand, Guid>
 {
-    /// <inheritdoc />
     public async Task<Guid> Handle(StartRenewalCommand request, CancellationToken cancellationToken)
     {
         var current = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.CurrentRoundId, cancellationToken) ?? throw DomainException.NotFound("现行合同所在的协商");

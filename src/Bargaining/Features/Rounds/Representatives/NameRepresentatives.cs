@@ -18,14 +18,12 @@ namespace Bargaining.Features.Rounds.Representatives;
 public sealed record NameRepresentativesCommand(Guid RoundId, Side Side, IReadOnlyList<Nominee> Members, string? Delegation = null, string? LegalRepresentative = null)
     : IRequest<Unit>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side, ct);
 }
 
 /// <summary>Checks the request's form; the rules of the regulation are in <see cref="Representatives"/>.</summary>
 public sealed class NameRepresentativesValidator : AbstractValidator<NameRepresentativesCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public NameRepresentativesValidator()
     {
         RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
@@ -38,7 +36,6 @@ public sealed class NameRepresentativesValidator : AbstractValidator<NameReprese
 /// <summary>Handles <see cref="NameRepresentativesCommand"/>: the list, and the side's branch of <c>name-representatives</c>.</summary>
 public sealed class NameRepresentativesHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<NameRepresentativesCommand, Unit>
 {
-    /// <inheritdoc />
     public async Task<Unit> Handle(NameRepresentativesCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);

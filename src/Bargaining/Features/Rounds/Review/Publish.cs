@@ -15,21 +15,17 @@ public sealed record PublishCommand(Guid RoundId, DateOnly PublishedOn, string H
     /// <summary>The side that announces the contract: the union, which speaks to all workers.</summary>
     public const Side Publisher = Side.Worker;
 
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Publisher, ct);
 }
 
-/// <summary>Checks the request.</summary>
 public sealed class PublishValidator : AbstractValidator<PublishCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public PublishValidator() => RuleFor(c => c.How).NotEmpty().WithMessage("请填写公布方式（如公告栏、内网），《集体合同规定》第四十八条");
 }
 
 /// <summary>Handles <see cref="PublishCommand"/>: the publication and <c>publish</c>, which ends the round.</summary>
 public sealed class PublishHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<PublishCommand, Unit>
 {
-    /// <inheritdoc />
     public async Task<Unit> Handle(PublishCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);

@@ -15,14 +15,11 @@ namespace Bargaining.Features.Rounds.Review;
 /// </summary>
 public sealed record RecordReviewObjectionCommand(Guid RoundId, string Opinion, IReadOnlyList<Guid> ContestedTopicIds) : IRequest<Unit>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseReviewerAsync(user, db, RoundId, ct);
 }
 
-/// <summary>Checks the request.</summary>
 public sealed class RecordReviewObjectionValidator : AbstractValidator<RecordReviewObjectionCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public RecordReviewObjectionValidator()
     {
         RuleFor(c => c.Opinion).NotEmpty().WithMessage("请填写审查意见（《集体合同规定》第四十六条）");
@@ -34,7 +31,6 @@ public sealed class RecordReviewObjectionValidator : AbstractValidator<RecordRev
 /// <summary>Handles <see cref="RecordReviewObjectionCommand"/>: the opinion, the reopened topics and <c>object</c>.</summary>
 public sealed class RecordReviewObjectionHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<RecordReviewObjectionCommand, Unit>
 {
-    /// <inheritdoc />
     public async Task<Unit> Handle(RecordReviewObjectionCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);

@@ -13,14 +13,12 @@ namespace Bargaining.Features.Rounds.Signing;
 /// </summary>
 public sealed record AgreeContractTermCommand(Guid RoundId, Side Side, DateOnly StartsOn, DateOnly EndsOn) : IRequest<Unit>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side, ct);
 }
 
 /// <summary>Checks the request's form; the length is judged by <see cref="Rules.ContractTermRule"/> in the round.</summary>
 public sealed class AgreeContractTermValidator : AbstractValidator<AgreeContractTermCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public AgreeContractTermValidator()
     {
         RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
@@ -32,7 +30,6 @@ public sealed class AgreeContractTermValidator : AbstractValidator<AgreeContract
 /// <summary>Handles <see cref="AgreeContractTermCommand"/>.</summary>
 public sealed class AgreeContractTermHandler(BargainingDbContext db, RoundWorkflow workflow) : IRequestHandler<AgreeContractTermCommand, Unit>
 {
-    /// <inheritdoc />
     public async Task<Unit> Handle(AgreeContractTermCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);

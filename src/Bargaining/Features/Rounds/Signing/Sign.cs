@@ -11,21 +11,17 @@ namespace Bargaining.Features.Rounds.Signing;
 /// <summary>A chief signs the adopted contract for their side (签字, Art 37); after both, the filing period runs (Art 42).</summary>
 public sealed record SignCommand(Guid RoundId, Side Side) : IRequest<Unit>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side, ct);
 }
 
-/// <summary>Checks the request.</summary>
 public sealed class SignValidator : AbstractValidator<SignCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public SignValidator() => RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
 }
 
 /// <summary>Handles <see cref="SignCommand"/>: the signature and the side's branch of <c>signing</c>.</summary>
 public sealed class SignHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<SignCommand, Unit>
 {
-    /// <inheritdoc />
     public async Task<Unit> Handle(SignCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);

@@ -15,14 +15,11 @@ namespace Bargaining.Features.Rounds.Simplified;
 public sealed record SignOnTheSpotCommand(Guid RoundId, Side Side, OnTheSpotRecord Kind, MeetingMeans Means, string Text, string WorkerChief, string EmployerChief)
     : IRequest<Unit>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side, ct);
 }
 
-/// <summary>Checks the request.</summary>
 public sealed class SignOnTheSpotValidator : AbstractValidator<SignOnTheSpotCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public SignOnTheSpotValidator()
     {
         RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
@@ -39,7 +36,6 @@ public sealed class SignOnTheSpotValidator : AbstractValidator<SignOnTheSpotComm
 /// <summary>Handles <see cref="SignOnTheSpotCommand"/>: the signed text and <c>sign-minutes</c> or <c>sign-memo</c>, which ends the round.</summary>
 public sealed class SignOnTheSpotHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<SignOnTheSpotCommand, Unit>
 {
-    /// <inheritdoc />
     public async Task<Unit> Handle(SignOnTheSpotCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
@@ -60,14 +56,11 @@ public sealed class SignOnTheSpotHandler(BargainingDbContext db, RoundWorkflow w
 /// <summary>The simplified procedure's meeting ended without agreement (未达成一致); the round ends.</summary>
 public sealed record RecordNoAgreementCommand(Guid RoundId, Side Side, MeetingMeans Means, string Reason) : IRequest<Unit>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side, ct);
 }
 
-/// <summary>Checks the request.</summary>
 public sealed class RecordNoAgreementValidator : AbstractValidator<RecordNoAgreementCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public RecordNoAgreementValidator()
     {
         RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
@@ -79,7 +72,6 @@ public sealed class RecordNoAgreementValidator : AbstractValidator<RecordNoAgree
 /// <summary>Handles <see cref="RecordNoAgreementCommand"/>: the reason and <c>no-agreement</c>.</summary>
 public sealed class RecordNoAgreementHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<RecordNoAgreementCommand, Unit>
 {
-    /// <inheritdoc />
     public async Task<Unit> Handle(RecordNoAgreementCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);

@@ -16,7 +16,6 @@ namespace Bargaining.Features.Rounds.Table;
 public sealed record AgreeSpecificTermsCommand(Guid RoundId, Side Side, HeatAllowanceInput? Heat = null, CoverageInput? Coverage = null)
     : IRequest<Unit>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side, ct);
 }
 
@@ -32,7 +31,6 @@ public sealed record BoundEnterpriseInput(string Name, int Workers);
 /// <summary>Checks the request's form; which terms a kind takes is judged in the handler.</summary>
 public sealed class AgreeSpecificTermsValidator : AbstractValidator<AgreeSpecificTermsCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public AgreeSpecificTermsValidator()
     {
         RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
@@ -65,7 +63,6 @@ public sealed class AgreeSpecificTermsValidator : AbstractValidator<AgreeSpecifi
 /// <summary>Handles <see cref="AgreeSpecificTermsCommand"/>.</summary>
 public sealed class AgreeSpecificTermsHandler(BargainingDbContext db, RoundWorkflow workflow) : IRequestHandler<AgreeSpecificTermsCommand, Unit>
 {
-    /// <inheritdoc />
     public async Task<Unit> Handle(AgreeSpecificTermsCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);

@@ -12,21 +12,17 @@ namespace Bargaining.Features.Rounds.Table;
 /// </summary>
 public sealed record AgreeTopicCommand(Guid TopicId, Side Side) : IRequest<Unit>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseTopicSideAsync(user, db, TopicId, Side, ct);
 }
 
-/// <summary>Checks the request.</summary>
 public sealed class AgreeTopicValidator : AbstractValidator<AgreeTopicCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public AgreeTopicValidator() => RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
 }
 
 /// <summary>Handles <see cref="AgreeTopicCommand"/>.</summary>
 public sealed class AgreeTopicHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<AgreeTopicCommand, Unit>
 {
-    /// <inheritdoc />
     public async Task<Unit> Handle(AgreeTopicCommand request, CancellationToken cancellationToken)
     {
         var (topic, _) = await TopicMoves.LoadAtTheTableAsync(db, workflow, request.TopicId, "对议题表示同意", cancellationToken);

@@ -16,24 +16,20 @@ namespace Bargaining.Features.Rounds.Table;
 /// </summary>
 public sealed record ConcludeCommand(Guid RoundId, Side Side) : IRequest<IReadOnlyList<DraftClauseView>>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side, ct);
 }
 
 /// <summary>A clause of the draft as returned.</summary>
 public sealed record DraftClauseView(int Sequence, string Title, string Clause, decimal? Number, string? Unit);
 
-/// <summary>Checks the request.</summary>
 public sealed class ConcludeValidator : AbstractValidator<ConcludeCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public ConcludeValidator() => RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
 }
 
 /// <summary>Handles <see cref="ConcludeCommand"/>: the draft's clauses and <c>conclude</c>.</summary>
 public sealed class ConcludeHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<ConcludeCommand, IReadOnlyList<DraftClauseView>>
 {
-    /// <inheritdoc />
     public async Task<IReadOnlyList<DraftClauseView>> Handle(ConcludeCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);

@@ -9,14 +9,11 @@ namespace Bargaining.Features.Rounds.Table;
 /// <summary>A side's counterproposal (反提议) to the other side's last position on a topic.</summary>
 public sealed record CounterProposeCommand(Guid TopicId, Side Side, string Clause, decimal? Number = null, string? Unit = null) : IRequest<Unit>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseTopicSideAsync(user, db, TopicId, Side, ct);
 }
 
-/// <summary>Checks the request.</summary>
 public sealed class CounterProposeValidator : AbstractValidator<CounterProposeCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public CounterProposeValidator()
     {
         RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
@@ -28,7 +25,6 @@ public sealed class CounterProposeValidator : AbstractValidator<CounterProposeCo
 /// <summary>Handles <see cref="CounterProposeCommand"/>.</summary>
 public sealed class CounterProposeHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<CounterProposeCommand, Unit>
 {
-    /// <inheritdoc />
     public async Task<Unit> Handle(CounterProposeCommand request, CancellationToken cancellationToken)
     {
         var (topic, round) = await TopicMoves.LoadAtTheTableAsync(db, workflow, request.TopicId, "提出反提议", cancellationToken);

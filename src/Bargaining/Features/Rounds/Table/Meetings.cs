@@ -53,14 +53,11 @@ public static class MeetingTurn
 public sealed record ScheduleMeetingCommand(Guid RoundId, Side Side, DateOnly Date, string Place, Side Chair, string Recorder, string? Agenda = null)
     : IRequest<Guid>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side, ct);
 }
 
-/// <summary>Checks the request.</summary>
 public sealed class ScheduleMeetingValidator : AbstractValidator<ScheduleMeetingCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public ScheduleMeetingValidator()
     {
         RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
@@ -73,7 +70,6 @@ public sealed class ScheduleMeetingValidator : AbstractValidator<ScheduleMeeting
 /// <summary>Handles <see cref="ScheduleMeetingCommand"/>.</summary>
 public sealed class ScheduleMeetingHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<ScheduleMeetingCommand, Guid>
 {
-    /// <inheritdoc />
     public async Task<Guid> Handle(ScheduleMeetingCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
@@ -102,14 +98,11 @@ public sealed class ScheduleMeetingHandler(BargainingDbContext db, RoundWorkflow
 /// <summary>A side records the minutes (协商记录) of the meeting that awaits them, signed by both chiefs (Art 34).</summary>
 public sealed record RecordMeetingCommand(Guid RoundId, Side Side, string Minutes) : IRequest<Unit>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side, ct);
 }
 
-/// <summary>Checks the request.</summary>
 public sealed class RecordMeetingValidator : AbstractValidator<RecordMeetingCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public RecordMeetingValidator()
     {
         RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
@@ -120,7 +113,6 @@ public sealed class RecordMeetingValidator : AbstractValidator<RecordMeetingComm
 /// <summary>Handles <see cref="RecordMeetingCommand"/>: the minutes and <c>record-meeting</c>.</summary>
 public sealed class RecordMeetingHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<RecordMeetingCommand, Unit>
 {
-    /// <inheritdoc />
     public async Task<Unit> Handle(RecordMeetingCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);

@@ -13,14 +13,11 @@ namespace Bargaining.Features.Rounds.Table;
 /// </summary>
 public sealed record ProposeCommand(Guid RoundId, Side Side, TopicProposal Topic) : IRequest<Guid>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side, ct);
 }
 
-/// <summary>Checks the request.</summary>
 public sealed class ProposeValidator : AbstractValidator<ProposeCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public ProposeValidator()
     {
         RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
@@ -31,7 +28,6 @@ public sealed class ProposeValidator : AbstractValidator<ProposeCommand>
 /// <summary>Handles <see cref="ProposeCommand"/>.</summary>
 public sealed class ProposeHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<ProposeCommand, Guid>
 {
-    /// <inheritdoc />
     public async Task<Guid> Handle(ProposeCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);

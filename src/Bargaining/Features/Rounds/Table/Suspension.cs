@@ -16,14 +16,11 @@ namespace Bargaining.Features.Rounds.Table;
 public sealed record SuspendCommand(Guid RoundId, Side Side, bool WorkerChiefConsents, bool EmployerChiefConsents, DateOnly NextMeetingOn, string NextMeetingPlace, string NextMeetingContent)
     : IRequest<Unit>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side, ct);
 }
 
-/// <summary>Checks the request.</summary>
 public sealed class SuspendValidator : AbstractValidator<SuspendCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public SuspendValidator()
     {
         RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
@@ -37,7 +34,6 @@ public sealed class SuspendValidator : AbstractValidator<SuspendCommand>
 /// <summary>Handles <see cref="SuspendCommand"/>: the agreed next meeting and <c>suspend</c>.</summary>
 public sealed class SuspendHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<SuspendCommand, Unit>
 {
-    /// <inheritdoc />
     public async Task<Unit> Handle(SuspendCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
@@ -55,21 +51,17 @@ public sealed class SuspendHandler(BargainingDbContext db, RoundWorkflow workflo
 /// <summary>Bargaining resumes after a suspension (恢复协商, Art 35).</summary>
 public sealed record ResumeCommand(Guid RoundId, Side Side) : IRequest<Unit>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side, ct);
 }
 
-/// <summary>Checks the request.</summary>
 public sealed class ResumeValidator : AbstractValidator<ResumeCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public ResumeValidator() => RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
 }
 
 /// <summary>Handles <see cref="ResumeCommand"/>.</summary>
 public sealed class ResumeHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<ResumeCommand, Unit>
 {
-    /// <inheritdoc />
     public async Task<Unit> Handle(ResumeCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);

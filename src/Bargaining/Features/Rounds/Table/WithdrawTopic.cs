@@ -9,14 +9,11 @@ namespace Bargaining.Features.Rounds.Table;
 /// <summary>The side that raised a topic withdraws it (撤回), with its reason.</summary>
 public sealed record WithdrawTopicCommand(Guid TopicId, Side Side, string Reason) : IRequest<Unit>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseTopicSideAsync(user, db, TopicId, Side, ct);
 }
 
-/// <summary>Checks the request.</summary>
 public sealed class WithdrawTopicValidator : AbstractValidator<WithdrawTopicCommand>
 {
-    /// <summary>Creates the rules.</summary>
     public WithdrawTopicValidator()
     {
         RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
@@ -27,7 +24,6 @@ public sealed class WithdrawTopicValidator : AbstractValidator<WithdrawTopicComm
 /// <summary>Handles <see cref="WithdrawTopicCommand"/>.</summary>
 public sealed class WithdrawTopicHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<WithdrawTopicCommand, Unit>
 {
-    /// <inheritdoc />
     public async Task<Unit> Handle(WithdrawTopicCommand request, CancellationToken cancellationToken)
     {
         var (topic, _) = await TopicMoves.LoadAtTheTableAsync(db, workflow, request.TopicId, "撤回议题", cancellationToken);

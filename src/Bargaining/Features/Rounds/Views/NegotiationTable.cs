@@ -14,7 +14,6 @@ namespace Bargaining.Features.Rounds.Views;
 /// </summary>
 public sealed record NegotiationTableQuery(Guid RoundId) : IRequest<NegotiationTable>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseRoundReaderAsync(user, db, RoundId, ct);
 }
 
@@ -61,7 +60,6 @@ public sealed record MeetingView(int Number, DateOnly Date, string Place, Side C
 /// <summary>Handles <see cref="NegotiationTableQuery"/>.</summary>
 public sealed class NegotiationTableHandler(BargainingDbContext db, RoundWorkflow workflow) : IRequestHandler<NegotiationTableQuery, NegotiationTable>
 {
-    /// <inheritdoc />
     public async Task<NegotiationTable> Handle(NegotiationTableQuery request, CancellationToken cancellationToken)
     {
         var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == request.RoundId, cancellationToken);

@@ -13,7 +13,6 @@ namespace Bargaining.Features.Rounds.Views;
 /// </summary>
 public sealed record ReviewQueueQuery : IRequest<IReadOnlyList<ReviewQueueRow>>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) =>
         user.Role == Role.Reviewer ? Task.CompletedTask : throw DomainException.Forbidden("只有劳动保障行政部门的审查人员可以查看待审查的集体合同（《集体合同规定》第四十四条）");
 }
@@ -29,7 +28,6 @@ public sealed record ReviewQueueRow(Guid RoundId, Guid EnterpriseId, string Ente
 public sealed class ReviewQueueHandler(BargainingDbContext db, WorkflowEngine engine, RoundWorkflow workflow, ICurrentUserAccessor users)
     : IRequestHandler<ReviewQueueQuery, IReadOnlyList<ReviewQueueRow>>
 {
-    /// <inheritdoc />
     public async Task<IReadOnlyList<ReviewQueueRow>> Handle(ReviewQueueQuery request, CancellationToken cancellationToken)
     {
         var filed = await RoundListHandler.Scoped(db, users.Caller(), new RoundListQuery()).AsNoTracking()

@@ -20,7 +20,6 @@ namespace Bargaining.Features.Rounds.Views;
 /// </summary>
 public sealed record RoundActionsQuery(Guid RoundId) : IRequest<RoundActions>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseRoundReaderAsync(user, db, RoundId, ct);
 }
 
@@ -171,7 +170,6 @@ public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine e
     // The steps after the draft where the term can still be agreed, with the table itself.
     private static readonly string[] TermSteps = [Nodes.Bargaining, Nodes.Suspended, Nodes.Congress, Nodes.UnionSignature, Nodes.EmployerSignature];
 
-    /// <inheritdoc />
     public async Task<RoundActions> Handle(RoundActionsQuery request, CancellationToken cancellationToken)
     {
         var ct = cancellationToken;

@@ -40,7 +40,6 @@ public sealed record RoundListQuery : IRequest<RoundList>, IAuthorisedRequest
     /// <summary>Rows per page (1–200).</summary>
     public int PageSize { get; init; } = 50;
 
-    /// <inheritdoc />
     public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
     {
         if (OrganisationId is not { } unit) return;
@@ -78,7 +77,6 @@ public sealed record RoundListRow(
 /// <summary>Validates <see cref="RoundListQuery"/>.</summary>
 public sealed class RoundListQueryValidator : AbstractValidator<RoundListQuery>
 {
-    /// <summary>Rules.</summary>
     public RoundListQueryValidator()
     {
         RuleFor(x => x.Page).GreaterThanOrEqualTo(1).WithMessage("页码应从1开始");
@@ -97,7 +95,6 @@ public sealed class RoundListQueryValidator : AbstractValidator<RoundListQuery>
 /// </summary>
 public sealed class RoundListHandler(BargainingDbContext db, RoundStatusReader statuses, ICurrentUserAccessor users) : IRequestHandler<RoundListQuery, RoundList>
 {
-    /// <inheritdoc />
     public async Task<RoundList> Handle(RoundListQuery request, CancellationToken cancellationToken)
     {
         var user = users.Caller();

@@ -9,7 +9,6 @@ namespace Bargaining.Features.Rounds.Views;
 /// <summary>What a round's forms suggest before anyone has typed a date: the first meeting's day and the contract's term.</summary>
 public sealed record RoundSuggestionsQuery(Guid RoundId) : IRequest<RoundSuggestions>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseRoundReaderAsync(user, db, RoundId, ct);
 }
 
@@ -25,7 +24,6 @@ public sealed class RoundSuggestionsHandler(BargainingDbContext db, RoundWorkflo
     /// <summary>Days of notice a suggested meeting leaves the sides to prepare (Art 33); a form's choice, not a statutory period.</summary>
     public const int MeetingNoticeDays = 3;
 
-    /// <inheritdoc />
     public async Task<RoundSuggestions> Handle(RoundSuggestionsQuery request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);

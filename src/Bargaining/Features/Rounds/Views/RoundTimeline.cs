@@ -11,7 +11,6 @@ namespace Bargaining.Features.Rounds.Views;
 /// <summary>A round's journal, where it stands now with its deadlines, and what the caller may do next.</summary>
 public sealed record RoundTimelineQuery(Guid RoundId) : IRequest<RoundTimeline>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseRoundReaderAsync(user, db, RoundId, ct);
 }
 
@@ -40,7 +39,6 @@ public sealed record AvailableAction(string Node, string Step, string Signal, st
 public sealed class RoundTimelineHandler(BargainingDbContext db, WorkflowEngine engine, WorkflowRegistry registry, ICurrentUserAccessor users)
     : IRequestHandler<RoundTimelineQuery, RoundTimeline>
 {
-    /// <inheritdoc />
     public async Task<RoundTimeline> Handle(RoundTimelineQuery request, CancellationToken cancellationToken)
     {
         var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == request.RoundId, cancellationToken);

@@ -10,7 +10,6 @@ namespace Bargaining.Features.Rounds.Views;
 /// <summary>A topic's thread, with the gap between the sides after each move on a numeric term.</summary>
 public sealed record TopicHistoryQuery(Guid TopicId) : IRequest<TopicHistory>, IAuthorisedRequest
 {
-    /// <inheritdoc />
     public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
     {
         var enterpriseId = await db.Topics.Where(t => t.Id == TopicId).Join(db.Rounds, t => t.RoundId, r => r.Id, (_, r) => (Guid?)r.EnterpriseId).FirstOrDefaultAsync(ct)
@@ -35,7 +34,6 @@ public sealed record TopicMove(int Sequence, PositionKind Kind, Side Side, strin
 /// <summary>Handles <see cref="TopicHistoryQuery"/>.</summary>
 public sealed class TopicHistoryHandler(BargainingDbContext db, RoundWorkflow workflow) : IRequestHandler<TopicHistoryQuery, TopicHistory>
 {
-    /// <inheritdoc />
     public async Task<TopicHistory> Handle(TopicHistoryQuery request, CancellationToken cancellationToken)
     {
         var topic = await db.Topics.AsNoTracking().Include(t => t.Positions).FirstOrDefaultAsync(t => t.Id == request.TopicId, cancellationToken)
