@@ -17,10 +17,18 @@ public sealed class RoundSigning
     /// <summary>A chief signs the adopted contract (Art 37).</summary>
     public void Sign(Side side, DateTimeOffset now)
     {
-        if ((side == Side.Worker ? WorkerSignedAt : EmployerSignedAt) is not null)
-            throw DomainException.Conflict("contract.signed", $"{side.Chinese()}首席代表已经签字");
-        if (Rules.ContractTermRule.Unagreed(TermStartsOn, "signing.no-term", "双方首席代表签字的集体合同") is { } breach) throw DomainException.Rule(breach.Code, breach.Message);
+        if (CannotSign(side) is { } refusal) throw refusal;
         if (side == Side.Worker) WorkerSignedAt = now; else EmployerSignedAt = now;
+    }
+
+    /// <summary>Why <paramref name="side"/>'s chief may not sign now (signed already, or no term agreed), or null.</summary>
+    public DomainException? CannotSign(Side side)
+    {
+        if ((side == Side.Worker ? WorkerSignedAt : EmployerSignedAt) is not null)
+            return DomainException.Conflict("contract.signed", $"{side.Chinese()}首席代表已经签字");
+        return Rules.ContractTermRule.Unagreed(TermStartsOn, "signing.no-term", "双方首席代表签字的集体合同") is { } breach
+            ? DomainException.Rule(breach.Code, breach.Message)
+            : null;
     }
 
     /// <summary>The parties agree the contract's term, checked by <see cref="Rules.ContractTermRule"/> (Art 38); not once both chiefs have signed.</summary>

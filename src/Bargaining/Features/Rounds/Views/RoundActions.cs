@@ -225,7 +225,16 @@ public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine e
             case RoundActionKind.RecordMeeting:
                 return Make(MeetingTurn.ToRecord(await facts.MeetingsAsync(), today).Refusal);
             case RoundActionKind.Conclude:
-                return Make(RoundPreconditions.Conclude(round, await facts.TopicsAsync(), await facts.SpecificTermsAsync()));
+                var topics = await facts.TopicsAsync();
+                if (RoundPreconditions.Conclude(round, topics, await facts.SpecificTermsAsync()) is { } unready) return Make(unready);
+                if (!(await facts.MeetingsAsync()).Any(m => m.Minutes is not null))
+                    return Make(DomainException.Rule("conclude.no-meeting", "尚未召开并记录协商会议，不能形成合同草案（《集体合同规定》第三十四条）"));
+                // The chief who signed first waits for the other's signature (RoundTableRecord.Conclude).
+                return Make(round.Table.DraftSignedPositions == topics.Sum(t => t.Positions.Count) && round.Table.DraftSignedBy is { } first && first == side
+                    ? DomainException.Conflict("draft.signed", $"{first.Chinese()}首席代表已签署合同草案，等待{first.Other().Chinese()}首席代表签署")
+                    : null);
+            case RoundActionKind.Sign:
+                return side is { } signer ? Make(round.Signing.CannotSign(signer)) : null;
             case RoundActionKind.File:
                 return Make(RoundPreconditions.File(round, await facts.UnitAsync()));
             case RoundActionKind.Object:
