@@ -87,6 +87,25 @@ public sealed class RoleBrowserTests(BrowserApp app, ITestOutputHelper output) :
     }
 
     [Fact]
+    public async Task At_the_table_before_the_minutes_the_chair_sees_the_draft_greyed_with_its_reason_and_the_minutes_not_yet_printable()
+    {
+        using var table = await RoundTable.SeatAsync(app, "盐城华泰纺织有限公司");
+        var round = await table.AtTheTableAsync();
+        var chair = await app.SignInPageAsync(await app.AccountAsync(Role.UnionChair, app.Yandu.Id, table.Enterprise.Id, table.Enterprise.ChairName));
+        await chair.GotoAsync($"/Rounds/{round}");
+
+        await Expect(chair.Locator("[data-action=Conclude]")).ToContainTextAsync("尚未达成一致或撤回");
+        await Expect(chair.Locator("#conclude")).ToHaveCountAsync(0);
+        await Expect(chair.Locator("[data-action=ScheduleMeeting]")).ToContainTextAsync("尚未提交会议记录");
+        await Expect(chair.Locator("#schedule-meeting")).ToHaveCountAsync(0);
+        await Expect(chair.Locator("[data-document-pending=MeetingMinutes]")).ToContainTextAsync("尚未提交会议记录");
+        await Expect(chair.Locator("[data-document=MeetingMinutes]")).ToHaveCountAsync(0);
+        await Expect(chair.Locator("[data-document=OfferLetter]")).ToBeVisibleAsync();
+        output.WriteLine(await BrowserApp.ScreenshotAsync(chair, "round-actions-not-yet"));
+        await chair.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task County_staff_import_an_enterprise_and_send_offers_to_all_their_enterprises_at_once()
     {
         var county = await app.SignInPageAsync(await app.AccountAsync(Role.CountyStaff, app.Tinghu.Id, displayName: "陆晓燕"));
