@@ -49,7 +49,7 @@ public sealed class RealClockRoundBrowserTests(RealClockBrowserApp app, ITestOut
         await ActAsync(employer, "#accept-offer");
         await Expect(employer.Locator("#representatives-state")).ToHaveTextAsync("双方尚未确定协商代表");
         await NameAsync(employer, "李明", "企业代表");
-        await employer.FillAsync("input[name=legalRepresentative]", "李明");
+        await Expect(employer.Locator("input[name=legalRepresentative]")).ToHaveValueAsync("李明");   // as named with the reply
         await ActAsync(employer, "#submit-representatives");
         await Expect(employer.Locator("#representatives-state")).ToHaveTextAsync("企业方代表已确定，职工方尚未确定");
         await chair.ReloadAsync();

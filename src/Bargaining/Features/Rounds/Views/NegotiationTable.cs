@@ -50,6 +50,9 @@ public sealed record NegotiationTable(
     /// <summary>The chief who has signed the draft and awaits the other's signature (Art 36); null when none waits.</summary>
     public Side? DraftSignedBy { get; init; }
 
+    /// <summary>The employer's legal representative as named with its offer, reply or representatives, if named.</summary>
+    public string? EmployerLegalRepresentative { get; init; }
+
     /// <summary>The meeting a move was made at or after (the latest meeting held on or before its day), or null before the first.</summary>
     public int? MeetingOf(TopicMove move)
     {
@@ -82,6 +85,7 @@ public sealed class NegotiationTableHandler(BargainingDbContext db, RoundWorkflo
             Time = profile.Time,
             // A move after the first signature lapses it (RoundTableRecord.Conclude).
             DraftSignedBy = round.Table.DraftSignedPositions == topics.Sum(t => t.Positions.Count) ? round.Table.DraftSignedBy : null,
+            EmployerLegalRepresentative = round.Representatives.EmployerLegalRepresentative,
         };
     }
 }
