@@ -43,6 +43,9 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public ManualClock Clock { get; } = new(Start);
 
+    /// <summary>The clock the application runs on: <see cref="Clock"/>, unless a subclass runs on the real one.</summary>
+    protected virtual TimeProvider ApplicationClock => Clock;
+
     public Organisation City { get; private set; } = null!;
     public Organisation Yandu { get; private set; } = null!;
     public Organisation Tinghu { get; private set; } = null!;
@@ -61,7 +64,7 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Bargaining:Database", _database);
         builder.UseSetting("Bargaining:Demo", "false");
         builder.UseSetting("Bargaining:Workflows", BargainingOptions.FindWorkflowsDirectory());
-        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(ApplicationClock)));
     }
 
     /// <summary>The SQLite file the host runs on.</summary>
@@ -165,7 +168,7 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Today in China, by the application's clock.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    public DateOnly Today => DateOnly.FromDateTime(ApplicationClock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     /// <summary>
     /// Moves the clock to <paramref name="target"/>, stopping at every timer due on the way so each fires at its due

@@ -87,6 +87,61 @@ public sealed class RoleBrowserTests(BrowserApp app, ITestOutputHelper output) :
     }
 
     [Fact]
+    public async Task At_the_table_before_the_minutes_the_chair_sees_the_draft_greyed_with_its_reason_and_the_minutes_not_yet_printable()
+    {
+        using var table = await RoundTable.SeatAsync(app, "盐城华泰纺织有限公司");
+        var round = await table.AtTheTableAsync();
+        var chair = await app.SignInPageAsync(await app.AccountAsync(Role.UnionChair, app.Yandu.Id, table.Enterprise.Id, table.Enterprise.ChairName));
+        await chair.GotoAsync($"/Rounds/{round}");
+
+        await Expect(chair.Locator("[data-action=Conclude]")).ToContainTextAsync("尚未达成一致或撤回");
+        await Expect(chair.Locator("#conclude")).ToHaveCountAsync(0);
+        await Expect(chair.Locator("[data-action=ScheduleMeeting]")).ToContainTextAsync("尚未提交会议记录");
+        await Expect(chair.Locator("#schedule-meeting")).ToHaveCountAsync(0);
+        await Expect(chair.Locator("[data-document-pending=MeetingMinutes]")).ToContainTextAsync("尚未提交会议记录");
+        await Expect(chair.Locator("[data-document=MeetingMinutes]")).ToHaveCountAsync(0);
+        await Expect(chair.Locator("[data-document=OfferLetter]")).ToBeVisibleAsync();
+        output.WriteLine(await BrowserApp.ScreenshotAsync(chair, "round-actions-not-yet"));
+        await chair.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task At_a_high_temperature_table_the_chair_records_the_allowance_both_sides_agreed()
+    {
+        var jinhai = app.Enterprises["盐城金海物流有限公司"];
+        var chair = await app.SignInPageAsync(await app.AccountAsync(Role.UnionChair, app.Yandu.Id, jinhai.Id, jinhai.ChairName));
+        var employer = await app.SignInPageAsync(await app.AccountAsync(Role.EmployerRepresentative, app.Yandu.Id, jinhai.Id, "赵强"));
+        await chair.GotoAsync("/Rounds/New");
+        await chair.SelectOptionAsync("#Kind", "HighTemperature");
+        await RoundPages.NavigateAsync(chair, "#start-round");
+        var round = chair.Url.Split('/')[^1].Split('?')[0];
+        await chair.FillAsync("input[name=representativesPerSide]", "3");
+        await RoundPages.ActAsync(chair, "#send-offer");
+        await employer.GotoAsync($"/Rounds/{round}");
+        await employer.FillAsync("#reply-legal-representative", "赵强");
+        await RoundPages.ActAsync(employer, "#accept-offer");
+        await RoundPages.NameAsync(employer, "赵强", "企业代表");
+        await employer.FillAsync("input[name=legalRepresentative]", "赵强");
+        await RoundPages.ActAsync(employer, "#submit-representatives");
+        await chair.ReloadAsync();
+        await RoundPages.NameAsync(chair, jinhai.ChairName!, "职工代表");
+        await chair.FillAsync("#meeting-form input[name=date]", app.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await chair.FillAsync("#meeting-form input[name=recorder]", "张丽");
+        await RoundPages.ActAsync(chair, "#schedule-meeting");
+
+        await chair.FillAsync("#heat-allowance", "300");
+        await chair.FillAsync("#heat-from", "6");
+        await chair.FillAsync("#heat-to", "9");
+        await RoundPages.ActAsync(chair, "#agree-specific-terms");
+
+        await Expect(chair.Locator("#notice")).ToContainTextAsync("已记录双方约定的专项条款");
+        var terms = await app.WithDbAsync(db => db.SpecificTerms.AsNoTracking().SingleAsync(t => t.RoundId == Guid.Parse(round)));
+        Assert.True(terms.HasHeat);
+        await employer.Context.CloseAsync();
+        await chair.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task County_staff_import_an_enterprise_and_send_offers_to_all_their_enterprises_at_once()
     {
         var county = await app.SignInPageAsync(await app.AccountAsync(Role.CountyStaff, app.Tinghu.Id, displayName: "陆晓燕"));

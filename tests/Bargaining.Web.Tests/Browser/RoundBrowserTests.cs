@@ -3,6 +3,7 @@ using Bargaining.Domain;
 using Bargaining.Tests.Shared;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using static Bargaining.Web.Tests.Browser.RoundPages;
 using static Microsoft.Playwright.Assertions;
 
 namespace Bargaining.Web.Tests.Browser;
@@ -60,15 +61,22 @@ public sealed class RoundBrowserTests(BrowserApp app, ITestOutputHelper output) 
         await chair.FillAsync("#minutes-form textarea[name=minutes]", "双方就职工年平均工资增长6%达成一致");
         await ActAsync(chair, "#record-minutes");
         await ActAsync(chair, "#conclude");
+        await Expect(chair.Locator("#notice")).ToContainTextAsync("等待企业方首席代表签署");
         await employer.ReloadAsync();
+        await Expect(employer.Locator("#draft-signature")).ToContainTextAsync("职工方首席代表已签署合同草案");
         await ActAsync(employer, "#conclude");
+        await Expect(employer.Locator("#notice")).ToContainTextAsync("草案已形成");
         await chair.ReloadAsync();
+        await chair.FillAsync("#heldOn", app.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await chair.FillAsync("#entitled", "180");
         await chair.FillAsync("#present", "150");
         await chair.FillAsync("#inFavour", "140");
         await ActAsync(chair, "#record-vote");
         await Expect(chair.Locator("#term-form")).ToBeVisibleAsync();
-        await ActAsync(chair, "#agree-term");                            // the suggested three years from next month
+        await Expect(chair.Locator("#startsOn")).ToHaveValueAsync("");        // no term until one is chosen
+        await Expect(chair.Locator("[data-action=Sign]")).ToContainTextAsync("合同期限");
+        await chair.ClickAsync("#use-suggested-term");                   // the suggested year from next month
+        await ActAsync(chair, "#agree-term");
         await ActAsync(chair, "#sign");
         await employer.ReloadAsync();
         await ActAsync(employer, "#sign");
@@ -103,34 +111,5 @@ public sealed class RoundBrowserTests(BrowserApp app, ITestOutputHelper output) 
         output.WriteLine(await BrowserApp.ScreenshotAsync(visitor, "verify-genuine"));
         await visitor.Context.CloseAsync();
         await chair.Context.CloseAsync();
-    }
-
-    /// <summary>Clicks <paramref name="selector"/>, waits for the page that answers and fails with its message if the action was refused.</summary>
-    private static async Task ActAsync(IPage page, string selector)
-    {
-        await NavigateAsync(page, selector);
-        var problem = page.Locator("[role=alert]");
-        if (await problem.CountAsync() > 0) Assert.Fail($"{selector} was refused: {await problem.InnerTextAsync()}");
-        await Expect(page.Locator("#notice")).ToBeVisibleAsync();
-    }
-
-    /// <summary>
-    /// Clicks and waits for the page the form's answer loads. A form posts back to the page's own address and is
-    /// redirected to it, so waiting for a different URL cannot tell the pages apart; Playwright marks this wait
-    /// obsolete in favour of such URL waits, but it is the one that fits.
-    /// </summary>
-    private static Task NavigateAsync(IPage page, string selector)
-    {
-#pragma warning disable CS0612
-        return page.RunAndWaitForNavigationAsync(() => page.ClickAsync(selector));
-#pragma warning restore CS0612
-    }
-
-    private static async Task NameAsync(IPage page, string chief, string member)
-    {
-        await page.FillAsync("input[name='members[0].Name']", chief);
-        await page.FillAsync("input[name='members[1].Name']", member + "1");
-        await page.FillAsync("input[name='members[2].Name']", member + "2");
-        if (member == "职工代表") await ActAsync(page, "#submit-representatives");
     }
 }

@@ -12,7 +12,7 @@ namespace Bargaining.Web.Pages.Rounds;
 /// action), the negotiation table with both sides' positions and the gap, the documents to print, and the journal.
 /// Each phase's forms are a partial in <c>Detail/</c> with its handlers beside it (<c>Detail.&lt;Phase&gt;.cs</c>).
 /// </summary>
-public sealed partial class DetailModel(IMediator mediator, TimeProvider clock) : BargainingPage(mediator)
+public sealed partial class DetailModel(IMediator mediator, TimeProvider clock, Bargaining.Jurisdictions.JurisdictionCatalog jurisdictions) : BargainingPage(mediator)
 {
     /// <summary>The timeline with the caller's available actions.</summary>
     public RoundTimeline Timeline { get; private set; } = null!;
@@ -20,14 +20,36 @@ public sealed partial class DetailModel(IMediator mediator, TimeProvider clock) 
     /// <summary>The table.</summary>
     public NegotiationTable Table { get; private set; } = null!;
 
-    /// <summary>Today in China.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    /// <summary>The round's jurisdiction's time rules (its local day); before the round is read, the default jurisdiction's.</summary>
+    public Bargaining.Workflows.Jurisdiction Time => Table?.Time ?? jurisdictions.Default.Time;
+
+    /// <summary>Today in the round's jurisdiction.</summary>
+    public DateOnly Today => Time.LocalDate(clock.GetUtcNow());
+
+    /// <summary>The renewal window before expiry (3 months, Art 38), as the jurisdiction's profile has it: 3个月.</summary>
+    public string RenewalWindow => Bargaining.Jurisdictions.PeriodText.Chinese(Time.Periods[Bargaining.Jurisdictions.PeriodNames.RenewalWindow].Duration);
+
+    /// <summary>An instant as the round's local clock reads it.</summary>
+    public DateTimeOffset Local(DateTimeOffset instant) => instant.ToOffset(Time.UtcOffset);
 
     /// <summary>The caller's side at the table, if a party.</summary>
     public Side? MySide => Me.Role switch { Role.UnionChair => Side.Worker, Role.EmployerRepresentative => Side.Employer, _ => null };
 
-    /// <summary>True when the caller may send <paramref name="signal"/> (one of <see cref="Signals"/>) now.</summary>
-    public bool Can(string signal) => Timeline.Actions.Any(a => a.Signal == signal);
+    /// <summary>What the caller may do now, enabled or with the reason why not yet (<see cref="RoundActionsQuery"/>).</summary>
+    public RoundActions Actions { get; private set; } = null!;
+
+    /// <summary>The round's documents, printable or with the reason why not yet (<see cref="RoundDocumentListQuery"/>).</summary>
+    public IReadOnlyList<RoundDocumentStatus> Documents { get; private set; } = [];
+
+    /// <summary>Suggested dates for the meeting and term forms (<see cref="RoundSuggestionsQuery"/>).</summary>
+    public RoundSuggestions Suggestions { get; private set; } = null!;
+
+    /// <summary>The caller's action of <paramref name="kind"/>, enabled or not; null when it is not the caller's to take.</summary>
+    public RoundAction? Action(RoundActionKind kind) => Actions.Actions.FirstOrDefault(a => a.Action == kind && a.Enabled)
+        ?? Actions.Actions.FirstOrDefault(a => a.Action == kind);
+
+    /// <summary>True when the caller may take the action of <paramref name="kind"/> now.</summary>
+    public bool Can(RoundActionKind kind) => Action(kind) is { Enabled: true };
 
     /// <summary>The value the officer posted for a field, so a refused form keeps its input.</summary>
     public string? Posted(string field) => Request.HasFormContentType ? Request.Form[field].FirstOrDefault() : null;
@@ -49,20 +71,6 @@ public sealed partial class DetailModel(IMediator mediator, TimeProvider clock) 
         return File(file.Pdf, "application/pdf", file.FileName);
     }
 
-    /// <summary>The documents the round has reached, with their titles.</summary>
-    public IEnumerable<(string Title, RoundDocumentKind Kind, int? Meeting)> Documents()
-    {
-        if (Table.OfferReceivedOn is not null) yield return ("要约书", RoundDocumentKind.OfferLetter, null);
-        if (Table.Accepted is not null) yield return ("回应书", RoundDocumentKind.Response, null);
-        foreach (var m in Table.Meetings.Where(m => m.Minutes is not null)) yield return ($"第{m.Number}次协商会议记录", RoundDocumentKind.MeetingMinutes, m.Number);
-        if (Table.CongressAdopted is not null) yield return ("职工代表大会决议", RoundDocumentKind.CongressResolution, null);
-        if (Timeline.Stage.IsSigned())
-        {
-            yield return ("集体合同审查申报表", RoundDocumentKind.FilingForm, null);
-            yield return ("集体合同文本（带核验码）", RoundDocumentKind.Contract, null);
-        }
-    }
-
     private async Task<IActionResult> SendAsync<T>(Guid id, string done, IRequest<T> command)
     {
         if (!await TryAsync(() => Mediator.Send(command))) return await ReloadAsync(id);
@@ -80,6 +88,9 @@ public sealed partial class DetailModel(IMediator mediator, TimeProvider clock) 
     {
         Timeline = await Mediator.Send(new RoundTimelineQuery(id));
         Table = await Mediator.Send(new NegotiationTableQuery(id));
+        Actions = await Mediator.Send(new RoundActionsQuery(id));
+        Documents = await Mediator.Send(new RoundDocumentListQuery(id));
+        Suggestions = await Mediator.Send(new RoundSuggestionsQuery(id));
     }
 
     private Side SideOrForbid() => MySide ?? throw DomainException.Forbidden("只有协商双方（企业工会主席或企业方代表）可以进行此操作");

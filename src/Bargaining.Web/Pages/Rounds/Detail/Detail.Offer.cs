@@ -11,15 +11,15 @@ public sealed partial class DetailModel
 
     private IReadOnlyList<OfferTopicInput>? _checklist;
 
-    /// <summary>Sends the offer with the ticked topics.</summary>
-    public Task<IActionResult> OnPostOfferAsync(Guid id, List<OfferTopicInput> topics, DateOnly? receivedOn, int? representativesPerSide) =>
+    /// <summary>Sends the offer with the ticked topics; an employer's offer names its legal representative.</summary>
+    public Task<IActionResult> OnPostOfferAsync(Guid id, List<OfferTopicInput> topics, DateOnly? receivedOn, int? representativesPerSide, string? employerLegalRepresentative) =>
         SendAsync(id, "要约书已发出", new MakeOfferCommand(id,
             [.. topics.Where(t => t.Selected).Select(t => t.ToProposal())],
-            receivedOn ?? Today, representativesPerSide));
+            receivedOn ?? Today, representativesPerSide, EmployerLegalRepresentative: Blank(employerLegalRepresentative)));
 
-    /// <summary>Accepts or refuses the offer.</summary>
-    public Task<IActionResult> OnPostReplyAsync(Guid id, bool accept, string? reason) =>
-        SendAsync(id, accept ? "已书面回应：同意协商" : "已书面回应：拒绝协商", new ReplyToOfferCommand(id, accept, reason));
+    /// <summary>Accepts or refuses the offer; an employer's reply names its legal representative.</summary>
+    public Task<IActionResult> OnPostReplyAsync(Guid id, bool accept, string? reason, string? employerLegalRepresentative) =>
+        SendAsync(id, accept ? "已书面回应：同意协商" : "已书面回应：拒绝协商", new ReplyToOfferCommand(id, accept, reason, EmployerLegalRepresentative: Blank(employerLegalRepresentative)));
 
     /// <summary>The county union chases an overdue reply.</summary>
     public Task<IActionResult> OnPostUrgeAsync(Guid id, string? how) =>

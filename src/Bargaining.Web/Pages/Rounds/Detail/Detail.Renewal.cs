@@ -12,7 +12,7 @@ public sealed partial class DetailModel
         var renewal = Guid.Empty;
         if (!await TryAsync(async () => renewal = await Mediator.Send(new StartRenewalCommand(id, expiresOn ?? default, SideOrForbid()))))
             return await ReloadAsync(id);
-        Notice = "续订已发起：期满前三个月内发出要约书";
+        Notice = $"续订已发起：期满前{RenewalWindow}内发出要约书";
         return Redirect($"/Rounds/{renewal}");
     }
 }

@@ -1,5 +1,6 @@
 using Bargaining.Domain;
 using Bargaining.Features.Rounds;
+using Bargaining.Features.Rounds.Views;
 using Bargaining.Features.Rounds.Table;
 using Microsoft.AspNetCore.Mvc;
 
@@ -43,8 +44,36 @@ public sealed partial class DetailModel
     /// <summary>Resumes.</summary>
     public Task<IActionResult> OnPostResumeAsync(Guid id) => SendAsync(id, "协商已恢复", new ResumeCommand(id, SideOrForbid()));
 
-    /// <summary>Concludes: every topic agreed, the draft goes to the congress.</summary>
-    public Task<IActionResult> OnPostConcludeAsync(Guid id) => SendAsync(id, "协商结束，草案已形成，提交职工代表大会审议", new ConcludeCommand(id, SideOrForbid()));
+    /// <summary>
+    /// A chief signs the draft: the first signature waits for the other chief's; the second forms the draft, which
+    /// goes to the congress (Art 36).
+    /// </summary>
+    public async Task<IActionResult> OnPostConcludeAsync(Guid id)
+    {
+        var side = SideOrForbid();
+        if (!await TryAsync(() => Mediator.Send(new ConcludeCommand(id, side)))) return await ReloadAsync(id);
+        var table = await Mediator.Send(new NegotiationTableQuery(id));
+        Notice = table.DraftSignedBy == side
+            ? $"已签署合同草案，等待{side.Other().Chinese()}首席代表签署"
+            : "协商结束，草案已形成，提交职工代表大会审议";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Records the specific terms of a high-temperature, industry or regional contract agreed at the table.</summary>
+    public Task<IActionResult> OnPostSpecificTermsAsync(Guid id, decimal? allowancePerMonth, int? fromMonth, int? toMonth, string? scope, string? enterprises) =>
+        SendAsync(id, "已记录双方约定的专项条款", new AgreeSpecificTermsCommand(id, SideOrForbid(),
+            allowancePerMonth is { } allowance ? new HeatAllowanceInput(allowance, fromMonth ?? 0, toMonth ?? 0) : null,
+            scope is null && enterprises is null ? null : new CoverageInput(scope?.Trim() ?? "", BoundEnterprises(enterprises))));
+
+    /// <summary>"企业名称，职工人数" a line; a line without a number binds an enterprise of 0 workers, which the validator refuses.</summary>
+    private static List<BoundEnterpriseInput> BoundEnterprises(string? lines) =>
+        [.. (lines ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line =>
+        {
+            var cut = line.LastIndexOfAny([',', '，', '\t', ' ']);
+            return cut > 0 && int.TryParse(line[(cut + 1)..].Trim(), out var workers)
+                ? new BoundEnterpriseInput(line[..cut].Trim(), workers)
+                : new BoundEnterpriseInput(line, 0);
+        })];
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

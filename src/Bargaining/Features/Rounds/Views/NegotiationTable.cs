@@ -46,6 +46,12 @@ public sealed record NegotiationTable(
     [JsonIgnore]
     public Jurisdiction? Time { get; init; }
 
+    /// <summary>The chief who has signed the draft and awaits the other's signature (Art 36); null when none waits.</summary>
+    public Side? DraftSignedBy { get; init; }
+
+    /// <summary>The employer's legal representative as named with its offer, reply or representatives, if named.</summary>
+    public string? EmployerLegalRepresentative { get; init; }
+
     /// <summary>The meeting a move was made at or after (the latest meeting held on or before its day), or null before the first.</summary>
     public int? MeetingOf(TopicMove move)
     {
@@ -72,6 +78,12 @@ public sealed class NegotiationTableHandler(BargainingDbContext db, RoundWorkflo
         return new NegotiationTable(round.Id, enterprise.Id, enterprise.Name, organisation, round.Kind, round.Procedure, round.OfferingSide, round.Offer.ReceivedOn,
             round.Response.GivenAt, round.Response.Accepted, round.Response.RefusalReason, round.Congress.Entitled, round.Congress.Present, round.Congress.InFavour, round.Congress.Adopted,
             round.Filing.ReceivedOn, round.Review.Opinion, round.Signing.TermStartsOn, round.Signing.TermEndsOn, round.Filing.ContractNumber, meetings,
-            [.. topics.OrderBy(t => t.Positions.Min(p => p.At)).ThenBy(t => t.Code).Select(t => TopicHistoryHandler.Of(t, profile))]) { Time = profile.Time };
+            [.. topics.OrderBy(t => t.Positions.Min(p => p.At)).ThenBy(t => t.Code).Select(t => TopicHistoryHandler.Of(t, profile))])
+        {
+            Time = profile.Time,
+            // A move after the first signature lapses it (RoundTableRecord.Conclude).
+            DraftSignedBy = round.Table.DraftSignedPositions == topics.Sum(t => t.Positions.Count) ? round.Table.DraftSignedBy : null,
+            EmployerLegalRepresentative = round.Representatives.EmployerLegalRepresentative,
+        };
     }
 }
