@@ -17,7 +17,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -n "$rounds" ] && export BARGAINING_WALK_ROUNDS="$rounds"
-[ -n "$seed" ] && export BARGAINING_WALK_SEED="$seed"
-echo "walking ${rounds:-the CI default number of} rounds${seed:+ with seed $seed} (building first)…"
+# Without --seed a fresh one, so that each walk on demand tries new paths (CI keeps its fixed seed).
+export BARGAINING_WALK_SEED="${seed:-$(( (RANDOM << 15) | RANDOM ))}"
+echo "walking ${rounds:-the CI default number of} rounds with seed $BARGAINING_WALK_SEED (building first)…"
 dotnet test tests/Bargaining.Tests -c Release --nologo --filter "FullyQualifiedName~Bargaining.Tests.Walk" \
   --logger "console;verbosity=normal"
