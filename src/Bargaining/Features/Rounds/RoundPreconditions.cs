@@ -19,14 +19,14 @@ public static class RoundPreconditions
     /// </summary>
     public static DomainException? Conclude(Round round, Side side, bool held, IReadOnlyList<Topic> topics, SpecificTerms? terms)
     {
-        if (!held)
-            return DomainException.Rule("conclude.no-meeting",
-                "尚未召开并记录协商会议，不能形成合同草案：合同草案应经协商会议协商一致，会议记录由双方首席代表签字（《集体合同规定》第三十四条）");
-        if (round.Table.CannotConclude(side, topics.Sum(t => t.Positions.Count)) is { } signed) return signed;
         var open = topics.Where(t => t.Status == TopicStatus.Open).OrderBy(t => t.Id).Select(t => $"“{t.Title}”").ToList();
         if (open.Count > 0)
             return DomainException.Rule("conclude.open-topics", $"议题{string.Join("、", open)}尚未达成一致或撤回，不能形成合同草案（《集体合同规定》第三十四条）");
         if (!topics.Any(t => t.Status == TopicStatus.Agreed)) return DomainException.Rule("conclude.nothing-agreed", "没有达成一致的议题，无从形成合同草案");
+        if (!held)
+            return DomainException.Rule("conclude.no-meeting",
+                "尚未召开并记录协商会议，不能形成合同草案：合同草案应经协商会议协商一致，会议记录由双方首席代表签字（《集体合同规定》第三十四条）");
+        if (round.Table.CannotConclude(side, topics.Sum(t => t.Positions.Count)) is { } signed) return signed;
         return SpecificTerms.Missing(round.Kind, terms) is { } missing
             ? DomainException.Rule("conclude.specific-terms", $"{missing}，请在形成合同草案前约定，供职工代表大会审议")
             : null;

@@ -44,7 +44,7 @@ public sealed class RoundActionsTests : RoundScenario
         var chair = await ActionsAsync(round, Chair);
         var conclude = Find(chair, RoundActionKind.Conclude)!;
         Assert.False(conclude.Enabled);
-        Assert.Contains("尚未召开并记录协商会议", conclude.Reason); // the first thing missing: no meeting held yet (Art 34)
+        Assert.Contains("尚未达成一致或撤回", conclude.Reason);
         var ownTopic = chair.Actions.Single(a => a.Action == RoundActionKind.AgreeTopic && a.TopicId == topic.Id);
         Assert.False(ownTopic.Enabled);
         Assert.Contains("须由对方表示同意", ownTopic.Reason);
