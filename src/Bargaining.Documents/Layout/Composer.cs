@@ -143,7 +143,10 @@ internal sealed class Composer(ChineseFonts fonts, DocumentStyle style, TextShap
         TextRun[] runs = [.. prefix, .. paragraph.Spans.Select(s =>
             new TextRun(s.Text, s.Emphasis ? fonts.Sans : fonts.Song, style.BodySize))];
         var indent = paragraph.FirstLineIndent ? Indent : 0;
-        var lines = Lines(runs, style.TextWidth, indent, style.Tracking, paragraph.Alignment);
+        var hanging = paragraph.ItemLabel is { Length: > 0 } label
+            ? indent + shaper.Shape([new TextRun(label, runs[prefix.Length].Face, style.BodySize)]).Sum(g => g.Advance + style.Tracking)
+            : 0;
+        var lines = LineBreaker.Layout(shaper.Shape(runs), style.TextWidth, indent, style.Tracking, paragraph.Alignment, hanging);
         return new LinesFlow(lines.Select(l => Box.Of(Pitch, new BoxLine(l, 0, Baseline(Pitch, style.BodySize)))).ToList());
     }
 

@@ -18,17 +18,18 @@ internal static class LineBreaker
     /// <param name="glyphs">The paragraph's glyphs.</param>
     /// <param name="width">The width of the text block (or table cell).</param>
     /// <param name="firstIndent">The first line's indent.</param>
+    /// <param name="restIndent">The indent of every later line: a list item's hanging indent, 0 otherwise.</param>
     /// <param name="tracking">Extra space between any two adjacent characters (negative on a tight grid).</param>
     /// <param name="alignment">How to place each line.</param>
     public static List<Line> Layout(IReadOnlyList<Glyph> glyphs, double width, double firstIndent, double tracking,
-        TextAlignment alignment)
+        TextAlignment alignment, double restIndent = 0)
     {
-        var ranges = Break(glyphs, width, firstIndent, tracking);
+        var ranges = Break(glyphs, width, firstIndent, tracking, restIndent);
         var lines = new List<Line>(ranges.Count);
         for (var i = 0; i < ranges.Count; i++)
         {
             var (start, end) = ranges[i];
-            var indent = i == 0 ? firstIndent : 0;
+            var indent = i == 0 ? firstIndent : restIndent;
             var isLast = i == ranges.Count - 1;
             lines.Add(Place(glyphs, start, end, indent, width - indent, tracking, alignment, isLast));
         }
@@ -37,10 +38,10 @@ internal static class LineBreaker
 
     /// <summary>The lines as glyph ranges [start, end), spaces at either end of a line left out.</summary>
     internal static List<(int Start, int End)> Break(IReadOnlyList<Glyph> glyphs, double width, double firstIndent,
-        double tracking)
+        double tracking, double restIndent = 0)
     {
         var lines = new List<(int, int)>();
-        var clusters = Clusters(glyphs, width - firstIndent, tracking);
+        var clusters = Clusters(glyphs, width - Math.Max(firstIndent, restIndent), tracking);
         var lineStart = -1;
         var lineEnd = -1; // end of the last non-space cluster on the line
         var used = 0.0;
@@ -62,7 +63,7 @@ internal static class LineBreaker
                 continue;
             }
             lines.Add((lineStart, lineEnd));
-            available = width;
+            available = width - restIndent;
             (lineStart, lineEnd, used) = isSpace ? (-1, -1, 0.0) : (start, end, clusterWidth);
         }
         if (lineStart >= 0) lines.Add((lineStart, lineEnd));

@@ -58,6 +58,12 @@ public sealed record Paragraph(IReadOnlyList<TextSpan> Spans) : Block
 
     /// <summary>Indent the first line by two characters (the Chinese paragraph indent); true by default.</summary>
     public bool FirstLineIndent { get; init; } = true;
+
+    /// <summary>
+    /// The label a numbered item starts with (1．), if any: its wrapped lines align with the text after the label (a
+    /// hanging indent).
+    /// </summary>
+    public string? ItemLabel { get; init; }
 }
 
 /// <summary>How a table column aligns its cells.</summary>

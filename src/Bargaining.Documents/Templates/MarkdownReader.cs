@@ -179,13 +179,13 @@ internal static partial class MarkdownReader
             {
                 spans[0] = spans[0] with { Text = first[NoIndentMark.Length..].TrimStart() };
                 CloseArticle();
-                blocks.Add(new Paragraph(Clean(spans)) { FirstLineIndent = false });
+                blocks.Add(Item(new Paragraph(Clean(spans)) { FirstLineIndent = false }));
                 return;
             }
             if (ArticleNumber().IsMatch(first))
                 Error(block.Line, "A paragraph starting \"第…条\": start an article with § and let the layout number it.");
-            if (article is not null) article.Add(new Paragraph(Clean(spans)));
-            else blocks.Add(new Paragraph(Clean(spans)));
+            if (article is not null) article.Add(Item(new Paragraph(Clean(spans))));
+            else blocks.Add(Item(new Paragraph(Clean(spans))));
         }
 
         private void CloseArticle()
@@ -369,6 +369,18 @@ internal static partial class MarkdownReader
 
     [GeneratedRegex("^第[一二三四五六七八九十百零〇0-9]+章\\s*")]
     private static partial Regex ChapterNumber();
+
+    /// <summary>
+    /// A numbered item (1．, 2．, as the minutes list their agenda) gets a hanging indent after its label. Articles'
+    /// （一） items keep the official style, wrapped lines back at the margin.
+    /// </summary>
+    private static Paragraph Item(Paragraph paragraph) =>
+        paragraph.Spans.Count > 0 && ItemLabel().Match(paragraph.Spans[0].Text) is { Success: true } label
+            ? paragraph with { ItemLabel = label.Value }
+            : paragraph;
+
+    [GeneratedRegex(@"^\d{1,2}．")]
+    private static partial Regex ItemLabel();
 
     [GeneratedRegex("^第[一二三四五六七八九十百零〇0-9]+条")]
     private static partial Regex ArticleNumber();

@@ -60,6 +60,18 @@ public class LineBreakingTests
         Assert.Equal(["一二三", "四五六七八", "九"], Break("一二三四五六七八九", 5, indent: 2));
 
     [Fact]
+    public void A_numbered_items_later_lines_hang_after_its_label()
+    {
+        var glyphs = Shape("1．一二三四五六七八九十");
+        var hanging = 2 * Size + glyphs[0].Advance + glyphs[1].Advance;   // the paragraph indent and the label 1．
+        var lines = LineBreaker.Layout(glyphs, 6 * Size, 2 * Size, 0, TextAlignment.Left, restIndent: hanging);
+
+        Assert.True(lines.Count >= 3);
+        Assert.All(lines.Skip(1), l => Assert.Equal(lines[0].Glyphs[2].X, l.Glyphs[0].X, 6)); // under 一, not back at the margin
+        Assert.All(lines, l => Assert.True(l.Glyphs[^1].X + Size <= 6 * Size + 0.01));
+    }
+
+    [Fact]
     public void Spaces_at_the_end_or_start_of_a_line_are_dropped() =>
         Assert.Equal(["GB/T", "9704"], Break("GB/T 9704", 4));
 
