@@ -1,7 +1,6 @@
 using Bargaining.Domain;
-using Bargaining.Features.Organisations;
+using Bargaining.Features.Rounds;
 using Bargaining.Features.Rounds.Offer;
-using Bargaining.Jurisdictions;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,7 +11,7 @@ namespace Bargaining.Web.Pages.Rounds;
 /// then drafted on the round's page, with the topic checklist. The rules that apply follow from where the enterprise
 /// is, so they are shown, not chosen.
 /// </summary>
-public sealed class NewModel(IMediator mediator, JurisdictionCatalog jurisdictions) : BargainingPage(mediator)
+public sealed class NewModel(IMediator mediator) : BargainingPage(mediator)
 {
     /// <summary>
     /// The kinds a single enterprise may bargain: industry and regional contracts bind every enterprise of an industry or
@@ -53,12 +52,5 @@ public sealed class NewModel(IMediator mediator, JurisdictionCatalog jurisdictio
         return Redirect($"/Rounds/{id}");
     }
 
-    // The unit's profile, else the city's, as the round will resolve it (RoundJurisdictions).
-    private async Task ShowJurisdictionAsync()
-    {
-        var organisations = await Mediator.Send(new OrganisationListQuery());
-        var unit = organisations.FirstOrDefault(o => o.Id == Me.OrganisationId);
-        var city = organisations.FirstOrDefault(o => o.Kind == OrganisationKind.City);
-        JurisdictionName = (unit is null ? null : jurisdictions.ForDivision(unit.Code) ?? (city is null ? null : jurisdictions.ForDivision(city.Code)))?.Name;
-    }
+    private async Task ShowJurisdictionAsync() => JurisdictionName = await Mediator.Send(new GoverningJurisdictionQuery(Me.OrganisationId));
 }

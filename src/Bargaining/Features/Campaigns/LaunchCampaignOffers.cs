@@ -1,6 +1,7 @@
 using Bargaining.Domain;
 using Bargaining.Features.Rounds;
 using Bargaining.Infrastructure;
+using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
 using FluentValidation;
 using MediatR;
@@ -71,6 +72,7 @@ public sealed class LaunchCampaignOffersHandler(BargainingDbContext db, RoundWor
         var enterprises = await db.Enterprises.AsNoTracking().Where(e => request.EnterpriseIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
         var launched = new List<LaunchedOffer>();
         var refused = new List<RefusedOffer>();
+        var units = new Dictionary<Guid, (Organisation, JurisdictionProfile?)>(); // a county's enterprises share a unit: look it up once
         foreach (var id in request.EnterpriseIds)
         {
             var enterprise = enterprises[id];
@@ -78,7 +80,7 @@ public sealed class LaunchCampaignOffersHandler(BargainingDbContext db, RoundWor
             await transaction.CreateSavepointAsync(savepoint, cancellationToken);
             try
             {
-                var round = await LaunchAsync(enterprise, request, user, cancellationToken);
+                var round = await LaunchAsync(enterprise, request, user, units, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 launched.Add(new LaunchedOffer(id, enterprise.Name, round.Id, round.Offer.Mode!.Value));
             }
@@ -92,12 +94,13 @@ public sealed class LaunchCampaignOffersHandler(BargainingDbContext db, RoundWor
         return new LaunchReport(launched, refused);
     }
 
-    private async Task<Round> LaunchAsync(Enterprise enterprise, LaunchCampaignOffersCommand request, CurrentUser user, CancellationToken ct)
+    private async Task<Round> LaunchAsync(Enterprise enterprise, LaunchCampaignOffersCommand request, CurrentUser user,
+        Dictionary<Guid, (Organisation, JurisdictionProfile?)> units, CancellationToken ct)
     {
         // The enterprise union makes the offer (Art 32); without a union there is nobody to make it for the workers.
         if (enterprise.UnionName is null)
             throw DomainException.Rule("launch.no-union", "该企业尚未建立工会，无法由工会发出要约");
-        var jurisdiction = await RoundJurisdictions.ResolveAsync(db, jurisdictions, enterprise, request.Jurisdiction, ct);
+        var jurisdiction = await RoundJurisdictions.ResolveAsync(db, jurisdictions, enterprise, request.Jurisdiction, ct, units);
         var round = new Round(enterprise.Id, request.Kind, Procedure.Ordinary, jurisdiction, Side.Worker, workflow.Now);
         await RunningRounds.EnsureNoneAsync(db, workflow, enterprise, request.Kind, "launch.round-running", ct);
         await RunningRounds.AddAsync(db, enterprise, round, "launch.round-running", ct);

@@ -1,6 +1,7 @@
 using Bargaining.Domain;
 using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
+using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bargaining.Features.Rounds;
@@ -16,17 +17,39 @@ public static class RoundJurisdictions
 
     /// <summary>
     /// The code of the profile governing <paramref name="enterprise"/>; <paramref name="requested"/>, when given, must
-    /// be that profile, else the request is refused in Chinese.
+    /// be that profile, else the request is refused in Chinese. <paramref name="known"/> keeps what was looked up per
+    /// unit, for a launch of many enterprises of a few units.
     /// </summary>
-    public static async Task<string> ResolveAsync(BargainingDbContext db, JurisdictionCatalog catalog, Enterprise enterprise, string? requested, CancellationToken ct)
+    public static async Task<string> ResolveAsync(BargainingDbContext db, JurisdictionCatalog catalog, Enterprise enterprise, string? requested, CancellationToken ct,
+        Dictionary<Guid, (Organisation Unit, JurisdictionProfile? Governing)>? known = null)
     {
-        var unit = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == enterprise.OrganisationId, ct);
-        var city = unit.ParentId is { } parent ? await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == parent, ct) : null;
-        var governing = catalog.ForDivision(unit.Code) ?? (city is null ? null : catalog.ForDivision(city.Code));
+        if (known?.GetValueOrDefault(enterprise.OrganisationId) is not ({ } unit, var governing))
+        {
+            (unit, governing) = await GoverningAsync(db, catalog, enterprise.OrganisationId, ct);
+            known?.Add(enterprise.OrganisationId, (unit, governing));
+        }
         if (governing is null) return requested ?? Fallback;
         if (requested is not null && requested != governing.Code)
             throw DomainException.Rule("round.jurisdiction",
                 $"{enterprise.Name}隶属{unit.Name}，适用“{governing.Name}”的规定，不能选择“{catalog.Profiles.GetValueOrDefault(requested)?.Name ?? requested}”");
         return governing.Code;
     }
+
+    /// <summary>A unit and the profile that governs it: its own division's, else its city's; null when none names either.</summary>
+    public static async Task<(Organisation Unit, JurisdictionProfile? Governing)> GoverningAsync(BargainingDbContext db, JurisdictionCatalog catalog, Guid organisationId, CancellationToken ct)
+    {
+        var unit = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId, ct);
+        var city = unit.ParentId is { } parent ? await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == parent, ct) : null;
+        return (unit, catalog.ForDivision(unit.Code) ?? (city is null ? null : catalog.ForDivision(city.Code)));
+    }
+}
+
+/// <summary>The name of the profile whose rules a round of <paramref name="OrganisationId"/>'s enterprises follows, to show (not choose) on the start page.</summary>
+public sealed record GoverningJurisdictionQuery(Guid OrganisationId) : IRequest<string>;
+
+public sealed class GoverningJurisdictionHandler(BargainingDbContext db, JurisdictionCatalog catalog) : IRequestHandler<GoverningJurisdictionQuery, string>
+{
+    public async Task<string> Handle(GoverningJurisdictionQuery request, CancellationToken cancellationToken) =>
+        ((await RoundJurisdictions.GoverningAsync(db, catalog, request.OrganisationId, cancellationToken)).Governing
+         ?? catalog[RoundJurisdictions.Fallback]).Name;
 }
