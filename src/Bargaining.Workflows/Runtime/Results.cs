@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Bargaining.Workflows;
 
 /// <summary>Lifecycle of an instance.</summary>
@@ -59,7 +61,15 @@ public sealed record WorkflowSnapshot(
     WorkflowStatus Status,
     string? Outcome,
     int Revision,
-    IReadOnlyList<ActiveStep> Steps);
+    IReadOnlyList<ActiveStep> Steps,
+    JsonObject Variables)
+{
+    /// <summary>
+    /// The instance variables as decisions see them: the start variables with every signal's payload merged in. A
+    /// copy: changing it changes nothing stored. Empty in an outcome journaled before snapshots carried variables.
+    /// </summary>
+    public JsonObject Variables { get; init; } = Variables ?? [];
+}
 
 /// <summary>The outcome of an operation: the instance after it, or the error; <see cref="Duplicate"/> when an
 /// idempotency key had been seen and the earlier outcome is returned unchanged.</summary>

@@ -472,7 +472,8 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
         var definition = Definition(record);
         return new WorkflowSnapshot(record.Id, record.DefinitionId, record.DefinitionVersion, record.Jurisdiction, record.BusinessKey,
             record.Status, record.Outcome, record.Revision,
-            state.Tokens.Select(t => new ActiveStep(t.Node, definition.Node(t.Node).Name, t.EnteredAt, t.Due, t.LastDay)).ToList());
+            state.Tokens.Select(t => new ActiveStep(t.Node, definition.Node(t.Node).Name, t.EnteredAt, t.Due, t.LastDay)).ToList(),
+            (JsonObject)state.Variables.DeepClone());
     }
 
     private void Detach(object entity)

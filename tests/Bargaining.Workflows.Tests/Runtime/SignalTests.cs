@@ -93,6 +93,21 @@ public sealed class SignalTests : WorkflowDatabaseTest
     }
 
     [Fact]
+    public async Task A_snapshot_carries_the_variables_with_the_payloads_merged_in_as_a_copy_and_a_repeat_carries_them_too()
+    {
+        var engine = NewEngine();
+        var id = await StartRoundAsync(engine);
+        Assert.Empty((await engine.GetAsync(id))!.Variables);
+
+        var first = (await engine.SignalAsync(id, Reply(agrees: true, idempotencyKey: "reply-1"))).Applied();
+        first.Variables["agrees"] = false;
+        var repeated = (await engine.SignalAsync(id, Reply(agrees: false, idempotencyKey: "reply-1"))).Applied();
+
+        Assert.True(repeated.Variables["agrees"]!.GetValue<bool>());
+        Assert.True((await engine.GetAsync(id))!.Variables["agrees"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task An_idempotency_key_reused_for_another_signal_is_refused_and_changes_nothing()
     {
         var engine = NewEngine();
