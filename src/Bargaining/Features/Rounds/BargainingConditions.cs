@@ -18,12 +18,24 @@ public static class BargainingConditions
         .Add("congress-not-quorate", c => Vote(c, catalog) is { IsValid: true, QuorumMet: false })
         // Either side may make the offer (Art 32); the offering side is recorded when the round starts.
         .Add("offered-by-employer", c => Text(c.Variables, "offeredBy") == WorkflowRoles.Employer)
-        // After a coordination agreement (Art 54) bargaining resumes where it stood: a round whose table was open (a
-        // meeting was scheduled; the meeting signals carry its number) keeps its representatives and meetings and goes
-        // back to the table; a dispute over the offer goes on to naming representatives.
-        .Add("bargaining-under-way", c => Int(c.Variables, "meeting") is >= 1)
+        // After a coordination agreement (Art 54) bargaining resumes where it stood: a round whose table was open keeps
+        // its representatives and meetings and goes back to the table; a dispute over the offer goes on to naming
+        // representatives.
+        .Add("bargaining-under-way", c => TableOpened(c.Variables))
         // Wage agreements are filed within 7 days (《工资集体协商试行办法》 Art 21), other contracts within 10 (Art 42).
         .Add("wage-agreement", c => Text(c.Variables, "kind") == "wage");
+
+    // The milestones a round has passed, read from its variables, which keep every payload for the round's life: the
+    // decisions above and RoundStages judge them here alike.
+
+    /// <summary>The offer was refused (Art 32): the refusal's reason. Closing and withdrawing give a reason too, but they end the round.</summary>
+    public static bool OfferRefused(JsonObject variables) => Text(variables, "reason") is not null;
+
+    /// <summary>The table is open: a meeting was scheduled (the meeting signals carry its number, Art 34).</summary>
+    public static bool TableOpened(JsonObject variables) => Int(variables, "meeting") is >= 1;
+
+    /// <summary>The contract was filed (Art 42): the day the labour administration received it, which review counts from.</summary>
+    public static bool Filed(JsonObject variables) => Text(variables, "filingReceivedOn") is not null;
 
     private static CongressOutcome? Vote(ConditionContext c, JurisdictionCatalog catalog) =>
         Int(c.Variables, "entitled") is { } entitled && Int(c.Variables, "present") is { } present && Int(c.Variables, "inFavour") is { } inFavour

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Bargaining.Workflows;
 
 namespace Bargaining.Features.Rounds;
@@ -9,13 +10,13 @@ public enum RoundStage
     Started,
     /// <summary>已要约: the offer is out, awaiting the reply (Art 32).</summary>
     Offered,
-    /// <summary>已回应: the offer was answered; representatives and preparation (Art 33), or a refusal.</summary>
+    /// <summary>已回应: the offer was answered; representatives and preparation (Art 33), or a refusal, coordinated or not.</summary>
     Replied,
-    /// <summary>协商中: at the table, suspended, before the congress or in coordination, until both chiefs sign.</summary>
+    /// <summary>协商中: at the table, suspended, before the congress or coordinating a dispute at the table, until both chiefs sign.</summary>
     Bargaining,
     /// <summary>已签订: signed, not yet filed (Art 42).</summary>
     Signed,
-    /// <summary>已报送: under review (Art 44–46).</summary>
+    /// <summary>已报送: under review, or bargaining again over the reviewer's objection to file anew (Art 44–46).</summary>
     Filed,
     /// <summary>已生效: effective (Art 47), published or not.</summary>
     Effective,
@@ -24,8 +25,10 @@ public enum RoundStage
 }
 
 /// <summary>
-/// The one place that maps workflow nodes to <see cref="RoundStage"/>s and finds what is overdue; the node ids are
-/// those of <c>ordinary-procedure</c>, <c>simplified-procedure</c> and <c>renewal</c>.
+/// The one place that maps workflow state to <see cref="RoundStage"/>s and finds what is overdue; the node ids are
+/// those of <c>ordinary-procedure</c>, <c>simplified-procedure</c> and <c>renewal</c>. A round's stage never goes
+/// back along any path the definitions allow: it is the stage of the steps it waits at, but never below a milestone
+/// it has passed.
 /// </summary>
 public static class RoundStages
 {
@@ -35,19 +38,36 @@ public static class RoundStages
         if (snapshot.Status == WorkflowStatus.Completed)
             return snapshot.Outcome is Outcomes.Effective or Outcomes.Renewed ? RoundStage.Effective : RoundStage.Closed;
         // Parallel steps (the two signatures, the two lists of representatives) are at the same stage; the furthest counts.
-        return snapshot.Steps.Select(s => Of(s.Node)).DefaultIfEmpty(RoundStage.Started).Max();
+        var steps = snapshot.Steps.Select(s => Of(s.Node)).DefaultIfEmpty(RoundStage.Started).Max();
+        var passed = Passed(snapshot.Variables);
+        return steps > passed ? steps : passed;
     }
 
     private static RoundStage Of(string node) => node switch
     {
         Nodes.UnionOffer or Nodes.EmployerOffer or Nodes.AwaitingWindow or Nodes.RenewalWindow or Nodes.Expired => RoundStage.Started,
         Nodes.EmployerReply or Nodes.UnionReply or Nodes.EmployerReplyOverdue or Nodes.UnionReplyOverdue or Nodes.ReplyOverdue => RoundStage.Offered,
-        Nodes.OfferRefused or Nodes.UnionRepresentatives or Nodes.EmployerRepresentatives or Nodes.Preparation => RoundStage.Replied,
+        // Coordination (Art 49–54) stands where its dispute arose: an unanswered offer is still 已要约 at the earliest,
+        // and Passed lifts a refused offer to 已回应 and a dispute at the table to 协商中.
+        Nodes.DisputeCoordination or Nodes.CoordinationExtended or Nodes.CoordinationOverdue => RoundStage.Offered,
+        // A side that has named its representatives waits at the join for the other: still 已回应.
+        Nodes.OfferRefused or Nodes.UnionRepresentatives or Nodes.EmployerRepresentatives or Nodes.RepresentativesNamed or Nodes.Preparation => RoundStage.Replied,
+        Nodes.Bargaining or Nodes.Suspended or Nodes.Congress or Nodes.UnionSignature or Nodes.EmployerSignature or Nodes.Signed or Nodes.Meeting => RoundStage.Bargaining,
         Nodes.Filing or Nodes.WageFiling or Nodes.FilingOverdue => RoundStage.Signed,
         Nodes.Review => RoundStage.Filed,
         Nodes.Effective => RoundStage.Effective,
-        _ => RoundStage.Bargaining,
+        _ => throw new InvalidOperationException($"no stage for the workflow node '{node}'; add it to RoundStages"),
     };
+
+    /// <summary>
+    /// The furthest milestone the round has passed: a refused offer (已回应), an open table (协商中), a filed contract
+    /// (已报送: an objection sends it back to the table, Art 46, but it has been filed).
+    /// </summary>
+    private static RoundStage Passed(JsonObject variables) =>
+        BargainingConditions.Filed(variables) ? RoundStage.Filed
+        : BargainingConditions.TableOpened(variables) ? RoundStage.Bargaining
+        : BargainingConditions.OfferRefused(variables) ? RoundStage.Replied
+        : RoundStage.Started;
 
     /// <summary>已发起, 已要约, … as the reports print them.</summary>
     public static string Chinese(this RoundStage stage) => stage switch

@@ -11,7 +11,7 @@ namespace Bargaining.Web.Pages.Rounds;
 public sealed partial class DetailModel
 {
     /// <summary>True when the caller is a party and the round is at the table, so topics may be raised and moved.</summary>
-    public bool AtTheTable => Timeline.Stage == RoundStage.Bargaining && MySide is not null && Timeline.CurrentSteps.Any(s => s.Node == Nodes.Bargaining);
+    public bool AtTheTable => MySide is not null && Timeline.CurrentSteps.Any(s => s.Node == Nodes.Bargaining);
 
     /// <summary>Schedules a meeting.</summary>
     public Task<IActionResult> OnPostMeetingAsync(Guid id, DateOnly? date, string? place, Side chair, string? recorder, string? agenda) =>

@@ -68,7 +68,7 @@ public sealed class ExtendCoordinationHandler(BargainingDbContext db, RoundWorkf
         round.Coordination.Extend(request.Reason, workflow.Now, workflow.Profile(round).Duration(PeriodNames.CoordinationExtensionDays));
         await workflow.EnsureAtAsync(round, "延长协调处理期限（期限届满后不能延长，《集体合同规定》第五十三条）", cancellationToken, Nodes.DisputeCoordination);
         var snapshot = await workflow.SignalAsRoleAsync(round, Signals.Extend, WorkflowRoles.Coordinator, "协调处理机构", users.Caller(), "延长协调处理期限",
-            new JsonObject { ["reason"] = round.Coordination.ExtensionReason }, cancellationToken);
+            new JsonObject { ["extensionReason"] = round.Coordination.ExtensionReason }, cancellationToken);
         return new CoordinationPeriod(snapshot.Steps.FirstOrDefault(s => s.Node == Nodes.CoordinationExtended)?.LastDay);
     }
 }

@@ -33,11 +33,11 @@ public sealed class ReviewQueueHandler(BargainingDbContext db, WorkflowEngine en
         var filed = await RoundListHandler.Scoped(db, users.Caller(), new RoundListQuery()).AsNoTracking()
             .Where(x => x.Round.Filing.ReceivedOn != null && x.Workflow.Status == WorkflowStatus.Running).ToListAsync(cancellationToken);
         return [.. filed
-            .Select(x => (Source: x, Snapshot: engine.Describe(x.Workflow).Snapshot))
-            .Where(x => RoundStages.Of(x.Snapshot) == RoundStage.Filed && x.Snapshot.Steps.Any(s => s.LastDay is not null))
+            .Select(x => (Source: x, Review: engine.Describe(x.Workflow).Snapshot.Steps.FirstOrDefault(s => s.Node == Nodes.Review)))
+            .Where(x => x.Review?.LastDay is not null)
             .Select(x =>
             {
-                var (round, lastDay) = (x.Source.Round, x.Snapshot.Steps.Min(s => s.LastDay)!.Value);
+                var (round, lastDay) = (x.Source.Round, x.Review!.LastDay!.Value);
                 return new ReviewQueueRow(round.Id, x.Source.Enterprise.Id, x.Source.Enterprise.Name, round.Kind, round.Kind.Chinese(),
                     round.Filing.ReceivedOn!.Value, round.Filing.Late == true, lastDay, lastDay.DayNumber - workflow.Today(round).DayNumber);
             })
