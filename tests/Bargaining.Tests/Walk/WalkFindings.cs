@@ -33,6 +33,8 @@ public static class Finding
     public const string OfferLetterWithoutTopics = "offer-letter-without-topics";
     /// <summary>The city dashboard's figures differ from counts of enterprises taken from the database (issue 10 item 4).</summary>
     public const string Dashboard = "dashboard-mismatch";
+    /// <summary>The stage a round shows went back, e.g. 已回应 → 协商中 → 已回应 over a coordination (issue 10 item 7).</summary>
+    public const string StageWentBack = "stage-went-back";
     /// <summary>A document the round has reached is not available to print (issue 15 item 2).</summary>
     public const string DocumentUnavailable = "document-unavailable";
     /// <summary>A document listed as available failed to print or read back.</summary>

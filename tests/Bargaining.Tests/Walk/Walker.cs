@@ -68,6 +68,8 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
         public WalkEnterprise Enterprise { get; } = enterprise;
         public string Label { get; } = label;
         public int Steps { get; set; }
+        /// <summary>The stage the round showed when last seen.</summary>
+        public RoundStage Stage { get; set; }
         public List<string> Log { get; } = [];
         public HashSet<string> Reported { get; } = [];
     }
@@ -193,6 +195,7 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
         }
         var enabled = offered.Where(o => o.Action.Enabled).ToList();
         var snapshot = await world.WithServicesAsync(s => s.GetRequiredService<WorkflowEngine>().GetCurrentAsync(lane.Round));
+        CheckStage(lane, snapshot!);
         if (snapshot!.Status == WorkflowStatus.Completed || lane.Steps >= StepsPerRound)
         {
             if (snapshot.Status == WorkflowStatus.Completed) Count(Outcomes, snapshot.Outcome ?? "?");
@@ -342,9 +345,22 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
 
     // ---- invariants ----------------------------------------------------------------------------------------------
 
+    /// <summary>
+    /// The stage the round shows never goes back, neither by a command nor by time passing; checked after every
+    /// command and whenever the walk comes back to the round.
+    /// </summary>
+    private void CheckStage(Lane lane, WorkflowSnapshot snapshot)
+    {
+        var stage = RoundStages.Of(snapshot);
+        if (stage < lane.Stage)
+            Report(lane, Finding.StageWentBack, $"阶段从“{lane.Stage.Chinese()}”退回“{stage.Chinese()}”，现处于“{string.Join("、", snapshot.Steps.Select(s => s.Name))}”");
+        lane.Stage = stage;
+    }
+
     /// <summary>No step the regulation forbids happened in the round, read from its rows and journal.</summary>
     private async Task CheckRoundAsync(Lane lane)
     {
+        CheckStage(lane, (await world.WithServicesAsync(s => s.GetRequiredService<WorkflowEngine>().GetCurrentAsync(lane.Round)))!);
         var facts = await FactsAsync(lane.Round);
         var round = facts.Round;
         if (round.Table.ConcludedAt is { } concluded && !facts.Meetings.Any(m => m.RecordedAt is { } recorded && recorded <= concluded))
