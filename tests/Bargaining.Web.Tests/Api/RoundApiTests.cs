@@ -313,7 +313,8 @@ public sealed class RoundApiTests(WebAppFactory app) : IClassFixture<WebAppFacto
         Assert.Contains("第四十四条", (await (await tinghu.PostJsonAsync($"/api/rounds/{round}/objection", objection)).ProblemAsync(HttpStatusCode.Forbidden)).Detail());
         await (await yandu.PostJsonAsync($"/api/rounds/{round}/objection", objection)).ExpectAsync(HttpStatusCode.NoContent);
 
-        Assert.Equal(RoundStage.Bargaining, (await _table.TimelineAsync(round)).Stage);
+        var timeline = await _table.TimelineAsync(round);
+        Assert.Equal((RoundStage.Filed, Nodes.Bargaining), (timeline.Stage, Assert.Single(timeline.CurrentSteps).Node));
     }
 
     [Fact]

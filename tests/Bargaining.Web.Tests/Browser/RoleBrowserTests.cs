@@ -64,7 +64,9 @@ public sealed class RoleBrowserTests(BrowserApp app, ITestOutputHelper output) :
         await reviewer.CheckAsync("#object-form input[name=contested]");
         await reviewer.ClickAsync("#object");
 
-        await Expect(reviewer.Locator("#stage")).ToHaveTextAsync("协商中");
+        // Back at the table, still 已报送: it was filed and is bargained again to be filed anew (Art 46).
+        await Expect(reviewer.Locator("#stage")).ToHaveTextAsync("已报送");
+        await Expect(reviewer.Locator("#steps")).ToContainTextAsync("集体协商");
         await Expect(reviewer.Locator("main")).ToContainTextAsync("工资增长条款未明确执行时间和分配办法");
         output.WriteLine(await BrowserApp.ScreenshotAsync(reviewer, "review-objection"));
         await reviewer.Context.CloseAsync();
