@@ -52,13 +52,14 @@ public sealed class YanchengDemoTests
         Assert.Equal(11, overview.Rows.Count(r => r.Participating));
         Assert.All(overview.Rows, r => Assert.True(r.Progress.Enterprises > 0, $"{r.Progress.Unit} has no enterprise"));
 
-        // Every stage is present, and each fate is at the stage the reports count it at.
+        // Every stage is present, and each fate is at the stage the reports count it at: bargained again over an
+        // objection is still 已报送 (Art 46); coordinating over an unanswered offer is still 已要约.
         var expected = new Dictionary<DemoFate, RoundStage?>
         {
             [DemoFate.None] = null, [DemoFate.Started] = RoundStage.Started, [DemoFate.Offered] = RoundStage.Offered, [DemoFate.Overdue] = RoundStage.Offered,
             [DemoFate.Replied] = RoundStage.Replied, [DemoFate.Bargaining] = RoundStage.Bargaining, [DemoFate.CongressRejected] = RoundStage.Bargaining,
-            [DemoFate.Signed] = RoundStage.Signed, [DemoFate.Filed] = RoundStage.Filed, [DemoFate.ReviewObjected] = RoundStage.Bargaining,
-            [DemoFate.Effective] = RoundStage.Effective, [DemoFate.Closed] = RoundStage.Closed, [DemoFate.InCoordination] = RoundStage.Bargaining,
+            [DemoFate.Signed] = RoundStage.Signed, [DemoFate.Filed] = RoundStage.Filed, [DemoFate.ReviewObjected] = RoundStage.Filed,
+            [DemoFate.Effective] = RoundStage.Effective, [DemoFate.Closed] = RoundStage.Closed, [DemoFate.InCoordination] = RoundStage.Offered,
         };
         var byName = facts.ToDictionary(f => f.Enterprise.Name);
         Assert.All(result.Enterprises, e => Assert.Equal(expected[e.Fate], byName[e.Name].Stage));
