@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data;
 using System.Data.Common;
 using Bargaining.Domain;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -16,86 +15,113 @@ namespace Bargaining.Persistence;
 /// </summary>
 public sealed class SqliteWriterGate : DbTransactionInterceptor, IDbConnectionInterceptor
 {
-    /// <summary>The queue of one file's writers, and the connections in it holding the write turn.</summary>
-    private sealed record Lane(SemaphoreSlim Writer, ConcurrentDictionary<DbConnection, byte> Holders);
+    /// <summary>One file's queue of writers, and the connection and transaction holding the turn.</summary>
+    private sealed class Lane
+    {
+        public readonly SemaphoreSlim Writer = new(1, 1);
+        public readonly Lock Guard = new();
+        public DbConnection? Connection;
+        public DbTransaction? Transaction;
+    }
 
     private static readonly ConcurrentDictionary<string, Lane> Lanes = new(StringComparer.Ordinal);
 
-    private readonly SemaphoreSlim _writer;
-    private readonly ConcurrentDictionary<DbConnection, byte> _holders;
+    private readonly Lane _lane;
     private readonly TimeSpan _wait;
 
-    private SqliteWriterGate(Lane lane, TimeSpan wait) => (_writer, _holders, _wait) = (lane.Writer, lane.Holders, wait);
+    private SqliteWriterGate(Lane lane, TimeSpan wait) => (_lane, _wait) = (lane, wait);
 
     /// <summary>
     /// The gate of the SQLite file at <paramref name="path"/>: every context on that file in this process queues in
     /// one lane; a writer that has waited <paramref name="wait"/> gives up with a busy failure (503).
     /// </summary>
-    public static SqliteWriterGate For(string path, TimeSpan wait) =>
-        new(Lanes.GetOrAdd(Path.GetFullPath(path), _ => new Lane(new SemaphoreSlim(1, 1), new ConcurrentDictionary<DbConnection, byte>())), wait);
+    public static SqliteWriterGate For(string path, TimeSpan wait) => new(Lanes.GetOrAdd(Path.GetFullPath(path), _ => new Lane()), wait);
 
     public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
         if (!IsWrite(eventData)) return result;
-        if (!_writer.Wait(_wait)) throw DomainException.Busy();
-        return Begun(() => connection.BeginTransaction(eventData.IsolationLevel), connection);
+        if (!Holds(connection) && !_lane.Writer.Wait(_wait)) throw DomainException.Busy();
+        return Begin(connection, eventData);
     }
 
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
         InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
         if (!IsWrite(eventData)) return result;
-        if (!await _writer.WaitAsync(_wait, cancellationToken)) throw DomainException.Busy();
-        return Begun(() => connection.BeginTransaction(eventData.IsolationLevel), connection);
+        if (!Holds(connection) && !await _lane.Writer.WaitAsync(_wait, cancellationToken)) throw DomainException.Busy();
+        return Begin(connection, eventData);
     }
 
-    /// <summary>Begins the transaction with the turn held; a <c>BEGIN</c> that fails (another process writing) gives the turn back.</summary>
-    private InterceptionResult<DbTransaction> Begun(Func<DbTransaction> begin, DbConnection connection)
-    {
-        try
-        {
-            var transaction = begin();
-            _holders[connection] = 0;
-            return InterceptionResult<DbTransaction>.SuppressWithResult(transaction);
-        }
-        catch
-        {
-            _writer.Release();
-            throw;
-        }
-    }
-
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(transaction.Connection);
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(transaction);
 
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        Released(transaction.Connection);
+        Released(transaction);
 
-    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Release(transaction.Connection);
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Release(transaction);
 
     public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        Released(transaction.Connection);
+        Released(transaction);
 
-    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Release(transaction.Connection);
+    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Release(transaction);
 
     public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default) =>
-        Released(transaction.Connection);
+        Released(transaction);
 
-    /// <summary>A transaction disposed without commit or rollback ends when its connection closes.</summary>
+    /// <summary>A transaction disposed without commit or rollback (after a failed save) ends when its connection closes.</summary>
     void IDbConnectionInterceptor.ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Release(connection);
 
-    Task IDbConnectionInterceptor.ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData) => Released(connection);
+    Task IDbConnectionInterceptor.ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        Release(connection);
+        return Task.CompletedTask;
+    }
 
     /// <summary>Only a write transaction queues: a read one is deferred and takes no lock (see <see cref="Database.BeginReadAsync"/>).</summary>
     private static bool IsWrite(TransactionStartingEventData eventData) => eventData.IsolationLevel != Database.SqliteReadIsolation;
 
-    private void Release(DbConnection? connection)
+    /// <summary>
+    /// Whether <paramref name="connection"/> holds the turn already: a connection has one transaction at a time, so
+    /// its last one ended without an event (disposed after a failed save) while the connection stayed open.
+    /// </summary>
+    private bool Holds(DbConnection connection)
     {
-        if (connection is not null && _holders.TryRemove(connection, out _)) _writer.Release();
+        lock (_lane.Guard) return ReferenceEquals(_lane.Connection, connection);
     }
 
-    private Task Released(DbConnection? connection)
+    /// <summary>Begins the transaction with the turn held; a <c>BEGIN</c> that fails (another process writing) gives the turn back.</summary>
+    private InterceptionResult<DbTransaction> Begin(DbConnection connection, TransactionStartingEventData eventData)
     {
-        Release(connection);
+        lock (_lane.Guard) (_lane.Connection, _lane.Transaction) = (connection, null);
+        try
+        {
+            var transaction = connection.BeginTransaction(eventData.IsolationLevel);
+            lock (_lane.Guard) _lane.Transaction = transaction;
+            return InterceptionResult<DbTransaction>.SuppressWithResult(transaction);
+        }
+        catch
+        {
+            Release(connection);
+            throw;
+        }
+    }
+
+    private void Release(DbTransaction transaction) => ReleaseIf(() => ReferenceEquals(_lane.Transaction, transaction));
+
+    private void Release(DbConnection connection) => ReleaseIf(() => ReferenceEquals(_lane.Connection, connection));
+
+    private Task Released(DbTransaction transaction)
+    {
+        Release(transaction);
         return Task.CompletedTask;
+    }
+
+    private void ReleaseIf(Func<bool> holder)
+    {
+        lock (_lane.Guard)
+        {
+            if (_lane.Connection is null || !holder()) return;
+            (_lane.Connection, _lane.Transaction) = (null, null);
+        }
+        _lane.Writer.Release();
     }
 }
