@@ -1,7 +1,11 @@
 using System.Collections.Concurrent;
+using System.Data;
 using System.Data.Common;
+using System.Diagnostics;
 using Bargaining.Domain;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace Bargaining.Persistence;
 
@@ -22,7 +26,11 @@ public sealed class SqliteWriterGate : DbTransactionInterceptor, IDbConnectionIn
         public readonly Lock Guard = new();
         public DbConnection? Connection;
         public DbTransaction? Transaction;
+        public bool Beginning;
     }
+
+    /// <summary>How often a waiting writer looks whether the holder still holds a transaction.</summary>
+    private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(250);
 
     private static readonly ConcurrentDictionary<string, Lane> Lanes = new(StringComparer.Ordinal);
 
@@ -40,7 +48,10 @@ public sealed class SqliteWriterGate : DbTransactionInterceptor, IDbConnectionIn
     public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
         if (!IsWrite(eventData)) return result;
-        if (!Holds(connection) && !_lane.Writer.Wait(_wait)) throw DomainException.Busy();
+        var start = Stopwatch.GetTimestamp();
+        if (!Holds(connection))
+            while (!_lane.Writer.Wait(Slice) && !TakenOver())
+                if (Stopwatch.GetElapsedTime(start) >= _wait) throw DomainException.Busy();
         return Begin(connection, eventData);
     }
 
@@ -48,7 +59,10 @@ public sealed class SqliteWriterGate : DbTransactionInterceptor, IDbConnectionIn
         InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
         if (!IsWrite(eventData)) return result;
-        if (!Holds(connection) && !await _lane.Writer.WaitAsync(_wait, cancellationToken)) throw DomainException.Busy();
+        var start = Stopwatch.GetTimestamp();
+        if (!Holds(connection))
+            while (!await _lane.Writer.WaitAsync(Slice, cancellationToken) && !TakenOver())
+                if (Stopwatch.GetElapsedTime(start) >= _wait) throw DomainException.Busy();
         return Begin(connection, eventData);
     }
 
@@ -88,14 +102,30 @@ public sealed class SqliteWriterGate : DbTransactionInterceptor, IDbConnectionIn
         lock (_lane.Guard) return ReferenceEquals(_lane.Connection, connection);
     }
 
+    /// <summary>
+    /// Takes the turn from a holder whose transaction has ended without telling (its connection closed, or SQLite
+    /// back in autocommit), so a missed end event costs a waiter a slice, not the busy timeout.
+    /// </summary>
+    private bool TakenOver()
+    {
+        lock (_lane.Guard)
+        {
+            if (_lane.Connection is not { } holder || _lane.Beginning) return false;
+            var ended = holder.State != ConnectionState.Open || holder is SqliteConnection { Handle: { } handle } && raw.sqlite3_get_autocommit(handle) != 0;
+            if (!ended) return false;
+            (_lane.Connection, _lane.Transaction) = (null, null);
+            return true;
+        }
+    }
+
     /// <summary>Begins the transaction with the turn held; a <c>BEGIN</c> that fails (another process writing) gives the turn back.</summary>
     private InterceptionResult<DbTransaction> Begin(DbConnection connection, TransactionStartingEventData eventData)
     {
-        lock (_lane.Guard) (_lane.Connection, _lane.Transaction) = (connection, null);
+        lock (_lane.Guard) (_lane.Connection, _lane.Transaction, _lane.Beginning) = (connection, null, true);
         try
         {
             var transaction = connection.BeginTransaction(eventData.IsolationLevel);
-            lock (_lane.Guard) _lane.Transaction = transaction;
+            lock (_lane.Guard) (_lane.Transaction, _lane.Beginning) = (transaction, false);
             return InterceptionResult<DbTransaction>.SuppressWithResult(transaction);
         }
         catch
@@ -120,7 +150,7 @@ public sealed class SqliteWriterGate : DbTransactionInterceptor, IDbConnectionIn
         lock (_lane.Guard)
         {
             if (_lane.Connection is null || !holder()) return;
-            (_lane.Connection, _lane.Transaction) = (null, null);
+            (_lane.Connection, _lane.Transaction, _lane.Beginning) = (null, null, false);
         }
         _lane.Writer.Release();
     }
