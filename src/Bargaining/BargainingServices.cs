@@ -34,6 +34,9 @@ public sealed record BargainingOptions(string WorkflowsDirectory, string SqliteP
     /// </summary>
     public string OrganisationsFile { get; init; } = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(WorkflowsDirectory).TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "organisations.json");
 
+    /// <summary>How long a write waits for the database before the request is answered "busy" (503, try again).</summary>
+    public TimeSpan BusyTimeout { get; init; } = Database.DefaultBusyTimeout;
+
     /// <summary>How documents are printed: the address the contract's QR code opens, the signing certificate, the style.</summary>
     public PrintOptions Print { get; init; } = new();
 
@@ -74,7 +77,7 @@ public static class BargainingServices
         // Resolved, not captured, so a host's tests may replace the clock after this call.
         if (clock is null) services.TryAddSingleton(TimeProvider.System);
         else services.Replace(ServiceDescriptor.Singleton(clock));
-        services.AddDbContextPool<BargainingDbContext>(b => b.UseSqliteFile(options.SqlitePath));
+        services.AddDbContextPool<BargainingDbContext>(b => b.UseSqliteFile(options.SqlitePath, options.BusyTimeout));
         services.AddScoped(sp => new WorkflowEngine(sp.GetRequiredService<BargainingDbContext>(), registry, conditions, timeRules, sp.GetRequiredService<TimeProvider>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<WorkflowEngine>>()));
         services.AddScoped<RoundWorkflow>();
         services.AddScoped<RoundStatusReader>();

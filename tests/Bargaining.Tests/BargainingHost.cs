@@ -36,15 +36,16 @@ public sealed class BargainingHost : IAsyncDisposable
 
     /// <summary>
     /// A host whose clock reads <paramref name="now"/>, on a fresh database; with <paramref name="tickPerRead"/>, the
-    /// application's clock moves that much on every read (<see cref="TickingClock"/>), as the real clock does.
+    /// application's clock moves that much on every read (<see cref="TickingClock"/>), as the real clock does; a write
+    /// waits <paramref name="busyTimeout"/> (default 30 s) for the database before it is refused as busy.
     /// </summary>
-    public static async Task<BargainingHost> StartAsync(DateTimeOffset now, string? workflowsDirectory = null, TimeSpan? tickPerRead = null)
+    public static async Task<BargainingHost> StartAsync(DateTimeOffset now, string? workflowsDirectory = null, TimeSpan? tickPerRead = null, TimeSpan? busyTimeout = null)
     {
         var path = Path.Combine(Path.GetTempPath(), $"bargaining-tests-{Guid.NewGuid():N}.db");
         var clock = new ManualClock(now);
         var services = new ServiceCollection()
             .AddLogging()
-            .AddBargaining(new BargainingOptions(workflowsDirectory ?? RepositoryWorkflows, path), tickPerRead is { } tick ? new TickingClock(clock, tick) : clock)
+            .AddBargaining(new BargainingOptions(workflowsDirectory ?? RepositoryWorkflows, path) { BusyTimeout = busyTimeout ?? Database.DefaultBusyTimeout }, tickPerRead is { } tick ? new TickingClock(clock, tick) : clock)
             .BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
             await Database.InitializeAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());

@@ -22,6 +22,7 @@ public static class ProblemMapping
         FailureKind.NotFound => StatusCodes.Status404NotFound,
         FailureKind.Conflict => StatusCodes.Status409Conflict,
         FailureKind.Rule => StatusCodes.Status422UnprocessableEntity,
+        FailureKind.Busy => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -36,8 +37,19 @@ public static class ProblemMapping
         409 => "当前状态不允许此操作",
         415 => "不支持此请求内容格式",
         422 => "不符合集体协商规定",
+        503 => "系统繁忙",
         _ => "服务器内部错误",
     };
+
+    /// <summary>Seconds a client waits before trying a busy request again (<c>Retry-After</c> of a 503).</summary>
+    public const int RetryAfterSeconds = 2;
+
+    /// <summary>Answers with <paramref name="status"/>; a 503 also says when to try again.</summary>
+    public static void SetStatus(this HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable) response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>The ProblemDetails of a domain failure.</summary>
     public static ProblemDetails ToProblem(this DomainException e)
@@ -75,7 +87,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             logger.LogError(exception, "unhandled error on {Path}", context.Request.Path);
             problem = ProblemMapping.ForStatus(500, "服务器内部错误，已记录日志");
         }
-        context.Response.StatusCode = problem.Status!.Value;
+        context.Response.SetStatus(problem.Status!.Value);
         // A page answers with the status only; the status-code pages show the Chinese error page for it.
         if (!context.Request.Path.StartsWithSegments("/api"))
         {

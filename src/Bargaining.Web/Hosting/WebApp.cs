@@ -18,6 +18,12 @@ public sealed class WebOptions
     public string Database { get; set; } = "bargaining.db";
 
     /// <summary>
+    /// Seconds a write waits for the writers before it before the request is answered 503 with <c>Retry-After</c>
+    /// (default 30; 1 to 600).
+    /// </summary>
+    public int BusyTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
     /// Recreate the database with the generated Yancheng demo and one account per role, and run the application's
     /// clock from the demo's simulated end onwards (see <see cref="DemoSeeder"/>).
     /// </summary>
@@ -49,6 +55,9 @@ public sealed class WebOptions
 
     /// <summary>The password of <see cref="SigningCertificate"/>.</summary>
     public string? SigningPassword { get; set; }
+
+    /// <summary><see cref="BusyTimeoutSeconds"/> as a span.</summary>
+    public TimeSpan BusyTimeout => TimeSpan.FromSeconds(Math.Clamp(BusyTimeoutSeconds, 1, 600));
 
     /// <summary>How documents print under these settings.</summary>
     public Documents.Printing.PrintOptions PrintOptions() => new()
@@ -85,7 +94,7 @@ public static class WebApp
         services.AddSingleton(options);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUserAccessor, HttpCurrentUser>();
-        var bargaining = new BargainingOptions(options.Workflows ?? BargainingOptions.FindWorkflowsDirectory(), options.Database) { Print = options.PrintOptions() };
+        var bargaining = new BargainingOptions(options.Workflows ?? BargainingOptions.FindWorkflowsDirectory(), options.Database) { Print = options.PrintOptions(), BusyTimeout = options.BusyTimeout };
         if (!string.IsNullOrWhiteSpace(options.OrganisationsFile)) bargaining = bargaining with { OrganisationsFile = Path.GetFullPath(options.OrganisationsFile) };
         services.AddBargaining(bargaining, options.Demo ? new DemoClock() : null);
 
@@ -97,7 +106,7 @@ public static class WebApp
             .PersistKeysToFileSystem(KeyRing(Path.GetFullPath(options.Database) + ".keys"));
         if (!string.IsNullOrWhiteSpace(options.SigningCertificate))
             protection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(options.SigningCertificate, options.SigningPassword));
-        services.AddDbContext<AccountsDbContext>(b => b.UseSqliteFile(options.Database));
+        services.AddDbContext<AccountsDbContext>(b => b.UseSqliteFile(options.Database, options.BusyTimeout));
         services.AddIdentity<Account, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 10;

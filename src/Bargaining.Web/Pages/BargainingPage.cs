@@ -37,7 +37,7 @@ public abstract class BargainingPage(IMediator mediator) : PageModel
                 foreach (var message in messages)
                     ModelState.AddModelError(field, message);
             if (e.Errors.Count == 0) ModelState.AddModelError("", e.Message);
-            Response.StatusCode = ProblemMapping.Status(e.Kind);
+            Response.SetStatus(ProblemMapping.Status(e.Kind));
             return false;
         }
         catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)

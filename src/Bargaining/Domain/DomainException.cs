@@ -13,6 +13,8 @@ public enum FailureKind
     Conflict,
     /// <summary>A rule of the regulation forbids it (422).</summary>
     Rule,
+    /// <summary>The database is busy with other writers; nothing was changed, try again shortly (503).</summary>
+    Busy,
 }
 
 /// <summary>
@@ -39,6 +41,9 @@ public sealed class DomainException(FailureKind kind, string code, string messag
 
     /// <summary>Not allowed for this caller.</summary>
     public static DomainException Forbidden(string message) => new(FailureKind.Forbidden, "forbidden", message);
+
+    /// <summary>Too busy to answer now; nothing was changed.</summary>
+    public static DomainException Busy() => new(FailureKind.Busy, "busy", "系统繁忙，本次操作未保存，请稍后重试");
 
     /// <summary>The state does not allow this now.</summary>
     public static DomainException Conflict(string code, string message) => new(FailureKind.Conflict, code, message);

@@ -67,20 +67,50 @@ public sealed class AuthorisationBehaviour<TRequest, TResponse>(ICurrentUserAcce
 }
 
 /// <summary>
-/// One transaction per command: everything the handler changes (its own rows and the workflow's) commits together
-/// or not at all.
+/// A request that only reads. It runs in a read transaction (<see cref="Database.BeginReadAsync"/>): it sees one
+/// snapshot and never takes the write lock, so queries run side by side and no writer waits for them. A query that
+/// changes anything is a bug and fails.
+/// </summary>
+public interface IQuery<out TResponse> : IRequest<TResponse>;
+
+/// <summary>
+/// The unit of work. A command runs in one write transaction: everything the handler changes (its own rows and the
+/// workflow's) commits together or not at all. A query (<see cref="IQuery{TResponse}"/>) runs in a read
+/// transaction. A database too busy to answer is a <see cref="FailureKind.Busy"/> failure (503, try again), with
+/// nothing changed.
 /// </summary>
 public sealed class TransactionBehaviour<TRequest, TResponse>(BargainingDbContext db) : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         if (db.Database.CurrentTransaction is not null) return await next();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            return request is IQuery<TResponse> ? await ReadAsync(next, cancellationToken) : await WriteAsync(next, cancellationToken);
+        }
+        catch (Exception e) when (e is not DomainException && Database.IsBusy(e))
+        {
+            throw DomainException.Busy();
+        }
+    }
+
+    private async Task<TResponse> ReadAsync(RequestHandlerDelegate<TResponse> next, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginReadAsync(ct);
+        var response = await next();
+        if (db.ChangeTracker.HasChanges())
+            throw new InvalidOperationException($"{typeof(TRequest).Name} is a query but changed data; make it a command");
+        return response;
+    }
+
+    private async Task<TResponse> WriteAsync(RequestHandlerDelegate<TResponse> next, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             var response = await next();
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             return response;
         }
         catch

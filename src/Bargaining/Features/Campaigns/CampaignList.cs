@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bargaining.Features.Campaigns;
 
 /// <summary>The city union's offer campaigns, newest first (for the dashboard's campaign select).</summary>
-public sealed record CampaignListQuery : IRequest<IReadOnlyList<CampaignRow>>, IAuthorisedRequest
+public sealed record CampaignListQuery : IQuery<IReadOnlyList<CampaignRow>>, IAuthorisedRequest
 {
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => Task.CompletedTask;
 }

@@ -1,5 +1,6 @@
 using Bargaining.Domain;
 using Bargaining.Features.Rounds;
+using Bargaining.Infrastructure;
 using Bargaining.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Bargaining.Features.Documents;
 /// is public, like the QR mark that links to it): whose contract, its term, whether it is in effect and since when,
 /// and whether a later text (filed again after an objection, Art 46) replaced it.
 /// </summary>
-public sealed record ContractStatusQuery(string Code) : IRequest<ContractStatus?>;
+public sealed record ContractStatusQuery(string Code) : IQuery<ContractStatus?>;
 
 public sealed record ContractStatus(string Enterprise, string Title, string? ContractNumber, RoundStage Stage, string StageName,
     DateOnly? TermStartsOn, DateOnly? TermEndsOn, DateOnly? EffectiveOn, bool Superseded);

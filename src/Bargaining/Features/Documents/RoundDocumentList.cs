@@ -11,7 +11,7 @@ namespace Bargaining.Features.Documents;
 /// available with the reason in Chinese. <see cref="PrintRoundDocumentQuery"/> answers by the same rule, so a
 /// document listed as available prints.
 /// </summary>
-public sealed record RoundDocumentListQuery(Guid RoundId) : IRequest<IReadOnlyList<RoundDocumentStatus>>, IAuthorisedRequest
+public sealed record RoundDocumentListQuery(Guid RoundId) : IQuery<IReadOnlyList<RoundDocumentStatus>>, IAuthorisedRequest
 {
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseRoundReaderAsync(user, db, RoundId, ct);
 }

@@ -13,19 +13,19 @@ using MediatR;
 namespace Bargaining.Features.Export;
 
 /// <summary>The city dashboard as a table: a row per unit, ranked, then the participants' totals. Only the city union.</summary>
-public sealed record ExportCityDashboardQuery(Guid CampaignId, ExportFormat Format) : IRequest<ExportFile>, IAuthorisedRequest
+public sealed record ExportCityDashboardQuery(Guid CampaignId, ExportFormat Format) : IQuery<ExportFile>, IAuthorisedRequest
 {
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => new CityDashboardQuery(CampaignId).AuthoriseAsync(user, db, ct);
 }
 
 /// <summary>Every enterprise the <paramref name="Filter"/> selects (all pages), for whoever may list them.</summary>
-public sealed record ExportEnterpriseListQuery(EnterpriseListQuery Filter, ExportFormat Format) : IRequest<ExportFile>, IAuthorisedRequest
+public sealed record ExportEnterpriseListQuery(EnterpriseListQuery Filter, ExportFormat Format) : IQuery<ExportFile>, IAuthorisedRequest
 {
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => Filter.AuthoriseAsync(user, db, ct);
 }
 
 /// <summary>Every round the <paramref name="Filter"/> selects (all pages), for whoever may list them.</summary>
-public sealed record ExportRoundListQuery(RoundListQuery Filter, ExportFormat Format) : IRequest<ExportFile>, IAuthorisedRequest
+public sealed record ExportRoundListQuery(RoundListQuery Filter, ExportFormat Format) : IQuery<ExportFile>, IAuthorisedRequest
 {
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => Filter.AuthoriseAsync(user, db, ct);
 }

@@ -63,7 +63,7 @@ public sealed class AssignInstructorHandler(BargainingDbContext db, ICurrentUser
 }
 
 /// <summary>The instructors an enterprise has had, newest first; for whoever may see its rounds.</summary>
-public sealed record InstructorHistoryQuery(Guid EnterpriseId) : IRequest<IReadOnlyList<InstructorAssignmentRow>>, IAuthorisedRequest
+public sealed record InstructorHistoryQuery(Guid EnterpriseId) : IQuery<IReadOnlyList<InstructorAssignmentRow>>, IAuthorisedRequest
 {
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseReaderAsync(user, db, EnterpriseId, ct);
 }

@@ -14,7 +14,7 @@ namespace Bargaining.Features.Organisations;
 /// A county's enterprises with their latest round and instructor, for county staff (their county), instructors (the
 /// enterprises assigned to them) and the city union (all, or one unit). By name.
 /// </summary>
-public sealed record EnterpriseListQuery : IRequest<EnterpriseList>, IAuthorisedRequest
+public sealed record EnterpriseListQuery : IQuery<EnterpriseList>, IAuthorisedRequest
 {
     /// <summary>Only this county-level union or city-direct unit.</summary>
     public Guid? OrganisationId { get; init; }

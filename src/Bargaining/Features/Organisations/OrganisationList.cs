@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bargaining.Features.Organisations;
 
 /// <summary>The city union and its units, for selects and the account administration.</summary>
-public sealed record OrganisationListQuery : IRequest<IReadOnlyList<OrganisationRow>>, IAuthorisedRequest
+public sealed record OrganisationListQuery : IQuery<IReadOnlyList<OrganisationRow>>, IAuthorisedRequest
 {
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => Task.CompletedTask;
 }
@@ -25,7 +25,7 @@ public sealed class OrganisationListHandler(BargainingDbContext db) : IRequestHa
 }
 
 /// <summary>An enterprise by its unified social credit code (统一社会信用代码), e.g. to bind an account to it.</summary>
-public sealed record EnterpriseByCreditCodeQuery(string CreditCode) : IRequest<EnterpriseRef>, IAuthorisedRequest
+public sealed record EnterpriseByCreditCodeQuery(string CreditCode) : IQuery<EnterpriseRef>, IAuthorisedRequest
 {
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) =>
         user.Role is Role.CityAdministrator or Role.CountyStaff ? Task.CompletedTask : throw DomainException.Forbidden("只有市、县级工会可以按信用代码查找企业");

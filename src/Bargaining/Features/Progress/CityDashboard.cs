@@ -11,7 +11,7 @@ namespace Bargaining.Features.Progress;
 /// offer and signing rates against the campaign's targets, coverage, wage rises and overdue rounds, the participants
 /// ranked (奖惩考核), and the participants' totals.
 /// </summary>
-public sealed record CityDashboardQuery(Guid CampaignId) : IRequest<CityDashboard>, IAuthorisedRequest
+public sealed record CityDashboardQuery(Guid CampaignId) : IQuery<CityDashboard>, IAuthorisedRequest
 {
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) =>
         user.Role == Role.CityAdministrator ? Task.CompletedTask : throw DomainException.Forbidden("只有市总工会可以查看全市集中要约行动情况");

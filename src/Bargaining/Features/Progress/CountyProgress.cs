@@ -10,7 +10,7 @@ namespace Bargaining.Features.Progress;
 /// A county-level union's (or city-direct unit's) progress: its own staff and the city union may see it; an
 /// instructor sees the figures of the enterprises assigned to them, the scope of their lists.
 /// </summary>
-public sealed record CountyProgressQuery(Guid OrganisationId) : IRequest<UnitProgress>, IAuthorisedRequest
+public sealed record CountyProgressQuery(Guid OrganisationId) : IQuery<UnitProgress>, IAuthorisedRequest
 {
     public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using Bargaining.Domain;
+using Bargaining.Infrastructure;
 using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
 using MediatR;
@@ -45,7 +46,7 @@ public static class RoundJurisdictions
 }
 
 /// <summary>The name of the profile whose rules a round of <paramref name="OrganisationId"/>'s enterprises follows, to show (not choose) on the start page.</summary>
-public sealed record GoverningJurisdictionQuery(Guid OrganisationId) : IRequest<string>;
+public sealed record GoverningJurisdictionQuery(Guid OrganisationId) : IQuery<string>;
 
 public sealed class GoverningJurisdictionHandler(BargainingDbContext db, JurisdictionCatalog catalog) : IRequestHandler<GoverningJurisdictionQuery, string>
 {

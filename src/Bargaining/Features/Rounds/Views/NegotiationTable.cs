@@ -12,7 +12,7 @@ namespace Bargaining.Features.Rounds.Views;
 /// A round at the table: who bargains for what, the meetings, and every topic's thread with both sides' latest
 /// positions and the remaining gap — the screen both parties and the county union look at.
 /// </summary>
-public sealed record NegotiationTableQuery(Guid RoundId) : IRequest<NegotiationTable>, IAuthorisedRequest
+public sealed record NegotiationTableQuery(Guid RoundId) : IQuery<NegotiationTable>, IAuthorisedRequest
 {
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseRoundReaderAsync(user, db, RoundId, ct);
 }

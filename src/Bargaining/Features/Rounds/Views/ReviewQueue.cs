@@ -11,7 +11,7 @@ namespace Bargaining.Features.Rounds.Views;
 /// A reviewer's queue (人社部门审查, Art 44–47): the contracts filed in its area and under review now, the most urgent
 /// first. Without an objection by the last day the contract takes effect (Art 47).
 /// </summary>
-public sealed record ReviewQueueQuery : IRequest<IReadOnlyList<ReviewQueueRow>>, IAuthorisedRequest
+public sealed record ReviewQueueQuery : IQuery<IReadOnlyList<ReviewQueueRow>>, IAuthorisedRequest
 {
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) =>
         user.Role == Role.Reviewer ? Task.CompletedTask : throw DomainException.Forbidden("只有劳动保障行政部门的审查人员可以查看待审查的集体合同（《集体合同规定》第四十四条）");

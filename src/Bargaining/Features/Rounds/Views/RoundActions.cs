@@ -1,8 +1,8 @@
 using Bargaining.Domain;
-using Bargaining.Features.Rounds.Table;
-using Bargaining.Jurisdictions;
 using Bargaining.Features.Rounds.Review;
+using Bargaining.Features.Rounds.Table;
 using Bargaining.Infrastructure;
+using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
 using Bargaining.Workflows;
 using MediatR;
@@ -18,7 +18,7 @@ namespace Bargaining.Features.Rounds.Views;
 /// in Chinese; one it would never accept from this person (another side's step) is not listed. The round's documents
 /// are listed by <see cref="RoundDocumentListQuery"/>.
 /// </summary>
-public sealed record RoundActionsQuery(Guid RoundId) : IRequest<RoundActions>, IAuthorisedRequest
+public sealed record RoundActionsQuery(Guid RoundId) : IQuery<RoundActions>, IAuthorisedRequest
 {
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseRoundReaderAsync(user, db, RoundId, ct);
 }

@@ -15,7 +15,7 @@ namespace Bargaining.Features.Rounds.Views;
 /// <see cref="RoundTimelineQuery"/>); a reviewer the rounds filed in its area (Art 42–47); a coordinator the rounds
 /// in coordination in its area (Art 49–54); the city union everything. Newest first.
 /// </summary>
-public sealed record RoundListQuery : IRequest<RoundList>, IAuthorisedRequest
+public sealed record RoundListQuery : IQuery<RoundList>, IAuthorisedRequest
 {
     /// <summary>Only this county-level union or city-direct unit.</summary>
     public Guid? OrganisationId { get; init; }

@@ -7,7 +7,7 @@ using MediatR;
 namespace Bargaining.Features.Rounds.Views;
 
 /// <summary>What a round's forms suggest before anyone has typed a date: the first meeting's day and the contract's term.</summary>
-public sealed record RoundSuggestionsQuery(Guid RoundId) : IRequest<RoundSuggestions>, IAuthorisedRequest
+public sealed record RoundSuggestionsQuery(Guid RoundId) : IQuery<RoundSuggestions>, IAuthorisedRequest
 {
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseRoundReaderAsync(user, db, RoundId, ct);
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bargaining.Features.Rounds.Views;
 
 /// <summary>A round's journal, where it stands now with its deadlines, and what the caller may do next.</summary>
-public sealed record RoundTimelineQuery(Guid RoundId) : IRequest<RoundTimeline>, IAuthorisedRequest
+public sealed record RoundTimelineQuery(Guid RoundId) : IQuery<RoundTimeline>, IAuthorisedRequest
 {
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseRoundReaderAsync(user, db, RoundId, ct);
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bargaining.Features.Rounds.Views;
 
 /// <summary>A topic's thread, with the gap between the sides after each move on a numeric term.</summary>
-public sealed record TopicHistoryQuery(Guid TopicId) : IRequest<TopicHistory>, IAuthorisedRequest
+public sealed record TopicHistoryQuery(Guid TopicId) : IQuery<TopicHistory>, IAuthorisedRequest
 {
     public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
     {
