@@ -303,7 +303,7 @@ public sealed class CitySimulation(IServiceProvider services, ManualClock clock)
         p.Outcome = SimulatedOutcome.Effective;
         if (random.Next(4) != 0)
         {
-            var publishOn = day.AddDays(20 + random.Next(0, 5));
+            var publishOn = day.AddDays(22 + random.Next(0, 5));                // after the 15 days, however rest days extend them
             At(publishOn, 10, s => s.SendAsync(new PublishCommand(p.Id, publishOn, "厂务公开栏及职工微信群"), p.Chair));
         }
     }
