@@ -77,6 +77,8 @@ public sealed class CitySimulation(IServiceProvider services, ManualClock clock)
 
     private const string WageGuideline = "盐城市2026年企业工资指导线：基准线6%";
 
+    private const string HeatAllowance = "高温津贴";
+
     private readonly List<(DateTimeOffset At, int Sequence, Func<Session, Task> Act)> _events = [];
     private int _commands;
 
@@ -254,6 +256,7 @@ public sealed class CitySimulation(IServiceProvider services, ManualClock clock)
         var ask = agreed + random.Next(1, 5) * 0.5m;
         var counter = Math.Max(1.5m, agreed - random.Next(1, 5) * 0.5m);
         var meetings = Pick(random, [(1, 30), (2, 30), (3, 22), (4, 12), (5, 6)]);
+        var heat = random.Next(10) < 3;                                     // the workers raise a topic of their own at the table
         p.Agreed = agreed;
         var chair = Side.Worker;
         for (var k = 1; k <= meetings; k++)
@@ -261,10 +264,10 @@ public sealed class CitySimulation(IServiceProvider services, ManualClock clock)
             day = day.AddDays(random.Next(2, 7));
             var employerOffer = Math.Round(counter + (agreed - counter) * (k - 1) / meetings, 1);
             var workerAsk = k == meetings ? agreed : Math.Round(ask - (ask - agreed) * k / meetings, 1);
-            Meeting(day, chair, recorder, employerOffer, workerAsk, p, other: p.Kind == RoundKind.Comprehensive && k == 1);
+            Meeting(day, chair, recorder, employerOffer, workerAsk, p, propose: k == 1 && heat, other: k == 1 || k == meetings);
             chair = chair.Other();
         }
-        Agree(day, p, withdraw: p.Kind == RoundKind.Comprehensive && random.Next(2) == 0);
+        Agree(day, p, withdraw: random.Next(2) == 0);
         // The term (Art 38): a wage agreement for a year, a comprehensive contract for three, from the next month's first day.
         var termStarts = new DateOnly(day.Year, day.Month, 1).AddMonths(1);
         var termEnds = termStarts.AddMonths(p.Kind == RoundKind.Comprehensive ? 36 : 12).AddDays(-1);
@@ -277,7 +280,7 @@ public sealed class CitySimulation(IServiceProvider services, ManualClock clock)
             p.Rejected = true;
             Congress(day, p, random, adopt: false);
             day = day.AddDays(random.Next(4, 8));
-            Meeting(day, chair, recorder, null, agreed, p, other: true);
+            Meeting(day, chair, recorder, null, agreed, p, propose: false, other: true);
             chair = chair.Other();
             Agree(day, p, withdraw: false);
             day = day.AddDays(random.Next(3, 8));
@@ -293,7 +296,7 @@ public sealed class CitySimulation(IServiceProvider services, ManualClock clock)
             At(day, 10, async s => await s.SendAsync(new RecordReviewObjectionCommand(p.Id, "工资增长条款未明确执行时间和分配办法，请双方重新协商后重新报送",
                 [(await s.TopicsAsync(p.Id))[TopicCatalog.Pay].Id]), p.Unit.Reviewer));
             day = day.AddDays(random.Next(4, 8));
-            Meeting(day, chair, recorder, null, agreed, p, other: true);
+            Meeting(day, chair, recorder, null, agreed, p, propose: false, other: true);
             Agree(day, p, withdraw: false);
             day = day.AddDays(random.Next(2, 5));
             Congress(day, p, random, adopt: true);
@@ -309,14 +312,18 @@ public sealed class CitySimulation(IServiceProvider services, ManualClock clock)
     }
 
     /// <summary>
-    /// A meeting on <paramref name="day"/>: scheduled; the employer's position on pay (none when the topic was reopened,
-    /// where the workers move first) and the workers'; with <paramref name="other"/>, the employer's on rest and leave
-    /// where it is open and its turn; minuted.
+    /// A meeting on <paramref name="day"/>: scheduled; with <paramref name="propose"/>, the workers propose a
+    /// high-temperature allowance; the employer's position on pay (none when the topic was reopened, where the workers
+    /// move first) and the workers'; with <paramref name="other"/>, the employer's on each other topic open and its
+    /// turn; minuted.
     /// </summary>
-    private void Meeting(DateOnly day, Side chair, string recorder, decimal? employerOffer, decimal workerAsk, Plan p, bool other)
+    private void Meeting(DateOnly day, Side chair, string recorder, decimal? employerOffer, decimal workerAsk, Plan p, bool propose, bool other)
     {
         p.Meetings++;
         At(day, 9, s => s.SendAsync(new ScheduleMeetingCommand(p.Id, chair, day, "公司工会会议室", chair, recorder, "工资调整幅度"), p.Of(chair)));
+        if (propose)
+            At(day, 10, s => s.SendAsync(new ProposeCommand(p.Id, Side.Worker, new TopicProposal(TopicCatalog.Custom, "夏季高温期间每人每月发放高温津贴300元", 300, "元/月", Title: HeatAllowance)),
+                p.Chair));
         if (employerOffer is { } offer)
             At(day, 10, async s => await s.SendAsync(new CounterProposeCommand((await s.TopicsAsync(p.Id))[TopicCatalog.Pay].Id, Side.Employer,
                 $"职工年平均工资增长{Percent(offer)}%", offer, "%"), p.Employer));
@@ -324,8 +331,11 @@ public sealed class CitySimulation(IServiceProvider services, ManualClock clock)
         {
             var topics = await s.TopicsAsync(p.Id);
             await s.SendAsync(new CounterProposeCommand(topics[TopicCatalog.Pay].Id, Side.Worker, $"职工年平均工资增长{Percent(workerAsk)}%，{WageGuideline}", workerAsk, "%"), p.Chair);
-            if (other && topics.TryGetValue("rest-leave", out var rest) && rest.CannotCounterPropose(Side.Employer) is null)
-                await s.SendAsync(new CounterProposeCommand(rest.Id, Side.Employer, "工龄满十年的职工年休假增加1天"), p.Employer);
+            if (!other) return;
+            foreach (var topic in topics.Values.Where(t => t.Code != TopicCatalog.Pay && t.CannotCounterPropose(Side.Employer) is null))
+                await s.SendAsync(topic.Code == TopicCatalog.Custom
+                    ? new CounterProposeCommand(topic.Id, Side.Employer, "夏季高温期间每人每月发放高温津贴200元", 200, "元/月")
+                    : new CounterProposeCommand(topic.Id, Side.Employer, "工龄满十年的职工年休假增加1天"), p.Employer);
         });
         var minutes = employerOffer is { } o ? $"企业方提出增长{Percent(o)}%，职工方提出{Percent(workerAsk)}%" : $"职工方提出增长{Percent(workerAsk)}%";
         At(day, 12, s => s.SendAsync(new RecordMeetingCommand(p.Id, chair, minutes), p.Of(chair)));
@@ -338,10 +348,10 @@ public sealed class CitySimulation(IServiceProvider services, ManualClock clock)
         {
             var topics = await s.TopicsAsync(p.Id);
             await s.SendAsync(new AgreeTopicCommand(topics[TopicCatalog.Pay].Id, Side.Employer), p.Employer);
-            if (!topics.TryGetValue("rest-leave", out var rest) || rest.Status != TopicStatus.Open) return;
-            await (withdraw
-                ? s.SendAsync(new WithdrawTopicCommand(rest.Id, Side.Worker, "并入下一年度综合集体合同协商"), p.Chair)
-                : s.SendAsync(new AgreeTopicCommand(rest.Id, Side.Worker), p.Chair));
+            foreach (var topic in topics.Values.Where(t => t.Code != TopicCatalog.Pay && t.Status == TopicStatus.Open))
+                await (withdraw && topic.CannotWithdraw(Side.Worker) is null
+                    ? s.SendAsync(new WithdrawTopicCommand(topic.Id, Side.Worker, "并入下一年度综合集体合同协商"), p.Chair)
+                    : s.SendAsync(new AgreeTopicCommand(topic.Id, Side.Worker), p.Chair));
         });
         At(day, 16, s => s.SendAsync(new ConcludeCommand(p.Id, Side.Worker), p.Chair));
         At(day, 16, s => s.SendAsync(new ConcludeCommand(p.Id, Side.Employer), p.Employer));

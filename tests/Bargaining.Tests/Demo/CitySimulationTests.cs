@@ -51,6 +51,12 @@ public sealed class CitySimulationTests
         Assert.Equal(result.ReviewObjections, rounds.Count(r => r.Review.ObjectedAt is not null));
         Assert.InRange(result.CongressRejections + result.ReviewObjections, 1, Size / 5);
 
+        // Topics beyond pay: proposed at the table, then agreed or withdrawn before the contract took effect.
+        var topics = await host.WithDbAsync(db => db.Topics.AsNoTracking().ToListAsync());
+        Assert.Contains(topics, t => t.Code == TopicCatalog.Custom);
+        Assert.Contains(topics, t => t.Status == TopicStatus.Withdrawn);
+        Assert.All(topics.Where(t => effective.Any(r => r.Id == t.RoundId)), t => Assert.NotEqual(TopicStatus.Open, t.Status));
+
         // The dashboard's totals are the database's counts.
         var total = dashboard.Totals.Progress;
         Assert.Equal(enterprises.Count, total.Enterprises);
