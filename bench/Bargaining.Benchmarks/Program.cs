@@ -4,9 +4,14 @@ using Bargaining;
 using Bargaining.Benchmarks;
 using Microsoft.Data.Sqlite;
 
+if (args is ["launch", ..])
+{
+    await LaunchBenchmark.RunAsync(BargainingOptions.FindWorkflowsDirectory(), args is [_, "--enterprises", var n] ? int.Parse(n, CultureInfo.InvariantCulture) : 1800);
+    return 0;
+}
 if (!TryParseSeconds(args, out var seconds))
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Bargaining.Benchmarks [-- --seconds S]   (S: length of each measurement, default 5)");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Bargaining.Benchmarks [-- --seconds S]   (S: length of each measurement, default 5)\n       dotnet run -c Release --project bench/Bargaining.Benchmarks -- launch [--enterprises N]   (a county launch of N enterprises, default 1800)");
     return 2;
 }
 var duration = TimeSpan.FromSeconds(seconds);

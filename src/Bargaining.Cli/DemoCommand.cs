@@ -63,30 +63,7 @@ internal static class DemoCommand
         output.WriteLine();
         output.WriteLine($"■ 盐城市 2026 年春季集体协商要约行动（模拟数据，种子 {seed}）：{city.Enterprises.Count} 家企业，{city.Commands} 条命令，" +
             $"模拟至 {Local(city.EndedAt, services.GetRequiredService<JurisdictionCatalog>().Default.Time)}，用时 {watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} 秒");
-        CityDashboard overview;
-        await using (var scope = services.CreateAsyncScope())
-        {
-            ((FixedCurrentUser)scope.ServiceProvider.GetRequiredService<ICurrentUserAccessor>()).User =
-                new CurrentUser("demo-city", "盐城市总工会权益保障部", Role.CityAdministrator, city.CityId);
-            overview = await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new CityDashboardQuery(city.CampaignId));
-        }
-        // Chinese characters are two columns wide: the unit is padded with ideographic spaces, the figures by hand.
-        static string Unit(string name) => name.Replace("总工会", "", StringComparison.Ordinal).Replace("经济技术开发区", "经开区", StringComparison.Ordinal)
-            .Replace("高新技术产业开发区", "高新区", StringComparison.Ordinal).PadRight(6, '\u3000');
-        output.WriteLine($"  排名  {Unit("单位")}  企业  要约  逾期  签订  生效  覆盖职工  平均增幅");
-        foreach (var row in overview.Rows)
-        {
-            var p = row.Progress;
-            var rise = p.AverageWageRise is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "%" : "—";
-            output.WriteLine($"  {row.Rank,4}  {Unit(p.Unit)}{p.Enterprises,6}{p.EnterprisesOffered,6}{p.Overdue.Count,6}" +
-                $"{p.EnterprisesSigned,6}{p.Stages.Effective,6}{p.WorkersCovered,10}{rise,10}");
-        }
-
-        var total = overview.Totals.Progress;
-        var median = total.MedianWageRise is { } m ? m.ToString("0.00", CultureInfo.InvariantCulture) + "%" : "—";
-        output.WriteLine($"  全市（参加单位）：企业 {total.Enterprises} 家，要约 {total.EnterprisesOffered} 家，签订 {total.EnterprisesSigned} 家，" +
-            $"生效 {total.Stages.Effective} 家，增幅中位数 {median}，逾期 {overview.Totals.OverdueCount} 件，" +
-            $"覆盖职工 {overview.WorkersCovered} 人（目标 {overview.WorkersCoveredTarget} 人）");
+        await CityDashboardTable.WriteAsync(services, city.CityId, city.CampaignId, output);
     }
 
     private static async Task<int> RunRoundAsync(DemoRound round, IServiceProvider services, ManualClock clock, WorkflowTimerProcessor processor, TextWriter output)

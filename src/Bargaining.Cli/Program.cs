@@ -7,6 +7,7 @@ try
     return args.FirstOrDefault() switch
     {
         "demo" => await DemoCommand.RunAsync(Arguments.Parse(args[1..]), Console.Out),
+        "simulate" => await SimulateCommand.RunAsync(Arguments.Parse(args[1..]), Console.Out, Console.Error),
         "validate" => ValidateCommand.Run(Arguments.Parse(args[1..]), Console.Out),
         "verify" => await VerifyCommand.RunAsync(Arguments.Parse(args[1..]), Console.Out),
         "print" => await DocumentCommands.PrintAsync(Arguments.Parse(args[1..]), Console.Out),
@@ -36,6 +37,9 @@ static int Usage(int code, string? problem = null)
           demo      [--db FILE] [--workflows DIR]   load every definition, drive a Yancheng demo round through the whole
                     [--enterprises N] [--seed N]    ordinary procedure on a SQLite file with a simulated clock, print the journal;
                                                     then load a Yancheng-like city through the commands and print its overview
+          simulate  [--enterprises N] [--seed N]    run a whole spring campaign for a city of N enterprises (default 2000) through
+                    [--db FILE] [--workflows DIR]   the commands on a simulated clock, with a progress bar on stderr; print the
+                                                    throughput and the city dashboard (default bargaining-simulation.db)
           validate  [--workflows DIR]               check every definition; print each error with its file and JSON path
           verify    --db FILE                       verify the hash chain of every instance's journal
           print     --db FILE --round ID            print a round's document from its template: --document contract (the

@@ -22,6 +22,8 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using static Bargaining.Demo.SyntheticCity;
+
 namespace Bargaining.Demo;
 
 /// <summary>Where the generator leaves an enterprise's round at the end of the demo period.</summary>
@@ -114,45 +116,6 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
     /// <summary>The offset of the rounds' local time: they run under the default jurisdiction.</summary>
     private TimeSpan LocalOffset => services.GetRequiredService<JurisdictionCatalog>().Default.Time.UtcOffset;
 
-    private static readonly string[] Brands =
-    [
-        "恒达", "鑫源", "华泰", "永盛", "金海", "瑞丰", "宏远", "天成", "海韵", "国泰", "新华", "中联", "东方", "润达", "汇通", "丰源", "银河", "鼎盛",
-        "正大", "博远", "明珠", "佳诚", "盛源", "远航", "嘉禾", "联创", "锦程", "大洋", "协和", "兴业", "荣晟", "力拓", "悦达", "众邦", "晨光", "华鼎",
-        "宝通", "安信", "德润", "富华", "长江", "黄海", "新洋", "海瑞", "开元", "宇航", "森达", "振华", "同盛", "金陵",
-    ];
-
-    private static readonly (string Industry, string[] Words, int WomenPercent, int Weight)[] Industries =
-    [
-        ("制造业", ["机械", "精密机械", "汽车零部件", "电子", "新能源科技", "纺织", "服装", "食品", "化工", "家具", "电器", "环保设备", "光伏科技", "轴承"], 35, 60),
-        ("建筑业", ["建设工程", "建筑安装", "路桥工程"], 12, 8),
-        ("批发和零售业", ["商贸", "农资", "医药连锁"], 55, 8),
-        ("交通运输、仓储和邮政业", ["物流", "港口运输", "冷链物流"], 20, 7),
-        ("住宿和餐饮业", ["酒店管理", "餐饮管理"], 60, 5),
-        ("信息传输、软件和信息技术服务业", ["软件科技", "信息技术", "数据科技"], 38, 6),
-        ("电力、热力、燃气及水生产和供应业", ["热电", "燃气", "水务"], 22, 3),
-        ("农、林、牧、渔业", ["农业发展", "水产养殖"], 40, 3),
-    ];
-
-    private static readonly (string Type, int Weight)[] EconomicTypes =
-        [("私营企业", 55), ("有限责任公司", 20), ("股份有限公司", 8), ("外商投资企业", 7), ("港澳台投资企业", 4), ("国有企业", 4), ("集体企业", 2)];
-
-    // Surnames common in northern Jiangsu, and given names of several generations; some use characters outside GB2312
-    // (堃 喆 昇 玥 赟), which the documents print from the fallback face.
-    private static readonly string[] Surnames =
-    [
-        "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "朱", "马", "胡", "郭", "林", "何", "高", "唐", "蔡", "顾", "季", "卞",
-        "沈", "陆", "施", "缪", "葛", "薛", "戴", "仇", "于", "宋", "姜", "丁", "夏", "潘", "袁", "邵",
-    ];
-    private static readonly string[] Given =
-    [
-        "建国", "桂芳", "立新", "志强", "秀英", "海燕", "明", "伟", "敏", "静", "军", "勇", "红梅", "春华", "国平", "文斌", "晓东", "玉兰", "德明", "丽娟",
-        "宏伟", "建华", "淑珍", "卫东", "爱民", "雪梅", "晓燕", "海涛", "俊杰", "婷婷", "浩然", "子涵", "雨桐", "思远", "欣怡", "一鸣", "佳琪", "志刚",
-        "堃", "喆", "昇", "玥", "赟", "堃鹏", "明喆", "昇阳", "玥彤", "赟杰", "文堃", "嘉玥",
-    ];
-
-    // Posts of the other representatives (Art 19–20: chosen by the union; appointed by the legal representative).
-    private static readonly string[] WorkerPosts = ["工会副主席", "女职工委员会主任", "生产车间班组长", "一线职工代表", "技术员", "质检员", "仓储部职工", "经费审查委员"];
-    private static readonly string[] EmployerPosts = ["人力资源部经理", "财务部经理", "生产部经理", "行政部主任", "副总经理", "法务专员", "运营部经理", "安全环保部经理"];
 
     /// <summary>The instructor (集体协商指导员) each county assigns to every third of its enterprises; the user id is <c>demo-instructor-CODE</c>.</summary>
     public const string InstructorName = "缪建华";
@@ -209,8 +172,8 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
             enterprises * 150), cityAdmin, ct);
 
         // Enterprises, imported per county from the CSV the county staff would upload.
-        var generated = Enumerable.Range(0, enterprises).Select(i => NewEnterprise(random, counties[i % counties.Count].Code, i)).ToList();
-        EnsureUnique(generated, random);
+        var generated = Enumerable.Range(0, enterprises).Select(i => NewEnterprise(random, counties[i % counties.Count].Code, counties[i % counties.Count].Name, Employees)).ToList();
+        EnsureUnique(generated, code => NewEnterprise(random, code, _countyNames[code], Employees));
         foreach (var (code, name, id) in counties)
         {
             var rows = generated.Where(g => g.CountyCode == code).ToList();
@@ -279,7 +242,9 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
         };
     }
 
-    private sealed record Generated(string CountyCode, string Name, string CreditCode, string Industry, string EconomicType, int Employees, int Women, int Members, string Chair, string Manager);
+
+    /// <summary>Sizes from 30 to 2000, log-uniform: many small and medium firms, a few large ones.</summary>
+    private static int Employees(Random random) => (int)Math.Round(Math.Exp(Math.Log(30) + random.NextDouble() * (Math.Log(2000) - Math.Log(30))));
 
     private sealed class Plan(Generated source, DemoFate fate, Guid enterpriseId, CurrentUser chair, CurrentUser employer, CurrentUser reviewer)
     {
@@ -435,95 +400,6 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
             At(publishOn, 10, () => SendAsync(new PublishCommand(p.RoundId!.Value, publishOn, "厂务公开栏及职工微信群"), p.Chair));
     }
 
-    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
-
-    /// <summary>A rate as a clause writes it: 3, 4.5 (not 3.0).</summary>
-    private static string Percent(decimal rate) => rate.ToString("0.##", CultureInfo.InvariantCulture);
-
-    private static (int Entitled, int Present, int InFavour) Vote(int employees, Random random, bool adopt)
-    {
-        // Small enterprises vote in a general meeting of all workers; larger ones through deputies.
-        var entitled = employees <= 100 ? employees : Math.Clamp(employees / 8, 50, 220);
-        var quorum = (2 * entitled + 2) / 3;                               // at least two thirds present (Art 36)
-        var present = Math.Min(entitled, quorum + random.Next(0, Math.Max(1, entitled - quorum + 1)));
-        var majority = entitled / 2 + 1;                                  // more than half of all (Art 36)
-        var inFavour = adopt ? Math.Min(present, majority + random.Next(0, Math.Max(1, present - majority + 1))) : majority - 1 - random.Next(0, Math.Max(1, entitled / 10));
-        return (entitled, present, Math.Max(0, inFavour));
-    }
-
-    private static IReadOnlyList<Nominee> Members(string chief, string chiefTitle, string[] posts, int count, HashSet<string> people, Random random) =>
-        [new(Bare(chief), null, true, false, chiefTitle), .. Enumerable.Range(0, count - 1).Select(i => new Nominee(Distinct(people, random), null, false, false, posts[i % posts.Length]))];
-
-    /// <summary>A name not yet in <paramref name="people"/>, which it joins.</summary>
-    private static string Distinct(HashSet<string> people, Random random)
-    {
-        var name = Person(random);
-        while (!people.Add(name)) name = Person(random);
-        return name;
-    }
-
-    private static string Bare(string titled) => titled[..titled.IndexOf('（', StringComparison.Ordinal)];
-
-    private Generated NewEnterprise(Random random, string countyCode, int index)
-    {
-        var industry = Pick(random, Industries.Select(i => (i, i.Weight)).ToArray());
-        var word = industry.Words[random.Next(industry.Words.Length)];
-        var place = random.Next(3) == 0 ? Short(_countyNames[countyCode]) : "盐城";
-        if (place.Length > 2 && place.EndsWith('区')) place = place[..^1];
-        var name = $"{place}{Brands[random.Next(Brands.Length)]}{word}{(random.Next(8) == 0 ? "股份" : "")}有限公司";
-        // Sizes from 30 to 2000, log-uniform: many small and medium firms, a few large ones.
-        var employees = (int)Math.Round(Math.Exp(Math.Log(30) + random.NextDouble() * (Math.Log(2000) - Math.Log(30))));
-        var women = (int)Math.Round(employees * Math.Clamp(industry.WomenPercent + random.Next(-10, 11), 5, 80) / 100.0);
-        var members = (int)Math.Round(employees * (85 + random.Next(0, 15)) / 100.0);   // most workers join the enterprise union
-        var code = "91" + countyCode + "MA" + string.Concat(Enumerable.Range(0, 7).Select(_ => CodeAlphabet[random.Next(CodeAlphabet.Length)]));
-        var chair = Person(random);
-        var manager = Person(random);
-        while (manager == chair) manager = Person(random);                // nobody sits on both sides (Art 24)
-        return new Generated(countyCode, name, code + Domain.CreditCode.CheckCharacter(code), industry.Industry, Pick(random, EconomicTypes), employees, women, members,
-            chair + "（工会主席）", manager + "（总经理）");
-    }
-
-    private const string CodeAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-
-    private void EnsureUnique(List<Generated> generated, Random random)
-    {
-        var names = new HashSet<string>();
-        var codes = new HashSet<string>();
-        for (var i = 0; i < generated.Count; i++)
-        {
-            var g = generated[i];
-            while (!names.Add(g.Name) || !codes.Add(g.CreditCode))
-            {
-                names.Remove(g.Name);
-                g = NewEnterprise(random, g.CountyCode, i) with { Chair = g.Chair, Manager = g.Manager };
-            }
-            generated[i] = g;
-        }
-    }
-
-    private static byte[] Csv(IEnumerable<Generated> rows)
-    {
-        var text = new StringBuilder(string.Join(",", EnterpriseFile.Columns.Append(EnterpriseFile.UnionMembersColumn))).Append('\n');
-        foreach (var g in rows)
-            text.Append(CultureInfo.InvariantCulture, $"{g.Name},{g.CreditCode},{g.Industry},{g.EconomicType},{g.Employees},{g.Women},{g.Name}工会委员会,{Bare(g.Chair)},{g.Members}\n");
-        return Encoding.UTF8.GetBytes(text.ToString());
-    }
-
-    private static string Person(Random random) => Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)];
-
-    private static string Short(string union) => union.Replace("总工会", "", StringComparison.Ordinal).Replace("经济技术开发区", "经开区", StringComparison.Ordinal)
-        .Replace("高新技术产业开发区", "高新区", StringComparison.Ordinal);
-
-    private static T Pick<T>(Random random, (T Item, int Weight)[] weighted)
-    {
-        var roll = random.Next(weighted.Sum(w => w.Weight));
-        foreach (var (item, weight) in weighted)
-        {
-            if (roll < weight) return item;
-            roll -= weight;
-        }
-        return weighted[^1].Item;
-    }
 
     private async Task<T> SendAsync<T>(IRequest<T> request, CurrentUser user, CancellationToken ct = default)
     {

@@ -1,5 +1,7 @@
 using Bargaining.Domain;
 using Bargaining.Features.Campaigns;
+using Bargaining.Features.Organisations;
+using Bargaining.Features.Rounds;
 using Bargaining.Features.Rounds.Offer;
 using Bargaining.Tests.Features.Rounds;
 using Microsoft.EntityFrameworkCore;
@@ -131,5 +133,66 @@ public sealed class CampaignTests : RoundScenario
         var e = await RefusedAsync(() => Host.SendAsync(new LaunchCampaignOffersCommand([], RoundKind.Wage, [], Today), YanduStaff), FailureKind.Validation);
         Assert.Contains("请至少选择一家企业", e.Message);
         Assert.Contains("至少应提出一项协商议题", e.Message);
+    }
+}
+
+public sealed partial class LargeLaunchTests
+{
+    private const int Size = 500;
+
+    /// <summary>Each enterprise's round, offer, topics and journal, with the ids that differ between two databases left out.</summary>
+    private static async Task<List<string>> LaunchAsync(int perRequest)
+    {
+        await using var host = await BargainingHost.StartAsync(China.At(2026, 3, 2, 9));
+        await host.ImportOrganisationsAsync();
+        var yandu = await host.WithDbAsync(db => db.Organisations.SingleAsync(o => o.Code == "320903"));
+        var staff = new CurrentUser("u-yandu", "盐都区总工会 张敏", Role.CountyStaff, yandu.Id);
+        var csv = new System.Text.StringBuilder(string.Join(",", EnterpriseFile.Columns) + "\n");
+        for (var i = 0; i < Size; i++)
+        {
+            var code = $"91320903MA{i:D7}";
+            csv.Append(FormattableString.Invariant($"盐城测试{i:D3}机械有限公司,{code}{CreditCode.CheckCharacter(code)},制造业,私营企业,{50 + i},{20 + i % 30},盐城测试{i:D3}机械有限公司工会委员会,职工{i}\n"));
+        }
+        var imported = await host.SendAsync(new ImportEnterprisesCommand(yandu.Id, "盐都区企业名单.csv", System.Text.Encoding.UTF8.GetBytes(csv.ToString())), staff);
+        Assert.Equal(Size, imported.Imported);
+        var ids = await host.WithDbAsync(db => db.Enterprises.AsNoTracking().OrderBy(e => e.CreditCode).Select(e => e.Id).ToListAsync());
+
+        foreach (var batch in ids.Chunk(perRequest))
+        {
+            var report = await host.SendAsync(new LaunchCampaignOffersCommand(batch, RoundKind.Wage, [new TopicProposal(TopicCatalog.Pay, "职工年平均工资增长6%", 6, "%")],
+                new DateOnly(2026, 3, 2), 3), staff);
+            Assert.Equal(batch.Length, report.Launched.Count);
+        }
+
+        var rounds = await host.WithDbAsync(db => db.Rounds.AsNoTracking().Join(db.Enterprises, r => r.EnterpriseId, e => e.Id, (r, e) => new { e.CreditCode, Round = r })
+            .OrderBy(x => x.CreditCode).ToListAsync());
+        var topics = await host.WithDbAsync(db => db.Topics.AsNoTracking().Include(t => t.Positions).ToListAsync());
+        var described = new List<string>();
+        foreach (var x in rounds)
+        {
+            var r = x.Round;
+            var journal = await host.WithEngineAsync(e => e.JournalAsync(r.WorkflowInstanceId));
+            var verified = await host.WithEngineAsync(e => e.VerifyJournalAsync(r.WorkflowInstanceId));
+            Assert.True(verified.Valid, verified.Problem);
+            var text = string.Join(" | ", [
+                x.CreditCode, r.Kind.ToString(), r.Procedure.ToString(), r.Jurisdiction, r.Running.ToString(), $"{r.Offer.MadeAt:O} {r.Offer.ReceivedOn} {r.Offer.Mode} {r.Offer.ReplyDueOn} {r.Offer.RepresentativesPerSide}",
+                .. topics.Where(t => t.RoundId == r.Id).Select(t => $"{t.Code} {t.Status} {string.Join(";", t.Positions.Select(p => $"{p.Kind} {p.Side} {p.Clause} {p.Number}{p.Unit}"))}"),
+                .. journal.Select(j => $"{j.Sequence} {j.Kind} {j.Node} {j.Signal} {j.Actor} {j.Role} {j.At:O} {j.Moves} {j.Payload}")]);
+            described.Add(Guids().Replace(text, "<id>"));
+        }
+        return described;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial System.Text.RegularExpressions.Regex Guids();
+
+    [Fact]
+    public async Task Five_hundred_enterprises_launched_in_one_request_get_the_same_rounds_and_journals_as_in_batches_of_a_hundred()
+    {
+        var once = await LaunchAsync(Size);
+        var batched = await LaunchAsync(100);
+
+        Assert.Equal(Size, once.Count);
+        Assert.Equal(batched, once);
     }
 }
