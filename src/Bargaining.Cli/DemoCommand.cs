@@ -78,7 +78,7 @@ internal static class DemoCommand
         {
             var p = row.Progress;
             var rise = p.AverageWageRise is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "%" : "—";
-            output.WriteLine($"  {row.Rank,4}  {Unit(p.Unit)}{p.Enterprises,6}{p.EnterprisesOffered,6}{p.Overdue.Count,6}" +
+            output.WriteLine($"  {row.Rank,4}  {Unit(p.Unit)}{p.Enterprises,6}{p.EnterprisesOffered,6}{p.OverdueCount,6}" +
                 $"{p.EnterprisesSigned,6}{p.Stages.Effective,6}{p.WorkersCovered,10}{rise,10}");
         }
 

@@ -1,4 +1,5 @@
 using Bargaining.Domain;
+using Bargaining.Features.Progress;
 using Bargaining.Infrastructure;
 using Bargaining.Persistence;
 using Bargaining.Workflows.Persistence;
@@ -89,20 +90,29 @@ public sealed class RoundListQueryValidator : AbstractValidator<RoundListQuery>
 }
 
 /// <summary>
-/// Handles <see cref="RoundListQuery"/>: the rounds, their enterprises and their workflow states are read in one
-/// query. Without a stage, overdue or awaiting filter the database pages; with one, every round in scope is read
-/// (still in one query) and filtered in memory, since stage and deadlines live in the workflow state.
+/// Handles <see cref="RoundListQuery"/>: the database filters by stage and overdue on the rounds' summaries
+/// (<see cref="RoundProgress"/>), counts and pages; the page's rounds are described from their workflows, read in
+/// the same query. "Awaiting me" is decided on the workflow itself, for the rounds the summary names the caller's
+/// role in or whose deadline has lapsed since (the roles may have changed before the timer fires).
 /// </summary>
-public sealed class RoundListHandler(BargainingDbContext db, RoundStatusReader statuses, ICurrentUserAccessor users) : IRequestHandler<RoundListQuery, RoundList>
+public sealed class RoundListHandler(BargainingDbContext db, RoundStatusReader statuses, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<RoundListQuery, RoundList>
 {
     public async Task<RoundList> Handle(RoundListQuery request, CancellationToken cancellationToken)
     {
         var user = users.Caller();
         if (request.CampaignId is { } campaign && !await db.Campaigns.AnyAsync(c => c.Id == campaign, cancellationToken))
             throw DomainException.NotFound("该集中要约行动");
-        var query = Scoped(db, user, request).AsNoTracking()
-            .OrderByDescending(x => x.Round.CreatedAt).ThenByDescending(x => x.Round.Id);
+        var now = workflow.Now.ToUniversalTime();
         var role = RoundAccess.WorkflowRole(user.Role);
+        var sources = Scoped(db, user, request);
+        if (request.Stage is { } stage) sources = sources.Where(x => x.Progress.Stage == stage);
+        if (request.OverdueOnly) sources = sources.Where(x => x.Progress.OverdueFrom <= now);
+        if (request.AwaitingMe)
+        {
+            var pattern = RoundProgress.RolePattern(role ?? "");
+            sources = sources.Where(x => x.Progress.AwaitedRoles.Contains(pattern) || x.Progress.DueAt <= now);
+        }
+        var query = sources.AsNoTracking().OrderByDescending(x => x.Round.CreatedAt).ThenByDescending(x => x.Round.Id);
         RoundListRow Row(RoundSource x)
         {
             var status = statuses.Read(x.Round, x.Workflow);
@@ -112,17 +122,13 @@ public sealed class RoundListHandler(BargainingDbContext db, RoundStatusReader s
         }
 
         var skip = (request.Page - 1) * request.PageSize;
-        if (request is { Stage: null, OverdueOnly: false, AwaitingMe: false })
+        if (!request.AwaitingMe)
         {
             var total = await query.CountAsync(cancellationToken);
             var page = await query.Skip(skip).Take(request.PageSize).ToListAsync(cancellationToken);
             return new RoundList([.. page.Select(Row)], total, request.Page, request.PageSize);
         }
-        var rows = (await query.ToListAsync(cancellationToken)).Select(Row)
-            .Where(r => request.Stage is not { } stage || r.Stage == stage)
-            .Where(r => !request.OverdueOnly || r.DaysLate is not null)
-            .Where(r => !request.AwaitingMe || r.AwaitingMe)
-            .ToList();
+        var rows = (await query.ToListAsync(cancellationToken)).Select(Row).Where(r => r.AwaitingMe).ToList();
         return new RoundList([.. rows.Skip(skip).Take(request.PageSize)], rows.Count, request.Page, request.PageSize);
     }
 
@@ -140,7 +146,8 @@ public sealed class RoundListHandler(BargainingDbContext db, RoundStatusReader s
                join e in enterprises on r.EnterpriseId equals e.Id
                join o in db.Organisations on e.OrganisationId equals o.Id
                join w in db.Set<WorkflowInstanceRecord>() on r.WorkflowInstanceId equals w.Id
-               select new RoundSource { Round = r, Enterprise = e, Unit = o, Workflow = w };
+               join p in db.RoundProgress on r.Id equals p.RoundId
+               select new RoundSource { Round = r, Enterprise = e, Unit = o, Workflow = w, Progress = p };
     }
 }
 
@@ -151,6 +158,7 @@ internal sealed class RoundSource
     public required Enterprise Enterprise { get; init; }
     public required Organisation Unit { get; init; }
     public required WorkflowInstanceRecord Workflow { get; init; }
+    public required RoundProgress Progress { get; init; }
 }
 
 /// <summary>The enterprises a caller may list, in one place for the round and enterprise lists.</summary>
