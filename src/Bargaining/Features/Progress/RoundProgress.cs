@@ -81,10 +81,10 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
     }
 
     /// <summary>
-    /// Writes the summaries that are missing (a database from before they existed), <see cref="BackfillBatch"/> rounds
+    /// Writes the summaries that are missing (a database from before they existed), <paramref name="batch"/> rounds
     /// per save; running it again finds nothing to do. Returns how many were written.
     /// </summary>
-    public async Task<int> BackfillAsync(BargainingDbContext db, CancellationToken ct)
+    public async Task<int> BackfillAsync(BargainingDbContext db, CancellationToken ct, int batch = BackfillBatch)
     {
         var written = 0;
         while (true)
@@ -94,7 +94,7 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
                                  join e in db.Enterprises on r.EnterpriseId equals e.Id
                                  join w in db.Set<WorkflowInstanceRecord>() on r.WorkflowInstanceId equals w.Id
                                  orderby r.Id
-                                 select new Source(r, e.OrganisationId, w)).Take(BackfillBatch).ToListAsync(ct);
+                                 select new Source(r, e.OrganisationId, w)).Take(batch).ToListAsync(ct);
             if (missing.Count == 0) return written;
             await WriteAsync(db, missing, ct);
             await db.SaveChangesAsync(ct);
