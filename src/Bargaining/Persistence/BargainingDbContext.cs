@@ -50,6 +50,9 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     /// <summary>Where each round stands, for the dashboard and the lists (see <see cref="RoundProgressWriter"/>).</summary>
     public DbSet<RoundProgress> RoundProgress => Set<RoundProgress>();
 
+    /// <summary>Each unit's stamp, moved with its rounds' summaries and enterprises (see <see cref="UnitProgressStamp"/>).</summary>
+    public DbSet<UnitProgressStamp> UnitProgressStamps => Set<UnitProgressStamp>();
+
     /// <summary>
     /// Saves, stopping the rounds whose workflow this save ends, and rewrites the <see cref="Features.Progress.RoundProgress"/>
     /// of every round whose workflow, offer, reply, meetings or topics it changes, in the same transaction.
@@ -59,12 +62,12 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
         var ended = EndedWorkflows();
         if (ended.Count > 0)
             foreach (var round in await Rounds.Where(r => ended.Contains(r.WorkflowInstanceId) && r.Running).ToListAsync(cancellationToken)) round.Stop();
-        var (rounds, workflows, topics) = Touched();
-        if (rounds.Count + workflows.Count + topics.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var (rounds, workflows, topics, units) = Touched();
+        if (rounds.Count + workflows.Count + topics.Count + units.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await ProgressWriter.WriteAsync(this, rounds, workflows, topics, cancellationToken);
+        await ProgressWriter.WriteAsync(this, rounds, workflows, topics, units, cancellationToken);
         saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (own is not null) await own.CommitAsync(cancellationToken);
         return saved;
@@ -81,8 +84,11 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
         this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(RoundProgressWriter)) as RoundProgressWriter
         ?? throw new InvalidOperationException("BargainingDbContext needs the services of AddBargaining (RoundProgressWriter) to save");
 
-    /// <summary>What this save may change of a round's summary: rounds, workflow instances, and topics (a position appended).</summary>
-    private (List<Guid> Rounds, List<Guid> Workflows, List<Guid> Topics) Touched()
+    /// <summary>
+    /// What this save may change of the round summaries and the figures: rounds, workflow instances, topics (a position
+    /// appended), and the units of enterprises added or changed.
+    /// </summary>
+    private (List<Guid> Rounds, List<Guid> Workflows, List<Guid> Topics, List<Guid> Units) Touched()
     {
         static bool Changed(EntityEntry e) => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted;
         var rounds = ChangeTracker.Entries<Round>().Where(Changed).Select(e => e.Entity.Id)
@@ -90,7 +96,8 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
         var workflows = ChangeTracker.Entries<WorkflowInstanceRecord>().Where(Changed).Select(e => e.Entity.Id);
         var topics = ChangeTracker.Entries<Topic>().Where(Changed).Select(e => e.Entity.Id)
             .Concat(ChangeTracker.Entries<Position>().Where(Changed).Select(e => e.Entity.TopicId));
-        return ([.. rounds.Distinct()], [.. workflows.Distinct()], [.. topics.Distinct()]);
+        var units = ChangeTracker.Entries<Enterprise>().Where(Changed).Select(e => e.Entity.OrganisationId);
+        return ([.. rounds.Distinct()], [.. workflows.Distinct()], [.. topics.Distinct()], [.. units.Distinct()]);
     }
 
     /// <summary>
@@ -132,7 +139,8 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.Property(x => x.UnionName).HasMaxLength(200);
             e.Property(x => x.ChairName).HasMaxLength(50);
             e.HasIndex(x => x.CreditCode).IsUnique();
-            e.HasIndex(x => x.OrganisationId);
+            // Covers the figures' enterprises and workers per unit.
+            e.HasIndex(x => new { x.OrganisationId, x.Employees });
             e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<Round>(e =>
@@ -192,8 +200,15 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             // The unit's figures read these indexes, never the rows.
             e.HasIndex(x => new { x.OrganisationId, x.Latest, x.Stage });
             e.HasIndex(x => new { x.OrganisationId, x.OverdueFrom });
-            e.HasIndex(x => x.EnterpriseId);
+            e.HasIndex(x => new { x.EnterpriseId, x.Stage });
             e.HasOne<Round>().WithOne().HasForeignKey<RoundProgress>(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<UnitProgressStamp>(e =>
+        {
+            e.ToTable("unit_progress_stamps");
+            e.HasKey(x => x.OrganisationId);
+            e.Property(x => x.OrganisationId).ValueGeneratedNever();
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<RegisteredContract>(e =>
         {

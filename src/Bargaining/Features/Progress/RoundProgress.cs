@@ -57,6 +57,17 @@ public sealed class RoundProgress
 }
 
 /// <summary>
+/// A number that moves, in the same transaction, with every change of a unit's round summaries or enterprises (table
+/// <c>unit_progress_stamps</c>): a unit's figures computed at one stamp stay right until the stamp moves or a day
+/// begins, which is what <see cref="ProgressCache"/> keys on.
+/// </summary>
+public sealed class UnitProgressStamp
+{
+    public Guid OrganisationId { get; set; }
+    public long Stamp { get; set; }
+}
+
+/// <summary>
 /// The one writer of <see cref="RoundProgress"/>: computes it from the round, its workflow (<see cref="RoundStages"/>),
 /// its meetings and its agreed pay topics. <see cref="BargainingDbContext"/> calls it in every save that changes one
 /// of these, so commands, the engine and the timer processor keep it alike.
@@ -68,9 +79,11 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
 
     /// <summary>
     /// Rewrites the summaries of the rounds given, of the rounds of <paramref name="workflowIds"/> and of the rounds
-    /// of <paramref name="topicIds"/>, and the latest-round mark of their enterprises' other rounds. The caller saves.
+    /// of <paramref name="topicIds"/>, and the latest-round mark of their enterprises' other rounds; moves the stamps of
+    /// their units and of <paramref name="units"/> (whose enterprises changed). The caller saves.
     /// </summary>
-    public async Task WriteAsync(BargainingDbContext db, IReadOnlyCollection<Guid> roundIds, IReadOnlyCollection<Guid> workflowIds, IReadOnlyCollection<Guid> topicIds, CancellationToken ct)
+    public async Task WriteAsync(BargainingDbContext db, IReadOnlyCollection<Guid> roundIds, IReadOnlyCollection<Guid> workflowIds, IReadOnlyCollection<Guid> topicIds,
+        IReadOnlyCollection<Guid> units, CancellationToken ct)
     {
         var rounds = await (from r in db.Rounds.AsNoTracking()
                             where roundIds.Contains(r.Id) || workflowIds.Contains(r.WorkflowInstanceId) || db.Topics.Any(t => topicIds.Contains(t.Id) && t.RoundId == r.Id)
@@ -78,6 +91,7 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
                             join w in db.Set<WorkflowInstanceRecord>() on r.WorkflowInstanceId equals w.Id
                             select new Source(r, e.OrganisationId, w)).ToListAsync(ct);
         if (rounds.Count > 0) await WriteAsync(db, rounds, ct);
+        await StampAsync(db, [.. rounds.Select(x => x.OrganisationId).Concat(units).Distinct()], ct);
     }
 
     /// <summary>
@@ -97,6 +111,7 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
                                  select new Source(r, e.OrganisationId, w)).Take(batch).ToListAsync(ct);
             if (missing.Count == 0) return written;
             await WriteAsync(db, missing, ct);
+            await StampAsync(db, [.. missing.Select(x => x.OrganisationId).Distinct()], ct);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             written += missing.Count;
@@ -127,6 +142,16 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
             else db.Add(computed);
         }
         foreach (var other in stored.Values.Where(p => !ids.Contains(p.RoundId))) other.Latest = latest.Contains(other.RoundId);
+    }
+
+    /// <summary>Moves the units' stamps (atomically, so two writers never leave one stamp for two states); a unit's first gets one.</summary>
+    private static async Task StampAsync(BargainingDbContext db, IReadOnlyCollection<Guid> units, CancellationToken ct)
+    {
+        if (units.Count == 0) return;
+        var moved = await db.UnitProgressStamps.Where(s => units.Contains(s.OrganisationId)).ExecuteUpdateAsync(s => s.SetProperty(x => x.Stamp, x => x.Stamp + 1), ct);
+        if (moved == units.Count) return;
+        var stamped = await db.UnitProgressStamps.Where(s => units.Contains(s.OrganisationId)).Select(s => s.OrganisationId).ToListAsync(ct);
+        foreach (var unit in units.Except(stamped)) db.Add(new UnitProgressStamp { OrganisationId = unit, Stamp = 1 });
     }
 
     /// <summary>The summary of <paramref name="round"/> whose workflow is <paramref name="workflow"/>.</summary>

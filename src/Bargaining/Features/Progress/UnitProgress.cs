@@ -47,11 +47,36 @@ public sealed record UnitProgress(
     Funnel Funnel);
 
 /// <summary>
+/// Figures already computed, by what they were computed from: the units (names included), the counting day, the total,
+/// every jurisdiction's today and the units' <see cref="UnitProgressStamp"/>s. Figures change only when a stamp moves
+/// (in the transaction of the change) or a day begins (overdue counts compare with days), so an entry is exact while
+/// its key is current; with several app instances each keeps its own, checked against the same stamps.
+/// </summary>
+public sealed class ProgressCache
+{
+    private const int Capacity = 256;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (IReadOnlyList<UnitProgress> Units, UnitProgress? Total)> _figures = new(StringComparer.Ordinal);
+
+    internal bool TryGet(string key, out (IReadOnlyList<UnitProgress> Units, UnitProgress? Total) figures) => _figures.TryGetValue(key, out figures);
+
+    internal void Set(string key, (IReadOnlyList<UnitProgress> Units, UnitProgress? Total) figures)
+    {
+        // Keys of past stamps and days are never asked again: forget them all now and then.
+        if (_figures.Count >= Capacity) _figures.Clear();
+        _figures[key] = figures;
+    }
+
+    /// <summary>Forgets every entry (a benchmark measuring the computation itself).</summary>
+    public void Clear() => _figures.Clear();
+}
+
+/// <summary>
 /// Computes <see cref="UnitProgress"/>; shared by the county and the city queries so both count alike. The database
 /// counts from <see cref="RoundProgress"/> (one grouped query per figure, from its indexes); only the first page of
-/// overdue rounds is read as rows.
+/// overdue rounds is read as rows. A unit's figures are computed once per <see cref="UnitProgressStamp"/> and day
+/// (<see cref="ProgressCache"/>); an instructor's, which depend on assignments, every time.
 /// </summary>
-public sealed class ProgressFigures(BargainingDbContext db, RoundWorkflow workflow, JurisdictionCatalog jurisdictions)
+public sealed class ProgressFigures(BargainingDbContext db, RoundWorkflow workflow, JurisdictionCatalog jurisdictions, ProgressCache cache)
 {
     /// <summary>Overdue rounds listed with each unit's figures.</summary>
     public const int OverduePage = 20;
@@ -87,6 +112,24 @@ public sealed class ProgressFigures(BargainingDbContext db, RoundWorkflow workfl
     private sealed record Reached(Guid Unit, int Offers, int Replies, int Bargaining, int Signed, int Filed, int Effective);
 
     private async Task<(IReadOnlyList<UnitProgress> Units, UnitProgress? Total)> ComputeAsync(IReadOnlyList<Organisation> units, DateOnly? since,
+        (Organisation As, IReadOnlySet<Guid> Units)? total, CancellationToken ct, string? instructorUserId)
+    {
+        if (instructorUserId is not null) return await CountAsync(units, since, total, ct, instructorUserId);
+        // The stamps are read before the figures: figures newer than their key are recomputed at the next stamp, never older.
+        var unitIds = units.Select(u => u.Id).ToList();
+        var stamps = await db.UnitProgressStamps.AsNoTracking().Where(s => unitIds.Contains(s.OrganisationId)).ToDictionaryAsync(s => s.OrganisationId, s => s.Stamp, ct);
+        var key = string.Join("|",
+            string.Join(",", units.Select(u => $"{u.Id}:{u.Name}:{u.Kind}:{stamps.GetValueOrDefault(u.Id)}")),
+            since?.DayNumber,
+            total is { } t ? $"{t.As.Id}:{t.As.Name}:{string.Join(",", t.Units.Order())}" : "",
+            string.Join(",", jurisdictions.TimeRules.Values.Select(j => j.LocalDate(workflow.Now).DayNumber)));
+        if (cache.TryGet(key, out var figures)) return figures;
+        figures = await CountAsync(units, since, total, ct, instructorUserId: null);
+        cache.Set(key, figures);
+        return figures;
+    }
+
+    private async Task<(IReadOnlyList<UnitProgress> Units, UnitProgress? Total)> CountAsync(IReadOnlyList<Organisation> units, DateOnly? since,
         (Organisation As, IReadOnlySet<Guid> Units)? total, CancellationToken ct, string? instructorUserId)
     {
         var unitIds = units.Select(u => u.Id).ToList();
