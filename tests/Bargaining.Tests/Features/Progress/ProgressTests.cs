@@ -100,6 +100,21 @@ public sealed class ProgressTests : ProgressScenario
     }
 
     [Fact]
+    public async Task A_reply_and_a_new_enterprise_show_in_the_figures_of_the_next_request_the_same_day()
+    {
+        var round = await OfferedAsync();
+        var before = await Host.SendAsync(new CountyProgressQuery(Yandu.Id), YanduStaff);
+
+        await Host.SendAsync(new Bargaining.Features.Rounds.Offer.ReplyToOfferCommand(round, Accept: true), Employer);
+        await AddEnterpriseAsync(Yandu, "盐城新来电子有限公司", 31, 77);
+        var after = await Host.SendAsync(new CountyProgressQuery(Yandu.Id), YanduStaff);
+
+        Assert.Equal((1, 0), (before.Stages.Offered, before.Stages.Replied));
+        Assert.Equal((0, 1), (after.Stages.Offered, after.Stages.Replied));
+        Assert.Equal((before.Enterprises + 1, before.Workers + 77), (after.Enterprises, after.Workers));
+    }
+
+    [Fact]
     public async Task A_county_cannot_see_another_countys_progress_but_the_city_can()
     {
         await RefusedAsync(() => Host.SendAsync(new CountyProgressQuery(Yandu.Id), TinghuStaff), FailureKind.Forbidden);
