@@ -139,8 +139,9 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.Property(x => x.UnionName).HasMaxLength(200);
             e.Property(x => x.ChairName).HasMaxLength(50);
             e.HasIndex(x => x.CreditCode).IsUnique();
-            // Covers the figures' enterprises and workers per unit.
+            // Covers the figures' enterprises and workers per unit; the list's order by name.
             e.HasIndex(x => new { x.OrganisationId, x.Employees });
+            e.HasIndex(x => new { x.Name, x.Id });
             e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<Round>(e =>
@@ -184,6 +185,8 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             foreach (var part in e.Metadata.GetNavigations().Where(n => n.TargetEntityType.IsOwned()).ToList())
                 e.Navigation(part.Name).IsRequired();
             e.HasIndex(x => x.EnterpriseId);
+            // The round list's order, newest first.
+            e.HasIndex(x => new { x.CreatedAt, x.Id });
             e.HasIndex(x => x.WorkflowInstanceId).IsUnique();
             // One running round of a kind per enterprise, held by the database against racing starts.
             e.HasIndex(x => new { x.EnterpriseId, x.Kind }).IsUnique().HasFilter("\"Running\"").HasDatabaseName(RunningRounds.IndexName);
@@ -200,6 +203,7 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             // The unit's figures read these indexes, never the rows.
             e.HasIndex(x => new { x.OrganisationId, x.Latest, x.Stage });
             e.HasIndex(x => new { x.OrganisationId, x.OverdueFrom });
+            e.HasIndex(x => x.OverdueFrom);
             e.HasIndex(x => new { x.EnterpriseId, x.Stage });
             e.HasOne<Round>().WithOne().HasForeignKey<RoundProgress>(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -143,7 +143,8 @@ public sealed class ProgressFigures(BargainingDbContext db, RoundWorkflow workfl
         }
         var people = await enterprises.GroupBy(e => e.OrganisationId)
             .Select(g => new Counts(g.Key, g.Count(), g.Sum(e => e.Employees))).ToListAsync(ct);
-        var covered = await enterprises.Where(e => rounds.Any(p => p.EnterpriseId == e.Id && p.Stage == RoundStage.Effective)).GroupBy(e => e.OrganisationId)
+        // An enterprise's rounds are those of its unit: probed by enterprise, not filtered by unit again (a plan that scans).
+        var covered = await enterprises.Where(e => db.RoundProgress.Any(p => p.EnterpriseId == e.Id && p.Stage == RoundStage.Effective)).GroupBy(e => e.OrganisationId)
             .Select(g => new Counts(g.Key, g.Count(), g.Sum(e => e.Employees))).ToListAsync(ct);
         // The latest round of each enterprise, as EnterpriseListQuery picks it.
         var stages = await rounds.Where(p => p.Latest).GroupBy(p => new { p.OrganisationId, p.Stage })

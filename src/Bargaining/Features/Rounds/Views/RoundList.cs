@@ -92,7 +92,7 @@ public sealed class RoundListQueryValidator : AbstractValidator<RoundListQuery>
 /// <summary>
 /// Handles <see cref="RoundListQuery"/>: the database filters by stage and overdue on the rounds' summaries
 /// (<see cref="RoundProgress"/>), counts and pages; the page's rounds are described from their workflows, read in
-/// the same query. "Awaiting me" is decided on the workflow itself, for the rounds the summary names the caller's
+/// one more query. "Awaiting me" is decided on the workflow itself, for the rounds the summary names the caller's
 /// role in or whose deadline has lapsed since (the roles may have changed before the timer fires).
 /// </summary>
 public sealed class RoundListHandler(BargainingDbContext db, RoundStatusReader statuses, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<RoundListQuery, RoundList>
@@ -113,23 +113,30 @@ public sealed class RoundListHandler(BargainingDbContext db, RoundStatusReader s
             sources = sources.Where(x => x.Progress.AwaitedRoles.Contains(pattern) || x.Progress.DueAt <= now);
         }
         var query = sources.AsNoTracking().OrderByDescending(x => x.Round.CreatedAt).ThenByDescending(x => x.Round.Id);
-        RoundListRow Row(RoundSource x)
-        {
-            var status = statuses.Read(x.Round, x.Workflow);
-            return new RoundListRow(x.Round.Id, x.Enterprise.Id, x.Enterprise.Name, x.Unit.Id, x.Unit.Name, x.Round.Kind, x.Round.Kind.Chinese(),
-                status.Stage, status.Stage.Chinese(), status.Step, status.LastDay, status.DaysLate, status.NextActors,
-                role is not null && status.NextRoles.Contains(role), x.Round.CreatedAt, role == WorkflowRoles.CountyUnion && status.CountyMayUrge);
-        }
 
         var skip = (request.Page - 1) * request.PageSize;
         if (!request.AwaitingMe)
         {
             var total = await query.CountAsync(cancellationToken);
             var page = await query.Skip(skip).Take(request.PageSize).ToListAsync(cancellationToken);
-            return new RoundList([.. page.Select(Row)], total, request.Page, request.PageSize);
+            return new RoundList(await RowsAsync(page, role, cancellationToken), total, request.Page, request.PageSize);
         }
-        var rows = (await query.ToListAsync(cancellationToken)).Select(Row).Where(r => r.AwaitingMe).ToList();
+        var rows = (await RowsAsync(await query.ToListAsync(cancellationToken), role, cancellationToken)).Where(r => r.AwaitingMe).ToList();
         return new RoundList([.. rows.Skip(skip).Take(request.PageSize)], rows.Count, request.Page, request.PageSize);
+    }
+
+    /// <summary>The rows of <paramref name="sources"/>, described from their workflows (read in one query).</summary>
+    private async Task<IReadOnlyList<RoundListRow>> RowsAsync(IReadOnlyList<RoundSource> sources, string? role, CancellationToken ct)
+    {
+        var ids = sources.Select(x => x.Round.WorkflowInstanceId).ToList();
+        var workflows = await db.Set<WorkflowInstanceRecord>().AsNoTracking().Where(w => ids.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
+        return [.. sources.Select(x =>
+        {
+            var status = statuses.Read(x.Round, workflows[x.Round.WorkflowInstanceId]);
+            return new RoundListRow(x.Round.Id, x.Enterprise.Id, x.Enterprise.Name, x.Unit.Id, x.Unit.Name, x.Round.Kind, x.Round.Kind.Chinese(),
+                status.Stage, status.Stage.Chinese(), status.Step, status.LastDay, status.DaysLate, status.NextActors,
+                role is not null && status.NextRoles.Contains(role), x.Round.CreatedAt, role == WorkflowRoles.CountyUnion && status.CountyMayUrge);
+        })];
     }
 
     /// <summary>The rounds the caller may list, with the filters the database can apply.</summary>
@@ -145,19 +152,17 @@ public sealed class RoundListHandler(BargainingDbContext db, RoundStatusReader s
         return from r in rounds
                join e in enterprises on r.EnterpriseId equals e.Id
                join o in db.Organisations on e.OrganisationId equals o.Id
-               join w in db.Set<WorkflowInstanceRecord>() on r.WorkflowInstanceId equals w.Id
                join p in db.RoundProgress on r.Id equals p.RoundId
-               select new RoundSource { Round = r, Enterprise = e, Unit = o, Workflow = w, Progress = p };
+               select new RoundSource { Round = r, Enterprise = e, Unit = o, Progress = p };
     }
 }
 
-/// <summary>A round with its enterprise, unit and workflow record, read together.</summary>
+/// <summary>A round with its enterprise, unit and summary, read together.</summary>
 internal sealed class RoundSource
 {
     public required Round Round { get; init; }
     public required Enterprise Enterprise { get; init; }
     public required Organisation Unit { get; init; }
-    public required WorkflowInstanceRecord Workflow { get; init; }
     public required RoundProgress Progress { get; init; }
 }
 
