@@ -82,6 +82,8 @@ public static class BargainingServices
         services.AddScoped<RoundWorkflow>();
         services.AddScoped<RoundStatusReader>();
         services.AddScoped<Features.Progress.ProgressFigures>();
+        services.AddSingleton<Features.Progress.RoundProgressWriter>();
+        services.AddSingleton<Features.Progress.ProgressCache>();
         services.AddMediatorPipeline();
         // Templates and fonts are loaded on first print, so a host that never prints needs neither.
         services.TryAddSingleton(_ => new DocumentPrinter(TemplateSet.Load(options.TemplatesDirectory), ChineseFonts.Locate(), options.Print));

@@ -1,7 +1,10 @@
 using Bargaining.Domain;
+using Bargaining.Features.Progress;
 using Bargaining.Features.Rounds;
 using Bargaining.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Bargaining.Persistence;
 
@@ -44,20 +47,57 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     /// <summary>Instructors assigned to enterprises, current and past.</summary>
     public DbSet<InstructorAssignment> InstructorAssignments => Set<InstructorAssignment>();
 
+    /// <summary>Where each round stands, for the dashboard and the lists (see <see cref="RoundProgressWriter"/>).</summary>
+    public DbSet<RoundProgress> RoundProgress => Set<RoundProgress>();
+
+    /// <summary>Each unit's stamp, moved with its rounds' summaries and enterprises (see <see cref="UnitProgressStamp"/>).</summary>
+    public DbSet<UnitProgressStamp> UnitProgressStamps => Set<UnitProgressStamp>();
+
+    /// <summary>
+    /// Saves, stopping the rounds whose workflow this save ends, and rewrites the <see cref="Features.Progress.RoundProgress"/>
+    /// of every round whose workflow, offer, reply, meetings or topics it changes, in the same transaction.
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var ended = EndedWorkflows();
         if (ended.Count > 0)
             foreach (var round in await Rounds.Where(r => ended.Contains(r.WorkflowInstanceId) && r.Running).ToListAsync(cancellationToken)) round.Stop();
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var (rounds, workflows, topics, units) = Touched();
+        if (rounds.Count + workflows.Count + topics.Count + units.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await ProgressWriter.WriteAsync(this, rounds, workflows, topics, units, cancellationToken);
+        saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (own is not null) await own.CommitAsync(cancellationToken);
+        return saved;
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    /// <summary>Not supported: a save must write the round summaries, which needs queries; use <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("BargainingDbContext saves asynchronously (SaveChangesAsync), with the round summaries");
+
+    /// <summary>Writes the round summaries that are missing (see <see cref="RoundProgressWriter.BackfillAsync"/>); returns how many.</summary>
+    public Task<int> BackfillRoundProgressAsync(CancellationToken ct = default) => ProgressWriter.BackfillAsync(this, ct);
+
+    private RoundProgressWriter ProgressWriter =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(RoundProgressWriter)) as RoundProgressWriter
+        ?? throw new InvalidOperationException("BargainingDbContext needs the services of AddBargaining (RoundProgressWriter) to save");
+
+    /// <summary>
+    /// What this save may change of the round summaries and the figures: rounds, workflow instances, topics (a position
+    /// appended), and the units of enterprises added or changed.
+    /// </summary>
+    private (List<Guid> Rounds, List<Guid> Workflows, List<Guid> Topics, List<Guid> Units) Touched()
     {
-        var ended = EndedWorkflows();
-        if (ended.Count > 0)
-            foreach (var round in Rounds.Where(r => ended.Contains(r.WorkflowInstanceId) && r.Running).ToList()) round.Stop();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        static bool Changed(EntityEntry e) => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+        var rounds = ChangeTracker.Entries<Round>().Where(Changed).Select(e => e.Entity.Id)
+            .Concat(ChangeTracker.Entries<Meeting>().Where(Changed).Select(e => e.Entity.RoundId));
+        var workflows = ChangeTracker.Entries<WorkflowInstanceRecord>().Where(Changed).Select(e => e.Entity.Id);
+        var topics = ChangeTracker.Entries<Topic>().Where(Changed).Select(e => e.Entity.Id)
+            .Concat(ChangeTracker.Entries<Position>().Where(Changed).Select(e => e.Entity.TopicId));
+        var units = ChangeTracker.Entries<Enterprise>().Where(Changed).Select(e => e.Entity.OrganisationId);
+        return ([.. rounds.Distinct()], [.. workflows.Distinct()], [.. topics.Distinct()], [.. units.Distinct()]);
     }
 
     /// <summary>
@@ -99,7 +139,9 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.Property(x => x.UnionName).HasMaxLength(200);
             e.Property(x => x.ChairName).HasMaxLength(50);
             e.HasIndex(x => x.CreditCode).IsUnique();
-            e.HasIndex(x => x.OrganisationId);
+            // Covers the figures' enterprises and workers per unit; the list's order by name.
+            e.HasIndex(x => new { x.OrganisationId, x.Employees });
+            e.HasIndex(x => new { x.Name, x.Id });
             e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<Round>(e =>
@@ -143,10 +185,34 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             foreach (var part in e.Metadata.GetNavigations().Where(n => n.TargetEntityType.IsOwned()).ToList())
                 e.Navigation(part.Name).IsRequired();
             e.HasIndex(x => x.EnterpriseId);
+            // The round list's order, newest first.
+            e.HasIndex(x => new { x.CreatedAt, x.Id });
             e.HasIndex(x => x.WorkflowInstanceId).IsUnique();
             // One running round of a kind per enterprise, held by the database against racing starts.
             e.HasIndex(x => new { x.EnterpriseId, x.Kind }).IsUnique().HasFilter("\"Running\"").HasDatabaseName(RunningRounds.IndexName);
             e.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<RoundProgress>(e =>
+        {
+            e.ToTable("round_progress");
+            e.HasKey(x => x.RoundId);
+            e.Property(x => x.Stage).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.WageRises).HasMaxLength(200);
+            e.Property(x => x.OverdueStep).HasMaxLength(100);
+            e.Property(x => x.AwaitedRoles).HasMaxLength(200);
+            // The unit's figures read these indexes, never the rows.
+            e.HasIndex(x => new { x.OrganisationId, x.Latest, x.Stage });
+            e.HasIndex(x => new { x.OrganisationId, x.OverdueFrom });
+            e.HasIndex(x => x.OverdueFrom);
+            e.HasIndex(x => new { x.EnterpriseId, x.Stage });
+            e.HasOne<Round>().WithOne().HasForeignKey<RoundProgress>(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<UnitProgressStamp>(e =>
+        {
+            e.ToTable("unit_progress_stamps");
+            e.HasKey(x => x.OrganisationId);
+            e.Property(x => x.OrganisationId).ValueGeneratedNever();
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<RegisteredContract>(e =>
         {

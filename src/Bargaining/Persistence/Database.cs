@@ -62,12 +62,14 @@ public static class Database
     }
 
     /// <summary>
-    /// Creates the schema if needed, switches the file to WAL, and makes the journal and the topic positions
-    /// append-only in the database itself: an UPDATE or DELETE on <c>workflow_journal</c> or <c>positions</c> is refused.
+    /// Creates the schema if needed, switches the file to WAL, makes the journal and the topic positions
+    /// append-only in the database itself (an UPDATE or DELETE on <c>workflow_journal</c> or <c>positions</c> is
+    /// refused), and writes the round summaries a database from before them lacks.
     /// </summary>
     public static async Task InitializeAsync(DbContext db, CancellationToken ct = default)
     {
         await db.Database.EnsureCreatedAsync(ct);
+        if (db is BargainingDbContext bargaining) await bargaining.BackfillRoundProgressAsync(ct);
         if (!db.Database.IsSqlite()) return;
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await db.Database.ExecuteSqlRawAsync("""

@@ -1,4 +1,5 @@
 using Bargaining.Domain;
+using Bargaining.Features.Progress;
 using Bargaining.Features.Rounds;
 using Bargaining.Features.Rounds.Views;
 using Bargaining.Infrastructure;
@@ -93,10 +94,11 @@ public sealed class EnterpriseListQueryValidator : AbstractValidator<EnterpriseL
 }
 
 /// <summary>
-/// Handles <see cref="EnterpriseListQuery"/>: enterprises, current instructors, latest rounds and their workflow
-/// states are read in one query; the database pages unless a stage or overdue filter needs the workflow state.
+/// Handles <see cref="EnterpriseListQuery"/>: enterprises, current instructors, latest rounds (marked on their
+/// <see cref="RoundProgress"/>) and their workflow states are read in one query; the database filters by stage and
+/// overdue on the summaries, counts and pages.
 /// </summary>
-public sealed class EnterpriseListHandler(BargainingDbContext db, RoundStatusReader statuses, ICurrentUserAccessor users) : IRequestHandler<EnterpriseListQuery, EnterpriseList>
+public sealed class EnterpriseListHandler(BargainingDbContext db, RoundStatusReader statuses, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<EnterpriseListQuery, EnterpriseList>
 {
     public async Task<EnterpriseList> Handle(EnterpriseListQuery request, CancellationToken cancellationToken)
     {
@@ -104,15 +106,16 @@ public sealed class EnterpriseListHandler(BargainingDbContext db, RoundStatusRea
         if (request.InstructorUserId is { } instructor)
             enterprises = enterprises.Where(e => db.InstructorAssignments.Any(a => a.EnterpriseId == e.Id && a.EndedAt == null && a.InstructorUserId == instructor));
         if (request.WithoutRound) enterprises = enterprises.Where(e => !db.Rounds.Any(r => r.EnterpriseId == e.Id));
-        // The latest round of each enterprise: none of its rounds started later.
-        var latest = db.Rounds.Where(r => !db.Rounds.Any(o => o.EnterpriseId == r.EnterpriseId && o.CreatedAt > r.CreatedAt));
-        var query = (from e in enterprises
-                     join o in db.Organisations on e.OrganisationId equals o.Id
-                     from a in db.InstructorAssignments.Where(a => a.EnterpriseId == e.Id && a.EndedAt == null).DefaultIfEmpty()
-                     from r in latest.Where(r => r.EnterpriseId == e.Id).DefaultIfEmpty()
-                     from w in db.Set<WorkflowInstanceRecord>().Where(w => r != null && w.Id == r.WorkflowInstanceId).DefaultIfEmpty()
-                     orderby e.Name, e.Id
-                     select new { Enterprise = e, Unit = o, Assignment = a, Round = r, Workflow = w }).AsNoTracking();
+        var now = workflow.Now.ToUniversalTime();
+        var query = from e in enterprises
+                    join o in db.Organisations on e.OrganisationId equals o.Id
+                    from a in db.InstructorAssignments.Where(a => a.EnterpriseId == e.Id && a.EndedAt == null).DefaultIfEmpty()
+                    from p in db.RoundProgress.Where(p => p.EnterpriseId == e.Id && p.Latest).DefaultIfEmpty()
+                    from r in db.Rounds.Where(r => p != null && r.Id == p.RoundId).DefaultIfEmpty()
+                    from w in db.Set<WorkflowInstanceRecord>().Where(w => r != null && w.Id == r.WorkflowInstanceId).DefaultIfEmpty()
+                    select new { Enterprise = e, Unit = o, Assignment = a, Progress = p, Round = r, Workflow = w };
+        if (request.Stage is { } stage) query = query.Where(x => x.Progress != null && x.Progress.Stage == stage);
+        if (request.OverdueOnly) query = query.Where(x => x.Progress != null && x.Progress.OverdueFrom <= now);
 
         EnterpriseListRow Row(Enterprise e, Organisation unit, InstructorAssignment? a, Round? r, WorkflowInstanceRecord? w)
         {
@@ -123,17 +126,8 @@ public sealed class EnterpriseListHandler(BargainingDbContext db, RoundStatusRea
         }
 
         var skip = (request.Page - 1) * request.PageSize;
-        if (request is { Stage: null, OverdueOnly: false })
-        {
-            var total = await enterprises.CountAsync(cancellationToken);
-            var page = await query.Skip(skip).Take(request.PageSize).ToListAsync(cancellationToken);
-            return new EnterpriseList([.. page.DistinctBy(x => x.Enterprise.Id).Select(x => Row(x.Enterprise, x.Unit, x.Assignment, x.Round, x.Workflow))], total, request.Page, request.PageSize);
-        }
-        var rows = (await query.ToListAsync(cancellationToken)).DistinctBy(x => x.Enterprise.Id)
-            .Select(x => Row(x.Enterprise, x.Unit, x.Assignment, x.Round, x.Workflow))
-            .Where(r => request.Stage is not { } stage || r.Stage == stage)
-            .Where(r => !request.OverdueOnly || r.DaysLate is not null)
-            .ToList();
-        return new EnterpriseList([.. rows.Skip(skip).Take(request.PageSize)], rows.Count, request.Page, request.PageSize);
+        var total = request is { Stage: null, OverdueOnly: false } ? await enterprises.CountAsync(cancellationToken) : await query.CountAsync(cancellationToken);
+        var page = await query.AsNoTracking().OrderBy(x => x.Enterprise.Name).ThenBy(x => x.Enterprise.Id).Skip(skip).Take(request.PageSize).ToListAsync(cancellationToken);
+        return new EnterpriseList([.. page.Select(x => Row(x.Enterprise, x.Unit, x.Assignment, x.Round, x.Workflow))], total, request.Page, request.PageSize);
     }
 }

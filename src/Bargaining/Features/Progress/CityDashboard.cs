@@ -32,7 +32,7 @@ public sealed record CityDashboard(Guid CampaignId, string Campaign, DateOnly St
 public sealed record CityDashboardRow(UnitProgress Progress, bool Participating, decimal? OfferRate, decimal? SigningRate, bool OfferTargetMet, bool SigningTargetMet, int? Rank)
 {
     /// <summary>Rounds past a deadline now.</summary>
-    public int OverdueCount => Progress.Overdue.Count;
+    public int OverdueCount => Progress.OverdueCount;
 }
 
 /// <summary>Handles <see cref="CityDashboardQuery"/>.</summary>

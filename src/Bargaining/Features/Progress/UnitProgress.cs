@@ -1,7 +1,7 @@
 using Bargaining.Domain;
 using Bargaining.Features.Rounds;
 using Bargaining.Persistence;
-using Bargaining.Workflows;
+using Bargaining.Jurisdictions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bargaining.Features.Progress;
@@ -24,8 +24,10 @@ public sealed record OverdueRound(Guid RoundId, string Enterprise, string Step, 
 
 /// <summary>
 /// The figures of one county-level union or city-direct unit: enterprises and workers, rounds per stage, the overdue
-/// list, enterprises and workers covered by effective contracts (覆盖企业数、覆盖职工数), the agreed wage rises, and the
-/// enterprises that made an offer and signed (from <c>since</c> when a campaign asks).
+/// rounds (how many, and the most late first: <see cref="ProgressFigures.OverduePage"/> of them; the rest through
+/// <see cref="Rounds.Views.RoundListQuery"/> with <c>OverdueOnly</c>), enterprises and workers covered by effective
+/// contracts (覆盖企业数、覆盖职工数), the agreed wage rises, and the enterprises that made an offer and signed (from
+/// <c>since</c> when a campaign asks).
 /// </summary>
 public sealed record UnitProgress(
     Guid OrganisationId,
@@ -35,6 +37,7 @@ public sealed record UnitProgress(
     int Workers,
     StageCounts Stages,
     IReadOnlyList<OverdueRound> Overdue,
+    int OverdueCount,
     int EnterprisesCovered,
     int WorkersCovered,
     decimal? AverageWageRise,
@@ -43,10 +46,40 @@ public sealed record UnitProgress(
     int EnterprisesSigned,
     Funnel Funnel);
 
-/// <summary>Computes <see cref="UnitProgress"/>; shared by the county and the city queries so both count alike.</summary>
-public sealed class ProgressFigures(BargainingDbContext db, WorkflowEngine engine, RoundWorkflow workflow)
+/// <summary>
+/// Figures already computed, by what they were computed from: the units (names included), the counting day, the total,
+/// every jurisdiction's today and the units' <see cref="UnitProgressStamp"/>s. Figures change only when a stamp moves
+/// (in the transaction of the change) or a day begins (overdue counts compare with days), so an entry is exact while
+/// its key is current; with several app instances each keeps its own, checked against the same stamps.
+/// </summary>
+public sealed class ProgressCache
 {
-    private sealed record Fact(Round Round, Enterprise Enterprise, RoundStage Stage, OverdueRound? Overdue, bool SinceCampaign, bool Met);
+    private const int Capacity = 256;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (IReadOnlyList<UnitProgress> Units, UnitProgress? Total)> _figures = new(StringComparer.Ordinal);
+
+    internal bool TryGet(string key, out (IReadOnlyList<UnitProgress> Units, UnitProgress? Total) figures) => _figures.TryGetValue(key, out figures);
+
+    internal void Set(string key, (IReadOnlyList<UnitProgress> Units, UnitProgress? Total) figures)
+    {
+        // Keys of past stamps and days are never asked again: forget them all now and then.
+        if (_figures.Count >= Capacity) _figures.Clear();
+        _figures[key] = figures;
+    }
+
+    /// <summary>Forgets every entry (a benchmark measuring the computation itself).</summary>
+    public void Clear() => _figures.Clear();
+}
+
+/// <summary>
+/// Computes <see cref="UnitProgress"/>; shared by the county and the city queries so both count alike. The database
+/// counts from <see cref="RoundProgress"/> (one grouped query per figure, from its indexes); only the first page of
+/// overdue rounds is read as rows. A unit's figures are computed once per <see cref="UnitProgressStamp"/> and day
+/// (<see cref="ProgressCache"/>); an instructor's, which depend on assignments, every time.
+/// </summary>
+public sealed class ProgressFigures(BargainingDbContext db, RoundWorkflow workflow, JurisdictionCatalog jurisdictions, ProgressCache cache)
+{
+    /// <summary>Overdue rounds listed with each unit's figures.</summary>
+    public const int OverduePage = 20;
 
     /// <summary>
     /// The figures of <paramref name="units"/>. Offers, signatures and the funnel count the rounds whose offer was
@@ -70,72 +103,114 @@ public sealed class ProgressFigures(BargainingDbContext db, WorkflowEngine engin
     public async Task<(IReadOnlyList<UnitProgress> Units, UnitProgress? Total)> ComputeAsync(IReadOnlyList<Organisation> units, DateOnly? since,
         (Organisation As, IReadOnlySet<Guid> Units)? total, CancellationToken ct) => await ComputeAsync(units, since, total, ct, instructorUserId: null);
 
+    private sealed record Counts(Guid Unit, int Count, int Workers);
+
+    private sealed record StageCount(Guid Unit, RoundStage Stage, int Count);
+
+    private sealed record RiseCount(Guid Unit, string Rises, int Count);
+
+    private sealed record Reached(Guid Unit, int Offers, int Replies, int Bargaining, int Signed, int Filed, int Effective);
+
     private async Task<(IReadOnlyList<UnitProgress> Units, UnitProgress? Total)> ComputeAsync(IReadOnlyList<Organisation> units, DateOnly? since,
         (Organisation As, IReadOnlySet<Guid> Units)? total, CancellationToken ct, string? instructorUserId)
     {
+        if (instructorUserId is not null) return await CountAsync(units, since, total, ct, instructorUserId);
+        // The stamps are read before the figures: figures newer than their key are recomputed at the next stamp, never older.
         var unitIds = units.Select(u => u.Id).ToList();
-        var scope = db.Enterprises.AsNoTracking().Where(e => unitIds.Contains(e.OrganisationId));
+        var stamps = await db.UnitProgressStamps.AsNoTracking().Where(s => unitIds.Contains(s.OrganisationId)).ToDictionaryAsync(s => s.OrganisationId, s => s.Stamp, ct);
+        var key = string.Join("|",
+            string.Join(",", units.Select(u => $"{u.Id}:{u.Name}:{u.Kind}:{stamps.GetValueOrDefault(u.Id)}")),
+            since?.DayNumber,
+            total is { } t ? $"{t.As.Id}:{t.As.Name}:{string.Join(",", t.Units.Order())}" : "",
+            string.Join(",", jurisdictions.TimeRules.Values.Select(j => j.LocalDate(workflow.Now).DayNumber)));
+        if (cache.TryGet(key, out var figures)) return figures;
+        figures = await CountAsync(units, since, total, ct, instructorUserId: null);
+        cache.Set(key, figures);
+        return figures;
+    }
+
+    private async Task<(IReadOnlyList<UnitProgress> Units, UnitProgress? Total)> CountAsync(IReadOnlyList<Organisation> units, DateOnly? since,
+        (Organisation As, IReadOnlySet<Guid> Units)? total, CancellationToken ct, string? instructorUserId)
+    {
+        var unitIds = units.Select(u => u.Id).ToList();
+        var now = workflow.Now.ToUniversalTime();
+        var enterprises = db.Enterprises.AsNoTracking().Where(e => unitIds.Contains(e.OrganisationId));
+        var rounds = db.RoundProgress.AsNoTracking().Where(p => unitIds.Contains(p.OrganisationId));
         if (instructorUserId is not null)
-            scope = scope.Where(e => db.InstructorAssignments.Any(a => a.EnterpriseId == e.Id && a.EndedAt == null && a.InstructorUserId == instructorUserId));
-        var enterprises = await scope.ToDictionaryAsync(e => e.Id, ct);
-        var ids = enterprises.Keys.ToList();
-        var rounds = await db.Rounds.AsNoTracking().Where(r => ids.Contains(r.EnterpriseId)).ToListAsync(ct);
-        var roundIds = rounds.Select(r => r.Id).ToList();
-        var wageRises = (await db.Topics.AsNoTracking().Include(t => t.Positions)
-                .Where(t => roundIds.Contains(t.RoundId) && t.Code == TopicCatalog.Pay && t.Status == TopicStatus.Agreed).ToListAsync(ct))
-            .Where(t => t.Last is { Unit: "%", Number: not null })
-            .ToLookup(t => t.RoundId, t => t.Last.Number!.Value);
-        var met = (await db.Meetings.AsNoTracking().Where(m => roundIds.Contains(m.RoundId)).Select(m => m.RoundId).Distinct().ToListAsync(ct)).ToHashSet();
-
-        var workflows = await engine.DescribeAsync([.. rounds.Select(r => r.WorkflowInstanceId)], ct);
-        var facts = new List<Fact>();
-        foreach (var round in rounds)
         {
-            var state = workflows.GetValueOrDefault(round.WorkflowInstanceId) ?? throw new InvalidOperationException($"round {round.Id} has no workflow instance");
-            var today = workflow.Today(round);
-            var enterprise = enterprises[round.EnterpriseId];
-            var overdue = RoundStages.Overdue(state, today) is { } o
-                ? new OverdueRound(round.Id, enterprise.Name, o.Step, o.LastDay, today.DayNumber - o.LastDay.DayNumber)
-                : null;
-            var offeredOn = round.Offer.MadeAt is { } at ? workflow.Profile(round).Time.LocalDate(at) : (DateOnly?)null;
-            facts.Add(new Fact(round, enterprise, RoundStages.Of(state.Snapshot), overdue, offeredOn is { } day && (since is null || day >= since),
-                met.Contains(round.Id) || round.OnTheSpot.MetAt is not null));
+            enterprises = enterprises.Where(e => db.InstructorAssignments.Any(a => a.EnterpriseId == e.Id && a.EndedAt == null && a.InstructorUserId == instructorUserId));
+            rounds = rounds.Where(p => db.InstructorAssignments.Any(a => a.EnterpriseId == p.EnterpriseId && a.EndedAt == null && a.InstructorUserId == instructorUserId));
         }
+        var people = await enterprises.GroupBy(e => e.OrganisationId)
+            .Select(g => new Counts(g.Key, g.Count(), g.Sum(e => e.Employees))).ToListAsync(ct);
+        // An enterprise's rounds are those of its unit: probed by enterprise, not filtered by unit again (a plan that scans).
+        var covered = await enterprises.Where(e => db.RoundProgress.Any(p => p.EnterpriseId == e.Id && p.Stage == RoundStage.Effective)).GroupBy(e => e.OrganisationId)
+            .Select(g => new Counts(g.Key, g.Count(), g.Sum(e => e.Employees))).ToListAsync(ct);
+        // The latest round of each enterprise, as EnterpriseListQuery picks it.
+        var stages = await rounds.Where(p => p.Latest).GroupBy(p => new { p.OrganisationId, p.Stage })
+            .Select(g => new StageCount(g.Key.OrganisationId, g.Key.Stage, g.Count())).ToListAsync(ct);
+        var overdue = await rounds.Where(p => p.OverdueFrom <= now).GroupBy(p => p.OrganisationId)
+            .Select(g => new Counts(g.Key, g.Count(), 0)).ToListAsync(ct);
+        var rises = await rounds.Where(p => p.Stage == RoundStage.Effective && p.WageRises != null).GroupBy(p => new { p.OrganisationId, p.WageRises })
+            .Select(g => new RiseCount(g.Key.OrganisationId, g.Key.WageRises!, g.Count())).ToListAsync(ct);
+        var counted = rounds.Where(p => p.OfferedOn != null);
+        if (since is { } from) counted = counted.Where(p => p.OfferedOn >= from);
+        // Each enterprise once at every step one of its counted rounds reached, as the reports count enterprises.
+        var reached = await counted.GroupBy(p => p.OrganisationId).Select(g => new Reached(g.Key,
+                g.Select(p => p.EnterpriseId).Distinct().Count(),
+                g.Where(p => p.Replied || p.Stage == RoundStage.Replied || p.Stage == RoundStage.Bargaining
+                        || p.Stage == RoundStage.Signed || p.Stage == RoundStage.Filed || p.Stage == RoundStage.Effective)
+                    .Select(p => p.EnterpriseId).Distinct().Count(),
+                g.Where(p => p.Stage == RoundStage.Bargaining || p.Stage == RoundStage.Signed || p.Stage == RoundStage.Filed || p.Stage == RoundStage.Effective
+                        || (p.Stage == RoundStage.Closed && p.Met))
+                    .Select(p => p.EnterpriseId).Distinct().Count(),
+                g.Where(p => p.Stage == RoundStage.Signed || p.Stage == RoundStage.Filed || p.Stage == RoundStage.Effective).Select(p => p.EnterpriseId).Distinct().Count(),
+                g.Where(p => p.Stage == RoundStage.Filed || p.Stage == RoundStage.Effective).Select(p => p.EnterpriseId).Distinct().Count(),
+                g.Where(p => p.Stage == RoundStage.Effective).Select(p => p.EnterpriseId).Distinct().Count()))
+            .ToListAsync(ct);
 
-        UnitProgress Figures(Organisation unit, Func<Guid, bool> includes)
+        async Task<UnitProgress> FiguresAsync(Organisation unit, Func<Guid, bool> includes)
         {
-            var own = facts.Where(f => includes(f.Enterprise.OrganisationId)).ToList();
-            var mine = enterprises.Values.Where(e => includes(e.OrganisationId)).ToList();
-            // The latest round of each enterprise, as EnterpriseListQuery picks it.
-            var latest = own.GroupBy(f => f.Enterprise.Id).Select(g => g.MaxBy(f => (f.Round.CreatedAt, f.Round.Id))!).ToList();
-            int Count(RoundStage stage) => latest.Count(f => f.Stage == stage);
-            var effective = own.Where(f => f.Stage == RoundStage.Effective).ToList();
-            var covered = effective.Select(f => f.Enterprise).DistinctBy(e => e.Id).ToList();
-            var rises = effective.SelectMany(f => wageRises[f.Round.Id]).Order().ToList();
-            var counted = own.Where(f => f.SinceCampaign).ToList();
-            return new UnitProgress(unit.Id, unit.Name, unit.Kind, mine.Count, mine.Sum(e => e.Employees),
+            int Count(RoundStage stage) => stages.Where(s => includes(s.Unit) && s.Stage == stage).Sum(s => s.Count);
+            var mine = people.Where(c => includes(c.Unit)).ToList();
+            var effective = covered.Where(c => includes(c.Unit)).ToList();
+            var all = rises.Where(r => includes(r.Unit)).SelectMany(r => Enumerable.Repeat(RoundProgress.Rises(r.Rises), r.Count).SelectMany(x => x)).Order().ToList();
+            var r = reached.Where(x => includes(x.Unit)).ToList();
+            int Sum(Func<Reached, int> step) => r.Sum(step);
+            var overdueCount = overdue.Where(c => includes(c.Unit)).Sum(c => c.Count);
+            var inUnits = unitIds.Where(includes).ToList();
+            return new UnitProgress(unit.Id, unit.Name, unit.Kind, mine.Sum(c => c.Count), mine.Sum(c => c.Workers),
                 new StageCounts(Count(RoundStage.Started), Count(RoundStage.Offered), Count(RoundStage.Replied), Count(RoundStage.Bargaining),
                     Count(RoundStage.Signed), Count(RoundStage.Filed), Count(RoundStage.Effective), Count(RoundStage.Closed)),
-                [.. own.Where(f => f.Overdue is not null).Select(f => f.Overdue!).OrderByDescending(o => o.DaysLate).ThenBy(o => o.Enterprise, StringComparer.Ordinal)],
-                covered.Count, covered.Sum(e => e.Employees),
-                rises.Count == 0 ? null : Math.Round(rises.Average(), 2),
-                rises.Count == 0 ? null : Math.Round(Median(rises), 2),
-                Enterprises(f => true),
-                Enterprises(f => f.Stage.IsSigned()),
-                new Funnel(Enterprises(f => true),
-                    Enterprises(f => f.Round.Response.GivenAt is not null || f.Stage is RoundStage.Replied or RoundStage.Bargaining || f.Stage.IsSigned()),
-                    Enterprises(f => f.Stage is RoundStage.Bargaining || f.Stage.IsSigned() || (f.Stage == RoundStage.Closed && f.Met)),
-                    Enterprises(f => f.Stage.IsSigned()),
-                    Enterprises(f => f.Stage is RoundStage.Filed or RoundStage.Effective),
-                    Enterprises(f => f.Stage == RoundStage.Effective)));
-            int Enterprises(Func<Fact, bool> reached) => counted.Where(reached).Select(f => f.Enterprise.Id).Distinct().Count();
+                overdueCount == 0 ? [] : await OverdueAsync(rounds.Where(p => inUnits.Contains(p.OrganisationId)), now, ct),
+                overdueCount,
+                effective.Sum(c => c.Count), effective.Sum(c => c.Workers),
+                all.Count == 0 ? null : Math.Round(all.Average(), 2),
+                all.Count == 0 ? null : Math.Round(Median(all), 2),
+                Sum(x => x.Offers),
+                Sum(x => x.Signed),
+                new Funnel(Sum(x => x.Offers), Sum(x => x.Replies), Sum(x => x.Bargaining), Sum(x => x.Signed), Sum(x => x.Filed), Sum(x => x.Effective)));
         }
 
-        return ([.. units.Select(unit => Figures(unit, id => id == unit.Id))],
-            total is { } t ? Figures(t.As, t.Units.Contains) : null);
+        var figures = new List<UnitProgress>();
+        foreach (var unit in units) figures.Add(await FiguresAsync(unit, id => id == unit.Id));
+        return (figures, total is { } t ? await FiguresAsync(t.As, t.Units.Contains) : null);
+    }
+
+    /// <summary>The first <see cref="OverduePage"/> overdue rounds of <paramref name="rounds"/>, the most days late first, then by enterprise.</summary>
+    private async Task<IReadOnlyList<OverdueRound>> OverdueAsync(IQueryable<RoundProgress> rounds, DateTimeOffset now, CancellationToken ct)
+    {
+        var page = await (from p in rounds
+                          where p.OverdueFrom <= now
+                          join r in db.Rounds on p.RoundId equals r.Id
+                          join e in db.Enterprises on p.EnterpriseId equals e.Id
+                          orderby p.OverdueFrom, e.Name, p.RoundId
+                          select new { p.RoundId, e.Name, p.OverdueStep, p.OverdueLastDay, r.Jurisdiction }).Take(OverduePage).ToListAsync(ct);
+        return [.. page.Select(o => new OverdueRound(o.RoundId, o.Name, o.OverdueStep!, o.OverdueLastDay!.Value,
+            jurisdictions[o.Jurisdiction].Time.LocalDate(now).DayNumber - o.OverdueLastDay.Value.DayNumber))];
     }
 
     /// <summary>The middle value of a sorted list; the mean of the two middle values for an even count.</summary>
-    internal static decimal Median(IReadOnlyList<decimal> sorted) =>
+    public static decimal Median(IReadOnlyList<decimal> sorted) =>
         sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }

@@ -79,6 +79,42 @@ public sealed class ProgressTests : ProgressScenario
     }
 
     [Fact]
+    public async Task A_round_becomes_overdue_by_the_clock_alone_with_no_timer_fired_and_no_summary_written()
+    {
+        var round = await OfferedAsync();
+        var step = await Host.StepAsync(round, "employer-reply");
+        var lastDay = step.LastDay!.Value;
+        var before = await Host.WithDbAsync(db => db.RoundProgress.AsNoTracking().SingleAsync(p => p.RoundId == round));
+        Assert.Empty((await Host.SendAsync(new CountyProgressQuery(Yandu.Id), YanduStaff)).Overdue);
+
+        // The timer processor does not run here: only the clock moves.
+        Host.Clock.SetUtcNow(China.At(lastDay.Year, lastDay.Month, lastDay.Day).AddDays(3));
+
+        var progress = await Host.SendAsync(new CountyProgressQuery(Yandu.Id), YanduStaff);
+        Assert.Equal((1, round, step.Name, lastDay, 3), (progress.OverdueCount, Assert.Single(progress.Overdue).RoundId, progress.Overdue[0].Step, progress.Overdue[0].LastDay, progress.Overdue[0].DaysLate));
+        Assert.Equal(round, Assert.Single((await Host.SendAsync(new RoundListQuery { OverdueOnly = true }, YanduStaff)).Rows).RoundId);
+        Assert.Equal(3, Assert.Single((await Host.SendAsync(new EnterpriseListQuery { OverdueOnly = true }, YanduStaff)).Rows).DaysLate);
+        var after = await Host.WithDbAsync(db => db.RoundProgress.AsNoTracking().SingleAsync(p => p.RoundId == round));
+        Assert.Equal((before.OverdueFrom, before.Stage, before.AwaitedRoles), (after.OverdueFrom, after.Stage, after.AwaitedRoles));
+        Assert.True(await Host.WithDbAsync(db => db.Set<Bargaining.Workflows.Persistence.WorkflowTimerRecord>().AnyAsync(t => t.InstanceId == round)), "the reply deadline has not fired");
+    }
+
+    [Fact]
+    public async Task A_reply_and_a_new_enterprise_show_in_the_figures_of_the_next_request_the_same_day()
+    {
+        var round = await OfferedAsync();
+        var before = await Host.SendAsync(new CountyProgressQuery(Yandu.Id), YanduStaff);
+
+        await Host.SendAsync(new Bargaining.Features.Rounds.Offer.ReplyToOfferCommand(round, Accept: true), Employer);
+        await AddEnterpriseAsync(Yandu, "盐城新来电子有限公司", 31, 77);
+        var after = await Host.SendAsync(new CountyProgressQuery(Yandu.Id), YanduStaff);
+
+        Assert.Equal((1, 0), (before.Stages.Offered, before.Stages.Replied));
+        Assert.Equal((0, 1), (after.Stages.Offered, after.Stages.Replied));
+        Assert.Equal((before.Enterprises + 1, before.Workers + 77), (after.Enterprises, after.Workers));
+    }
+
+    [Fact]
     public async Task A_county_cannot_see_another_countys_progress_but_the_city_can()
     {
         await RefusedAsync(() => Host.SendAsync(new CountyProgressQuery(Yandu.Id), TinghuStaff), FailureKind.Forbidden);

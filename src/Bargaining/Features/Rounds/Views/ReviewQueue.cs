@@ -2,6 +2,7 @@ using Bargaining.Domain;
 using Bargaining.Infrastructure;
 using Bargaining.Persistence;
 using Bargaining.Workflows;
+using Bargaining.Workflows.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,10 +31,13 @@ public sealed class ReviewQueueHandler(BargainingDbContext db, WorkflowEngine en
 {
     public async Task<IReadOnlyList<ReviewQueueRow>> Handle(ReviewQueueQuery request, CancellationToken cancellationToken)
     {
-        var filed = await RoundListHandler.Scoped(db, users.Caller(), new RoundListQuery()).AsNoTracking()
-            .Where(x => x.Round.Filing.ReceivedOn != null && x.Workflow.Status == WorkflowStatus.Running).ToListAsync(cancellationToken);
+        var filed = await (from x in RoundListHandler.Scoped(db, users.Caller(), new RoundListQuery()).AsNoTracking()
+                           where x.Round.Filing.ReceivedOn != null
+                           join w in db.Set<WorkflowInstanceRecord>() on x.Round.WorkflowInstanceId equals w.Id
+                           where w.Status == WorkflowStatus.Running
+                           select new { Source = x, Workflow = w }).ToListAsync(cancellationToken);
         return [.. filed
-            .Select(x => (Source: x, Review: engine.Describe(x.Workflow).Snapshot.Steps.FirstOrDefault(s => s.Node == Nodes.Review)))
+            .Select(x => (x.Source, Review: engine.Describe(x.Workflow).Snapshot.Steps.FirstOrDefault(s => s.Node == Nodes.Review)))
             .Where(x => x.Review?.LastDay is not null)
             .Select(x =>
             {

@@ -1,4 +1,5 @@
 using Bargaining.Domain;
+using Bargaining.Features.Progress;
 using Bargaining.Infrastructure;
 using Bargaining.Persistence;
 using Bargaining.Workflows.Persistence;
@@ -89,41 +90,53 @@ public sealed class RoundListQueryValidator : AbstractValidator<RoundListQuery>
 }
 
 /// <summary>
-/// Handles <see cref="RoundListQuery"/>: the rounds, their enterprises and their workflow states are read in one
-/// query. Without a stage, overdue or awaiting filter the database pages; with one, every round in scope is read
-/// (still in one query) and filtered in memory, since stage and deadlines live in the workflow state.
+/// Handles <see cref="RoundListQuery"/>: the database filters by stage and overdue on the rounds' summaries
+/// (<see cref="RoundProgress"/>), counts and pages; the page's rounds are described from their workflows, read in
+/// one more query. "Awaiting me" is decided on the workflow itself, for the rounds the summary names the caller's
+/// role in or whose deadline has lapsed since (the roles may have changed before the timer fires).
 /// </summary>
-public sealed class RoundListHandler(BargainingDbContext db, RoundStatusReader statuses, ICurrentUserAccessor users) : IRequestHandler<RoundListQuery, RoundList>
+public sealed class RoundListHandler(BargainingDbContext db, RoundStatusReader statuses, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<RoundListQuery, RoundList>
 {
     public async Task<RoundList> Handle(RoundListQuery request, CancellationToken cancellationToken)
     {
         var user = users.Caller();
         if (request.CampaignId is { } campaign && !await db.Campaigns.AnyAsync(c => c.Id == campaign, cancellationToken))
             throw DomainException.NotFound("该集中要约行动");
-        var query = Scoped(db, user, request).AsNoTracking()
-            .OrderByDescending(x => x.Round.CreatedAt).ThenByDescending(x => x.Round.Id);
+        var now = workflow.Now.ToUniversalTime();
         var role = RoundAccess.WorkflowRole(user.Role);
-        RoundListRow Row(RoundSource x)
+        var sources = Scoped(db, user, request);
+        if (request.Stage is { } stage) sources = sources.Where(x => x.Progress.Stage == stage);
+        if (request.OverdueOnly) sources = sources.Where(x => x.Progress.OverdueFrom <= now);
+        if (request.AwaitingMe)
         {
-            var status = statuses.Read(x.Round, x.Workflow);
-            return new RoundListRow(x.Round.Id, x.Enterprise.Id, x.Enterprise.Name, x.Unit.Id, x.Unit.Name, x.Round.Kind, x.Round.Kind.Chinese(),
-                status.Stage, status.Stage.Chinese(), status.Step, status.LastDay, status.DaysLate, status.NextActors,
-                role is not null && status.NextRoles.Contains(role), x.Round.CreatedAt, role == WorkflowRoles.CountyUnion && status.CountyMayUrge);
+            var pattern = RoundProgress.RolePattern(role ?? "");
+            sources = sources.Where(x => x.Progress.AwaitedRoles.Contains(pattern) || x.Progress.DueAt <= now);
         }
+        var query = sources.AsNoTracking().OrderByDescending(x => x.Round.CreatedAt).ThenByDescending(x => x.Round.Id);
 
         var skip = (request.Page - 1) * request.PageSize;
-        if (request is { Stage: null, OverdueOnly: false, AwaitingMe: false })
+        if (!request.AwaitingMe)
         {
             var total = await query.CountAsync(cancellationToken);
             var page = await query.Skip(skip).Take(request.PageSize).ToListAsync(cancellationToken);
-            return new RoundList([.. page.Select(Row)], total, request.Page, request.PageSize);
+            return new RoundList(await RowsAsync(page, role, cancellationToken), total, request.Page, request.PageSize);
         }
-        var rows = (await query.ToListAsync(cancellationToken)).Select(Row)
-            .Where(r => request.Stage is not { } stage || r.Stage == stage)
-            .Where(r => !request.OverdueOnly || r.DaysLate is not null)
-            .Where(r => !request.AwaitingMe || r.AwaitingMe)
-            .ToList();
+        var rows = (await RowsAsync(await query.ToListAsync(cancellationToken), role, cancellationToken)).Where(r => r.AwaitingMe).ToList();
         return new RoundList([.. rows.Skip(skip).Take(request.PageSize)], rows.Count, request.Page, request.PageSize);
+    }
+
+    /// <summary>The rows of <paramref name="sources"/>, described from their workflows (read in one query).</summary>
+    private async Task<IReadOnlyList<RoundListRow>> RowsAsync(IReadOnlyList<RoundSource> sources, string? role, CancellationToken ct)
+    {
+        var ids = sources.Select(x => x.Round.WorkflowInstanceId).ToList();
+        var workflows = await db.Set<WorkflowInstanceRecord>().AsNoTracking().Where(w => ids.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
+        return [.. sources.Select(x =>
+        {
+            var status = statuses.Read(x.Round, workflows[x.Round.WorkflowInstanceId]);
+            return new RoundListRow(x.Round.Id, x.Enterprise.Id, x.Enterprise.Name, x.Unit.Id, x.Unit.Name, x.Round.Kind, x.Round.Kind.Chinese(),
+                status.Stage, status.Stage.Chinese(), status.Step, status.LastDay, status.DaysLate, status.NextActors,
+                role is not null && status.NextRoles.Contains(role), x.Round.CreatedAt, role == WorkflowRoles.CountyUnion && status.CountyMayUrge);
+        })];
     }
 
     /// <summary>The rounds the caller may list, with the filters the database can apply.</summary>
@@ -139,18 +152,18 @@ public sealed class RoundListHandler(BargainingDbContext db, RoundStatusReader s
         return from r in rounds
                join e in enterprises on r.EnterpriseId equals e.Id
                join o in db.Organisations on e.OrganisationId equals o.Id
-               join w in db.Set<WorkflowInstanceRecord>() on r.WorkflowInstanceId equals w.Id
-               select new RoundSource { Round = r, Enterprise = e, Unit = o, Workflow = w };
+               join p in db.RoundProgress on r.Id equals p.RoundId
+               select new RoundSource { Round = r, Enterprise = e, Unit = o, Progress = p };
     }
 }
 
-/// <summary>A round with its enterprise, unit and workflow record, read together.</summary>
+/// <summary>A round with its enterprise, unit and summary, read together.</summary>
 internal sealed class RoundSource
 {
     public required Round Round { get; init; }
     public required Enterprise Enterprise { get; init; }
     public required Organisation Unit { get; init; }
-    public required WorkflowInstanceRecord Workflow { get; init; }
+    public required RoundProgress Progress { get; init; }
 }
 
 /// <summary>The enterprises a caller may list, in one place for the round and enterprise lists.</summary>

@@ -1,0 +1,195 @@
+using System.Globalization;
+using Bargaining.Domain;
+using Bargaining.Features.Rounds;
+using Bargaining.Jurisdictions;
+using Bargaining.Persistence;
+using Bargaining.Workflows;
+using Bargaining.Workflows.Definitions;
+using Bargaining.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bargaining.Features.Progress;
+
+/// <summary>
+/// Where a round stands, kept in the same transaction as every change of the round, its workflow, its meetings and
+/// its topics (table <c>round_progress</c>), so the dashboard, the county page and the lists count with the database
+/// instead of describing every workflow. Written only by <see cref="RoundProgressWriter"/>.
+/// </summary>
+public sealed class RoundProgress
+{
+    public Guid RoundId { get; set; }
+    public Guid EnterpriseId { get; set; }
+    /// <summary>The enterprise's county-level union or city-direct unit (an enterprise never moves).</summary>
+    public Guid OrganisationId { get; set; }
+    /// <summary><see cref="RoundStages.Of"/> of the stored workflow.</summary>
+    public RoundStage Stage { get; set; }
+    /// <summary>The enterprise's latest round: the last created (then the greatest id), as the lists pick it.</summary>
+    public bool Latest { get; set; }
+    /// <summary>The offer's day in the round's jurisdiction.</summary>
+    public DateOnly? OfferedOn { get; set; }
+    /// <summary>The offer was answered (accepted or refused).</summary>
+    public bool Replied { get; set; }
+    /// <summary>A meeting was scheduled or the parties met on the spot.</summary>
+    public bool Met { get; set; }
+    /// <summary>The agreed pay rises in % (one per agreed pay topic), ascending, invariant, separated by <c>;</c>; null when none.</summary>
+    public string? WageRises { get; set; }
+    /// <summary>
+    /// The instant from which the round is overdue (the start of the day after the missed last day, in the round's
+    /// jurisdiction): overdue now exactly when this is not after now, without a write as the clock moves. In UTC, as
+    /// every instant compared in SQL (SQLite compares them as numbers of their own offset's ticks).
+    /// </summary>
+    public DateTimeOffset? OverdueFrom { get; set; }
+    /// <summary>The step it is overdue at (<see cref="RoundStages.Overdue"/>).</summary>
+    public string? OverdueStep { get; set; }
+    /// <summary>The last day it missed.</summary>
+    public DateOnly? OverdueLastDay { get; set; }
+    /// <summary>The roles that may act now, as <c>|union|employer|</c>; true until <see cref="DueAt"/>.</summary>
+    public string AwaitedRoles { get; set; } = "";
+    /// <summary>The earliest deadline or timer of the stored workflow: from then the awaited roles may have changed before the timer fires.</summary>
+    public DateTimeOffset? DueAt { get; set; }
+
+    /// <summary>The pattern <see cref="AwaitedRoles"/> contains when <paramref name="role"/> may act.</summary>
+    public static string RolePattern(string role) => $"|{role}|";
+
+    /// <summary>The rises of <see cref="WageRises"/>.</summary>
+    public static IEnumerable<decimal> Rises(string? wageRises) =>
+        wageRises is null ? [] : wageRises.Split(';').Select(r => decimal.Parse(r, CultureInfo.InvariantCulture));
+}
+
+/// <summary>
+/// A number that moves, in the same transaction, with every change of a unit's round summaries or enterprises (table
+/// <c>unit_progress_stamps</c>): a unit's figures computed at one stamp stay right until the stamp moves or a day
+/// begins, which is what <see cref="ProgressCache"/> keys on.
+/// </summary>
+public sealed class UnitProgressStamp
+{
+    public Guid OrganisationId { get; set; }
+    public long Stamp { get; set; }
+}
+
+/// <summary>
+/// The one writer of <see cref="RoundProgress"/>: computes it from the round, its workflow (<see cref="RoundStages"/>),
+/// its meetings and its agreed pay topics. <see cref="BargainingDbContext"/> calls it in every save that changes one
+/// of these, so commands, the engine and the timer processor keep it alike.
+/// </summary>
+public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowConditions conditions, JurisdictionCatalog jurisdictions, TimeProvider clock)
+{
+    /// <summary>Rounds filled in per save by <see cref="BackfillAsync"/>.</summary>
+    public const int BackfillBatch = 500;
+
+    /// <summary>
+    /// Rewrites the summaries of the rounds given, of the rounds of <paramref name="workflowIds"/> and of the rounds
+    /// of <paramref name="topicIds"/>, and the latest-round mark of their enterprises' other rounds; moves the stamps of
+    /// their units and of <paramref name="units"/> (whose enterprises changed). The caller saves.
+    /// </summary>
+    public async Task WriteAsync(BargainingDbContext db, IReadOnlyCollection<Guid> roundIds, IReadOnlyCollection<Guid> workflowIds, IReadOnlyCollection<Guid> topicIds,
+        IReadOnlyCollection<Guid> units, CancellationToken ct)
+    {
+        var rounds = await (from r in db.Rounds.AsNoTracking()
+                            where roundIds.Contains(r.Id) || workflowIds.Contains(r.WorkflowInstanceId) || db.Topics.Any(t => topicIds.Contains(t.Id) && t.RoundId == r.Id)
+                            join e in db.Enterprises on r.EnterpriseId equals e.Id
+                            join w in db.Set<WorkflowInstanceRecord>() on r.WorkflowInstanceId equals w.Id
+                            select new Source(r, e.OrganisationId, w)).ToListAsync(ct);
+        if (rounds.Count > 0) await WriteAsync(db, rounds, ct);
+        await StampAsync(db, [.. rounds.Select(x => x.OrganisationId).Concat(units).Distinct()], ct);
+    }
+
+    /// <summary>
+    /// Writes the summaries that are missing (a database from before they existed), <paramref name="batch"/> rounds
+    /// per save; running it again finds nothing to do. Returns how many were written.
+    /// </summary>
+    public async Task<int> BackfillAsync(BargainingDbContext db, CancellationToken ct, int batch = BackfillBatch)
+    {
+        var written = 0;
+        while (true)
+        {
+            var missing = await (from r in db.Rounds.AsNoTracking()
+                                 where !db.Set<RoundProgress>().Any(p => p.RoundId == r.Id)
+                                 join e in db.Enterprises on r.EnterpriseId equals e.Id
+                                 join w in db.Set<WorkflowInstanceRecord>() on r.WorkflowInstanceId equals w.Id
+                                 orderby r.Id
+                                 select new Source(r, e.OrganisationId, w)).Take(batch).ToListAsync(ct);
+            if (missing.Count == 0) return written;
+            await WriteAsync(db, missing, ct);
+            await StampAsync(db, [.. missing.Select(x => x.OrganisationId).Distinct()], ct);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            written += missing.Count;
+        }
+    }
+
+    private sealed record Source(Round Round, Guid OrganisationId, WorkflowInstanceRecord Workflow);
+
+    private async Task WriteAsync(BargainingDbContext db, IReadOnlyList<Source> rounds, CancellationToken ct)
+    {
+        var ids = rounds.Select(x => x.Round.Id).ToList();
+        var enterpriseIds = rounds.Select(x => x.Round.EnterpriseId).Distinct().ToList();
+        var siblings = await db.Rounds.AsNoTracking().Where(r => enterpriseIds.Contains(r.EnterpriseId))
+            .Select(r => new { r.Id, r.EnterpriseId, r.CreatedAt }).ToListAsync(ct);
+        var latest = siblings.GroupBy(r => r.EnterpriseId).Select(g => g.MaxBy(r => (r.CreatedAt, r.Id))!.Id).ToHashSet();
+        var met = (await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.RoundId)).Select(m => m.RoundId).Distinct().ToListAsync(ct)).ToHashSet();
+        var rises = (await db.Topics.AsNoTracking().Include(t => t.Positions)
+                .Where(t => ids.Contains(t.RoundId) && t.Code == TopicCatalog.Pay && t.Status == TopicStatus.Agreed).ToListAsync(ct))
+            .Where(t => t.Last is { Unit: "%", Number: not null })
+            .ToLookup(t => t.RoundId, t => t.Last.Number!.Value);
+        var stored = await db.Set<RoundProgress>().Where(p => enterpriseIds.Contains(p.EnterpriseId)).ToDictionaryAsync(p => p.RoundId, ct);
+        var engine = new WorkflowEngine(db, registry, conditions, jurisdictions.TimeRules, clock);
+        foreach (var (round, unit, record) in rounds)
+        {
+            var computed = Compute(round, unit, engine.Describe(record), jurisdictions[round.Jurisdiction].Time,
+                met.Contains(round.Id), rises[round.Id], latest.Contains(round.Id));
+            if (stored.TryGetValue(round.Id, out var summary)) db.Entry(summary).CurrentValues.SetValues(computed);
+            else db.Add(computed);
+        }
+        foreach (var other in stored.Values.Where(p => !ids.Contains(p.RoundId))) other.Latest = latest.Contains(other.RoundId);
+    }
+
+    /// <summary>Moves the units' stamps (atomically, so two writers never leave one stamp for two states); a unit's first gets one.</summary>
+    private static async Task StampAsync(BargainingDbContext db, IReadOnlyCollection<Guid> units, CancellationToken ct)
+    {
+        if (units.Count == 0) return;
+        var moved = await db.UnitProgressStamps.Where(s => units.Contains(s.OrganisationId)).ExecuteUpdateAsync(s => s.SetProperty(x => x.Stamp, x => x.Stamp + 1), ct);
+        if (moved == units.Count) return;
+        var stamped = await db.UnitProgressStamps.Where(s => units.Contains(s.OrganisationId)).Select(s => s.OrganisationId).ToListAsync(ct);
+        foreach (var unit in units.Except(stamped)) db.Add(new UnitProgressStamp { OrganisationId = unit, Stamp = 1 });
+    }
+
+    /// <summary>The summary of <paramref name="round"/> whose workflow is <paramref name="workflow"/>.</summary>
+    internal static RoundProgress Compute(Round round, Guid organisationId, WorkflowOverview workflow, Jurisdiction time, bool met, IEnumerable<decimal> rises, bool latest)
+    {
+        var overdue = OverdueFrom(workflow);
+        var sorted = rises.Order().ToList();
+        var roles = workflow.Awaiting.SelectMany(a => a.Roles).Distinct().Order(StringComparer.Ordinal).ToList();
+        return new RoundProgress
+        {
+            RoundId = round.Id,
+            EnterpriseId = round.EnterpriseId,
+            OrganisationId = organisationId,
+            Stage = RoundStages.Of(workflow.Snapshot),
+            Latest = latest,
+            OfferedOn = round.Offer.MadeAt is { } at ? time.LocalDate(at) : null,
+            Replied = round.Response.GivenAt is not null,
+            Met = met || round.OnTheSpot.MetAt is not null,
+            WageRises = sorted.Count == 0 ? null : string.Join(";", sorted.Select(r => r.ToString(CultureInfo.InvariantCulture))),
+            OverdueFrom = overdue is { } o ? time.StartOf(o.From).ToUniversalTime() : null,
+            OverdueStep = overdue?.Step,
+            OverdueLastDay = overdue?.LastDay,
+            AwaitedRoles = roles.Count == 0 ? "" : $"|{string.Join("|", roles)}|",
+            DueAt = workflow.Snapshot.Steps.Min(s => s.Due)?.ToUniversalTime(),
+        };
+    }
+
+    /// <summary>
+    /// The first day <see cref="RoundStages.Overdue"/> finds the round overdue, and what it finds that day. Being
+    /// overdue only starts as days pass (a last day is passed, or a deadline has lapsed), so the first such day is
+    /// the day after one of the steps' last days, or after a lapsed deadline's.
+    /// </summary>
+    private static (string Step, DateOnly LastDay, DateOnly From)? OverdueFrom(WorkflowOverview workflow)
+    {
+        var days = workflow.Snapshot.Steps.Where(s => s.LastDay is not null).Select(s => s.LastDay!.Value)
+            .Concat(workflow.Lapsed.Select(l => l.LastDay)).Select(d => d.AddDays(1)).Distinct().Order();
+        foreach (var day in days)
+            if (RoundStages.Overdue(workflow, day) is { } o) return (o.Step, o.LastDay, day);
+        return null;
+    }
+}
