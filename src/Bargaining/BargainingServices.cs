@@ -22,8 +22,8 @@ namespace Bargaining;
 
 /// <summary>Where the application finds its definitions and its database.</summary>
 /// <param name="WorkflowsDirectory">The <c>workflows/</c> folder: definitions, jurisdictions, calendars.</param>
-/// <param name="SqlitePath">The SQLite file.</param>
-public sealed record BargainingOptions(string WorkflowsDirectory, string SqlitePath)
+/// <param name="Database">The database: a SQLite file or a PostgreSQL server.</param>
+public sealed record BargainingOptions(string WorkflowsDirectory, DatabaseSettings Database)
 {
     /// <summary>The <c>templates/</c> folder of the documents; by default beside <see cref="WorkflowsDirectory"/>.</summary>
     public string TemplatesDirectory { get; init; } = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(WorkflowsDirectory).TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "templates");
@@ -74,7 +74,7 @@ public static class BargainingServices
         // Resolved, not captured, so a host's tests may replace the clock after this call.
         if (clock is null) services.TryAddSingleton(TimeProvider.System);
         else services.Replace(ServiceDescriptor.Singleton(clock));
-        services.AddDbContextPool<BargainingDbContext>(b => b.UseSqliteFile(options.SqlitePath));
+        services.AddDbContextPool<BargainingDbContext>(b => b.UseDatabase(options.Database));
         services.AddScoped(sp => new WorkflowEngine(sp.GetRequiredService<BargainingDbContext>(), registry, conditions, timeRules, sp.GetRequiredService<TimeProvider>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<WorkflowEngine>>()));
         services.AddScoped<RoundWorkflow>();
         services.AddScoped<RoundStatusReader>();
