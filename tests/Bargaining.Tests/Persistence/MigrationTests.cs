@@ -1,5 +1,4 @@
 using Bargaining.Persistence;
-using Bargaining.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bargaining.Tests.Persistence;
@@ -23,8 +22,8 @@ public sealed class MigrationTests
     [Trait("Database", "SqliteOnly")]
     public async Task A_database_without_migrations_history_whose_schema_differs_is_refused_and_left_alone()
     {
-        await using var file = await TestDatabase.CreateAsync("app", _ => Task.CompletedTask);
-        var settings = DatabaseSettings.Sqlite(file.SqliteFile!);
+        var file = Path.Combine(Path.GetTempPath(), $"bargaining-unmigrated-{Guid.NewGuid():N}.db");
+        var settings = DatabaseSettings.Sqlite(file);
         // The tables as EnsureCreated makes them, without the append-only triggers the release before migrations added.
         await using (var db = new BargainingDbContext(new DbContextOptionsBuilder<BargainingDbContext>().UseDatabase(settings).Options))
             await db.Database.EnsureCreatedAsync();
@@ -36,5 +35,7 @@ public sealed class MigrationTests
             Assert.Contains("workflow_journal_no_update", e.Message);
             Assert.Empty(await db.Database.GetAppliedMigrationsAsync());
         }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(file + suffix);
     }
 }
