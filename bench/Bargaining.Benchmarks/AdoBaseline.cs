@@ -112,7 +112,7 @@ internal static class AdoBaseline
 
     private static SqliteConnection Open(string path, string synchronous)
     {
-        var connection = new SqliteConnection(Database.SqliteFile(path));
+        var connection = new SqliteConnection(DatabaseSettings.Sqlite(path).ConnectionString);
         connection.Open();
         Execute(connection, $"PRAGMA synchronous={synchronous};");
         return connection;

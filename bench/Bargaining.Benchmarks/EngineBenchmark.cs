@@ -55,11 +55,11 @@ internal static class EngineBenchmark
 
     private static async Task<ServiceProvider> StartAsync(string workflows, string path, ManualClock clock, IInterceptor[] interceptors)
     {
-        var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(workflows, path), clock);
+        var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(workflows, DatabaseSettings.Sqlite(path)), clock);
         if (interceptors.Length > 0) services.ConfigureDbContext<BargainingDbContext>(b => b.AddInterceptors(interceptors));
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
-        await Database.InitializeAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
+        await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
         return provider;
     }
 

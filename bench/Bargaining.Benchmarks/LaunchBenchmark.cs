@@ -37,9 +37,9 @@ internal static class LaunchBenchmark
     {
         using var file = new TempDatabase();
         var clock = new ManualClock(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
-        await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(workflows, file.Path), clock).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(workflows, DatabaseSettings.Sqlite(file.Path)), clock).BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
-            await Database.InitializeAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
+            await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
         var city = new CurrentUser("bench-city", "市总工会", Role.CityAdministrator, Guid.Empty);
         var tree = await SendAsync(services, ImportOrganisationsCommand.FromFile(services.GetRequiredService<BargainingOptions>().OrganisationsFile), city);
         var county = tree.Units.First(u => u.Kind == OrganisationKind.County);

@@ -17,7 +17,7 @@ internal static class CityClone
     /// <summary>Copies the demo's enterprises until there are at least <paramref name="enterprises"/>; returns how many there are.</summary>
     public static int Grow(string path, int enterprises)
     {
-        using var connection = new SqliteConnection(Persistence.Database.SqliteFile(path));
+        using var connection = new SqliteConnection(Persistence.DatabaseSettings.Sqlite(path).ConnectionString);
         connection.Open();
         using var transaction = connection.BeginTransaction();
         // The demo's own rows, noted once (in tables of the benchmark's file) before the first copy.

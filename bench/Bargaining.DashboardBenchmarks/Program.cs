@@ -33,12 +33,12 @@ foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
 if (options.GetValueOrDefault("from") is { } demo) File.Copy(demo, path);
 else
 {
-    await YanchengDemo.CreateAsync(new BargainingOptions(workflows, path));
+    await YanchengDemo.CreateAsync(new BargainingOptions(workflows, DatabaseSettings.Sqlite(path)));
     Console.WriteLine($"demo city generated in {watch.Elapsed.TotalSeconds:0.0} s");
 }
 
 // The system clock, as the web host runs: the demo's deadlines have lapsed since, and the copies' timers never fire.
-await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(workflows, path)).BuildServiceProvider();
+await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(workflows, DatabaseSettings.Sqlite(path))).BuildServiceProvider();
 var rows = new List<string>();
 foreach (var size in sizes)
 {

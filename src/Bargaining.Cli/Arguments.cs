@@ -1,3 +1,5 @@
+using Bargaining.Persistence;
+
 namespace Bargaining.Cli;
 
 /// <summary>Options of the form <c>--name value</c>.</summary>
@@ -18,6 +20,22 @@ internal sealed class Arguments
     }
 
     public string? this[string name] => _values.GetValueOrDefault(name);
+
+    /// <summary>
+    /// The database: <c>--db FILE</c> (SQLite), else the web host's settings from the environment
+    /// (<c>Bargaining__DatabaseProvider</c>, <c>Bargaining__Database</c>, <c>Bargaining__ConnectionString</c>), else
+    /// <paramref name="defaultFile"/>; a SQLite file must exist unless it is to be created.
+    /// </summary>
+    public DatabaseSettings Database(string? defaultFile = null, bool create = false)
+    {
+        var settings = this["db"] is { } file
+            ? DatabaseSettings.Sqlite(file)
+            : DatabaseSettings.From(Environment.GetEnvironmentVariable("Bargaining__DatabaseProvider"),
+                Environment.GetEnvironmentVariable("Bargaining__Database") ?? defaultFile ?? throw new ArgumentException("--db FILE is required"),
+                Environment.GetEnvironmentVariable("Bargaining__ConnectionString"));
+        if (!create && settings.SqliteFile is { } path && !File.Exists(path)) throw new ArgumentException($"no database file '{path}'");
+        return settings;
+    }
 
     public string Workflows => this["workflows"] ?? BargainingOptions.FindWorkflowsDirectory();
 }

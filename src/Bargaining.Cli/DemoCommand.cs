@@ -24,16 +24,19 @@ internal static class DemoCommand
 
     public static async Task<int> RunAsync(Arguments args, TextWriter output)
     {
-        var path = Path.GetFullPath(args["db"] ?? "bargaining-demo.db");
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+        var database = args.Database("bargaining-demo.db", create: true);
         var clock = new ManualClock(CampaignStart);
-        await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(args.Workflows, path), clock).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(args.Workflows, database), clock).BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
-            await Database.InitializeAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BargainingDbContext>();
+            await Database.DeleteAsync(db);
+            await Database.MigrateAsync(db);
+        }
 
         var registry = services.GetRequiredService<WorkflowRegistry>();
         var jurisdictions = services.GetRequiredService<JurisdictionCatalog>();
-        output.WriteLine($"盐城市集体协商演示 — 数据库 {path}，模拟时钟自 {Local(CampaignStart, jurisdictions.Default.Time)} 起");
+        output.WriteLine($"盐城市集体协商演示 — 数据库 {database.Describe()}，模拟时钟自 {Local(CampaignStart, jurisdictions.Default.Time)} 起");
         foreach (var d in registry.All) output.WriteLine($"  已加载流程 {d.Id} v{d.Version}：{d.Name}（{d.Nodes.Count} 个节点）");
 
         var processor = services.GetRequiredService<WorkflowTimerProcessor>();
@@ -42,7 +45,7 @@ internal static class DemoCommand
             failures += await RunRoundAsync(round, services, clock, processor, output);
         output.WriteLine(failures == 0 ? "全部演示轮次完成，日志哈希链校验通过。" : $"{failures} 个步骤失败。");
         if (failures > 0) return 1;
-        await LoadCityAsync(args, path, output);
+        await LoadCityAsync(args, database, output);
         return 0;
     }
 
@@ -50,12 +53,12 @@ internal static class DemoCommand
     /// Loads the Yancheng-like city through the commands (<see cref="YanchengDemo"/>) on its own simulated clock from
     /// 23 February 2026, and prints the city overview of the spring campaign per county.
     /// </summary>
-    private static async Task LoadCityAsync(Arguments args, string path, TextWriter output)
+    private static async Task LoadCityAsync(Arguments args, DatabaseSettings database, TextWriter output)
     {
         var size = int.Parse(args["enterprises"] ?? "240", CultureInfo.InvariantCulture);
         var seed = int.Parse(args["seed"] ?? YanchengDemo.DefaultSeed.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var clock = new ManualClock(YanchengDemo.Start);
-        await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(args.Workflows, path), clock).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(args.Workflows, database), clock).BuildServiceProvider();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var city = await new YanchengDemo(services, clock).GenerateAsync(size, seed);
         watch.Stop();

@@ -14,10 +14,9 @@ internal static class DocumentCommands
 {
     public static async Task<int> PrintAsync(Arguments args, TextWriter output)
     {
-        var path = Database(args);
         var round = Guid.TryParse(args["round"], out var id) ? id : throw new ArgumentException("--round ID (a round's id) is required");
         var pdf = args["out"] ?? throw new ArgumentException("--out FILE.pdf is required");
-        await using var services = Services(args, path);
+        await using var services = Services(args);
         await using var scope = services.CreateAsyncScope();
         try
         {
@@ -45,11 +44,10 @@ internal static class DocumentCommands
     /// </summary>
     public static async Task<int> PrintBatchAsync(Arguments args, TextWriter output, TextWriter progressTo)
     {
-        var path = Database(args);
         var (zip, merged) = (args["zip"], args["merged"]);
         if ((zip is null) == (merged is null)) throw new ArgumentException("give one of --zip OUT.zip or --merged OUT.pdf");
         if ((args["county"] is null) == (args["campaign"] is null)) throw new ArgumentException("give one of --county NAME or --campaign NAME");
-        await using var services = Services(args, path);
+        await using var services = Services(args);
         await using var scope = services.CreateAsyncScope();
         var bar = new ProgressBar(progressTo);
         try
@@ -73,25 +71,18 @@ internal static class DocumentCommands
 
     public static async Task<int> VerifyAsync(Arguments args, TextWriter output)
     {
-        var path = Database(args);
         var pdf = args["pdf"] ?? throw new ArgumentException("--pdf FILE is required");
         if (!File.Exists(pdf)) throw new ArgumentException($"no file '{pdf}'");
-        await using var services = Services(args, path);
+        await using var services = Services(args);
         await using var scope = services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<ContractVerifier>().VerifyPdfAsync(pdf);
         output.WriteLine((result.IsGenuine ? "GENUINE  " : "REJECTED ") + result.Message);
         return result.IsGenuine ? 0 : 1;
     }
 
-    internal static string Database(Arguments args)
-    {
-        var path = args["db"] ?? throw new ArgumentException("--db FILE is required");
-        return File.Exists(path) ? path : throw new ArgumentException($"no database file '{path}'");
-    }
-
-    internal static ServiceProvider Services(Arguments args, string path) =>
+    internal static ServiceProvider Services(Arguments args) =>
         new ServiceCollection().AddLogging()
             .AddSingleton<ICurrentUserAccessor>(new FixedCurrentUser(new CurrentUser("cli", "命令行", Role.CityAdministrator, Guid.Empty)))
-            .AddBargaining(new BargainingOptions(args.Workflows, path))
+            .AddBargaining(new BargainingOptions(args.Workflows, args.Database()))
             .BuildServiceProvider();
 }

@@ -13,8 +13,7 @@ internal static class OrganisationCommands
 {
     public static async Task<int> ImportAsync(Arguments args, TextWriter output)
     {
-        var path = DocumentCommands.Database(args);
-        await using var services = DocumentCommands.Services(args, path);
+        await using var services = DocumentCommands.Services(args);
         var file = args["file"] ?? services.GetRequiredService<BargainingOptions>().OrganisationsFile;
         await using var scope = services.CreateAsyncScope();
         try

@@ -6,6 +6,7 @@ try
 {
     return args.FirstOrDefault() switch
     {
+        "migrate" => await MigrateCommand.RunAsync(Arguments.Parse(args[1..]), Console.Out),
         "demo" => await DemoCommand.RunAsync(Arguments.Parse(args[1..]), Console.Out),
         "simulate" => await SimulateCommand.RunAsync(Arguments.Parse(args[1..]), Console.Out, Console.Error),
         "validate" => ValidateCommand.Run(Arguments.Parse(args[1..]), Console.Out),
@@ -34,6 +35,10 @@ static int Usage(int code, string? problem = null)
     Console.Error.WriteLine("""
         usage: bargaining <command> [options]
 
+          migrate   [--db FILE]                     create the database or bring its tables up to date (the web host does this on
+                                                    start); without --db, the Bargaining__DatabaseProvider, Bargaining__Database
+                                                    and Bargaining__ConnectionString environment variables choose it (PostgreSQL
+                                                    too, for every command below), else bargaining.db
           demo      [--db FILE] [--workflows DIR]   load every definition, drive a Yancheng demo round through the whole
                     [--enterprises N] [--seed N]    ordinary procedure on a SQLite file with a simulated clock, print the journal;
                                                     then load a Yancheng-like city through the commands and print its overview

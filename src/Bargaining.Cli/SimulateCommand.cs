@@ -21,9 +21,9 @@ internal static class SimulateCommand
         if (size < 1) throw new ArgumentException("--enterprises must be at least 1");
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
         var clock = new ManualClock(YanchengDemo.Start);
-        await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(args.Workflows, path), clock).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(args.Workflows, DatabaseSettings.Sqlite(path)), clock).BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
-            await Database.InitializeAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
+            await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
 
         output.WriteLine($"模拟盐城市 2026 年春季集体协商要约行动：{size} 家企业，种子 {seed}，数据库 {path}");
         var bar = new ProgressBar(progress);

@@ -11,9 +11,7 @@ internal static class VerifyCommand
 {
     public static async Task<int> RunAsync(Arguments args, TextWriter output)
     {
-        var path = args["db"] ?? throw new ArgumentException("--db FILE is required");
-        if (!File.Exists(path)) throw new ArgumentException($"no database file '{path}'");
-        await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(args.Workflows, path)).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(args.Workflows, args.Database())).BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BargainingDbContext>();
         var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();

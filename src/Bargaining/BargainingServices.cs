@@ -22,8 +22,8 @@ namespace Bargaining;
 
 /// <summary>Where the application finds its definitions and its database.</summary>
 /// <param name="WorkflowsDirectory">The <c>workflows/</c> folder: definitions, jurisdictions, calendars.</param>
-/// <param name="SqlitePath">The SQLite file.</param>
-public sealed record BargainingOptions(string WorkflowsDirectory, string SqlitePath)
+/// <param name="Database">The database: a SQLite file or a PostgreSQL server.</param>
+public sealed record BargainingOptions(string WorkflowsDirectory, DatabaseSettings Database)
 {
     /// <summary>The <c>templates/</c> folder of the documents; by default beside <see cref="WorkflowsDirectory"/>.</summary>
     public string TemplatesDirectory { get; init; } = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(WorkflowsDirectory).TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "templates");
@@ -33,9 +33,6 @@ public sealed record BargainingOptions(string WorkflowsDirectory, string SqliteP
     /// by default beside <see cref="WorkflowsDirectory"/>, at the repository's root.
     /// </summary>
     public string OrganisationsFile { get; init; } = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(WorkflowsDirectory).TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "organisations.json");
-
-    /// <summary>How long a write waits for the database before the request is answered "busy" (503, try again).</summary>
-    public TimeSpan BusyTimeout { get; init; } = Database.DefaultBusyTimeout;
 
     /// <summary>How documents are printed: the address the contract's QR code opens, the signing certificate, the style.</summary>
     public PrintOptions Print { get; init; } = new();
@@ -77,7 +74,7 @@ public static class BargainingServices
         // Resolved, not captured, so a host's tests may replace the clock after this call.
         if (clock is null) services.TryAddSingleton(TimeProvider.System);
         else services.Replace(ServiceDescriptor.Singleton(clock));
-        services.AddDbContextPool<BargainingDbContext>(b => b.UseSqliteFile(options.SqlitePath, options.BusyTimeout));
+        services.AddDbContextPool<BargainingDbContext>(b => b.UseDatabase(options.Database));
         services.AddScoped(sp => new WorkflowEngine(sp.GetRequiredService<BargainingDbContext>(), registry, conditions, timeRules, sp.GetRequiredService<TimeProvider>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<WorkflowEngine>>()));
         services.AddScoped<RoundWorkflow>();
         services.AddScoped<RoundStatusReader>();

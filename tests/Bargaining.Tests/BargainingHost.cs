@@ -5,8 +5,8 @@ using Bargaining.Features.Organisations;
 using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
 using Bargaining.Workflows;
+using Bargaining.Testing;
 using Bargaining.Workflows.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bargaining.Tests;
@@ -21,18 +21,36 @@ public sealed class BargainingHost : IAsyncDisposable
     /// <summary>The repository's <c>workflows/</c> folder.</summary>
     public static string RepositoryWorkflows { get; } = BargainingOptions.FindWorkflowsDirectory();
 
-    private BargainingHost(ManualClock clock, ServiceProvider services, string sqlitePath)
+    private BargainingHost(ManualClock clock, ServiceProvider services, TestDatabase database)
     {
         Clock = clock;
         Services = services;
-        SqlitePath = sqlitePath;
+        _database = database;
     }
+
+    private readonly TestDatabase _database;
 
     public ManualClock Clock { get; }
 
     public ServiceProvider Services { get; }
 
-    public string SqlitePath { get; }
+    /// <summary>The SQLite file, or null when the run is on PostgreSQL.</summary>
+    public string? SqlitePath => _database.SqliteFile;
+
+    /// <summary>The database the host runs on.</summary>
+    public DatabaseSettings Database => Settings(_database);
+
+    /// <summary>A new database for this run's provider (<see cref="TestDatabase"/>); on PostgreSQL a copy of a migrated template.</summary>
+    public static Task<TestDatabase> NewDatabaseAsync() =>
+        TestDatabase.CreateAsync("app", async connection =>
+        {
+            await using var db = new BargainingDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<BargainingDbContext>().UseDatabase(DatabaseSettings.PostgreSql(connection)).Options);
+            await Bargaining.Persistence.Database.MigrateAsync(db);
+        });
+
+    /// <summary>The application's settings for a test database.</summary>
+    public static DatabaseSettings Settings(TestDatabase database) =>
+        database.IsPostgreSql ? DatabaseSettings.PostgreSql(database.ConnectionString) : DatabaseSettings.Sqlite(database.SqliteFile!);
 
     /// <summary>
     /// A host whose clock reads <paramref name="now"/>, on a fresh database; with <paramref name="tickPerRead"/>, the
@@ -41,15 +59,15 @@ public sealed class BargainingHost : IAsyncDisposable
     /// </summary>
     public static async Task<BargainingHost> StartAsync(DateTimeOffset now, string? workflowsDirectory = null, TimeSpan? tickPerRead = null, TimeSpan? busyTimeout = null)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"bargaining-tests-{Guid.NewGuid():N}.db");
+        var database = await NewDatabaseAsync();
         var clock = new ManualClock(now);
         var services = new ServiceCollection()
             .AddLogging()
-            .AddBargaining(new BargainingOptions(workflowsDirectory ?? RepositoryWorkflows, path) { BusyTimeout = busyTimeout ?? Database.DefaultBusyTimeout }, tickPerRead is { } tick ? new TickingClock(clock, tick) : clock)
+            .AddBargaining(new BargainingOptions(workflowsDirectory ?? RepositoryWorkflows, Settings(database) with { BusyTimeout = busyTimeout ?? DatabaseSettings.DefaultBusyTimeout }), tickPerRead is { } tick ? new TickingClock(clock, tick) : clock)
             .BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
-            await Database.InitializeAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
-        return new BargainingHost(clock, services, path);
+            await Bargaining.Persistence.Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
+        return new BargainingHost(clock, services, database);
     }
 
     /// <summary>Sends a request through the real MediatR pipeline as <paramref name="user"/>, in its own scope.</summary>
@@ -168,8 +186,7 @@ public sealed class BargainingHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        SqliteConnection.ClearPool(new SqliteConnection(Database.SqliteFile(SqlitePath)));
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(SqlitePath + suffix);
+        await _database.DisposeAsync();
     }
 }
 

@@ -5,23 +5,24 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Bargaining.Tests;
 
 /// <summary>
-/// Counts the SQL commands EF Core sends to one SQLite file, through EF's diagnostic events: a list must read a page
+/// Counts the SQL commands EF Core sends to one database (a SQLite file or a PostgreSQL database), through EF's diagnostic events: a list must read a page
 /// in a fixed number of queries, not one per row. Create it before the host (EF caches for a while whether anyone
-/// listens to command events), then <see cref="Watch"/> the host's file.
+/// listens to command events), then <see cref="Watch"/> the host's database.
 /// </summary>
 public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
     private readonly IDisposable _subscription;
     private readonly List<IDisposable> _listeners = [];
-    private string? _dataSource;
+    private Func<System.Data.Common.DbConnection, bool>? _watched;
     private int _count;
 
     public SqlCommandCounter() => _subscription = DiagnosticListener.AllListeners.Subscribe(this);
 
-    /// <summary>Counts from zero the commands sent to <paramref name="sqlitePath"/>.</summary>
-    public void Watch(string sqlitePath)
+    /// <summary>Counts from zero the commands sent to <paramref name="database"/>.</summary>
+    public void Watch(Bargaining.Persistence.DatabaseSettings database)
     {
-        _dataSource = Path.GetFullPath(sqlitePath);
+        var name = database.SqliteFile ?? new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString).Database;
+        _watched = database.SqliteFile is null ? c => c.Database == name : c => c.DataSource == name;
         Interlocked.Exchange(ref _count, 0);
     }
 
@@ -35,7 +36,7 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
-        if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data && _dataSource is not null && data.Command.Connection?.DataSource == _dataSource)
+        if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data && data.Command.Connection is { } connection && _watched?.Invoke(connection) == true)
             Interlocked.Increment(ref _count);
     }
 

@@ -1,9 +1,11 @@
+using Bargaining.Accounts;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Bargaining.Domain;
 using Bargaining.Features.Organisations;
 using Bargaining.Persistence;
+using Bargaining.Testing;
 using Bargaining.Web.Accounts;
 using Bargaining.Web.Api;
 using Bargaining.Web.Hosting;
@@ -15,7 +17,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,7 +38,7 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Monday 2 March 2026, 09:00 China time: the first day of the spring offer campaign.</summary>
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
 
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"bargaining-web-tests-{Guid.NewGuid():N}.db");
+    private TestDatabase _database = null!;
     private int _accounts;
     private static readonly string[] Chairs = ["王建国", "陈桂芳", "周立新", "吴志强", "徐秀英", "朱海燕", "顾春华", "季国平"];
 
@@ -61,14 +62,20 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Bargaining:Database", _database);
+        builder.UseSetting("Bargaining:DatabaseProvider", Database.Provider.ToString());
+        builder.UseSetting("Bargaining:Database", Database.SqliteFile ?? "");
+        builder.UseSetting("Bargaining:ConnectionString", Database.SqliteFile is null ? Database.ConnectionString : "");
         builder.UseSetting("Bargaining:Demo", "false");
         builder.UseSetting("Bargaining:Workflows", BargainingOptions.FindWorkflowsDirectory());
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(ApplicationClock)));
     }
 
-    /// <summary>The SQLite file the host runs on.</summary>
-    protected string Database => _database;
+    /// <summary>The database the host runs on: a SQLite file, or a PostgreSQL database when the run is on PostgreSQL (<see cref="TestDatabase"/>).</summary>
+    protected DatabaseSettings Database =>
+        _database.IsPostgreSql ? DatabaseSettings.PostgreSql(_database.ConnectionString) : DatabaseSettings.Sqlite(_database.SqliteFile!);
+
+    /// <summary>The SQLite file the host runs on (a test on SQLite only).</summary>
+    public string DatabaseFile => Database.SqliteFile ?? throw new InvalidOperationException("this test runs on SQLite only");
 
     /// <summary>Prepares the database before the host starts (nothing by default: the host creates its tables).</summary>
     protected virtual Task BeforeStartAsync() => Task.CompletedTask;
@@ -85,6 +92,7 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
+        _database = await TestDatabase.CreateAsync("web", connection => ApplicationDatabase.MigrateAsync(DatabaseSettings.PostgreSql(connection)));
         await BeforeStartAsync();
         if (RealServer)
         {
@@ -198,8 +206,6 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await BeforeDisposeAsync();
         await DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_database + suffix);
-        if (Directory.Exists(_database + ".keys")) Directory.Delete(_database + ".keys", recursive: true);   // the sign-in keys beside the database
+        await _database.DisposeAsync();
     }
 }

@@ -1,3 +1,4 @@
+using Bargaining.Accounts;
 using System.Security.Claims;
 using Bargaining.Domain;
 using Microsoft.AspNetCore.Identity;

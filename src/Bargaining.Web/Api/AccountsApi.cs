@@ -1,3 +1,4 @@
+using Bargaining.Accounts;
 using Bargaining.Domain;
 using Bargaining.Web.Accounts;
 using Bargaining.Web.Hosting;

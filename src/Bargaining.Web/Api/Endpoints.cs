@@ -1,3 +1,4 @@
+using Bargaining.Accounts;
 using Bargaining.Domain;
 using Bargaining.Features.Export;
 using Bargaining.Web.Hosting;

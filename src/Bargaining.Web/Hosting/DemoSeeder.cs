@@ -1,3 +1,4 @@
+using Bargaining.Accounts;
 using Bargaining.Demo;
 using Bargaining.Domain;
 using Bargaining.Persistence;
@@ -36,11 +37,12 @@ public sealed class DemoSeeder(WebOptions options, IServiceProvider services, Us
     /// <summary>Deletes and regenerates the demo database, then creates the accounts.</summary>
     public async Task SeedAsync(int enterprises = 240, CancellationToken ct = default)
     {
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(Path.GetFullPath(options.Database) + suffix);
+        await using (var scope = services.CreateAsyncScope())
+            await Database.DeleteAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>(), ct);
         var city = await YanchengDemo.CreateAsync(services.GetRequiredService<BargainingOptions>(), enterprises, ct: ct,
             progress: new LogProgress(line => logger.LogInformation("demo: {Progress}", line)));
         if (clock is DemoClock demo) demo.StartAt(city.EndedAt);
-        await services.GetRequiredService<AccountsDbContext>().InitializeAsync(ct);
+        await ApplicationDatabase.MigrateAsync(options.DatabaseSettings(), ct);
         await CreateAccountsAsync(city, ct);
         logger.LogInformation("demo: {Enterprises} enterprises through {Commands} commands, clock at {Now}", city.Enterprises.Count, city.Commands, clock.GetUtcNow());
     }

@@ -1,3 +1,4 @@
+using Bargaining.Accounts;
 using System.Text.Json.Serialization;
 using Bargaining.Domain;
 using Bargaining.Features.Organisations;
@@ -14,8 +15,17 @@ namespace Bargaining.Web.Hosting;
 /// <summary>Settings of the web host (section <c>Bargaining</c> of the configuration, or command-line switches).</summary>
 public sealed class WebOptions
 {
+    /// <summary><c>Sqlite</c> (the default) or <c>PostgreSql</c>.</summary>
+    public string? DatabaseProvider { get; set; }
+
     /// <summary>The SQLite file; default <c>bargaining.db</c> in the current folder.</summary>
     public string Database { get; set; } = "bargaining.db";
+
+    /// <summary>The PostgreSQL connection string, e.g. <c>Host=db;Database=bargaining;Username=bargaining;Password=…</c>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The database these settings choose.</summary>
+    public DatabaseSettings DatabaseSettings() => Persistence.DatabaseSettings.From(DatabaseProvider, Database, ConnectionString, BusyTimeout);
 
     /// <summary>
     /// Seconds a write waits for the writers before it before the request is answered 503 with <c>Retry-After</c>
@@ -78,14 +88,6 @@ public static class WebApp
     /// <summary>Authorisation policy names, one per role.</summary>
     public static string Policy(Role role) => "role:" + role;
 
-    /// <summary>The key-ring folder, created readable by the service's user only (mode 700) where the OS has modes.</summary>
-    private static DirectoryInfo KeyRing(string path)
-    {
-        var folder = Directory.CreateDirectory(path);
-        if (!OperatingSystem.IsWindows()) folder.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-        return folder;
-    }
-
     /// <summary>Registers every service of the web host.</summary>
     public static void ConfigureServices(WebApplicationBuilder builder)
     {
@@ -94,19 +96,19 @@ public static class WebApp
         services.AddSingleton(options);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUserAccessor, HttpCurrentUser>();
-        var bargaining = new BargainingOptions(options.Workflows ?? BargainingOptions.FindWorkflowsDirectory(), options.Database) { Print = options.PrintOptions(), BusyTimeout = options.BusyTimeout };
+        var database = options.DatabaseSettings();
+        var bargaining = new BargainingOptions(options.Workflows ?? BargainingOptions.FindWorkflowsDirectory(), database) { Print = options.PrintOptions() };
         if (!string.IsNullOrWhiteSpace(options.OrganisationsFile)) bargaining = bargaining with { OrganisationsFile = Path.GetFullPath(options.OrganisationsFile) };
         services.AddBargaining(bargaining, options.Demo ? new DemoClock() : null);
 
-        // Sign-in cookies stay valid across restarts: the keys that protect them are kept beside the database, in a
-        // folder only the service's own user may read. With a certificate configured the keys are also encrypted with
-        // it; without one (Linux has no DPAPI) the folder's permissions are their protection, which is why the
-        // framework's "unencrypted key" warning is turned down in appsettings.json.
-        var protection = services.AddDataProtection().SetApplicationName("Bargaining")
-            .PersistKeysToFileSystem(KeyRing(Path.GetFullPath(options.Database) + ".keys"));
+        // Sign-in cookies stay valid across restarts and across app instances: the keys that protect them are kept in
+        // the database (table DataProtectionKeys), shared by every instance on it. With a certificate configured the
+        // keys are also encrypted with it; without one (Linux has no DPAPI) the database's access rights are their
+        // protection, which is why the framework's "unencrypted key" warning is turned down in appsettings.json.
+        var protection = services.AddDataProtection().SetApplicationName("Bargaining").PersistKeysToDbContext<AccountsDbContext>();
         if (!string.IsNullOrWhiteSpace(options.SigningCertificate))
             protection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(options.SigningCertificate, options.SigningPassword));
-        services.AddDbContext<AccountsDbContext>(b => b.UseSqliteFile(options.Database, options.BusyTimeout));
+        services.AddDbContext<AccountsDbContext>(b => b.UseDatabase(database, AccountsDbContext.MigrationsHistoryTable));
         services.AddIdentity<Account, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 10;
@@ -224,9 +226,8 @@ public static class WebApp
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
             return;
         }
+        await ApplicationDatabase.MigrateAsync(options.DatabaseSettings());
         var db = scope.ServiceProvider.GetRequiredService<BargainingDbContext>();
-        await Database.InitializeAsync(db);
-        await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().InitializeAsync();
         // The organisation tree exists from the first start; the first administrator is created once from
         // Bargaining:AdminPassword, and creates every other account on 账号管理.
         if (!await db.Organisations.AnyAsync()) await ImportOrganisationsAsync(app.Services);
@@ -259,7 +260,7 @@ public static class WebApp
     {
         var options = app.Services.GetRequiredService<WebOptions>();
         output.WriteLine();
-        output.WriteLine($"Bargaining 集体协商 已启动，数据库 {Path.GetFullPath(options.Database)}");
+        output.WriteLine($"Bargaining 集体协商 已启动，数据库 {options.DatabaseSettings().Describe()}");
         foreach (var url in app.Urls) output.WriteLine($"  打开 {url}");
         using var scope = app.Services.CreateScope();
         if (!options.Demo)

@@ -54,14 +54,21 @@ public static class WorkflowModel
 
     /// <summary>
     /// Provider conventions the engine relies on: SQLite cannot compare <see cref="DateTimeOffset"/> values in SQL,
-    /// so there they are stored as sortable 64-bit numbers. Call from <c>ConfigureConventions</c>.
+    /// so there they are stored as sortable 64-bit numbers; PostgreSQL's <c>timestamptz</c> holds instants and Npgsql
+    /// writes only UTC ones, so there they are converted to UTC (an instant keeps its meaning; it reads back at
+    /// offset 0). Call from <c>ConfigureConventions</c>.
     /// </summary>
     public static void ApplyWorkflowConventions(this ModelConfigurationBuilder conventions, string? providerName)
     {
         if (providerName == "Microsoft.EntityFrameworkCore.Sqlite")
             conventions.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        else if (providerName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+            conventions.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
     }
 }
+
+/// <summary>Stores a <see cref="DateTimeOffset"/> as the same instant at offset 0.</summary>
+public sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
 
 /// <summary>A context holding only the engine's tables, for hosts without data of their own.</summary>
 public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)

@@ -331,6 +331,11 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
         });
     }
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
         configurationBuilder.ApplyWorkflowConventions(Database.ProviderName);
+        // A DateTime here is a wall-clock time in China (the meeting an offer proposes, 9:30), not an instant: PostgreSQL
+        // keeps it as written, as SQLite does.
+        if (Database.IsNpgsql()) configurationBuilder.Properties<DateTime>().HaveColumnType("timestamp without time zone");
+    }
 }

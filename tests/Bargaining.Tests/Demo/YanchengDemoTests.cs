@@ -143,14 +143,14 @@ public sealed class YanchengDemoTests
         var city = new CurrentUser("u-city", "市总工会", Role.CityAdministrator, result.CityId);
         foreach (var (query, expected) in new[] { (new RoundListQuery(), 4), (new RoundListQuery { Stage = RoundStage.Offered }, 3), (new RoundListQuery { AwaitingMe = true, OverdueOnly = true }, 3) })
         {
-            counter.Watch(host.SqlitePath);
+            counter.Watch(host.Database);
             var list = await host.SendAsync(query, city);
             Assert.True(counter.Count > 0 && counter.Count <= expected, $"{query}: {counter.Count} SQL commands for {list.Rows.Count} rows");
         }
-        counter.Watch(host.SqlitePath);
+        counter.Watch(host.Database);
         var listed = await host.SendAsync(new Bargaining.Features.Organisations.EnterpriseListQuery { Stage = RoundStage.Effective }, city);
         Assert.True(listed.Total > 0 && counter.Count is > 0 and <= 3, $"{counter.Count} SQL commands for {listed.Rows.Count} enterprises");
-        counter.Watch(host.SqlitePath);
+        counter.Watch(host.Database);
         await host.SendAsync(new CityDashboardQuery(result.CampaignId), city);
         Assert.True(counter.Count is > 0 and <= 10, $"the dashboard took {counter.Count} SQL commands");
     }

@@ -5,6 +5,8 @@ namespace Bargaining.Tests.Persistence;
 
 // A committed change must survive a power cut: WAL with synchronous=FULL. The app sets no pragma for it and relies
 // on the bundled SQLite's compiled-in default, so a package update that weakened it would fail here.
+// SQLite's own settings.
+[Trait("Database", "SqliteOnly")]
 public sealed class DurabilityTests
 {
     [Fact]

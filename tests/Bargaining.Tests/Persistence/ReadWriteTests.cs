@@ -29,7 +29,7 @@ public sealed class ReadWriteTests
     /// <summary>Another connection holding SQLite's write lock, as a long write elsewhere would, until disposed.</summary>
     private static async Task<SqliteConnection> HoldWriteLockAsync(string path)
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(Database.SqliteFile(path)) { Pooling = false }.ToString());
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(DatabaseSettings.Sqlite(path).ConnectionString) { Pooling = false }.ToString());
         await connection.OpenAsync();
         await using var begin = connection.CreateCommand();
         begin.CommandText = "BEGIN IMMEDIATE";
@@ -37,12 +37,12 @@ public sealed class ReadWriteTests
         return connection;
     }
 
-    [Fact]
+    [Fact, Trait("Database", "SqliteOnly")]
     public async Task A_query_answers_while_another_connection_holds_the_write_lock()
     {
         await using var host = await StartAsync();
 
-        await using var writer = await HoldWriteLockAsync(host.SqlitePath);
+        await using var writer = await HoldWriteLockAsync(host.SqlitePath!);
         var units = await host.SendAsync(new OrganisationListQuery(), City);
 
         Assert.Equal(12, units.Count); // the city union and the 11 units of organisations.json
@@ -67,12 +67,12 @@ public sealed class ReadWriteTests
         Assert.Equal(2, await host.WithDbAsync(db => db.Campaigns.CountAsync()));
     }
 
-    [Fact]
+    [Fact, Trait("Database", "SqliteOnly")]
     public async Task A_command_that_cannot_get_the_write_lock_in_time_is_refused_as_busy_with_nothing_written()
     {
         await using var host = await StartAsync(busyTimeout: TimeSpan.FromSeconds(1));
 
-        await using (await HoldWriteLockAsync(host.SqlitePath))
+        await using (await HoldWriteLockAsync(host.SqlitePath!))
         {
             var command = await CampaignAsync(host, "2026年春季集中要约行动");
             var busy = await Assert.ThrowsAsync<DomainException>(() => host.SendAsync(command, City));
@@ -85,7 +85,7 @@ public sealed class ReadWriteTests
         Assert.Equal(1, await host.WithDbAsync(db => db.Campaigns.CountAsync()));
     }
 
-    [Fact]
+    [Fact, Trait("Database", "SqliteOnly")]
     public async Task Writers_in_one_process_queue_for_the_file_instead_of_failing()
     {
         // A busy timeout of 1 s: without the writer gate, SQLite's busy handler leaves writers racing for the lock.

@@ -93,12 +93,12 @@ public sealed class WalkWorld : IAsyncDisposable
         var path = Path.Combine(folder, $"bargaining-walk-{Guid.NewGuid():N}.db");
         var clock = new WalkClock(start);
         var services = new ServiceCollection().AddLogging()
-            .AddBargaining(new BargainingOptions(BargainingHost.RepositoryWorkflows, path), clock)
+            .AddBargaining(new BargainingOptions(BargainingHost.RepositoryWorkflows, DatabaseSettings.Sqlite(path)), clock)
             .BuildServiceProvider();
         var world = new WalkWorld(clock, services, path);
         await world.WithDbAsync(async db =>
         {
-            await Database.InitializeAsync(db);
+            await Database.MigrateAsync(db);
             return 0;
         });
         await world.SendAsync(ImportOrganisationsCommand.FromFile(services.GetRequiredService<BargainingOptions>().OrganisationsFile),
@@ -193,7 +193,7 @@ public sealed class WalkWorld : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        SqliteConnection.ClearPool(new SqliteConnection(Database.SqliteFile(_path)));
+        SqliteConnection.ClearPool(new SqliteConnection(DatabaseSettings.Sqlite(_path).ConnectionString));
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
     }
 }

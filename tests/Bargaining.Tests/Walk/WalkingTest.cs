@@ -9,6 +9,8 @@ namespace Bargaining.Tests.Walk;
 /// rounds with a fixed seed, so that a red run is a regression and never luck; <c>scripts/walk.sh --rounds N</c> walks
 /// new paths with a fresh seed on demand and prints it for replay (<c>--seed S</c>).
 /// </summary>
+// Long and provider-independent (the walk): SQLite only, see scripts/test.sh.
+[Trait("Database", "SqliteOnly")]
 public sealed class WalkingTest(ITestOutputHelper output)
 {
     private const int CiRounds = 1000;

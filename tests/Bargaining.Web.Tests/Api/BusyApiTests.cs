@@ -14,15 +14,13 @@ public sealed class ImpatientWebAppFactory : WebAppFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting("Bargaining:BusyTimeoutSeconds", "1");
     }
-
-    /// <summary>The SQLite file, for a test that holds its write lock from outside.</summary>
-    public string DatabaseFile => Database;
 }
 
 /// <summary>
 /// While another process holds the database's write lock, reads still answer and a write is a 503 with Retry-After
 /// and a Chinese message, never a 500; nothing is half-written and the same request succeeds once the lock is free.
 /// </summary>
+[Trait("Database", "SqliteOnly")]
 public sealed class BusyApiTests(ImpatientWebAppFactory app) : IClassFixture<ImpatientWebAppFactory>
 {
     [Fact]
@@ -33,7 +31,7 @@ public sealed class BusyApiTests(ImpatientWebAppFactory app) : IClassFixture<Imp
         var campaign = new { name = "2026年春季集中要约行动", startsOn = "2026-03-02", endsOn = "2026-05-31", organisationIds = new[] { yandu },
             offerRateTarget = 80, signingRateTarget = 60, workersCoveredTarget = 1000 };
 
-        await using (var writer = new SqliteConnection(new SqliteConnectionStringBuilder(Database.SqliteFile(app.DatabaseFile)) { Pooling = false }.ToString()))
+        await using (var writer = new SqliteConnection(new SqliteConnectionStringBuilder(DatabaseSettings.Sqlite(app.DatabaseFile).ConnectionString) { Pooling = false }.ToString()))
         {
             await writer.OpenAsync();
             await using (var begin = writer.CreateCommand())

@@ -1,3 +1,4 @@
+using Bargaining.Accounts;
 using Microsoft.Playwright;
 
 namespace Bargaining.Web.Tests.Browser;

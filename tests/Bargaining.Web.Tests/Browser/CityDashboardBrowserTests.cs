@@ -8,6 +8,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Bargaining.Web.Tests.Browser;
 
 /// <summary>The city union's dashboard over a generated city, against figures counted straight from the database.</summary>
+// Provider-independent (pages in a browser): SQLite only, see scripts/test.sh.
+[Trait("Database", "SqliteOnly")]
 public sealed class CityDashboardBrowserTests(DemoBrowserApp app, ITestOutputHelper output) : IClassFixture<DemoBrowserApp>
 {
     [Fact]

@@ -6,6 +6,8 @@ using Xunit.Abstractions;
 namespace Bargaining.Web.Tests.Browser;
 
 /// <summary>County staff at work in the browser: offers for several enterprises at once, an instructor assigned, the list exported.</summary>
+// Provider-independent (pages in a browser): SQLite only, see scripts/test.sh.
+[Trait("Database", "SqliteOnly")]
 public sealed class CountyBrowserTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
 {
     [Fact]

@@ -9,6 +9,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Bargaining.Web.Tests.Browser;
 
 /// <summary>County staff chasing the overdue rounds of the generated city from their list, and the pages on a phone.</summary>
+// Provider-independent (pages in a browser): SQLite only, see scripts/test.sh.
+[Trait("Database", "SqliteOnly")]
 public sealed class OverdueBrowserTests(DemoBrowserApp app, ITestOutputHelper output) : IClassFixture<DemoBrowserApp>
 {
     [Fact]

@@ -10,6 +10,8 @@ namespace Bargaining.Web.Tests.Browser;
 /// The screens the README shows, on the generated city of 240 enterprises, each checked for what it must show before it is kept as
 /// <c>test-artifacts/readme-*.png</c>; <c>scripts/screenshots.sh</c> copies them to <c>docs/screenshots/</c>.
 /// </summary>
+// Provider-independent (pages in a browser): SQLite only, see scripts/test.sh.
+[Trait("Database", "SqliteOnly")]
 public sealed class ReadmeScreenshotTests(FullDemoBrowserApp app, ITestOutputHelper output) : IClassFixture<FullDemoBrowserApp>
 {
     [Fact]

@@ -15,6 +15,8 @@ public sealed class RealClockBrowserApp : BrowserApp
 }
 
 /// <summary>A whole round walked by the chair and the employer in two browsers on the real clock (issue 10, item 1).</summary>
+// Provider-independent (pages in a browser): SQLite only, see scripts/test.sh.
+[Trait("Database", "SqliteOnly")]
 public sealed class RealClockRoundBrowserTests(RealClockBrowserApp app, ITestOutputHelper output) : IClassFixture<RealClockBrowserApp>
 {
     private const string Enterprise = "盐城永盛食品有限公司";

@@ -1,3 +1,4 @@
+using Bargaining.Accounts;
 using System.Text;
 using Bargaining.Domain;
 using Bargaining.Features.Organisations;
@@ -10,6 +11,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Bargaining.Web.Tests.Browser;
 
 /// <summary>The administrator creating an account, the county launching offers and importing enterprises, and the reviewer objecting, in the browser.</summary>
+// Provider-independent (pages in a browser): SQLite only, see scripts/test.sh.
+[Trait("Database", "SqliteOnly")]
 public sealed class RoleBrowserTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
 {
     [Fact]

@@ -9,6 +9,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Bargaining.Web.Tests.Browser;
 
 /// <summary>A round from the offer to an effective contract in the browser, across the chair's and the employer's accounts (its own host: the clock moves).</summary>
+// Provider-independent (pages in a browser): SQLite only, see scripts/test.sh.
+[Trait("Database", "SqliteOnly")]
 public sealed class RoundBrowserTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
 {
     private const string Enterprise = "盐城永盛食品有限公司";

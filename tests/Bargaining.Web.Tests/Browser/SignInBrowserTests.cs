@@ -1,9 +1,13 @@
+using Bargaining.Accounts;
 using Bargaining.Domain;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace Bargaining.Web.Tests.Browser;
 
+// Provider-independent (pages in a browser): SQLite only, see scripts/test.sh.
+
+[Trait("Database", "SqliteOnly")]
 public sealed class SignInBrowserTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
 {
     [Fact]

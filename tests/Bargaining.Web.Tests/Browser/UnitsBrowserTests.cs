@@ -5,6 +5,8 @@ using Xunit.Abstractions;
 namespace Bargaining.Web.Tests.Browser;
 
 /// <summary>The city administrator sets a unit's labour department on 单位设置.</summary>
+// Provider-independent (pages in a browser): SQLite only, see scripts/test.sh.
+[Trait("Database", "SqliteOnly")]
 public sealed class UnitsBrowserTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
 {
     [Fact]

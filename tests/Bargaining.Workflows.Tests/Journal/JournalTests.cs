@@ -10,7 +10,7 @@ public sealed class JournalTests : WorkflowDatabaseTest
     {
         var (engine, id) = await RoundWithThreeEntriesAsync();
 
-        await ChangeDatabaseAsync($"UPDATE workflow_journal SET Payload = {"{\"agrees\":false}"} WHERE InstanceId = {id} AND Sequence = 2");
+        await ChangeDatabaseAsync($"UPDATE workflow_journal SET \"Payload\" = {"{\"agrees\":false}"} WHERE \"InstanceId\" = {id} AND \"Sequence\" = 2");
 
         var verification = await engine.VerifyJournalAsync(id);
         Assert.Equal((false, 2L), (verification.Valid, verification.BrokenAt));
@@ -22,7 +22,7 @@ public sealed class JournalTests : WorkflowDatabaseTest
     {
         var (engine, id) = await RoundWithThreeEntriesAsync();
 
-        await ChangeDatabaseAsync($"DELETE FROM workflow_journal WHERE InstanceId = {id} AND Sequence = 3");
+        await ChangeDatabaseAsync($"DELETE FROM workflow_journal WHERE \"InstanceId\" = {id} AND \"Sequence\" = 3");
 
         var verification = await engine.VerifyJournalAsync(id);
         Assert.Equal((false, 3L), (verification.Valid, verification.BrokenAt));
@@ -34,7 +34,7 @@ public sealed class JournalTests : WorkflowDatabaseTest
     {
         var (engine, id) = await RoundWithThreeEntriesAsync();
 
-        await ChangeDatabaseAsync($"DELETE FROM workflow_journal WHERE InstanceId = {id} AND Sequence = 2");
+        await ChangeDatabaseAsync($"DELETE FROM workflow_journal WHERE \"InstanceId\" = {id} AND \"Sequence\" = 2");
 
         var verification = await engine.VerifyJournalAsync(id);
         Assert.Equal((false, 2L), (verification.Valid, verification.BrokenAt));

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Bargaining.Workflows.Tests.Support;
 
 /// <summary>
-/// Base of the tests that run the engine: a fresh SQLite file and a manual clock per test. The clock starts when
+/// Base of the tests that run the engine: a fresh database (SQLite, or PostgreSQL when the run is on it) and a manual clock per test. The clock starts when
 /// the union's offer (要约) is received, Tuesday 3 March 2026 15:00 in China, so day 20 of the reply period is
 /// Monday 23 March and the deadline lapses at 00:00 on Tuesday 24 March.
 /// </summary>
@@ -12,7 +12,7 @@ public abstract class WorkflowDatabaseTest : IAsyncLifetime
     protected static readonly DateTimeOffset OfferReceived = China.At(2026, 3, 3, 15, 0);
     protected static readonly DateTimeOffset ReplyDeadline = China.At(2026, 3, 24);
 
-    protected SqliteWorkflowDatabase Database { get; } = new();
+    protected WorkflowTestDatabase Database { get; } = new();
 
     protected ManualClock Clock { get; } = new(OfferReceived);
 

@@ -1,3 +1,4 @@
+using Bargaining.Accounts;
 using Bargaining.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Bargaining.Web.Pages.Account;
 
 /// <summary>Sign-in with user name and password; locks the account after 5 failures.</summary>
-public sealed class LoginModel(SignInManager<Bargaining.Web.Accounts.Account> signIn) : PageModel
+public sealed class LoginModel(SignInManager<Bargaining.Accounts.Account> signIn) : PageModel
 {
     /// <summary>User name.</summary>
     [BindProperty]

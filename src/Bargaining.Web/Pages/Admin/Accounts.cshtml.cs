@@ -1,3 +1,4 @@
+using Bargaining.Accounts;
 using Bargaining.Domain;
 using Bargaining.Features.Organisations;
 using Bargaining.Web.Accounts;
@@ -9,16 +10,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Bargaining.Web.Pages.Admin;
 
 /// <summary>The city administrator creates accounts, binds each to a role and an organisation (and an enterprise for the parties), and unlocks locked accounts.</summary>
-public sealed class AccountsModel(IMediator mediator, UserManager<Bargaining.Web.Accounts.Account> users, AccountAdministration admin, TimeProvider clock) : BargainingPage(mediator)
+public sealed class AccountsModel(IMediator mediator, UserManager<Bargaining.Accounts.Account> users, AccountAdministration admin, TimeProvider clock) : BargainingPage(mediator)
 {
     /// <summary>Every account.</summary>
-    public IReadOnlyList<Bargaining.Web.Accounts.Account> Accounts { get; private set; } = [];
+    public IReadOnlyList<Bargaining.Accounts.Account> Accounts { get; private set; } = [];
 
     /// <summary>Organisations by id.</summary>
     public IReadOnlyDictionary<Guid, string> Organisations { get; private set; } = new Dictionary<Guid, string>();
 
     /// <summary>When a lockout ends, if now locked.</summary>
-    public DateTimeOffset? LockedUntil(Bargaining.Web.Accounts.Account a) => a.LockoutEnd is { } end && end > clock.GetUtcNow() ? end : null;
+    public DateTimeOffset? LockedUntil(Bargaining.Accounts.Account a) => a.LockoutEnd is { } end && end > clock.GetUtcNow() ? end : null;
 
     /// <summary>New account: user name.</summary>
     [BindProperty] public string? UserName { get; set; }
@@ -39,7 +40,7 @@ public sealed class AccountsModel(IMediator mediator, UserManager<Bargaining.Web
     /// <summary>Creates an account; refused with reasons for a bad name, password, organisation or enterprise.</summary>
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        Bargaining.Web.Accounts.Account? account = null;
+        Bargaining.Accounts.Account? account = null;
         if (!await TryAsync(async () => account = await admin.CreateAsync(new NewAccount(UserName, DisplayName, Role, OrganisationId, CreditCode, Password), Me.UserId)))
             return await PageAsync();
         Notice = $"已创建账号 {account!.UserName}（{Role.Title()}）";

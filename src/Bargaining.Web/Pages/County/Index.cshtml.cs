@@ -1,3 +1,4 @@
+using Bargaining.Accounts;
 using Bargaining.Domain;
 using Bargaining.Features.Campaigns;
 using Bargaining.Features.Organisations;
@@ -17,7 +18,7 @@ namespace Bargaining.Web.Pages.County;
 /// A county union's (or a city-direct unit's, or the city's for one unit) enterprises with filters and its figures;
 /// county staff select enterprises to launch the campaign's offers at once or to assign an instructor.
 /// </summary>
-public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Web.Accounts.Account> accounts, TimeProvider clock, JurisdictionCatalog jurisdictions) : BargainingPage(mediator)
+public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Accounts.Account> accounts, TimeProvider clock, JurisdictionCatalog jurisdictions) : BargainingPage(mediator)
 {
     /// <summary>The unit shown: the caller's own, or any for the city union.</summary>
     [BindProperty(SupportsGet = true)] public Guid? Unit { get; set; }

@@ -44,7 +44,7 @@ public static class RunningRounds
     private static bool IsRunningIndex(DbUpdateException e) => e.InnerException switch
     {
         SqliteException { SqliteExtendedErrorCode: 2067 } sqlite => sqlite.Message.Contains("rounds.EnterpriseId", StringComparison.Ordinal),
-        System.Data.Common.DbException other => other.Message.Contains(IndexName, StringComparison.Ordinal),
+        Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } postgres => postgres.ConstraintName == IndexName,
         _ => false,
     };
 }

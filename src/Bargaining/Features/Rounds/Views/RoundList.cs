@@ -185,13 +185,15 @@ internal static class EnterpriseScope
             _ => enterprises.Where(e => e.OrganisationId == user.OrganisationId),
         };
         if (organisationId is { } unit) enterprises = enterprises.Where(e => e.OrganisationId == unit);
-        if (!string.IsNullOrWhiteSpace(industry)) enterprises = enterprises.Where(e => e.Industry.Contains(industry.Trim()));
+        // Upper-cased on both providers (SQLite's instr and PostgreSQL's strpos both tell case apart): "abb" finds ABB机电;
+        // Chinese text has no case and matches as typed.
+        if (!string.IsNullOrWhiteSpace(industry)) enterprises = enterprises.Where(e => e.Industry.ToUpper().Contains(industry.Trim().ToUpper()));
         if (size is { } band)
         {
             var (min, max) = band.Range();
             enterprises = enterprises.Where(e => e.Employees >= min && e.Employees <= max);
         }
-        if (!string.IsNullOrWhiteSpace(search)) enterprises = enterprises.Where(e => e.Name.Contains(search.Trim()));
+        if (!string.IsNullOrWhiteSpace(search)) enterprises = enterprises.Where(e => e.Name.ToUpper().Contains(search.Trim().ToUpper()));
         return enterprises;
     }
 }

@@ -1,6 +1,7 @@
 using Bargaining.Domain;
 using Bargaining.Features.Rounds.Offer;
 using Bargaining.Features.Rounds;
+using Bargaining.Persistence;
 using Bargaining.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -125,7 +126,8 @@ public sealed class StartRoundTests : RoundScenario
             return await db.SaveChangesAsync();
         }));
 
-        Assert.Contains("rounds.EnterpriseId", e.InnerException!.Message);
+        // SQLite names the index's columns, PostgreSQL the index.
+        Assert.Contains(Host.Database.Provider == DatabaseProvider.Sqlite ? "rounds.EnterpriseId" : RunningRounds.IndexName, e.InnerException!.Message);
     }
 
     [Fact]

@@ -13,6 +13,20 @@ public sealed class RoundListTests : ProgressScenario
 
 
     [Fact]
+    public async Task The_name_search_matches_latin_letters_in_either_case_and_chinese_as_typed()
+    {
+        await ScenarioAsync();
+        var abb = await AddEnterpriseAsync(Yandu, "盐城ABB电气有限公司", 30, 50);
+        await LaunchAsync(YanduStaff, abb);
+
+        async Task<string[]> Found(string search) => [.. (await Host.SendAsync(new RoundListQuery { Search = search }, YanduStaff)).Rows.Select(r => r.Enterprise)];
+
+        Assert.Equal(["盐城ABB电气有限公司"], await Found("abb"));
+        Assert.Equal(["盐城ABB电气有限公司"], await Found("Abb电气"));
+        Assert.Empty(await Found("ABB电器"));
+    }
+
+    [Fact]
     public async Task County_staff_page_through_their_countys_rounds_newest_first()
     {
         await ScenarioAsync();

@@ -1,6 +1,6 @@
+using Bargaining.Testing;
 using Bargaining.Workflows.Hosting;
 using Bargaining.Workflows.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,27 +10,32 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Bargaining.Workflows.Tests.Support;
 
 /// <summary>
-/// One test's workflow database: a real SQLite file in WAL mode, as in production, deleted afterwards. Hands out
-/// contexts, engines over them and service providers that host the engine as an application does; whatever it
-/// hands out is disposed with it.
+/// One test's workflow database (<see cref="TestDatabase"/>): a real SQLite file in WAL mode, as in production, or a
+/// PostgreSQL database of its own when the run is on PostgreSQL; deleted afterwards. The engine's tables only
+/// (<see cref="WorkflowDbContext"/>, created as the model says: the engine has no migrations of its own, an
+/// application's migrations hold its tables). Hands out contexts, engines over them and service providers that host
+/// the engine as an application does; whatever it hands out is disposed with it.
 /// </summary>
-public sealed class SqliteWorkflowDatabase : IAsyncLifetime
+public sealed class WorkflowTestDatabase : IAsyncLifetime
 {
     private readonly List<IAsyncDisposable> _owned = [];
-
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"workflows-{Guid.NewGuid():N}.db");
-
-    private string ConnectionString => $"Data Source={Path}";
+    private TestDatabase _database = null!;
 
     public async Task InitializeAsync()
     {
+        _database = await TestDatabase.CreateAsync("engine", async connection =>
+        {
+            await using var template = new WorkflowDbContext(new DbContextOptionsBuilder<WorkflowDbContext>().UseNpgsql(connection).Options);
+            await template.Database.EnsureCreatedAsync();
+        });
+        if (_database.IsPostgreSql) return;
         await using var context = Context([]);
         await context.Database.EnsureCreatedAsync();
         var connection = context.Database.GetDbConnection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode=WAL";
-        if (await command.ExecuteScalarAsync() is not "wal") throw new InvalidOperationException($"{Path} did not switch to WAL");
+        if (await command.ExecuteScalarAsync() is not "wal") throw new InvalidOperationException($"{_database.SqliteFile} did not switch to WAL");
     }
 
     public WorkflowDbContext NewContext(params IInterceptor[] interceptors) => Own(Context(interceptors));
@@ -42,7 +47,7 @@ public sealed class SqliteWorkflowDatabase : IAsyncLifetime
     public ServiceProvider NewHost(TimeProvider clock, WorkflowTimerOptions? options = null)
     {
         var services = new ServiceCollection();
-        services.AddDbContext<WorkflowDbContext>(o => o.UseSqlite(ConnectionString));
+        services.AddDbContext<WorkflowDbContext>(o => Use(o));
         services.AddScoped<DbContext>(sp => sp.GetRequiredService<WorkflowDbContext>());
         services.AddScoped<WorkflowEngine>();
         services.AddSingleton(TestWorkflows.Registry());
@@ -58,13 +63,14 @@ public sealed class SqliteWorkflowDatabase : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var owned in Enumerable.Reverse(_owned)) await owned.DisposeAsync();
-        // Pooled connections keep the file open.
-        SqliteConnection.ClearPool(new SqliteConnection(ConnectionString));
-        foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" }) File.Delete(file);
+        await _database.DisposeAsync();
     }
 
+    private DbContextOptionsBuilder Use(DbContextOptionsBuilder builder) =>
+        _database.IsPostgreSql ? builder.UseNpgsql(_database.ConnectionString) : builder.UseSqlite(_database.ConnectionString);
+
     private WorkflowDbContext Context(IInterceptor[] interceptors) =>
-        new(new DbContextOptionsBuilder<WorkflowDbContext>().UseSqlite(ConnectionString).AddInterceptors(interceptors).Options);
+        new(((DbContextOptionsBuilder<WorkflowDbContext>)Use(new DbContextOptionsBuilder<WorkflowDbContext>())).AddInterceptors(interceptors).Options);
 
     private T Own<T>(T disposable) where T : IAsyncDisposable
     {

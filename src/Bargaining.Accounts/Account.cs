@@ -1,7 +1,7 @@
 using Bargaining.Domain;
 using Microsoft.AspNetCore.Identity;
 
-namespace Bargaining.Web.Accounts;
+namespace Bargaining.Accounts;
 
 /// <summary>
 /// A person's sign-in account, bound to one role in one organisation (and, for a union chair or an employer

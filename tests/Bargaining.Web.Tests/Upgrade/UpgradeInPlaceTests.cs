@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text.Json;
+using Bargaining.Domain;
+using Bargaining.Features.Rounds;
+using Bargaining.Features.Rounds.Table;
+using Bargaining.Workflows.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bargaining.Web.Tests.Upgrade;
+
+/// <summary>
+/// The host started on a copy of <c>Fixtures/current-release.db</c>: a SQLite file made by the release before
+/// migrations (tables from EnsureCreated, no migrations history) with the generated city of 22 enterprises, their
+/// rounds at every stage, and demo accounts (password <see cref="WebAppFactory.Password"/>). Made by that release's
+/// <c>YanchengDemo.CreateAsync(…, 22)</c> with the accounts <c>DemoSeeder</c> creates, then <c>VACUUM INTO</c>.
+/// </summary>
+public sealed class CurrentReleaseApp : WebAppFactory
+{
+    /// <summary>A round at the table in the fixture; its chair signs in as <c>chair</c>.</summary>
+    public static readonly Guid TableRound = Guid.Parse("019cd01b-aa80-7b48-9a5c-a1fb8cdbfd3a");
+
+    /// <summary>Every row of every table of the fixture, per table, before the new release opened it.</summary>
+    public IReadOnlyDictionary<string, List<string>> RowsBefore { get; private set; } = null!;
+
+    protected override Task BeforeStartAsync()
+    {
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Upgrade", "Fixtures", "current-release.db"), Database.SqliteFile!);
+        RowsBefore = Rows(Database.SqliteFile!);
+        return Task.CompletedTask;
+    }
+
+    protected override Task SeedAsync() => Task.CompletedTask;
+
+    /// <summary>Every row of every table (but the migrations' own), each written out with its values' types.</summary>
+    public static Dictionary<string, List<string>> Rows(string file)
+    {
+        using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        var tables = new List<string>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT LIKE '\\_\\_%' ESCAPE '\\'";
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) tables.Add(reader.GetString(0));
+        }
+        var rows = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\"";
+            using var reader = command.ExecuteReader();
+            var list = new List<string>();
+            while (reader.Read())
+                list.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => $"{reader.GetName(i)}={reader.GetDataTypeName(i)}:{(reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))}")));
+            list.Sort(StringComparer.Ordinal);
+            rows[table] = list;
+        }
+        return rows;
+    }
+}
+
+[Trait("Database", "SqliteOnly")]
+public sealed class UpgradeInPlaceTests(CurrentReleaseApp app) : IClassFixture<CurrentReleaseApp>
+{
+    [Fact]
+    public async Task A_database_of_the_release_before_migrations_keeps_every_row_and_works_after_the_upgrade()
+    {
+        // Every row of every table is there, unchanged, and the new table (the sign-in keys) has been added.
+        var after = CurrentReleaseApp.Rows(app.DatabaseFile);
+        Assert.Equal(20, app.RowsBefore["rounds"].Count);
+        Assert.Equal(6, app.RowsBefore["AspNetUsers"].Count);
+        foreach (var (table, rows) in app.RowsBefore) Assert.Equal(rows, after[table]);
+        Assert.Contains("DataProtectionKeys", after.Keys);
+
+        // The migrations are recorded: the initial ones as the baseline, the later ones as applied.
+        var applied = await app.WithDbAsync(db => db.Database.GetAppliedMigrationsAsync());
+        Assert.EndsWith("_Initial", Assert.Single(applied));
+
+        // An old account signs in; a query and a command on an old round answer as before.
+        var journal = await app.WithDbAsync(db => db.Set<WorkflowJournalRecord>().AsNoTracking().Select(j => j.At).ToListAsync());
+        app.Clock.SetUtcNow(journal.Max().AddMinutes(5));
+        using var chair = await app.SignInAsync("chair");
+        var timeline = await (await chair.GetAsync($"/api/rounds/{CurrentReleaseApp.TableRound}")).ReadAsync<JsonElement>();
+        Assert.Equal(CurrentReleaseApp.TableRound, timeline.GetProperty("roundId").GetGuid());
+        var topics = await app.WithDbAsync(db => db.Topics.CountAsync(t => t.RoundId == CurrentReleaseApp.TableRound));
+        var raised = await chair.PostJsonAsync($"/api/rounds/{CurrentReleaseApp.TableRound}/topics",
+            new ProposeCommand(CurrentReleaseApp.TableRound, Side.Worker, new TopicProposal("rewards-discipline", "考勤奖惩制度须经职代会讨论")));
+        await raised.ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal(topics + 1, await app.WithDbAsync(db => db.Topics.CountAsync(t => t.RoundId == CurrentReleaseApp.TableRound)));
+    }
+}
