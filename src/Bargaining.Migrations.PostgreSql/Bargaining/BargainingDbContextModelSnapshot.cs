@@ -169,7 +169,9 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("Name", "Id");
+
+                    b.HasIndex("OrganisationId", "Employees");
 
                     b.ToTable("enterprises", (string)null);
                 });
@@ -510,6 +512,8 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                     b.HasIndex("WorkflowInstanceId")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("EnterpriseId", "Kind")
                         .IsUnique()
                         .HasDatabaseName("ix_rounds_running")
@@ -578,6 +582,82 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                     b.HasIndex("RoundId");
 
                     b.ToTable("topics", (string)null);
+                });
+
+            modelBuilder.Entity("Bargaining.Features.Progress.RoundProgress", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AwaitedRoles")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Latest")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Met")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("OfferedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("OverdueFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("OverdueLastDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OverdueStep")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Replied")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("WageRises")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("RoundId");
+
+                    b.HasIndex("OverdueFrom");
+
+                    b.HasIndex("EnterpriseId", "Stage");
+
+                    b.HasIndex("OrganisationId", "OverdueFrom");
+
+                    b.HasIndex("OrganisationId", "Latest", "Stage");
+
+                    b.ToTable("round_progress", (string)null);
+                });
+
+            modelBuilder.Entity("Bargaining.Features.Progress.UnitProgressStamp", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OrganisationId");
+
+                    b.ToTable("unit_progress_stamps", (string)null);
                 });
 
             modelBuilder.Entity("Bargaining.Workflows.Persistence.WorkflowInstanceRecord", b =>
@@ -1266,6 +1346,24 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bargaining.Features.Progress.RoundProgress", b =>
+                {
+                    b.HasOne("Bargaining.Domain.Round", null)
+                        .WithOne()
+                        .HasForeignKey("Bargaining.Features.Progress.RoundProgress", "RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bargaining.Features.Progress.UnitProgressStamp", b =>
+                {
+                    b.HasOne("Bargaining.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

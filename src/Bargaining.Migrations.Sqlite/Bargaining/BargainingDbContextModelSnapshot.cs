@@ -164,7 +164,9 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("Name", "Id");
+
+                    b.HasIndex("OrganisationId", "Employees");
 
                     b.ToTable("enterprises", (string)null);
                 });
@@ -505,6 +507,8 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                     b.HasIndex("WorkflowInstanceId")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("EnterpriseId", "Kind")
                         .IsUnique()
                         .HasDatabaseName("ix_rounds_running")
@@ -573,6 +577,82 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                     b.HasIndex("RoundId");
 
                     b.ToTable("topics", (string)null);
+                });
+
+            modelBuilder.Entity("Bargaining.Features.Progress.RoundProgress", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AwaitedRoles")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Latest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Met")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("OfferedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OverdueFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("OverdueLastDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverdueStep")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Replied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WageRises")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId");
+
+                    b.HasIndex("OverdueFrom");
+
+                    b.HasIndex("EnterpriseId", "Stage");
+
+                    b.HasIndex("OrganisationId", "OverdueFrom");
+
+                    b.HasIndex("OrganisationId", "Latest", "Stage");
+
+                    b.ToTable("round_progress", (string)null);
+                });
+
+            modelBuilder.Entity("Bargaining.Features.Progress.UnitProgressStamp", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganisationId");
+
+                    b.ToTable("unit_progress_stamps", (string)null);
                 });
 
             modelBuilder.Entity("Bargaining.Workflows.Persistence.WorkflowInstanceRecord", b =>
@@ -1257,6 +1337,24 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bargaining.Features.Progress.RoundProgress", b =>
+                {
+                    b.HasOne("Bargaining.Domain.Round", null)
+                        .WithOne()
+                        .HasForeignKey("Bargaining.Features.Progress.RoundProgress", "RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bargaining.Features.Progress.UnitProgressStamp", b =>
+                {
+                    b.HasOne("Bargaining.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
