@@ -59,7 +59,7 @@ internal static class EngineBenchmark
         if (interceptors.Length > 0) services.ConfigureDbContext<BargainingDbContext>(b => b.AddInterceptors(interceptors));
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
-        await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
+        await scope.ServiceProvider.GetRequiredService<BargainingDbContext>().MigrateAsync();
         return provider;
     }
 

@@ -39,7 +39,7 @@ internal static class LaunchBenchmark
         var clock = new ManualClock(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
         await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(workflows, DatabaseSettings.Sqlite(file.Path)), clock).BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
-            await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
+            await scope.ServiceProvider.GetRequiredService<BargainingDbContext>().MigrateAsync();
         var city = new CurrentUser("bench-city", "市总工会", Role.CityAdministrator, Guid.Empty);
         var tree = await SendAsync(services, ImportOrganisationsCommand.FromFile(services.GetRequiredService<BargainingOptions>().OrganisationsFile), city);
         var county = tree.Units.First(u => u.Kind == OrganisationKind.County);

@@ -31,7 +31,7 @@ internal static class DemoCommand
         {
             var db = scope.ServiceProvider.GetRequiredService<BargainingDbContext>();
             await Database.DeleteAsync(db);
-            await Database.MigrateAsync(db);
+            await db.MigrateAsync();
         }
 
         var registry = services.GetRequiredService<WorkflowRegistry>();

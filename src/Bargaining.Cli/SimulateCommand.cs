@@ -23,7 +23,7 @@ internal static class SimulateCommand
         var clock = new ManualClock(YanchengDemo.Start);
         await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(args.Workflows, DatabaseSettings.Sqlite(path)), clock).BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
-            await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
+            await scope.ServiceProvider.GetRequiredService<BargainingDbContext>().MigrateAsync();
 
         output.WriteLine($"模拟盐城市 2026 年春季集体协商要约行动：{size} 家企业，种子 {seed}，数据库 {path}");
         var bar = new ProgressBar(progress);

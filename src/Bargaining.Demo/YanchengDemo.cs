@@ -139,7 +139,7 @@ public sealed class YanchengDemo(IServiceProvider services, ManualClock clock)
         await using (var services = new ServiceCollection().AddLogging().AddBargaining(options, clock).BuildServiceProvider())
         {
             await using (var scope = services.CreateAsyncScope())
-                await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>(), ct);
+                await scope.ServiceProvider.GetRequiredService<BargainingDbContext>().MigrateAsync(ct);
             city = await new YanchengDemo(services, clock).GenerateAsync(enterprises, seed, ct, progress);
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -66,7 +66,7 @@ public sealed class BargainingHost : IAsyncDisposable
             .AddBargaining(new BargainingOptions(workflowsDirectory ?? RepositoryWorkflows, Settings(database) with { BusyTimeout = busyTimeout ?? DatabaseSettings.DefaultBusyTimeout }), tickPerRead is { } tick ? new TickingClock(clock, tick) : clock)
             .BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
-            await Bargaining.Persistence.Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
+            await scope.ServiceProvider.GetRequiredService<BargainingDbContext>().MigrateAsync();
         return new BargainingHost(clock, services, database);
     }
 

@@ -228,6 +228,7 @@ public static class WebApp
         }
         await ApplicationDatabase.MigrateAsync(options.DatabaseSettings());
         var db = scope.ServiceProvider.GetRequiredService<BargainingDbContext>();
+        await db.BackfillRoundProgressAsync();
         // The organisation tree exists from the first start; the first administrator is created once from
         // Bargaining:AdminPassword, and creates every other account on 账号管理.
         if (!await db.Organisations.AnyAsync()) await ImportOrganisationsAsync(app.Services);

@@ -77,6 +77,16 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("BargainingDbContext saves asynchronously (SaveChangesAsync), with the round summaries");
 
+    /// <summary>
+    /// Migrates the database (<see cref="Persistence.Database.MigrateAsync"/>) and writes the round summaries a database from
+    /// before them lacks: what a host does on start. Needs the context of <c>AddBargaining</c>'s services.
+    /// </summary>
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        await Persistence.Database.MigrateAsync(this, ct);
+        await BackfillRoundProgressAsync(ct);
+    }
+
     /// <summary>Writes the round summaries that are missing (see <see cref="RoundProgressWriter.BackfillAsync"/>); returns how many.</summary>
     public Task<int> BackfillRoundProgressAsync(CancellationToken ct = default) => ProgressWriter.BackfillAsync(this, ct);
 

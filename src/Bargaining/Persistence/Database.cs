@@ -109,7 +109,6 @@ public static class Database
             }
         }
         await db.Database.MigrateAsync(ct);
-        if (db is BargainingDbContext bargaining) await bargaining.BackfillRoundProgressAsync(ct);
     }
 
     /// <summary>

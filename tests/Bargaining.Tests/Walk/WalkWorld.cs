@@ -98,7 +98,7 @@ public sealed class WalkWorld : IAsyncDisposable
         var world = new WalkWorld(clock, services, path);
         await world.WithDbAsync(async db =>
         {
-            await Database.MigrateAsync(db);
+            await db.MigrateAsync();
             return 0;
         });
         await world.SendAsync(ImportOrganisationsCommand.FromFile(services.GetRequiredService<BargainingOptions>().OrganisationsFile),

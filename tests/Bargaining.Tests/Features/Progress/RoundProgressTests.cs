@@ -61,7 +61,7 @@ public sealed class RoundProgressTests
 
         var written = await world.WithServicesAsync(s =>
             s.GetRequiredService<RoundProgressWriter>().BackfillAsync(s.GetRequiredService<BargainingDbContext>(), CancellationToken.None, batch: 5));
-        await world.WithDbAsync(async db => { await Database.MigrateAsync(db); return 0; });
+        await world.WithDbAsync(async db => { await db.MigrateAsync(); return 0; });
 
         Assert.Equal(stored.Count - stored.Count(p => p.Stage == RoundStage.Effective), written);
         Assert.Equal(0, await world.WithDbAsync(db => db.BackfillRoundProgressAsync()));
