@@ -6,18 +6,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 db="$(realpath "$1")"; seconds="${2:-20}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
-port=5391; base="http://127.0.0.1:$port"; password="bench-$(date +%s)x"
+port=5391; base="http://127.0.0.1:$port"; password="${BENCH_ADMIN_PASSWORD:-benchmark2026x}"
 dotnet build -c Release --nologo -v quiet src/Bargaining.Web >/dev/null
-# Only this administrator is created: the file is the benchmark's own.
+# The file is the benchmark's own: its first start creates this administrator, later starts keep it.
 dotnet run --no-build -c Release --project src/Bargaining.Web -- --Bargaining:Database="$db" --Bargaining:AdminPassword="$password" \
   --urls "$base" --Logging:LogLevel:Default=Warning >/tmp/dashboard-http-host.log 2>&1 &
 host=$!
 trap 'kill $host 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -s -o /dev/null "$base/api/account/me" && break; sleep 1; done
 jar=$(mktemp)
-# An administrator created by an earlier run keeps its password: sign in with the one given there if set.
-curl -s -f -c "$jar" -H 'Content-Type: application/json' -d "{\"userName\":\"admin\",\"password\":\"${BENCH_ADMIN_PASSWORD:-$password}\"}" "$base/api/account/login" >/dev/null
-cookie=$(awk '$6 ~ /Identity/ {print $6"="$7}' "$jar")
+curl -s -f -c "$jar" -H 'Content-Type: application/json' -d "{\"userName\":\"admin\",\"password\":\"$password\"}" "$base/api/account/login" >/dev/null
+cookie=$(awk '$6 == "bargaining.auth" {print $6"="$7}' "$jar")
+[ -n "$cookie" ] || { echo "sign-in failed" >&2; exit 1; }
 campaign=$(sqlite3 "$db" "SELECT Id FROM campaigns ORDER BY StartsOn LIMIT 1")
 county=$(sqlite3 "$db" "SELECT OrganisationId FROM enterprises GROUP BY OrganisationId ORDER BY COUNT(*) DESC LIMIT 1")
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg); $(sqlite3 "$db" 'SELECT COUNT(*) FROM enterprises') enterprises, $(sqlite3 "$db" 'SELECT COUNT(*) FROM rounds') rounds"
@@ -26,5 +26,6 @@ for path in "/api/campaigns/$campaign/dashboard" "/City?campaign=$campaign" "/ap
     "/api/organisations/$county/progress" "/County?unit=$county" "/api/rounds?overdueOnly=true" "/api/enterprises" "/api/enterprises?organisationId=$county&stage=Bargaining"; do
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base$path")
   echo "### GET $path (first answer: $status)"
+  [ "$status" = 200 ] || continue
   wrk -t2 -c8 -d"${seconds}s" --latency -H "Cookie: $cookie" "$base$path" | grep -E 'Latency|50%|75%|90%|99%|Requests/sec|requests in|Non-2xx|Socket errors'
 done

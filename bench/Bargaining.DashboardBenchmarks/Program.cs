@@ -18,7 +18,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 // dotnet run -c Release --project bench/Bargaining.DashboardBenchmarks -- [--sizes 20000,100000] [--calls 40] [--db PATH] [--from DEMO.db]
 // --db keeps the grown database (for the HTTP load: bench/dashboard-http.sh); --from starts from a copy of a demo database
-// generated before (the demo alone takes 1–2 minutes).
+// generated before (the demo alone takes 1–2 minutes); --calls 0 only builds the database.
 var options = Arguments(args);
 var sizes = (options.GetValueOrDefault("sizes") ?? "20000,100000").Split(',').Select(int.Parse).ToList();
 var calls = int.Parse(options.GetValueOrDefault("calls") ?? "40", CultureInfo.InvariantCulture);
@@ -56,6 +56,7 @@ foreach (var size in sizes)
         var largest = await db.Enterprises.GroupBy(e => e.OrganisationId).OrderByDescending(g => g.Count()).Select(g => new { g.Key, Count = g.Count() }).FirstAsync();
         return (city, campaign, await db.Organisations.SingleAsync(o => o.Id == largest.Key), largest.Count, await db.Rounds.CountAsync());
     });
+    if (calls == 0) continue;
     var cityUser = new CurrentUser("bench-city", "市总工会", Role.CityAdministrator, city.Id);
     var staff = new CurrentUser("bench-county", county.Name, Role.CountyStaff, county.Id);
     Console.WriteLine($"  {rounds} rounds; county page of {county.Name} ({countyEnterprises} enterprises)");
