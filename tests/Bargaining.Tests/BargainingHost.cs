@@ -21,14 +21,16 @@ public sealed class BargainingHost : IAsyncDisposable
     /// <summary>The repository's <c>workflows/</c> folder.</summary>
     public static string RepositoryWorkflows { get; } = BargainingOptions.FindWorkflowsDirectory();
 
-    private BargainingHost(ManualClock clock, ServiceProvider services, TestDatabase database)
+    private BargainingHost(ManualClock clock, ServiceProvider services, TestDatabase database, bool ownsDatabase = true)
     {
         Clock = clock;
         Services = services;
         _database = database;
+        _ownsDatabase = ownsDatabase;
     }
 
     private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
 
     public ManualClock Clock { get; }
 
@@ -69,6 +71,13 @@ public sealed class BargainingHost : IAsyncDisposable
             await scope.ServiceProvider.GetRequiredService<BargainingDbContext>().MigrateAsync();
         return new BargainingHost(clock, services, database);
     }
+
+    /// <summary>
+    /// Another application instance on this host's database and clock, as a second server behind a load balancer
+    /// would be: its own services, connection pool and timer processor. Disposing it leaves the database.
+    /// </summary>
+    public BargainingHost SecondInstance() =>
+        new(Clock, new ServiceCollection().AddLogging().AddBargaining(Services.GetRequiredService<BargainingOptions>(), Clock).BuildServiceProvider(), _database, ownsDatabase: false);
 
     /// <summary>Sends a request through the real MediatR pipeline as <paramref name="user"/>, in its own scope.</summary>
     public async Task<T> SendAsync<T>(MediatR.IRequest<T> request, CurrentUser? user)
@@ -186,7 +195,7 @@ public sealed class BargainingHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase) await _database.DisposeAsync();
     }
 }
 
