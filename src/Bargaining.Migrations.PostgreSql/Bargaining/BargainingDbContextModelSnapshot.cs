@@ -173,6 +173,8 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
 
                     b.HasIndex("OrganisationId", "Employees");
 
+                    b.HasIndex("OrganisationId", "Name", "Id");
+
                     b.ToTable("enterprises", (string)null);
                 });
 

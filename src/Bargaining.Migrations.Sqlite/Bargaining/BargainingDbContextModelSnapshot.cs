@@ -168,6 +168,8 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
 
                     b.HasIndex("OrganisationId", "Employees");
 
+                    b.HasIndex("OrganisationId", "Name", "Id");
+
                     b.ToTable("enterprises", (string)null);
                 });
 

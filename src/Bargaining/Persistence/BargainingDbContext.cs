@@ -152,6 +152,8 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             // Covers the figures' enterprises and workers per unit; the list's order by name.
             e.HasIndex(x => new { x.OrganisationId, x.Employees });
             e.HasIndex(x => new { x.Name, x.Id });
+            // A county's enterprise list, in name order, stops after its page.
+            e.HasIndex(x => new { x.OrganisationId, x.Name, x.Id });
             e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<Round>(e =>
