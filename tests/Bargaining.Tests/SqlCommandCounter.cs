@@ -36,7 +36,9 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
-        if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data && data.Command.Connection is { } connection && _watched?.Invoke(connection) == true)
+        // A read transaction's set-up on PostgreSQL (SET TRANSACTION READ ONLY) reads nothing: not counted.
+        if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data && data.Command.Connection is { } connection && _watched?.Invoke(connection) == true
+            && !data.Command.CommandText.StartsWith("SET TRANSACTION", StringComparison.Ordinal))
             Interlocked.Increment(ref _count);
     }
 
