@@ -35,7 +35,10 @@ public sealed class WorkflowTimerProcessor : BackgroundService
         (this.scopes, this.clock, this.options, this.logger) = (scopes, clock, options, logger);
     }
 
-    /// <summary>Fires every due timer now, batch after batch; returns how many fired.</summary>
+    /// <summary>
+    /// Fires every due timer now, batch after batch, until a batch fires none; returns how many fired. (A batch can
+    /// fire fewer than it found and still leave more due: another instance's processor took some of them.)
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
         var total = 0;
@@ -45,7 +48,7 @@ public sealed class WorkflowTimerProcessor : BackgroundService
             var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
             var fired = await engine.FireDueTimersAsync(options.BatchSize, ct);
             total += fired;
-            if (fired < options.BatchSize) return total;
+            if (fired == 0) return total;
         }
     }
 

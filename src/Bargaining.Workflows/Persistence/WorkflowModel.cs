@@ -60,11 +60,18 @@ public static class WorkflowModel
     /// </summary>
     public static void ApplyWorkflowConventions(this ModelConfigurationBuilder conventions, string? providerName)
     {
-        if (providerName == "Microsoft.EntityFrameworkCore.Sqlite")
+        if (providerName == Providers.Sqlite)
             conventions.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        else if (providerName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        else if (providerName == Providers.PostgreSql)
             conventions.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
     }
+}
+
+/// <summary>The EF provider names the engine tells apart.</summary>
+internal static class Providers
+{
+    public const string Sqlite = "Microsoft.EntityFrameworkCore.Sqlite";
+    public const string PostgreSql = "Npgsql.EntityFrameworkCore.PostgreSQL";
 }
 
 /// <summary>Stores a <see cref="DateTimeOffset"/> as the same instant at offset 0.</summary>

@@ -199,9 +199,11 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     }
 
     /// <summary>
-    /// Fires timers that are due, oldest first, each in its own transaction. A timer fires exactly once: its row is
-    /// deleted in the same transaction that moves the instance, and a competing processor loses on the revision.
-    /// Returns how many fired.
+    /// Fires timers that are due, oldest first, each in its own transaction. A timer fires exactly once, however many
+    /// processors share the database: each claims its timer's row first (on PostgreSQL <c>FOR UPDATE SKIP LOCKED</c>,
+    /// so another instance's processor passes over a timer being fired and takes the next; on SQLite the transaction
+    /// holds the file's write lock), the row is deleted in the transaction that moves the instance, and a change
+    /// that got in first still wins on the revision. Returns how many fired.
     /// </summary>
     public Task<int> FireDueTimersAsync(int max = 100, CancellationToken ct = default) => ConnectedAsync(() => FireDueTimersCoreAsync(max, ct), ct);
 
@@ -211,7 +213,16 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
         var due = await db.Set<WorkflowTimerRecord>().AsNoTracking().Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).Take(max).ToListAsync(ct);
         var fired = 0;
         foreach (var timer in due)
-            if (await FireAsync(timer, ct)) fired++;
+            if (await FireClaimedAsync(timer, ct)) fired++;
+        return fired;
+    }
+
+    private async Task<bool> FireClaimedAsync(WorkflowTimerRecord timer, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is not null) return await FireAsync(timer, ct, skipLocked: true);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var fired = await FireAsync(timer, ct, skipLocked: true);
+        await transaction.CommitAsync(ct);
         return fired;
     }
 
@@ -242,8 +253,9 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
         return true;
     }
 
-    private async Task<bool> FireAsync(WorkflowTimerRecord timer, CancellationToken ct)
+    private async Task<bool> FireAsync(WorkflowTimerRecord timer, CancellationToken ct, bool skipLocked = false)
     {
+        if (!await ClaimAsync(timer, skipLocked, ct)) return false;
         var record = await db.Set<WorkflowInstanceRecord>().FirstOrDefaultAsync(i => i.Id == timer.InstanceId, ct);
         try
         {
@@ -280,6 +292,24 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
             if (record is not null) Detach(record);
         }
     }
+
+    /// <summary>
+    /// Takes the timer's row for this transaction; false when it is gone (fired or cancelled meanwhile) or, with
+    /// <paramref name="skipLocked"/>, held by another processor firing it now. Without a transaction (SQLite's
+    /// implicit one per save) only whether the row is still there is known; the revision then decides.
+    /// </summary>
+    private async Task<bool> ClaimAsync(WorkflowTimerRecord timer, bool skipLocked, CancellationToken ct)
+    {
+        if (db.Database.ProviderName != Providers.PostgreSql || db.Database.CurrentTransaction is null)
+            return await db.Set<WorkflowTimerRecord>().AnyAsync(t => t.Id == timer.Id, ct);
+        var held = await db.Set<WorkflowTimerRecord>()
+            .FromSqlRaw(skipLocked ? ClaimSkippingLockedSql : ClaimSql, timer.Id)
+            .AsNoTracking().ToListAsync(ct);
+        return held.Count > 0;
+    }
+
+    private const string ClaimSql = """SELECT * FROM workflow_timers WHERE "Id" = {0} FOR UPDATE""";
+    private const string ClaimSkippingLockedSql = ClaimSql + " SKIP LOCKED";
 
     private async Task SaveTimerAsync(WorkflowTimerRecord timer, EntityState change, CancellationToken ct)
     {

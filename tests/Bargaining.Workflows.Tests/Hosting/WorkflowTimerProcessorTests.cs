@@ -1,4 +1,6 @@
 using Bargaining.Workflows.Hosting;
+using Bargaining.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bargaining.Workflows.Tests.Hosting;
@@ -53,5 +55,61 @@ public sealed class WorkflowTimerProcessorTests : WorkflowDatabaseTest
         {
             await processor.StopAsync(CancellationToken.None);
         }
+    }
+
+    [Fact]
+    public async Task Two_processors_on_one_database_fire_every_due_deadline_exactly_once_between_them()
+    {
+        var engine = NewEngine();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 60; i++) ids.Add(await StartRoundAsync(engine));
+        Clock.SetUtcNow(ReplyDeadline.AddHours(1));
+
+        // Two application instances, each with its own processor, wake at the same moment.
+        var options = new WorkflowTimerOptions { BatchSize = 7 };
+        var first = Database.NewHost(Clock, options).GetRequiredService<WorkflowTimerProcessor>();
+        var second = Database.NewHost(Clock, options).GetRequiredService<WorkflowTimerProcessor>();
+        var fired = await Task.WhenAll(first.RunOnceAsync(), second.RunOnceAsync());
+
+        Assert.Equal(ids.Count, fired.Sum());
+        foreach (var id in ids)
+        {
+            Assert.Equal(["overdue"], await NodesAsync(engine, id));
+            Assert.Single(await engine.JournalAsync(id), e => e.Kind == "deadline");
+        }
+        await using var db = Database.NewContext();
+        Assert.Equal(0, await db.Set<WorkflowTimerRecord>().CountAsync());
+    }
+
+    // On PostgreSQL a processor claims a timer's row with FOR UPDATE SKIP LOCKED: a timer another instance is firing
+    // is passed over at once, not waited for and not fired twice; if that instance fails, the timer is still due.
+    // (On SQLite the other instance holds the file's write lock instead, and this one waits for it.)
+    [Fact]
+    [Trait("Database", "PostgreSqlOnly")]
+    public async Task A_timer_another_instance_is_firing_is_passed_over_and_fires_later_if_that_instance_fails()
+    {
+        var engine = NewEngine();
+        var held = await StartRoundAsync(engine);
+        var other = await StartRoundAsync(engine);
+        Clock.SetUtcNow(ReplyDeadline.AddHours(1));
+
+        await using var otherInstance = Database.NewContext();
+        await using (var claim = await otherInstance.Database.BeginTransactionAsync())
+        {
+            var timer = await otherInstance.Set<WorkflowTimerRecord>().AsNoTracking().SingleAsync(t => t.InstanceId == held);
+            await otherInstance.Set<WorkflowTimerRecord>()
+                .FromSqlRaw("""SELECT * FROM workflow_timers WHERE "Id" = {0} FOR UPDATE""", timer.Id).ToListAsync();
+
+            var processor = Database.NewHost(Clock).GetRequiredService<WorkflowTimerProcessor>();
+            Assert.Equal(1, await processor.RunOnceAsync().WaitAsync(TimeSpan.FromMinutes(1)));
+            Assert.Single(await engine.JournalAsync(other), e => e.Kind == "deadline");
+            Assert.DoesNotContain(await engine.JournalAsync(held), e => e.Kind == "deadline");
+
+            await claim.RollbackAsync();
+        }
+
+        Assert.Equal(1, await Database.NewHost(Clock).GetRequiredService<WorkflowTimerProcessor>().RunOnceAsync());
+        Assert.Equal(["overdue"], await NodesAsync(engine, held));
+        Assert.Single(await engine.JournalAsync(held), e => e.Kind == "deadline");
     }
 }
