@@ -44,7 +44,8 @@ static int Usage(int code, string? problem = null)
                                                     then load a Yancheng-like city through the commands and print its overview
           simulate  [--enterprises N] [--seed N]    run a whole spring campaign for a city of N enterprises (default 2000) through
                     [--db FILE] [--workflows DIR]   the commands on a simulated clock, with a progress bar on stderr; print the
-                                                    throughput and the city dashboard (default bargaining-simulation.db)
+                                                    throughput and the city dashboard (default bargaining-simulation.db; the
+                                                    database is emptied first, as by demo)
           validate  [--workflows DIR]               check every definition; print each error with its file and JSON path
           verify    --db FILE                       verify the hash chain of every instance's journal
           print     --db FILE --round ID            print a round's document from its template: --document contract (the

@@ -15,17 +15,20 @@ internal static class SimulateCommand
 {
     public static async Task<int> RunAsync(Arguments args, TextWriter output, TextWriter progress)
     {
-        var path = Path.GetFullPath(args["db"] ?? "bargaining-simulation.db");
+        var database = args.Database("bargaining-simulation.db", create: true);
         var size = int.Parse(args["enterprises"] ?? "2000", CultureInfo.InvariantCulture);
         var seed = int.Parse(args["seed"] ?? CitySimulation.DefaultSeed.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         if (size < 1) throw new ArgumentException("--enterprises must be at least 1");
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
         var clock = new ManualClock(YanchengDemo.Start);
-        await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(args.Workflows, DatabaseSettings.Sqlite(path)), clock).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(args.Workflows, database), clock).BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<BargainingDbContext>().MigrateAsync();
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BargainingDbContext>();
+            await Database.DeleteAsync(db);
+            await db.MigrateAsync();
+        }
 
-        output.WriteLine($"模拟盐城市 2026 年春季集体协商要约行动：{size} 家企业，种子 {seed}，数据库 {path}");
+        output.WriteLine($"模拟盐城市 2026 年春季集体协商要约行动：{size} 家企业，种子 {seed}，数据库 {database.Describe()}");
         var bar = new ProgressBar(progress);
         var result = await new CitySimulation(services, clock).RunAsync(size, seed, bar);
         bar.Finish();
