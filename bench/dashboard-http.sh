@@ -1,31 +1,66 @@
 #!/usr/bin/env bash
 # HTTP load on the dashboard, a county page and the lists: the web host (Release) on loopback over a database grown
-# by bench/Bargaining.DashboardBenchmarks (--db FILE), signed in as the city union's administrator; wrk with 8
-# connections on 2 threads for each address. Usage: bench/dashboard-http.sh FILE [seconds per address, default 20]
+# by bench/Bargaining.DashboardBenchmarks (--db FILE, or --postgres CONNECTION-STRING), signed in as the city union's
+# administrator; wrk with 8 connections on 2 threads for each address.
+# Usage: bench/dashboard-http.sh FILE|"Host=…;Database=…" [seconds per address, default 20] [instances, default 1]
+# With 2 instances (PostgreSQL only) two hosts serve the same database on two ports, signed in once (the sign-in keys
+# are in the database), and two wrk runs of 4 connections each load them at the same time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-db="$(realpath "$1")"; seconds="${2:-20}"
+target="$1"; seconds="${2:-20}"; instances="${3:-1}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
-port=5391; base="http://127.0.0.1:$port"; password="${BENCH_ADMIN_PASSWORD:-benchmark2026x}"
+password="${BENCH_ADMIN_PASSWORD:-benchmark2026x}"
+if [[ "$target" == *"Host="* ]]; then
+  database=(--Bargaining:DatabaseProvider=PostgreSql "--Bargaining:ConnectionString=$target")
+  field() { tr ';' '\n' <<<"$target" | sed -n "s/^$1=//Ip" | head -1; }
+  export PGHOST="$(field Host)" PGPORT="$(field Port)" PGUSER="$(field Username)" PGDATABASE="$(field Database)" PGPASSWORD="$(field Password)"
+  sql() { psql -qAt -c "$1"; }
+else
+  db="$(realpath "$target")"
+  [ "$instances" = 1 ] || { echo "several instances need PostgreSQL: one SQLite file is for one instance" >&2; exit 2; }
+  database=(--Bargaining:Database="$db")
+  sql() { sqlite3 "$db" "$1"; }
+fi
 dotnet build -c Release --nologo -v quiet src/Bargaining.Web >/dev/null
-# The file is the benchmark's own: its first start creates this administrator, later starts keep it.
-dotnet run --no-build -c Release --project src/Bargaining.Web -- --Bargaining:Database="$db" --Bargaining:AdminPassword="$password" \
-  --urls "$base" --Logging:LogLevel:Default=Warning >/tmp/dashboard-http-host.log 2>&1 &
-host=$!
-trap 'kill $host 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -s -o /dev/null "$base/api/account/me" && break; sleep 1; done
+hosts=()
+trap 'kill "${hosts[@]}" 2>/dev/null || true' EXIT
+for i in $(seq 1 "$instances"); do
+  base="http://127.0.0.1:$((5390 + i))"
+  # The database is the benchmark's own: the first start creates this administrator, later starts keep it.
+  dotnet run --no-build -c Release --project src/Bargaining.Web -- "${database[@]}" --Bargaining:AdminPassword="$password" \
+    --urls "$base" --Logging:LogLevel:Default=Warning >"/tmp/dashboard-http-host-$i.log" 2>&1 &
+  hosts+=($!)
+  for _ in $(seq 1 180); do curl -s -o /dev/null "$base/api/account/me" && break; sleep 1; done
+done
+base="http://127.0.0.1:5391"
 jar=$(mktemp)
 curl -s -f -c "$jar" -H 'Content-Type: application/json' -d "{\"userName\":\"admin\",\"password\":\"$password\"}" "$base/api/account/login" >/dev/null
 cookie=$(awk '$6 == "bargaining.auth" {print $6"="$7}' "$jar")
 [ -n "$cookie" ] || { echo "sign-in failed" >&2; exit 1; }
-campaign=$(sqlite3 "$db" "SELECT Id FROM campaigns ORDER BY StartsOn LIMIT 1")
-county=$(sqlite3 "$db" "SELECT OrganisationId FROM enterprises GROUP BY OrganisationId ORDER BY COUNT(*) DESC LIMIT 1")
-echo "load average $(cut -d' ' -f1-3 /proc/loadavg); $(sqlite3 "$db" 'SELECT COUNT(*) FROM enterprises') enterprises, $(sqlite3 "$db" 'SELECT COUNT(*) FROM rounds') rounds"
-sleep 5 # the host's timer processor fires what fell due first
+campaign=$(sql 'SELECT "Id" FROM campaigns ORDER BY "StartsOn" LIMIT 1')
+county=$(sql 'SELECT "OrganisationId" FROM enterprises GROUP BY "OrganisationId" ORDER BY COUNT(*) DESC LIMIT 1')
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg); $(sql 'SELECT COUNT(*) FROM enterprises') enterprises, $(sql 'SELECT COUNT(*) FROM rounds') rounds; $instances instance(s)"
+sleep 5 # the hosts' timer processors fire what fell due first
 for path in "/api/campaigns/$campaign/dashboard" "/City?campaign=$campaign" "/api/campaigns/$campaign/dashboard/export" \
     "/api/organisations/$county/progress" "/County?unit=$county" "/api/rounds?overdueOnly=true" "/api/enterprises" "/api/enterprises?organisationId=$county&stage=Bargaining"; do
-  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base$path")
-  echo "### GET $path (first answer: $status)"
-  [ "$status" = 200 ] || continue
-  wrk -t2 -c8 -d"${seconds}s" --latency -H "Cookie: $cookie" "$base$path" | grep -E 'Latency|50%|75%|90%|99%|Requests/sec|requests in|Non-2xx|Socket errors'
+  statuses=""
+  for i in $(seq 1 "$instances"); do statuses+="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "http://127.0.0.1:$((5390 + i))$path") "; done
+  echo "### GET $path (first answers: $statuses)"
+  [[ "$statuses" =~ ^(200 )+$ ]] || continue
+  if [ "$instances" = 1 ]; then
+    wrk -t2 -c8 -d"${seconds}s" --latency -H "Cookie: $cookie" "$base$path" | grep -E 'Latency|50%|75%|90%|99%|Requests/sec|requests in|Non-2xx|Socket errors'
+  else
+    outputs=(); loads=()
+    for i in $(seq 1 "$instances"); do
+      out=$(mktemp); outputs+=("$out")
+      wrk -t1 -c$((8 / instances)) -d"${seconds}s" --latency -H "Cookie: $cookie" "http://127.0.0.1:$((5390 + i))$path" >"$out" &
+      loads+=($!)
+    done
+    wait "${loads[@]}"
+    for i in "${!outputs[@]}"; do
+      echo "instance $((i + 1)):"; grep -E 'Latency|50%|75%|90%|99%|Requests/sec|requests in|Non-2xx|Socket errors' "${outputs[$i]}"
+    done
+    echo "together: $(cat "${outputs[@]}" | awk '/Requests\/sec/ {s += $2} END {printf "%.0f", s}') requests/s"
+    rm -f "${outputs[@]}"
+  fi
 done

@@ -17,33 +17,38 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 // dotnet run -c Release --project bench/Bargaining.DashboardBenchmarks -- [--sizes 20000,100000] [--calls 40] [--db PATH] [--from DEMO.db]
+//   [--postgres CONNECTION-STRING]
 // --db keeps the grown database (for the HTTP load: bench/dashboard-http.sh); --from starts from a copy of a demo database
-// generated before (the demo alone takes 1–2 minutes); --calls 0 only builds the database.
+// generated before (the demo alone takes 1–2 minutes); --calls 0 only builds the database. --postgres builds and
+// measures it in that PostgreSQL database instead (emptied first, and kept).
 var options = Arguments(args);
 var sizes = (options.GetValueOrDefault("sizes") ?? "20000,100000").Split(',').Select(int.Parse).ToList();
 var calls = int.Parse(options.GetValueOrDefault("calls") ?? "40", CultureInfo.InvariantCulture);
 var keep = options.GetValueOrDefault("db");
 var path = Path.GetFullPath(keep ?? Path.Combine(Path.GetTempPath(), $"bargaining-dashboard-bench-{Guid.NewGuid():N}.db"));
+var database = options.GetValueOrDefault("postgres") is { } postgres ? DatabaseSettings.PostgreSql(postgres) : DatabaseSettings.Sqlite(path);
 var workflows = BargainingOptions.FindWorkflowsDirectory();
 
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, load average {Load()}");
-Console.WriteLine($"database: {path} (SQLite, WAL); the demo city (240 enterprises through the real pipeline), copied in bulk up to each size, summaries by the backfill");
+Console.WriteLine($"database: {database.Describe()}; the demo city (240 enterprises through the real pipeline), copied in bulk up to each size, summaries by the backfill");
 var watch = Stopwatch.StartNew();
-foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+await using (var empty = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(workflows, database)).BuildServiceProvider())
+await using (var scope = empty.CreateAsyncScope())
+    await Database.DeleteAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
 if (options.GetValueOrDefault("from") is { } demo) File.Copy(demo, path);
 else
 {
-    await YanchengDemo.CreateAsync(new BargainingOptions(workflows, DatabaseSettings.Sqlite(path)));
+    await YanchengDemo.CreateAsync(new BargainingOptions(workflows, database));
     Console.WriteLine($"demo city generated in {watch.Elapsed.TotalSeconds:0.0} s");
 }
 
 // The system clock, as the web host runs: the demo's deadlines have lapsed since, and the copies' timers never fire.
-await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(workflows, DatabaseSettings.Sqlite(path))).BuildServiceProvider();
+await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(workflows, database)).BuildServiceProvider();
 var rows = new List<string>();
 foreach (var size in sizes)
 {
     watch.Restart();
-    var enterprises = CityClone.Grow(path, size);
+    var enterprises = CityClone.Grow(database, size);
     var copied = watch.Elapsed;
     watch.Restart();
     var backfilled = await WithDbAsync(db => db.BackfillRoundProgressAsync());
@@ -109,7 +114,7 @@ foreach (var size in sizes)
     }
 }
 Console.WriteLine($"load average {Load()}");
-if (keep is null) { Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix); }
+if (keep is null && database.SqliteFile is not null) { Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix); }
 return 0;
 
 async Task<T> WithDbAsync<T>(Func<BargainingDbContext, Task<T>> work)
