@@ -4,8 +4,10 @@ using Bargaining.Domain;
 using Bargaining.Features.Rounds;
 using Bargaining.Features.Rounds.Table;
 using Bargaining.Workflows.Persistence;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bargaining.Web.Tests.Upgrade;
 
@@ -23,10 +25,24 @@ public sealed class CurrentReleaseApp : WebAppFactory
     /// <summary>Every row of every table of the fixture, per table, before the new release opened it.</summary>
     public IReadOnlyDictionary<string, List<string>> RowsBefore { get; private set; } = null!;
 
+    /// <summary>A payload protected as a sign-in cookie is, by the key ring the release before kept beside its file.</summary>
+    public string CookieBefore { get; private set; } = null!;
+
+    public static readonly string[] CookiePurpose = ["Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationMiddleware", "Identity.Application", "v2"];
+
     protected override Task BeforeStartAsync()
     {
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Upgrade", "Fixtures", "current-release.db"), Database.SqliteFile!);
         RowsBefore = Rows(Database.SqliteFile!);
+        // That release's key ring: a folder FILE.keys written by the file-system key store.
+        var before = DataProtectionProvider.Create(new DirectoryInfo(Database.SqliteFile + ".keys"), b => b.SetApplicationName("Bargaining"));
+        CookieBefore = before.CreateProtector(CookiePurpose).Protect("signed in before the upgrade");
+        return Task.CompletedTask;
+    }
+
+    protected override Task BeforeDisposeAsync()
+    {
+        Directory.Delete(Database.SqliteFile + ".keys", recursive: true);
         return Task.CompletedTask;
     }
 
@@ -72,6 +88,11 @@ public sealed class UpgradeInPlaceTests(CurrentReleaseApp app) : IClassFixture<C
         Assert.Equal(6, app.RowsBefore["AspNetUsers"].Count);
         foreach (var (table, rows) in app.RowsBefore) Assert.Equal(rows, after[table]);
         Assert.Contains("DataProtectionKeys", after.Keys);
+
+        // The sign-in keys the release before kept beside its file are in the database now: a cookie it issued is still read.
+        Assert.NotEmpty(after["DataProtectionKeys"]);
+        var protection = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(CurrentReleaseApp.CookiePurpose);
+        Assert.Equal("signed in before the upgrade", protection.Unprotect(app.CookieBefore));
 
         // The migrations are recorded: the initial one as the baseline, the later ones as applied; and every old
         // round has its summary (the dashboard's figures), written from its workflow on the first start.
