@@ -34,7 +34,7 @@ Console.WriteLine($"database: {database.Describe()}; the demo city (240 enterpri
 var watch = Stopwatch.StartNew();
 await using (var empty = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(workflows, database)).BuildServiceProvider())
 await using (var scope = empty.CreateAsyncScope())
-    await Database.DeleteAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
+    await Database.RecreateGeneratedAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
 if (options.GetValueOrDefault("from") is { } demo) File.Copy(demo, path);
 else
 {

@@ -30,8 +30,7 @@ internal static class DemoCommand
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<BargainingDbContext>();
-            await Database.DeleteAsync(db);
-            await db.MigrateAsync();
+            await Database.RecreateGeneratedAsync(db);
         }
 
         var registry = services.GetRequiredService<WorkflowRegistry>();

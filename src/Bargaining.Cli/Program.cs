@@ -1,5 +1,6 @@
 using Bargaining;
 using Bargaining.Cli;
+using Bargaining.Persistence;
 using Bargaining.Workflows.Definitions;
 
 try
@@ -22,6 +23,11 @@ try
 catch (WorkflowDefinitionException e)
 {
     Console.Error.WriteLine(e.Message);
+    return 1;
+}
+catch (DatabaseNotGeneratedException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
     return 1;
 }
 catch (ArgumentException e)

@@ -24,8 +24,7 @@ internal static class SimulateCommand
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<BargainingDbContext>();
-            await Database.DeleteAsync(db);
-            await db.MigrateAsync();
+            await Database.RecreateGeneratedAsync(db);
         }
 
         output.WriteLine($"模拟盐城市 2026 年春季集体协商要约行动：{size} 家企业，种子 {seed}，数据库 {database.Describe()}");

@@ -38,7 +38,7 @@ public sealed class DemoSeeder(WebOptions options, IServiceProvider services, Us
     public async Task SeedAsync(int enterprises = 240, CancellationToken ct = default)
     {
         await using (var scope = services.CreateAsyncScope())
-            await Database.DeleteAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>(), ct);
+            await Database.RecreateGeneratedAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>(), ct);
         var city = await YanchengDemo.CreateAsync(services.GetRequiredService<BargainingOptions>(), enterprises, ct: ct,
             progress: new LogProgress(line => logger.LogInformation("demo: {Progress}", line)));
         if (clock is DemoClock demo) demo.StartAt(city.EndedAt);

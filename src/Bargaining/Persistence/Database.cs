@@ -141,12 +141,61 @@ public static class Database
         return false;
     }
 
-    /// <summary>Deletes the database and everything in it (the demo starts afresh); <see cref="MigrateAsync"/> makes it again.</summary>
-    public static async Task DeleteAsync(DbContext db, CancellationToken ct = default)
+    /// <summary>
+    /// Makes the database afresh, empty and migrated, for a generated city (the demo, <c>simulate</c>, the
+    /// benchmarks), and marks it as generated. Only a database that does not exist yet, holds no organisations, or was
+    /// marked so before is deleted: one with data of its own is refused with <see cref="DatabaseNotGeneratedException"/>,
+    /// so the demo switch pointed at a real database by mistake deletes nothing.
+    /// </summary>
+    public static async Task RecreateGeneratedAsync(BargainingDbContext db, CancellationToken ct = default)
     {
+        if (await HoldsOwnDataAsync(db, ct))
+            throw new DatabaseNotGeneratedException(
+                $"数据库 {(db.Database.IsSqlite() ? db.Database.GetDbConnection().DataSource : $"PostgreSQL {db.Database.GetDbConnection().Database}")} 中已有不是演示或模拟生成的数据，不会被删除。演示和模拟只重建它们自己创建的数据库：请另指定一个数据库文件（或 PostgreSQL 数据库），或者不用演示模式启动。");
         await db.Database.EnsureDeletedAsync(ct);
         if (db.Database.IsSqlite())
             foreach (var suffix in new[] { "-wal", "-shm" }) File.Delete(((SqliteConnection)db.Database.GetDbConnection()).DataSource + suffix);
+        await MigrateAsync(db, ct);
+        await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite()
+            ? $"PRAGMA application_id = {GeneratedSqliteMark}"
+            : $"DO $$ BEGIN EXECUTE format('COMMENT ON DATABASE %I IS %L', current_database(), '{GeneratedPostgreSqlMark}'); END $$", ct);
+    }
+
+    /// <summary>The SQLite header's application id of a generated database ("BGDM").</summary>
+    private const int GeneratedSqliteMark = 0x4247444D;
+
+    /// <summary>The comment on a generated PostgreSQL database.</summary>
+    private const string GeneratedPostgreSqlMark = "bargaining: generated demo or simulation";
+
+    private static async Task<bool> HoldsOwnDataAsync(BargainingDbContext db, CancellationToken ct)
+    {
+        if (db.Database.IsSqlite() ? !File.Exists(((SqliteConnection)db.Database.GetDbConnection()).DataSource) : !await db.Database.CanConnectAsync(ct))
+            return false;
+        var sqlite = db.Database.IsSqlite();
+        var marked = sqlite
+            ? await Scalar<long>(db, "PRAGMA application_id", ct) == GeneratedSqliteMark
+            : await Scalar<string>(db, "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = current_database()", ct) == GeneratedPostgreSqlMark;
+        if (marked) return false;
+        var hasTable = sqlite
+            ? await Scalar<long>(db, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'organisations'", ct) > 0
+            : await Scalar<bool>(db, "SELECT to_regclass('organisations') IS NOT NULL", ct);
+        return hasTable && await db.Organisations.AnyAsync(ct);
+    }
+
+    private static async Task<T?> Scalar<T>(DbContext db, string sql, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return await command.ExecuteScalarAsync(ct) is T value ? value : default;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>Records the initial migration as applied on a SQLite file whose tables predate migrations.</summary>
@@ -210,3 +259,6 @@ public static class Database
         return rows;
     }
 }
+
+/// <summary>A database with data of its own was named where a generated one (the demo's, a simulation's) is rebuilt.</summary>
+public sealed class DatabaseNotGeneratedException(string message) : InvalidOperationException(message);
