@@ -150,6 +150,13 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return userName;
     }
 
+    /// <summary>The user id of the account signed in as <paramref name="userName"/> (what the API names an account by).</summary>
+    public async Task<string> AccountIdAsync(string userName)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<Account>>().FindByNameAsync(userName))!.Id;
+    }
+
     /// <summary>A client of its own (own cookies, redirects not followed).</summary>
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions
     {

@@ -49,5 +49,18 @@ public sealed class AccountAdministration(UserManager<Account> users, IMediator 
         return account;
     }
 
+    /// <summary>
+    /// The instructor account county staff name for their enterprises (<see cref="AssignInstructorCommand"/>): it must
+    /// exist, be an instructor's, and belong to the staff's own county; its name is the account's.
+    /// </summary>
+    public async Task<AssignInstructorCommand> AssignmentAsync(CurrentUser caller, IReadOnlyList<Guid> enterprises, string? instructorUserId)
+    {
+        var account = string.IsNullOrWhiteSpace(instructorUserId) ? null : await users.FindByIdAsync(instructorUserId.Trim());
+        if (account is not { Role: Role.Instructor } || account.OrganisationId != caller.OrganisationId)
+            throw new DomainException(FailureKind.Validation, "validation", "请选择本单位的集体协商指导员",
+                new Dictionary<string, string[]> { [nameof(AssignInstructorCommand.InstructorUserId)] = ["请选择本单位的集体协商指导员"] });
+        return new AssignInstructorCommand(enterprises, account.Id, account.DisplayName);
+    }
+
     private static DomainException Invalid(string message) => new(FailureKind.Validation, "validation", message);
 }

@@ -4,6 +4,8 @@ using Bargaining.Features.Organisations;
 using Bargaining.Features.Progress;
 using Bargaining.Features.Rounds;
 using Bargaining.Features.Rounds.Views;
+using Bargaining.Infrastructure;
+using Bargaining.Web.Accounts;
 using Bargaining.Web.Hosting;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -63,8 +65,10 @@ public static class OrganisationsApi
         Endpoints.Download(await mediator.Send(new ExportEnterpriseListQuery(
             new EnterpriseListQuery { OrganisationId = organisationId, Stage = stage, OverdueOnly = overdueOnly ?? false }, format ?? ExportFormat.Xlsx), ct));
 
-    private static async Task<Ok<AssignInstructorResult>> AssignInstructorAsync(AssignInstructorCommand command, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(command, ct));
+    // The instructor is an account: it must be an instructor of the caller's county, and the name is the account's.
+    private static async Task<Ok<AssignInstructorResult>> AssignInstructorAsync(AssignInstructorCommand command, AccountAdministration accounts,
+        ICurrentUserAccessor users, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(await accounts.AssignmentAsync(users.Caller(), command.EnterpriseIds ?? [], command.InstructorUserId), ct));
 
     private static async Task<Ok<IReadOnlyList<InstructorAssignmentRow>>> GetInstructorHistoryAsync(Guid id, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new InstructorHistoryQuery(id), ct));

@@ -49,7 +49,7 @@ public sealed class ListApiTests(WebAppFactory app) : IClassFixture<WebAppFactor
     {
         using var yandu = await app.SignedInAsync(Role.CountyStaff, app.Yandu.Id);
         var enterprise = app.Enterprises["盐城鑫源电子有限公司"].Id;
-        var instructor = await app.AccountAsync(Role.Instructor, app.Yandu.Id, displayName: "缪建华");
+        var instructor = await app.AccountIdAsync(await app.AccountAsync(Role.Instructor, app.Yandu.Id, displayName: "缪建华"));
 
         var result = await (await yandu.PostJsonAsync("/api/enterprises/instructor", new AssignInstructorCommand([enterprise], instructor, "缪建华"))).ReadAsync<AssignInstructorResult>();
         var history = await (await yandu.GetAsync($"/api/enterprises/{enterprise}/instructors")).ReadAsync<List<InstructorAssignmentRow>>();
@@ -60,6 +60,26 @@ public sealed class ListApiTests(WebAppFactory app) : IClassFixture<WebAppFactor
         await (await yandu.PostJsonAsync("/api/enterprises/instructor", new AssignInstructorCommand([app.Enterprises["亭湖瑞丰机械有限公司"].Id], instructor, "缪建华")))
             .ProblemAsync(HttpStatusCode.Forbidden);
         await (await yandu.PostJsonAsync("/api/enterprises/instructor", new AssignInstructorCommand([Guid.NewGuid()], instructor, "缪建华"))).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task An_instructor_must_be_an_instructor_account_of_the_county_and_keeps_the_accounts_name()
+    {
+        using var yandu = await app.SignedInAsync(Role.CountyStaff, app.Yandu.Id);
+        var enterprise = app.Enterprises["盐城永盛食品有限公司"].Id;
+        var chair = await app.AccountIdAsync(await app.AccountAsync(Role.UnionChair, app.Yandu.Id, enterprise: enterprise));
+        var tinghuInstructor = await app.AccountIdAsync(await app.AccountAsync(Role.Instructor, app.Tinghu.Id));
+        var instructor = await app.AccountIdAsync(await app.AccountAsync(Role.Instructor, app.Yandu.Id, displayName: "缪建华"));
+
+        foreach (var wrong in new[] { "nobody-xyz", chair, tinghuInstructor })
+        {
+            var problem = await (await yandu.PostJsonAsync("/api/enterprises/instructor", new AssignInstructorCommand([enterprise], wrong, "随便写的名字"))).ProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Equal("请选择本单位的集体协商指导员", problem.GetProperty("errors").GetProperty("InstructorUserId")[0].GetString());
+        }
+        Assert.Empty(await (await yandu.GetAsync($"/api/enterprises/{enterprise}/instructors")).ReadAsync<List<InstructorAssignmentRow>>());
+
+        await (await yandu.PostJsonAsync("/api/enterprises/instructor", new AssignInstructorCommand([enterprise], instructor, "随便写的名字"))).ReadAsync<AssignInstructorResult>();
+        Assert.Equal("缪建华", Assert.Single(await (await yandu.GetAsync($"/api/enterprises/{enterprise}/instructors")).ReadAsync<List<InstructorAssignmentRow>>()).InstructorName);
     }
 
     [Fact]

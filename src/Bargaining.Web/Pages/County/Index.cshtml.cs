@@ -18,7 +18,7 @@ namespace Bargaining.Web.Pages.County;
 /// A county union's (or a city-direct unit's, or the city's for one unit) enterprises with filters and its figures;
 /// county staff select enterprises to launch the campaign's offers at once or to assign an instructor.
 /// </summary>
-public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Accounts.Account> accounts, TimeProvider clock, JurisdictionCatalog jurisdictions) : BargainingPage(mediator)
+public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Accounts.Account> accounts, AccountAdministration administration, TimeProvider clock, JurisdictionCatalog jurisdictions) : BargainingPage(mediator)
 {
     /// <summary>The unit shown: the caller's own, or any for the city union.</summary>
     [BindProperty(SupportsGet = true)] public Guid? Unit { get; set; }
@@ -77,13 +77,12 @@ public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Accoun
     /// <summary>Assigns an instructor to the selected enterprises.</summary>
     public async Task<IActionResult> OnPostAssignAsync(List<Guid> selected, string? instructor)
     {
-        var account = instructor is null ? null : await accounts.FindByIdAsync(instructor);
         var ok = selected.Count == 0 ? Refuse("请先勾选企业")
-            : account is not { Role: Role.Instructor } ? Refuse("请选择本单位的集体协商指导员")
             : await TryAsync(async () =>
             {
-                var result = await Mediator.Send(new AssignInstructorCommand(selected, account.Id, account.DisplayName));
-                Notice = $"已为 {result.Assigned} 家企业指派指导员 {account.DisplayName}" + (result.Unchanged > 0 ? $"（{result.Unchanged} 家原已由其指导）" : "");
+                var command = await administration.AssignmentAsync(Me, selected, instructor);
+                var result = await Mediator.Send(command);
+                Notice = $"已为 {result.Assigned} 家企业指派指导员 {command.InstructorName}" + (result.Unchanged > 0 ? $"（{result.Unchanged} 家原已由其指导）" : "");
             });
         if (ok) return RedirectToPage(new { Unit, Stage, WithoutRound, Overdue, Industry, Size, Search, pg = PageNumber });
         await LoadAsync();

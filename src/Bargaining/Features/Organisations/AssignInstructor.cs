@@ -11,7 +11,7 @@ namespace Bargaining.Features.Organisations;
 /// <summary>
 /// County staff assign a bargaining instructor (集体协商指导员) to enterprises of their county. The previous instructor's
 /// assignment ends and stays in the history. Accounts live in the web layer: it passes the instructor's user id and
-/// name, and is responsible for the account being an instructor of the same county.
+/// name, and answers for the account being an instructor of the same county (<c>AccountAdministration.AssignmentAsync</c>).
 /// </summary>
 public sealed record AssignInstructorCommand(IReadOnlyList<Guid> EnterpriseIds, string InstructorUserId, string InstructorName)
     : IRequest<AssignInstructorResult>, IAuthorisedRequest
