@@ -27,6 +27,8 @@ public sealed class AccountAdministration(UserManager<Account> users, IMediator 
     {
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrWhiteSpace(request.DisplayName))
             throw Invalid("请填写用户名和姓名");
+        if (request.UserName.Trim().Length > TextLimits.PersonName) throw Invalid($"用户名不能超过{TextLimits.PersonName}个字");
+        if (request.DisplayName.Trim().Length > TextLimits.PersonName) throw Invalid($"姓名不能超过{TextLimits.PersonName}个字");
         if ((await mediator.Send(new OrganisationListQuery(), ct)).All(o => o.Id != request.OrganisationId))
             throw Invalid("请选择所属单位");
         Guid? enterprise = null;

@@ -167,15 +167,15 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.OwnsOne(x => x.Offer, o =>
             {
                 o.Property(x => x.Mode).HasConversion<string>().HasMaxLength(20);
-                o.Property(x => x.ProposedMeetingPlace).HasMaxLength(200);
+                o.Property(x => x.ProposedMeetingPlace).HasMaxLength(TextLimits.Line);
                 o.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
             });
-            e.OwnsOne(x => x.Response, o => o.Property(x => x.RefusalReason).HasMaxLength(2000));
-            e.OwnsOne(x => x.Representatives, o => o.Property(x => x.EmployerLegalRepresentative).HasMaxLength(50));
+            e.OwnsOne(x => x.Response, o => o.Property(x => x.RefusalReason).HasMaxLength(TextLimits.Paragraph));
+            e.OwnsOne(x => x.Representatives, o => o.Property(x => x.EmployerLegalRepresentative).HasMaxLength(TextLimits.PersonName));
             e.OwnsOne(x => x.Table, o =>
             {
-                o.Property(x => x.NextMeetingPlace).HasMaxLength(200);
-                o.Property(x => x.NextMeetingContent).HasMaxLength(2000);
+                o.Property(x => x.NextMeetingPlace).HasMaxLength(TextLimits.Line);
+                o.Property(x => x.NextMeetingContent).HasMaxLength(TextLimits.Paragraph);
             });
             e.OwnsOne(x => x.Congress, o => o.Property(x => x.Rejection).HasMaxLength(500));
             e.OwnsOne(x => x.Signing);
@@ -188,8 +188,8 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             });
             e.OwnsOne(x => x.Review, o =>
             {
-                o.Property(x => x.Opinion).HasMaxLength(4000);
-                o.Property(x => x.PublishedHow).HasMaxLength(500);
+                o.Property(x => x.Opinion).HasMaxLength(TextLimits.Clause);
+                o.Property(x => x.PublishedHow).HasMaxLength(TextLimits.Reason);
             });
             e.OwnsOne(x => x.OnTheSpot);
             e.OwnsOne(x => x.Coordination);
@@ -241,7 +241,7 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
         modelBuilder.Entity<Campaign>(e =>
         {
             e.ToTable("campaigns");
-            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Name).HasMaxLength(TextLimits.Line);
             e.Property(x => x.OfferRateTarget).HasPrecision(5, 2);
             e.Property(x => x.SigningRateTarget).HasPrecision(5, 2);
             e.HasMany(x => x.Units).WithOne().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);
@@ -271,7 +271,7 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.ToTable("topics");
             e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.Code).HasMaxLength(40);
-            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Title).HasMaxLength(TextLimits.Line);
             e.Property(x => x.RaisedBy).HasConversion<string>().HasMaxLength(10);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(x => x.RoundId);
@@ -287,8 +287,8 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.Side).HasConversion<string>().HasMaxLength(10);
-            e.Property(x => x.Clause).HasMaxLength(4000);
-            e.Property(x => x.Unit).HasMaxLength(20);
+            e.Property(x => x.Clause).HasMaxLength(TextLimits.Clause);
+            e.Property(x => x.Unit).HasMaxLength(TextLimits.Unit);
             e.Property(x => x.By).HasMaxLength(200);
             e.HasIndex(x => new { x.TopicId, x.Sequence }).IsUnique();
             e.Ignore(x => x.Term);
@@ -296,10 +296,10 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
         modelBuilder.Entity<Meeting>(e =>
         {
             e.ToTable("meetings");
-            e.Property(x => x.Place).HasMaxLength(200);
+            e.Property(x => x.Place).HasMaxLength(TextLimits.Line);
             e.Property(x => x.Chair).HasConversion<string>().HasMaxLength(10);
-            e.Property(x => x.Recorder).HasMaxLength(50);
-            e.Property(x => x.Agenda).HasMaxLength(2000);
+            e.Property(x => x.Recorder).HasMaxLength(TextLimits.PersonName);
+            e.Property(x => x.Agenda).HasMaxLength(TextLimits.Paragraph);
             e.Property(x => x.SupersededBecause).HasMaxLength(500);
             e.HasIndex(x => new { x.RoundId, x.Number }).IsUnique();
             e.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
@@ -334,10 +334,10 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
         {
             e.ToTable("representatives");
             e.Property(x => x.Side).HasConversion<string>().HasMaxLength(10);
-            e.Property(x => x.Name).HasMaxLength(50);
-            e.Property(x => x.IdNumber).HasMaxLength(18);
-            e.Property(x => x.Title).HasMaxLength(100);
-            e.Property(x => x.Delegation).HasMaxLength(500);
+            e.Property(x => x.Name).HasMaxLength(TextLimits.PersonName);
+            e.Property(x => x.IdNumber).HasMaxLength(TextLimits.IdNumber);
+            e.Property(x => x.Title).HasMaxLength(TextLimits.Title);
+            e.Property(x => x.Delegation).HasMaxLength(TextLimits.Reason);
             e.HasIndex(x => new { x.RoundId, x.Side });
             e.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
         });

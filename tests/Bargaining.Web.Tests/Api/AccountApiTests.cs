@@ -187,6 +187,8 @@ public sealed class AccountApiTests(WebAppFactory app) : IClassFixture<WebAppFac
 
         Assert.Contains("10", (await (await city.PostJsonAsync("/api/accounts", account with { Password = "short1" })).ProblemAsync(HttpStatusCode.BadRequest)).Detail());
         Assert.Contains("不属于所选单位", (await (await city.PostJsonAsync("/api/accounts", account with { OrganisationId = app.Tinghu.Id })).ProblemAsync(HttpStatusCode.BadRequest)).Detail());
+        Assert.Equal("用户名不能超过50个字", (await (await city.PostJsonAsync("/api/accounts", account with { UserName = new string('c', 300) })).ProblemAsync(HttpStatusCode.BadRequest)).Detail());
+        Assert.Equal("姓名不能超过50个字", (await (await city.PostJsonAsync("/api/accounts", account with { DisplayName = new string('陈', 51) })).ProblemAsync(HttpStatusCode.BadRequest)).Detail());
         await (await city.PostJsonAsync("/api/accounts", account)).ExpectAsync(HttpStatusCode.Created);
         Assert.Contains("已被使用", (await (await city.PostJsonAsync("/api/accounts", account)).ProblemAsync(HttpStatusCode.BadRequest)).Detail());
         await (await staff.PostJsonAsync("/api/accounts", account with { UserName = "chen2" })).ProblemAsync(HttpStatusCode.Forbidden);

@@ -28,7 +28,7 @@ public sealed class CreateCampaignValidator : AbstractValidator<CreateCampaignCo
 {
     public CreateCampaignValidator()
     {
-        RuleFor(c => c.Name).NotEmpty().WithMessage("请填写行动名称");
+        RuleFor(c => c.Name).NotEmpty().WithMessage("请填写行动名称").Within(TextLimits.Line, "行动名称");
         RuleFor(c => c.EndsOn).GreaterThan(c => c.StartsOn).WithMessage("行动结束日期应晚于开始日期");
         RuleFor(c => c.OrganisationIds).NotEmpty().WithMessage("请至少选择一个参加行动的县级总工会或市直单位");
         RuleFor(c => c.OfferRateTarget).InclusiveBetween(0, 100).WithMessage("要约率目标应在0%至100%之间");

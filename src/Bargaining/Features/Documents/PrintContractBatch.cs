@@ -50,6 +50,7 @@ public sealed class PrintContractBatchValidator : AbstractValidator<PrintContrac
     {
         RuleFor(q => q).Must(q => string.IsNullOrWhiteSpace(q.County) != string.IsNullOrWhiteSpace(q.Campaign))
             .WithName("County").WithMessage("请指定一个县级工会或一次要约行动（二者选一）");
+        RuleFor(q => q.Campaign).Within(TextLimits.Line, "行动名称");
         RuleFor(q => q.Output).IsInEnum().WithMessage("请选择输出为压缩包或合并的PDF");
     }
 }

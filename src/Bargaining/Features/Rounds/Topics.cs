@@ -23,9 +23,9 @@ public sealed class TopicProposalValidator : AbstractValidator<TopicProposal>
     public TopicProposalValidator()
     {
         RuleFor(t => t.Code).Must(TopicCatalog.IsKnown).WithMessage(t => $"议题代码“{t.Code}”不在《集体合同规定》第八条所列范围内，请选择“custom”并填写名称");
-        RuleFor(t => t.Title).NotEmpty().When(t => t.Code == TopicCatalog.Custom).WithMessage("自定义议题必须填写名称");
-        RuleFor(t => t.Clause).NotEmpty().WithMessage("请填写议题的条款内容");
-        RuleFor(t => t.Unit).NotEmpty().When(t => t.Number is not null).WithMessage("填写数值时必须注明单位（如 %、元/月）");
+        RuleFor(t => t.Title).NotEmpty().When(t => t.Code == TopicCatalog.Custom).WithMessage("自定义议题必须填写名称").Within(TextLimits.Line, "议题名称");
+        RuleFor(t => t.Clause).NotEmpty().WithMessage("请填写议题的条款内容").Within(TextLimits.Clause, "条款内容");
+        RuleFor(t => t.Unit).NotEmpty().When(t => t.Number is not null).WithMessage("填写数值时必须注明单位（如 %、元/月）").Within(TextLimits.Unit, "单位");
     }
 }
 

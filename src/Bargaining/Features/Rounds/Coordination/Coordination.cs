@@ -28,7 +28,7 @@ public sealed class ApplyForCoordinationValidator : AbstractValidator<ApplyForCo
     public ApplyForCoordinationValidator()
     {
         RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
-        RuleFor(c => c.Grounds).NotEmpty().WithMessage("协调处理申请应写明争议事项（《集体合同规定》第四十九条）");
+        RuleFor(c => c.Grounds).NotEmpty().WithMessage("协调处理申请应写明争议事项（《集体合同规定》第四十九条）").Within(TextLimits.Paragraph, "争议事项");
     }
 }
 
@@ -56,7 +56,7 @@ public sealed record ExtendCoordinationCommand(Guid RoundId, string Reason) : IR
 
 public sealed class ExtendCoordinationValidator : AbstractValidator<ExtendCoordinationCommand>
 {
-    public ExtendCoordinationValidator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明延长协调处理期限的理由（《集体合同规定》第五十三条）");
+    public ExtendCoordinationValidator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明延长协调处理期限的理由（《集体合同规定》第五十三条）").Within(TextLimits.Reason, "理由");
 }
 
 /// <summary>Handles <see cref="ExtendCoordinationCommand"/>: the extension and <c>extend</c>.</summary>
@@ -89,11 +89,11 @@ public sealed class RecordCoordinationAgreementValidator : AbstractValidator<Rec
 {
     public RecordCoordinationAgreementValidator()
     {
-        RuleFor(c => c.Text).NotEmpty().WithMessage("请填写协调处理协议书的内容（《集体合同规定》第五十四条）");
+        RuleFor(c => c.Text).NotEmpty().WithMessage("请填写协调处理协议书的内容（《集体合同规定》第五十四条）").Within(TextLimits.Document, "协调处理协议书");
         RuleFor(c => c.Coordinators).NotEmpty().WithMessage("协调处理协议书须由协调处理人员签字（《集体合同规定》第五十四条）");
-        RuleForEach(c => c.Coordinators).NotEmpty().WithMessage("协调处理人员姓名不能为空");
-        RuleFor(c => c.WorkerChief).NotEmpty().WithMessage("协调处理协议书须由职工方首席代表签字（《集体合同规定》第五十四条）");
-        RuleFor(c => c.EmployerChief).NotEmpty().WithMessage("协调处理协议书须由企业方首席代表签字（《集体合同规定》第五十四条）");
+        RuleForEach(c => c.Coordinators).NotEmpty().WithMessage("协调处理人员姓名不能为空").Within(TextLimits.PersonName, "协调处理人员姓名");
+        RuleFor(c => c.WorkerChief).NotEmpty().WithMessage("协调处理协议书须由职工方首席代表签字（《集体合同规定》第五十四条）").Within(TextLimits.PersonName, "职工方首席代表姓名");
+        RuleFor(c => c.EmployerChief).NotEmpty().WithMessage("协调处理协议书须由企业方首席代表签字（《集体合同规定》第五十四条）").Within(TextLimits.PersonName, "企业方首席代表姓名");
     }
 }
 
@@ -127,7 +127,7 @@ public sealed record CloseCoordinationCommand(Guid RoundId, string Reason) : IRe
 
 public sealed class CloseCoordinationValidator : AbstractValidator<CloseCoordinationCommand>
 {
-    public CloseCoordinationValidator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明终结协调处理的理由");
+    public CloseCoordinationValidator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明终结协调处理的理由").Within(TextLimits.Reason, "理由");
 }
 
 /// <summary>Handles <see cref="CloseCoordinationCommand"/>: the reason and <c>close</c>.</summary>

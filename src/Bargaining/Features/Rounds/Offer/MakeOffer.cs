@@ -41,7 +41,7 @@ public sealed class MakeOfferValidator : AbstractValidator<MakeOfferCommand>
         RuleForEach(c => c.Topics).SetValidator(new TopicProposalValidator());
         RuleFor(c => c.Topics).Must(Topics.AreDistinct).WithMessage("同一议题不能重复提出");
         RuleFor(c => c.ReceivedOn).NotEmpty().WithMessage("请填写对方收到要约书的日期");
-        RuleFor(c => c.FirstMeetingPlace).NotEmpty().When(c => c.FirstMeetingAt is not null).WithMessage("建议了首次协商会议的时间，请同时填写地点");
+        RuleFor(c => c.FirstMeetingPlace).NotEmpty().When(c => c.FirstMeetingAt is not null).WithMessage("建议了首次协商会议的时间，请同时填写地点").Within(TextLimits.Line, "会议地点");
         RuleFor(c => c.FirstMeetingAt).NotNull().When(c => !string.IsNullOrWhiteSpace(c.FirstMeetingPlace)).WithMessage("建议了首次协商会议的地点，请同时填写时间");
         RuleFor(c => c.FirstMeetingAt).Must((c, at) => at is null || DateOnly.FromDateTime(at.Value) > c.ReceivedOn)
             .WithMessage("建议的首次协商会议时间应在对方收到要约书之后");

@@ -29,7 +29,7 @@ public sealed class ReplyToOfferValidator : AbstractValidator<ReplyToOfferComman
 {
     public ReplyToOfferValidator()
     {
-        RuleFor(c => c.Reason).NotEmpty().When(c => !c.Accept).WithMessage("拒绝协商必须说明正当理由（《集体合同规定》第三十二条）");
+        RuleFor(c => c.Reason).NotEmpty().When(c => !c.Accept).WithMessage("拒绝协商必须说明正当理由（《集体合同规定》第三十二条）").Within(TextLimits.Paragraph, "拒绝理由");
         RuleFor(c => c.AddedTopics).Empty().When(c => !c.Accept).WithMessage("拒绝协商时不能增加议题");
         RuleForEach(c => c.AddedTopics).SetValidator(new TopicProposalValidator());
         RuleFor(c => c.AddedTopics).Must(Topics.AreDistinct).WithMessage("同一议题不能重复提出");

@@ -29,7 +29,14 @@ public sealed class NameRepresentativesValidator : AbstractValidator<NameReprese
         RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
         RuleFor(c => c.Members).NotEmpty().WithMessage("请填写协商代表名单");
         RuleForEach(c => c.Members).Must(m => !string.IsNullOrWhiteSpace(m.Name)).WithMessage("协商代表姓名不能为空");
-        RuleFor(c => c.LegalRepresentative).NotEmpty().When(c => c.Side == Side.Employer).WithMessage("请填写企业法定代表人姓名");
+        RuleForEach(c => c.Members).ChildRules(m =>
+        {
+            m.RuleFor(x => x.Name).Within(TextLimits.PersonName, "协商代表姓名");
+            m.RuleFor(x => x.IdNumber).Within(TextLimits.IdNumber, "身份证号码");
+            m.RuleFor(x => x.Title).Within(TextLimits.Title, "职务");
+        });
+        RuleFor(c => c.Delegation).Within(TextLimits.Reason, "委托书说明");
+        RuleFor(c => c.LegalRepresentative).NotEmpty().When(c => c.Side == Side.Employer).WithMessage("请填写企业法定代表人姓名").Within(TextLimits.PersonName, "法定代表人姓名");
     }
 }
 

@@ -20,7 +20,7 @@ public sealed record PublishCommand(Guid RoundId, DateOnly PublishedOn, string H
 
 public sealed class PublishValidator : AbstractValidator<PublishCommand>
 {
-    public PublishValidator() => RuleFor(c => c.How).NotEmpty().WithMessage("请填写公布方式（如公告栏、内网），《集体合同规定》第四十八条");
+    public PublishValidator() => RuleFor(c => c.How).NotEmpty().WithMessage("请填写公布方式（如公告栏、内网），《集体合同规定》第四十八条").Within(TextLimits.Reason, "公布方式");
 }
 
 /// <summary>Handles <see cref="PublishCommand"/>: the publication and <c>publish</c>, which ends the round.</summary>

@@ -22,7 +22,7 @@ public sealed class RecordReviewObjectionValidator : AbstractValidator<RecordRev
 {
     public RecordReviewObjectionValidator()
     {
-        RuleFor(c => c.Opinion).NotEmpty().WithMessage("请填写审查意见（《集体合同规定》第四十六条）");
+        RuleFor(c => c.Opinion).NotEmpty().WithMessage("请填写审查意见（《集体合同规定》第四十六条）").Within(TextLimits.Clause, "审查意见");
         RuleFor(c => c.ContestedTopicIds).NotEmpty().WithMessage("审查意见应指明有异议的议题（《集体合同规定》第四十六条）");
         RuleFor(c => c.ContestedTopicIds).Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage("同一议题不能重复列出");
     }

@@ -25,9 +25,9 @@ public sealed class SignOnTheSpotValidator : AbstractValidator<SignOnTheSpotComm
         RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
         RuleFor(c => c.Kind).IsInEnum().WithMessage("请选择会议纪要或备忘录");
         RuleFor(c => c.Means).IsInEnum().WithMessage("请选择协商方式：会议、电话或网络");
-        RuleFor(c => c.Text).NotEmpty().WithMessage("请填写双方达成一致的内容");
-        RuleFor(c => c.WorkerChief).NotEmpty().WithMessage("请填写当场签署的职工方首席代表姓名");
-        RuleFor(c => c.EmployerChief).NotEmpty().WithMessage("请填写当场签署的企业方首席代表姓名");
+        RuleFor(c => c.Text).NotEmpty().WithMessage("请填写双方达成一致的内容").Within(TextLimits.Document, "达成一致的内容");
+        RuleFor(c => c.WorkerChief).NotEmpty().WithMessage("请填写当场签署的职工方首席代表姓名").Within(TextLimits.PersonName, "职工方首席代表姓名");
+        RuleFor(c => c.EmployerChief).NotEmpty().WithMessage("请填写当场签署的企业方首席代表姓名").Within(TextLimits.PersonName, "企业方首席代表姓名");
         RuleFor(c => c.EmployerChief).NotEqual(c => c.WorkerChief).When(c => !string.IsNullOrWhiteSpace(c.WorkerChief))
             .WithMessage("同一人不能同时担任双方首席代表（《集体合同规定》第二十四条）");
     }
@@ -65,7 +65,7 @@ public sealed class RecordNoAgreementValidator : AbstractValidator<RecordNoAgree
     {
         RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
         RuleFor(c => c.Means).IsInEnum().WithMessage("请选择协商方式：会议、电话或网络");
-        RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明未达成一致的分歧");
+        RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明未达成一致的分歧").Within(TextLimits.Paragraph, "分歧");
     }
 }
 

@@ -17,8 +17,8 @@ public sealed class CounterProposeValidator : AbstractValidator<CounterProposeCo
     public CounterProposeValidator()
     {
         RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
-        RuleFor(c => c.Clause).NotEmpty().WithMessage("请填写反提议的条款内容");
-        RuleFor(c => c.Unit).NotEmpty().When(c => c.Number is not null).WithMessage("填写数值时必须注明单位（如 %、元/月）");
+        RuleFor(c => c.Clause).NotEmpty().WithMessage("请填写反提议的条款内容").Within(TextLimits.Clause, "条款内容");
+        RuleFor(c => c.Unit).NotEmpty().When(c => c.Number is not null).WithMessage("填写数值时必须注明单位（如 %、元/月）").Within(TextLimits.Unit, "单位");
     }
 }
 

@@ -62,8 +62,9 @@ public sealed class ScheduleMeetingValidator : AbstractValidator<ScheduleMeeting
     {
         RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
         RuleFor(c => c.Chair).IsInEnum().WithMessage("请选择主持会议的一方");
-        RuleFor(c => c.Place).NotEmpty().WithMessage("请填写协商会议地点（《集体合同规定》第三十三条）");
-        RuleFor(c => c.Recorder).NotEmpty().WithMessage("请填写双方共同指定的记录员（《集体合同规定》第三十三条）");
+        RuleFor(c => c.Place).NotEmpty().WithMessage("请填写协商会议地点（《集体合同规定》第三十三条）").Within(TextLimits.Line, "会议地点");
+        RuleFor(c => c.Recorder).NotEmpty().WithMessage("请填写双方共同指定的记录员（《集体合同规定》第三十三条）").Within(TextLimits.PersonName, "记录员姓名");
+        RuleFor(c => c.Agenda).Within(TextLimits.Paragraph, "会议议程");
     }
 }
 
@@ -106,7 +107,7 @@ public sealed class RecordMeetingValidator : AbstractValidator<RecordMeetingComm
     public RecordMeetingValidator()
     {
         RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
-        RuleFor(c => c.Minutes).NotEmpty().WithMessage("请填写协商会议记录（《集体合同规定》第三十四条）");
+        RuleFor(c => c.Minutes).NotEmpty().WithMessage("请填写协商会议记录（《集体合同规定》第三十四条）").Within(TextLimits.Document, "会议记录");
     }
 }
 

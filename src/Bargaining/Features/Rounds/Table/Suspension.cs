@@ -26,8 +26,8 @@ public sealed class SuspendValidator : AbstractValidator<SuspendCommand>
         RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
         RuleFor(c => c.WorkerChiefConsents && c.EmployerChiefConsents).Equal(true).OverridePropertyName("Consent")
             .WithMessage("中止协商须经双方首席代表协商一致（《集体合同规定》第三十五条）");
-        RuleFor(c => c.NextMeetingPlace).NotEmpty().WithMessage("请填写下次协商的地点（《集体合同规定》第三十五条）");
-        RuleFor(c => c.NextMeetingContent).NotEmpty().WithMessage("请填写下次协商的内容（《集体合同规定》第三十五条）");
+        RuleFor(c => c.NextMeetingPlace).NotEmpty().WithMessage("请填写下次协商的地点（《集体合同规定》第三十五条）").Within(TextLimits.Line, "下次协商的地点");
+        RuleFor(c => c.NextMeetingContent).NotEmpty().WithMessage("请填写下次协商的内容（《集体合同规定》第三十五条）").Within(TextLimits.Paragraph, "下次协商的内容");
     }
 }
 

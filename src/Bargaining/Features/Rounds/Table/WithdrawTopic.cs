@@ -17,7 +17,7 @@ public sealed class WithdrawTopicValidator : AbstractValidator<WithdrawTopicComm
     public WithdrawTopicValidator()
     {
         RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
-        RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明撤回议题的理由");
+        RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明撤回议题的理由").Within(TextLimits.Reason, "理由");
     }
 }
 
