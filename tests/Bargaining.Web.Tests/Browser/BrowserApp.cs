@@ -50,6 +50,11 @@ public class BrowserApp : WebAppFactory
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(LoadedMachineTimeout);
+        // Whatever the Content-Security-Policy blocked on any page fails the test class (BeforeDisposeAsync).
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) _blocked.Enqueue($"{page.Url}: {message.Text}");
+        };
         return page;
     }
 
@@ -78,8 +83,11 @@ public class BrowserApp : WebAppFactory
         return path;
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _blocked = new();
+
     protected override async Task BeforeDisposeAsync()
     {
+        Assert.Empty(_blocked);
         await Browser.DisposeAsync();
         _playwright.Dispose();
     }

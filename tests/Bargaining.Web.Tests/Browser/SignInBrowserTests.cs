@@ -31,6 +31,22 @@ public sealed class SignInBrowserTests(BrowserApp app, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Pages_are_served_with_a_content_security_policy_and_without_naming_the_server()
+    {
+        var page = await app.NewPageAsync();
+
+        var response = await page.GotoAsync("/Account/Login");
+        var headers = await response!.AllHeadersAsync();
+
+        Assert.Contains("script-src 'self'", headers["content-security-policy"]);
+        Assert.Contains("frame-ancestors 'none'", headers["content-security-policy"]);
+        Assert.Equal("nosniff", headers["x-content-type-options"]);
+        Assert.Equal("same-origin", headers["referrer-policy"]);
+        Assert.False(headers.ContainsKey("server"), "the Server header names Kestrel");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_wrong_password_keeps_the_sign_in_page_with_a_Chinese_message()
     {
         var userName = await app.AccountAsync(Role.CountyStaff, app.Yandu.Id);

@@ -55,7 +55,7 @@ public static class TableWriter
             csv.NextRecord();
             foreach (var row in table.Rows)
             {
-                foreach (var cell in row) csv.WriteField(Text(cell));
+                foreach (var cell in row) csv.WriteField(cell is string text ? FormulaSafe(text) : Text(cell));
                 csv.NextRecord();
             }
         }
@@ -135,6 +135,13 @@ public static class TableWriter
         CellReference = reference, DataType = CellValues.Number, StyleIndex = style,
         CellValue = new CellValue(value.ToOADate().ToString(CultureInfo.InvariantCulture)),
     };
+
+    /// <summary>
+    /// A text that a spreadsheet would run as a formula (<c>=HYPERLINK(…)</c>, <c>+</c>, <c>-</c>, <c>@</c>, or a
+    /// leading tab or carriage return) is written with a leading apostrophe, so Excel shows it as the text it is.
+    /// Numbers are not texts here and stay as they are.
+    /// </summary>
+    private static string FormulaSafe(string text) => text.Length > 0 && "=+-@\t\r".Contains(text[0]) ? "'" + text : text;
 
     private static string? Text(object? cell) => cell switch
     {

@@ -81,6 +81,18 @@ public sealed class ExportTests : ProgressScenario
     }
 
     [Fact]
+    public void A_text_a_spreadsheet_would_run_as_a_formula_is_written_as_text_in_csv_and_numbers_stay_numbers()
+    {
+        var table = new ExportTable("t", ["企业", "增幅"], [["=HYPERLINK(\"http://evil.example\",\"点此\")", -1.5m], ["+1-2", 3], ["@SUM(A1)", 0], ["盐城恒达", 6]]);
+
+        using var reader = new CsvReader(new StreamReader(new MemoryStream(TableWriter.Csv(table))), CultureInfo.InvariantCulture);
+        var rows = reader.GetRecords<dynamic>().Select(r => ((IDictionary<string, object>)r).Values.Select(v => (string)v).ToArray()).ToList();
+
+        Assert.Equal(["'=HYPERLINK(\"http://evil.example\",\"点此\")", "'+1-2", "'@SUM(A1)", "盐城恒达"], rows.Select(r => r[0]));
+        Assert.Equal(["-1.5", "3", "0", "6"], rows.Select(r => r[1]));
+    }
+
+    [Fact]
     public async Task Dates_in_xlsx_are_excel_dates_not_text()
     {
         await ScenarioAsync();

@@ -1,0 +1,29 @@
+// The city dashboard's two charts, from the figures the page embeds as JSON (#chart-data).
+const data = JSON.parse(document.getElementById('chart-data').textContent);
+const funnel = echarts.init(document.getElementById('funnel-chart'), null, { renderer: 'svg' });
+const stages = [['offers', '要约'], ['replies', '回应'], ['bargaining', '协商'], ['signed', '签订'], ['filed', '报送'], ['effective', '生效']];
+funnel.setOption({
+    animation: false,
+    title: { text: '各地协商进展（企业数）', left: 'center', textStyle: { fontSize: 14 } },
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0 },
+    grid: { left: 40, right: 16, top: 40, bottom: 70 },
+    xAxis: { type: 'category', data: data.units, axisLabel: { interval: 0, rotate: 30 } },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: stages.map(([key, name]) => ({ name, type: 'bar', data: data.funnel[key] })),
+});
+const rates = echarts.init(document.getElementById('rate-chart'), null, { renderer: 'svg' });
+rates.setOption({
+    animation: false,
+    title: { text: '要约率与签订率（%）', left: 'center', textStyle: { fontSize: 14 } },
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0 },
+    grid: { left: 40, right: 96, top: 40, bottom: 70 },
+    xAxis: { type: 'category', data: data.units, axisLabel: { interval: 0, rotate: 30 } },
+    yAxis: { type: 'value', max: 100 },
+    series: [
+        { name: '要约率', type: 'bar', data: data.offerRate, markLine: { symbol: 'none', data: [{ yAxis: data.offerTarget, name: '要约目标' }], label: { position: 'end', formatter: '要约目标\n{c}%' } } },
+        { name: '签订率', type: 'bar', data: data.signingRate, markLine: { symbol: 'none', data: [{ yAxis: data.signingTarget, name: '签订目标' }], label: { position: 'end', formatter: '签订目标\n{c}%' } } },
+    ],
+});
+window.addEventListener('resize', () => { funnel.resize(); rates.resize(); });
