@@ -34,12 +34,8 @@ public static class AccountsApi
         accounts.MapPost("", CreateAccountAsync);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> LogInAsync(LoginBody body, SignInManager<Account> signIn)
-    {
-        var result = await signIn.PasswordSignInAsync(body.UserName ?? "", body.Password ?? "", isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return TypedResults.NoContent();
-        return TypedResults.Problem(ProblemMapping.ForStatus(401, result.IsLockedOut ? "登录失败次数过多，账号已锁定 15 分钟" : "用户名或密码错误"));
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult>> LogInAsync(LoginBody body, AccountSignIn signIn) =>
+        await signIn.SignInAsync(body.UserName, body.Password) ? TypedResults.NoContent() : TypedResults.Problem(ProblemMapping.ForStatus(401, AccountSignIn.Refusal));
 
     private static async Task<NoContent> LogOutAsync(SignInManager<Account> signIn)
     {

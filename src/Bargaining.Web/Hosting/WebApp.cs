@@ -198,6 +198,7 @@ public static class WebApp
         });
         services.AddScoped<DemoSeeder>();
         services.AddScoped<AccountAdministration>();
+        services.AddScoped<AccountSignIn>();
     }
 
     /// <summary>The request pipeline and endpoints.</summary>

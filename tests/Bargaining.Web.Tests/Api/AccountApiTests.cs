@@ -40,7 +40,22 @@ public sealed class AccountApiTests(WebAppFactory app) : IClassFixture<WebAppFac
 
         var problem = await (await client.PostJsonAsync("/api/account/login", new LoginBody(userName, "Wrong-password-1"))).ProblemAsync(HttpStatusCode.Unauthorized);
 
-        Assert.Equal("用户名或密码错误", problem.Detail());
+        Assert.Equal(AccountSignIn.Refusal, problem.Detail());
+    }
+
+    [Fact]
+    public async Task An_unknown_user_name_a_wrong_password_and_a_locked_account_get_the_same_answer()
+    {
+        var locked = await app.AccountAsync(Role.Instructor, app.Tinghu.Id);
+        var real = await app.AccountAsync(Role.Instructor, app.Tinghu.Id);
+        using var client = app.NewClient();
+        for (var i = 1; i <= 5; i++) await (await client.PostJsonAsync("/api/account/login", new LoginBody(locked, $"Wrong-password-{i}"))).ProblemAsync(HttpStatusCode.Unauthorized);
+
+        var answers = new List<string?>();
+        foreach (var (userName, password) in new[] { ("nobody-xyz", "Wrong-password-1"), (real, "Wrong-password-1"), (locked, WebAppFactory.Password), (locked, "Wrong-password-6") })
+            answers.Add((await (await client.PostJsonAsync("/api/account/login", new LoginBody(userName, password))).ProblemAsync(HttpStatusCode.Unauthorized)).Detail());
+
+        Assert.All(answers, a => Assert.Equal(AccountSignIn.Refusal, a));
     }
 
     [Fact]
@@ -49,13 +64,13 @@ public sealed class AccountApiTests(WebAppFactory app) : IClassFixture<WebAppFac
         var userName = await app.AccountAsync(Role.Instructor, app.Yandu.Id);
         using var client = app.NewClient();
         for (var i = 1; i <= 4; i++)
-            Assert.Equal("用户名或密码错误", (await (await client.PostJsonAsync("/api/account/login", new LoginBody(userName, $"Wrong-password-{i}"))).ProblemAsync(HttpStatusCode.Unauthorized)).Detail());
+            Assert.Equal(AccountSignIn.Refusal, (await (await client.PostJsonAsync("/api/account/login", new LoginBody(userName, $"Wrong-password-{i}"))).ProblemAsync(HttpStatusCode.Unauthorized)).Detail());
 
         var fifth = await (await client.PostJsonAsync("/api/account/login", new LoginBody(userName, "Wrong-password-5"))).ProblemAsync(HttpStatusCode.Unauthorized);
         var right = await (await client.PostJsonAsync("/api/account/login", new LoginBody(userName, WebAppFactory.Password))).ProblemAsync(HttpStatusCode.Unauthorized);
 
-        Assert.Contains("锁定", fifth.Detail());
-        Assert.Contains("锁定", right.Detail());
+        Assert.Equal(AccountSignIn.Refusal, fifth.Detail());
+        Assert.Equal(AccountSignIn.Refusal, right.Detail());
         await (await client.GetAsync("/api/account/me")).ProblemAsync(HttpStatusCode.Unauthorized);
     }
 

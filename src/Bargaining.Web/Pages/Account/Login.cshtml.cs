@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Bargaining.Web.Pages.Account;
 
 /// <summary>Sign-in with user name and password; locks the account after 5 failures.</summary>
-public sealed class LoginModel(SignInManager<Bargaining.Accounts.Account> signIn) : PageModel
+public sealed class LoginModel(AccountSignIn signIn) : PageModel
 {
     /// <summary>User name.</summary>
     [BindProperty]
@@ -29,9 +29,8 @@ public sealed class LoginModel(SignInManager<Bargaining.Accounts.Account> signIn
             ModelState.AddModelError("", "请输入用户名和密码");
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        ModelState.AddModelError("", result.IsLockedOut ? "登录失败次数过多，账号已锁定 15 分钟，请稍后再试或联系管理员" : "用户名或密码错误");
+        if (await signIn.SignInAsync(UserName, Password)) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        ModelState.AddModelError("", AccountSignIn.Refusal);
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
     }
