@@ -25,11 +25,12 @@ public sealed record LaunchCampaignOffersCommand(
     public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
     {
         if (user.Role != Role.CountyStaff) throw DomainException.Forbidden("只有县级总工会工作人员可以批量发出要约");
-        var ids = EnterpriseIds.Distinct().ToList();
-        var found = await db.Enterprises.Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Name, e.OrganisationId }).ToListAsync(ct);
+        // Authorised before validated: the list may be missing. Other units' enterprises are counted, never named.
+        var ids = (EnterpriseIds ?? []).Distinct().ToList();
+        var found = await db.Enterprises.Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.OrganisationId }).ToListAsync(ct);
         if (found.Count != ids.Count) throw DomainException.NotFound("所选企业");
-        var others = found.Where(e => e.OrganisationId != user.OrganisationId).Select(e => e.Name).ToList();
-        if (others.Count > 0) throw DomainException.Forbidden($"您只能为本县（市、区）的企业发出要约，以下企业不属于本单位：{string.Join("、", others)}");
+        var others = found.Count(e => e.OrganisationId != user.OrganisationId);
+        if (others > 0) throw DomainException.Forbidden($"您只能为本县（市、区）的企业发出要约：所选企业中有 {others} 家不属于本单位");
     }
 }
 

@@ -19,11 +19,12 @@ public sealed record AssignInstructorCommand(IReadOnlyList<Guid> EnterpriseIds, 
     public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
     {
         if (user.Role != Role.CountyStaff) throw DomainException.Forbidden("只有县级总工会工作人员可以指派集体协商指导员");
-        var ids = EnterpriseIds.Distinct().ToList();
-        var found = await db.Enterprises.Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Name, e.OrganisationId }).ToListAsync(ct);
+        // Authorised before validated: the list may be missing. Other units' enterprises are counted, never named.
+        var ids = (EnterpriseIds ?? []).Distinct().ToList();
+        var found = await db.Enterprises.Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.OrganisationId }).ToListAsync(ct);
         if (found.Count < ids.Count) throw DomainException.NotFound("所选企业中有企业");
-        var foreign = found.Where(e => e.OrganisationId != user.OrganisationId).Select(e => e.Name).ToList();
-        if (foreign.Count > 0) throw DomainException.Forbidden($"您无权为“{string.Join("”“", foreign)}”指派集体协商指导员：只能为本县（市、区）的企业指派");
+        var foreign = found.Count(e => e.OrganisationId != user.OrganisationId);
+        if (foreign > 0) throw DomainException.Forbidden($"您只能为本县（市、区）的企业指派集体协商指导员：所选企业中有 {foreign} 家不属于本单位");
     }
 }
 

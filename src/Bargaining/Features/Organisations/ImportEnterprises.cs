@@ -22,13 +22,10 @@ namespace Bargaining.Features.Organisations;
 public sealed record ImportEnterprisesCommand(Guid OrganisationId, string FileName, byte[] Content, bool SkipBadRows = false)
     : IRequest<ImportReport>, IAuthorisedRequest
 {
-    public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
-    {
-        if (user.Role == Role.CityAdministrator) return;
-        if (user.Role == Role.CountyStaff && user.OrganisationId == OrganisationId) return;
-        var name = await db.Organisations.Where(o => o.Id == OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
-        throw DomainException.Forbidden($"您无权为“{name ?? "该单位"}”导入企业：只有市总工会或本单位工作人员可以导入");
-    }
+    public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) =>
+        user.Role == Role.CityAdministrator || user.Role == Role.CountyStaff && user.OrganisationId == OrganisationId
+            ? Task.CompletedTask
+            : throw DomainException.Forbidden("您无权为该单位导入企业：只有市总工会或本单位工作人员可以导入");
 }
 
 /// <summary>One rejected row: its number as the spreadsheet shows it (the header is row 1) and why.</summary>

@@ -122,7 +122,8 @@ public sealed class CampaignTests : RoundScenario
 
         var e = await RefusedAsync(() => Host.SendAsync(new LaunchCampaignOffersCommand([Hengda.Id, tinghuFirm.Id], RoundKind.Wage, [WageRise(6)], Today), YanduStaff), FailureKind.Forbidden);
 
-        Assert.Contains(tinghuFirm.Name, e.Message);
+        Assert.Contains("1 家不属于本单位", e.Message);
+        Assert.DoesNotContain(tinghuFirm.Name, e.Message);   // another county's enterprise is counted, never named
         Assert.Equal(0, await CountAsync<Round>());
     }
 
