@@ -12,6 +12,8 @@ try
         "simulate" => await SimulateCommand.RunAsync(Arguments.Parse(args[1..]), Console.Out, Console.Error),
         "validate" => ValidateCommand.Run(Arguments.Parse(args[1..]), Console.Out),
         "verify" => await VerifyCommand.RunAsync(Arguments.Parse(args[1..]), Console.Out),
+        "backup" => await BackupCommands.BackupAsync(Arguments.Parse(args[1..]), Console.Out),
+        "restore" => await BackupCommands.RestoreAsync(Arguments.Parse(args[1..]), Console.Out),
         "print" => await DocumentCommands.PrintAsync(Arguments.Parse(args[1..]), Console.Out),
         "print-batch" => await DocumentCommands.PrintBatchAsync(Arguments.Parse(args[1..]), Console.Out, Console.Error),
         "verify-document" => await DocumentCommands.VerifyAsync(Arguments.Parse(args[1..]), Console.Out),
@@ -54,6 +56,10 @@ static int Usage(int code, string? problem = null)
                                                     database is emptied first, as by demo)
           validate  [--workflows DIR]               check every definition; print each error with its file and JSON path
           verify    --db FILE                       verify the hash chain of every instance's journal
+          backup    --db FILE --to BACKUP.db        copy a SQLite database while the app runs (consistent, sign-in keys
+                                                    included), then check the copy: integrity and every journal
+          restore   --from BACKUP.db --db FILE      with the app stopped: check the backup, then put it in place of FILE
+                                                    (kept as FILE.before-restore-TIME); a backup that fails is refused
           print     --db FILE --round ID            print a round's document from its template: --document contract (the
                     [--document KIND] [--meeting N] default; its verification code is registered), offer-letter, response,
                     --out FILE.pdf                  meeting-minutes (with --meeting N), congress-resolution or filing-form
