@@ -56,6 +56,9 @@ public sealed class InstructorAndEnterpriseListTests : ProgressScenario
         var bad = await RefusedAsync(() => Host.SendAsync(new AssignInstructorCommand([], " ", ""), YanduStaff), FailureKind.Validation);
         Assert.Contains("请选择至少一家企业", bad.Message);
         Assert.Contains("请填写集体协商指导员姓名", bad.Message);
+        // Who may ask is judged first: the same bad input from someone who may not assign at all is forbidden, not invalid.
+        await RefusedAsync(() => Host.SendAsync(new AssignInstructorCommand(null!, " ", ""), Chair), FailureKind.Forbidden);
+        await RefusedAsync(() => Host.SendAsync(new AssignInstructorCommand([Hengda.Id, Guid.Empty], " ", ""), TinghuStaff), FailureKind.NotFound);
         Assert.Equal(0, await CountAsync<InstructorAssignment>());
     }
 
