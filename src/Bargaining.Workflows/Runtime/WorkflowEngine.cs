@@ -378,7 +378,11 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     public async Task<IReadOnlyList<WorkflowJournalRecord>> JournalAsync(Guid instanceId, CancellationToken ct = default) =>
         await db.Set<WorkflowJournalRecord>().AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).ToListAsync(ct);
 
-    /// <summary>Checks an instance's hash chain: each entry's hash, its link to the previous entry, and the instance's head.</summary>
+    /// <summary>
+    /// Checks an instance's hash chain — each entry's hash, its link to the previous entry, and the instance's head —
+    /// and that the instance's stored state is the one its last entry recorded: a state changed in the database
+    /// without a journal entry (a step skipped, a variable altered) is found.
+    /// </summary>
     public async Task<JournalVerification> VerifyJournalAsync(Guid instanceId, CancellationToken ct = default)
     {
         var record = await db.Set<WorkflowInstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
@@ -395,6 +399,8 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
         }
         if (record.JournalSequence != entries.Count || record.JournalHead != previous)
             return new JournalVerification(false, entries.Count, entries.Count + 1, "entries at the end of the journal are missing");
+        if (entries.Count > 0 && JsonSerializer.Serialize(Snapshot(record, InstanceState.Deserialize(record.State)), Json) != entries[^1].Result)
+            return new JournalVerification(false, entries.Count, entries.Count, "the instance's stored state is not the state its last journal entry recorded");
         return new JournalVerification(true, entries.Count, null, null);
     }
 

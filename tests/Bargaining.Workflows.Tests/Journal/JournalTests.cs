@@ -42,6 +42,29 @@ public sealed class JournalTests : WorkflowDatabaseTest
     }
 
     [Fact]
+    public async Task An_instance_moved_in_the_database_without_a_journal_entry_is_detected()
+    {
+        var (engine, id) = await RoundWithThreeEntriesAsync();
+
+        // The chain is untouched; only the instance's own row says it has ended, as if the contract had taken effect.
+        await ChangeDatabaseAsync($"UPDATE workflow_instances SET \"Status\" = 'Completed', \"Outcome\" = 'effective' WHERE \"Id\" = {id}");
+
+        var verification = await engine.VerifyJournalAsync(id);
+        Assert.Equal((false, 3L), (verification.Valid, verification.BrokenAt));
+        Assert.Contains("stored state is not the state its last journal entry recorded", verification.Problem);
+    }
+
+    [Fact]
+    public async Task A_variable_changed_in_the_stored_state_is_detected()
+    {
+        var (engine, id) = await RoundWithThreeEntriesAsync();
+
+        await ChangeDatabaseAsync($"UPDATE workflow_instances SET \"State\" = replace(\"State\", 'true', 'false') WHERE \"Id\" = {id}");
+
+        Assert.False((await engine.VerifyJournalAsync(id)).Valid);
+    }
+
+    [Fact]
     public async Task A_journal_written_between_two_ticks_of_the_database_still_verifies()
     {
         // A real clock has 100 ns ticks; SQLite keeps DateTimeOffset to 0.1 ms.
