@@ -28,10 +28,12 @@ internal sealed class Arguments
     /// </summary>
     public DatabaseSettings Database(string? defaultFile = null, bool create = false)
     {
+        var provider = Environment.GetEnvironmentVariable("Bargaining__DatabaseProvider");
         var settings = this["db"] is { } file
             ? DatabaseSettings.Sqlite(file)
-            : DatabaseSettings.From(Environment.GetEnvironmentVariable("Bargaining__DatabaseProvider"),
-                Environment.GetEnvironmentVariable("Bargaining__Database") ?? defaultFile ?? throw new ArgumentException("--db FILE is required"),
+            : DatabaseSettings.From(provider,
+                Environment.GetEnvironmentVariable("Bargaining__Database") ?? defaultFile
+                    ?? (string.Equals(provider, nameof(DatabaseProvider.PostgreSql), StringComparison.OrdinalIgnoreCase) ? null : throw new ArgumentException("--db FILE is required")),
                 Environment.GetEnvironmentVariable("Bargaining__ConnectionString"));
         if (!create && settings.SqliteFile is { } path && !File.Exists(path)) throw new ArgumentException($"no database file '{path}'");
         return settings;
