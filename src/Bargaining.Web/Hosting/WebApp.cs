@@ -7,6 +7,7 @@ using Bargaining.Persistence;
 using Bargaining.Web.Accounts;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,6 +60,13 @@ public sealed class WebOptions
     /// once one exists.
     /// </summary>
     public string? AdminPassword { get; set; }
+
+    /// <summary>
+    /// The reverse proxies (nginx) whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed, as IP
+    /// addresses separated by commas; loopback always is. Behind such a proxy serving HTTPS, the sign-in cookie is
+    /// <c>Secure</c> and answers carry HSTS.
+    /// </summary>
+    public string? TrustedProxies { get; set; }
 
     /// <summary>A PKCS#12 (.pfx) file whose certificate signs every registered contract; none to leave them unsigned.</summary>
     public string? SigningCertificate { get; set; }
@@ -134,6 +142,7 @@ public static class WebApp
             o.Cookie.Name = "bargaining.auth";
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;   // Secure when served over HTTPS (or behind a proxy that does)
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // The API answers 401/403 as ProblemDetails instead of redirecting to the sign-in page.
@@ -199,6 +208,13 @@ public static class WebApp
         services.AddScoped<DemoSeeder>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<AccountSignIn>();
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in (options.TrustedProxies ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
     }
 
     /// <summary>The request pipeline and endpoints.</summary>
@@ -206,6 +222,8 @@ public static class WebApp
     {
         // The API answers a bare status (an unknown route, 405) with ProblemDetails; the pages with a Chinese error page,
         // also for a refused command or query, whose status the exception handler (inside) sets.
+        app.UseForwardedHeaders();
+        app.UseHsts();   // on HTTPS answers only, never to localhost
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/Error/{0}"));
         app.UseExceptionHandler();

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Bargaining.Accounts;
 using Bargaining.Domain;
 using Microsoft.Playwright;
@@ -44,6 +45,28 @@ public sealed class SignInBrowserTests(BrowserApp app, ITestOutputHelper output)
         Assert.Equal("same-origin", headers["referrer-policy"]);
         Assert.False(headers.ContainsKey("server"), "the Server header names Kestrel");
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Behind_a_proxy_that_serves_HTTPS_the_cookie_is_secure_and_answers_carry_HSTS()
+    {
+        var userName = await app.AccountAsync(Role.CountyStaff, app.Yandu.Id);
+        using var http = new HttpClient { BaseAddress = app.Address };
+        async Task<HttpResponseMessage> SignInAsync(bool forwardedHttps)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/account/login") { Content = JsonContent.Create(new { userName, password = WebAppFactory.Password }) };
+            request.Headers.Host = "jc.yczgh.example";   // as nginx passes it; HSTS is never sent to localhost
+            if (forwardedHttps) request.Headers.Add("X-Forwarded-Proto", "https");
+            return await http.SendAsync(request);
+        }
+
+        using var viaProxy = await SignInAsync(forwardedHttps: true);
+        using var plain = await SignInAsync(forwardedHttps: false);
+
+        Assert.Contains("secure", string.Join(";", viaProxy.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
+        Assert.True(viaProxy.Headers.Contains("Strict-Transport-Security"));
+        Assert.DoesNotContain("secure", string.Join(";", plain.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
+        Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
     }
 
     [Fact]
