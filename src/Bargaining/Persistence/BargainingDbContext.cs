@@ -137,9 +137,12 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
         return ([.. rounds], [.. workflows], [.. topics], [.. units], [.. ended]);
     }
 
-    /// <summary>The round with this id, tracked; a not-found domain error (404) when there is none.</summary>
+    /// <summary>
+    /// The round with this id, tracked; a not-found domain error (404) when there is none. A round this context tracks
+    /// already (the command's authorisation loaded it) is not read again.
+    /// </summary>
     public async Task<Round> RoundAsync(Guid id, CancellationToken ct) =>
-        await Rounds.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw DomainException.NotFound("该轮协商");
+        await Rounds.FindAsync([id], ct) ?? throw DomainException.NotFound("该轮协商");
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
