@@ -3,7 +3,6 @@ using Bargaining.Features.Progress;
 using Bargaining.Features.Rounds;
 using Bargaining.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Bargaining.Persistence;
@@ -59,10 +58,13 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var ended = EndedWorkflows();
-        if (ended.Count > 0)
-            foreach (var round in await Rounds.Where(r => ended.Contains(r.WorkflowInstanceId) && r.Running).ToListAsync(cancellationToken)) round.Stop();
-        var (rounds, workflows, topics, units) = Touched();
+        var touched = Touched();
+        if (touched.Ended.Count > 0)
+        {
+            foreach (var round in await Rounds.Where(r => touched.Ended.Contains(r.WorkflowInstanceId) && r.Running).ToListAsync(cancellationToken)) round.Stop();
+            touched = Touched();
+        }
+        var (rounds, workflows, topics, units, _) = touched;
         if (rounds.Count + workflows.Count + topics.Count + units.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
@@ -90,40 +92,57 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     /// <summary>Writes the round summaries that are missing (see <see cref="RoundProgressWriter.BackfillAsync"/>); returns how many.</summary>
     public Task<int> BackfillRoundProgressAsync(CancellationToken ct = default) => ProgressWriter.BackfillAsync(this, ct);
 
-    private RoundProgressWriter ProgressWriter =>
+    private RoundProgressWriter ProgressWriter => _progressWriter ??=
         this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(RoundProgressWriter)) as RoundProgressWriter
         ?? throw new InvalidOperationException("BargainingDbContext needs the services of AddBargaining (RoundProgressWriter) to save");
 
+    private RoundProgressWriter? _progressWriter;
+
     /// <summary>
     /// What this save may change of the round summaries and the figures: rounds, workflow instances, topics (a position
-    /// appended), and the units of enterprises added or changed.
+    /// appended), and the units of enterprises added or changed; and the instances it completes, whose rounds stop
+    /// running in the same save (whether a command or a timer ended them), so <see cref="Round.Running"/> keeps in step
+    /// with the workflow. One detection of changes and one pass over the tracked entries: each
+    /// <c>ChangeTracker.Entries&lt;T&gt;()</c> would detect changes again.
     /// </summary>
-    private (List<Guid> Rounds, List<Guid> Workflows, List<Guid> Topics, List<Guid> Units) Touched()
+    private (List<Guid> Rounds, List<Guid> Workflows, List<Guid> Topics, List<Guid> Units, List<Guid> Ended) Touched()
     {
-        static bool Changed(EntityEntry e) => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted;
-        var rounds = ChangeTracker.Entries<Round>().Where(Changed).Select(e => e.Entity.Id)
-            .Concat(ChangeTracker.Entries<Meeting>().Where(Changed).Select(e => e.Entity.RoundId));
-        var workflows = ChangeTracker.Entries<WorkflowInstanceRecord>().Where(Changed).Select(e => e.Entity.Id);
-        var topics = ChangeTracker.Entries<Topic>().Where(Changed).Select(e => e.Entity.Id)
-            .Concat(ChangeTracker.Entries<Position>().Where(Changed).Select(e => e.Entity.TopicId));
-        var units = ChangeTracker.Entries<Enterprise>().Where(Changed).Select(e => e.Entity.OrganisationId);
-        return ([.. rounds.Distinct()], [.. workflows.Distinct()], [.. topics.Distinct()], [.. units.Distinct()]);
+        HashSet<Guid> rounds = [], workflows = [], topics = [], units = [], ended = [];
+        ChangeTracker.DetectChanges();
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var entry in ChangeTracker.Entries())
+            {
+                if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+                switch (entry.Entity)
+                {
+                    case Round round: rounds.Add(round.Id); break;
+                    case Meeting meeting: rounds.Add(meeting.RoundId); break;
+                    case WorkflowInstanceRecord workflow:
+                        workflows.Add(workflow.Id);
+                        if (entry.State != EntityState.Deleted && workflow.Status == Workflows.WorkflowStatus.Completed) ended.Add(workflow.Id);
+                        break;
+                    case Topic topic: topics.Add(topic.Id); break;
+                    case Position position: topics.Add(position.TopicId); break;
+                    case Enterprise enterprise: units.Add(enterprise.OrganisationId); break;
+                }
+            }
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+        return ([.. rounds], [.. workflows], [.. topics], [.. units], [.. ended]);
     }
 
     /// <summary>
-    /// Instances this save completes: their rounds stop running in the same save, whether a command or a timer ended
-    /// them, so <see cref="Round.Running"/> keeps in step with the workflow.
+    /// The round with this id, tracked; a not-found domain error (404) when there is none. A round this context tracks
+    /// already (the command's authorisation loaded it) is not read again.
     /// </summary>
-    private List<Guid> EndedWorkflows() =>
-    [
-        .. ChangeTracker.Entries<WorkflowInstanceRecord>()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified && e.Entity.Status == Workflows.WorkflowStatus.Completed)
-            .Select(e => e.Entity.Id),
-    ];
-
-    /// <summary>The round with this id, tracked; a not-found domain error (404) when there is none.</summary>
     public async Task<Round> RoundAsync(Guid id, CancellationToken ct) =>
-        await Rounds.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw DomainException.NotFound("该轮协商");
+        await Rounds.FindAsync([id], ct) ?? throw DomainException.NotFound("该轮协商");
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -85,11 +85,8 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
     public async Task WriteAsync(BargainingDbContext db, IReadOnlyCollection<Guid> roundIds, IReadOnlyCollection<Guid> workflowIds, IReadOnlyCollection<Guid> topicIds,
         IReadOnlyCollection<Guid> units, CancellationToken ct)
     {
-        var rounds = await (from r in db.Rounds.AsNoTracking()
-                            where roundIds.Contains(r.Id) || workflowIds.Contains(r.WorkflowInstanceId) || db.Topics.Any(t => topicIds.Contains(t.Id) && t.RoundId == r.Id)
-                            join e in db.Enterprises on r.EnterpriseId equals e.Id
-                            join w in db.Set<WorkflowInstanceRecord>() on r.WorkflowInstanceId equals w.Id
-                            select new Source(r, e.OrganisationId, w)).ToListAsync(ct);
+        var rounds = await Sources(db, db.Rounds.Where(r => roundIds.Contains(r.Id) || workflowIds.Contains(r.WorkflowInstanceId)
+            || db.Topics.Where(t => topicIds.Contains(t.Id)).Select(t => t.RoundId).Contains(r.Id))).ToListAsync(ct);
         if (rounds.Count > 0) await WriteAsync(db, rounds, ct);
         await StampAsync(db, [.. rounds.Select(x => x.OrganisationId).Concat(units).Distinct()], ct);
     }
@@ -103,12 +100,8 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
         var written = 0;
         while (true)
         {
-            var missing = await (from r in db.Rounds.AsNoTracking()
-                                 where !db.Set<RoundProgress>().Any(p => p.RoundId == r.Id)
-                                 join e in db.Enterprises on r.EnterpriseId equals e.Id
-                                 join w in db.Set<WorkflowInstanceRecord>() on r.WorkflowInstanceId equals w.Id
-                                 orderby r.Id
-                                 select new Source(r, e.OrganisationId, w)).Take(batch).ToListAsync(ct);
+            var missing = await Sources(db, db.Rounds.Where(r => !db.Set<RoundProgress>().Any(p => p.RoundId == r.Id)).OrderBy(r => r.Id).Take(batch))
+                .ToListAsync(ct);
             if (missing.Count == 0) return written;
             await WriteAsync(db, missing, ct);
             await StampAsync(db, [.. missing.Select(x => x.OrganisationId).Distinct()], ct);
@@ -118,26 +111,44 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
         }
     }
 
-    private sealed record Source(Round Round, Guid OrganisationId, WorkflowInstanceRecord Workflow);
+    /// <summary>What a summary is computed from, a row per round, read in one query: the round's facts, its unit, its workflow, whether it met, its agreed rises.</summary>
+    private sealed record Source(RoundFacts Round, Guid OrganisationId, WorkflowInstanceRecord Workflow, bool Met, List<Rise> Rises);
+
+    /// <summary>The last position of an agreed pay topic: what was agreed.</summary>
+    private sealed record Rise(decimal? Number, string? Unit);
+
+    /// <summary>The few facts of a round that its summary reads.</summary>
+    internal sealed record RoundFacts(Guid Id, Guid EnterpriseId, DateTimeOffset CreatedAt, string Jurisdiction, DateTimeOffset? OfferedAt, DateTimeOffset? RepliedAt, DateTimeOffset? MetOnTheSpotAt);
+
+    private static IQueryable<Source> Sources(BargainingDbContext db, IQueryable<Round> rounds) =>
+        from r in rounds.AsNoTracking()
+        join e in db.Enterprises on r.EnterpriseId equals e.Id
+        join w in db.Set<WorkflowInstanceRecord>() on r.WorkflowInstanceId equals w.Id
+        select new Source(
+            new RoundFacts(r.Id, r.EnterpriseId, r.CreatedAt, r.Jurisdiction, r.Offer.MadeAt, r.Response.GivenAt, r.OnTheSpot.MetAt),
+            e.OrganisationId, w,
+            db.Meetings.Any(m => m.RoundId == r.Id),
+            db.Topics.Where(t => t.RoundId == r.Id && t.Code == TopicCatalog.Pay && t.Status == TopicStatus.Agreed)
+                .Select(t => new Rise(t.Positions.OrderByDescending(p => p.Sequence).Select(p => p.Number).FirstOrDefault(),
+                    t.Positions.OrderByDescending(p => p.Sequence).Select(p => p.Unit).FirstOrDefault())).ToList());
 
     private async Task WriteAsync(BargainingDbContext db, IReadOnlyList<Source> rounds, CancellationToken ct)
     {
         var ids = rounds.Select(x => x.Round.Id).ToList();
         var enterpriseIds = rounds.Select(x => x.Round.EnterpriseId).Distinct().ToList();
-        var siblings = await db.Rounds.AsNoTracking().Where(r => enterpriseIds.Contains(r.EnterpriseId))
-            .Select(r => new { r.Id, r.EnterpriseId, r.CreatedAt }).ToListAsync(ct);
+        // The enterprises' rounds, each with its stored summary (tracked), if any.
+        var siblings = await (from r in db.Rounds
+                              where enterpriseIds.Contains(r.EnterpriseId)
+                              join p in db.Set<RoundProgress>() on r.Id equals p.RoundId into summaries
+                              from p in summaries.DefaultIfEmpty()
+                              select new { r.Id, r.EnterpriseId, r.CreatedAt, Stored = p }).ToListAsync(ct);
         var latest = siblings.GroupBy(r => r.EnterpriseId).Select(g => g.MaxBy(r => (r.CreatedAt, r.Id))!.Id).ToHashSet();
-        var met = (await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.RoundId)).Select(m => m.RoundId).Distinct().ToListAsync(ct)).ToHashSet();
-        var rises = (await db.Topics.AsNoTracking().Include(t => t.Positions)
-                .Where(t => ids.Contains(t.RoundId) && t.Code == TopicCatalog.Pay && t.Status == TopicStatus.Agreed).ToListAsync(ct))
-            .Where(t => t.Last is { Unit: "%", Number: not null })
-            .ToLookup(t => t.RoundId, t => t.Last.Number!.Value);
-        var stored = await db.Set<RoundProgress>().Where(p => enterpriseIds.Contains(p.EnterpriseId)).ToDictionaryAsync(p => p.RoundId, ct);
+        var stored = siblings.Where(s => s.Stored is not null).ToDictionary(s => s.Id, s => s.Stored!);
         var engine = new WorkflowEngine(db, registry, conditions, jurisdictions.TimeRules, clock);
-        foreach (var (round, unit, record) in rounds)
+        foreach (var (round, unit, record, met, rises) in rounds)
         {
             var computed = Compute(round, unit, engine.Describe(record), jurisdictions[round.Jurisdiction].Time,
-                met.Contains(round.Id), rises[round.Id], latest.Contains(round.Id));
+                met, rises.Where(t => t is { Unit: "%", Number: not null }).Select(t => t.Number!.Value), latest.Contains(round.Id));
             if (stored.TryGetValue(round.Id, out var summary)) db.Entry(summary).CurrentValues.SetValues(computed);
             else db.Add(computed);
         }
@@ -155,7 +166,7 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
     }
 
     /// <summary>The summary of <paramref name="round"/> whose workflow is <paramref name="workflow"/>.</summary>
-    internal static RoundProgress Compute(Round round, Guid organisationId, WorkflowOverview workflow, Jurisdiction time, bool met, IEnumerable<decimal> rises, bool latest)
+    internal static RoundProgress Compute(RoundFacts round, Guid organisationId, WorkflowOverview workflow, Jurisdiction time, bool met, IEnumerable<decimal> rises, bool latest)
     {
         var overdue = OverdueFrom(workflow);
         var sorted = rises.Order().ToList();
@@ -167,9 +178,9 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
             OrganisationId = organisationId,
             Stage = RoundStages.Of(workflow.Snapshot),
             Latest = latest,
-            OfferedOn = round.Offer.MadeAt is { } at ? time.LocalDate(at) : null,
-            Replied = round.Response.GivenAt is not null,
-            Met = met || round.OnTheSpot.MetAt is not null,
+            OfferedOn = round.OfferedAt is { } at ? time.LocalDate(at) : null,
+            Replied = round.RepliedAt is not null,
+            Met = met || round.MetOnTheSpotAt is not null,
             WageRises = sorted.Count == 0 ? null : string.Join(";", sorted.Select(r => r.ToString(CultureInfo.InvariantCulture))),
             OverdueFrom = overdue is { } o ? time.StartOf(o.From).ToUniversalTime() : null,
             OverdueStep = overdue?.Step,

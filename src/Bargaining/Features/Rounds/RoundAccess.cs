@@ -13,7 +13,7 @@ public static class RoundAccess
     /// <summary>Throws forbidden unless <paramref name="user"/> may act for <paramref name="side"/> of the round's enterprise.</summary>
     public static async Task AuthoriseSideAsync(CurrentUser user, BargainingDbContext db, Guid roundId, Side side, CancellationToken ct)
     {
-        var enterpriseId = await EnterpriseOfAsync(db, roundId, ct);
+        var enterpriseId = (await db.RoundAsync(roundId, ct)).EnterpriseId;
         await AuthoriseSideOfEnterpriseAsync(user, db, enterpriseId, side, ct);
     }
 
@@ -57,7 +57,7 @@ public static class RoundAccess
     /// </summary>
     public static async Task AuthoriseReviewerAsync(CurrentUser user, BargainingDbContext db, Guid roundId, CancellationToken ct)
     {
-        var enterpriseId = await EnterpriseOfAsync(db, roundId, ct);
+        var enterpriseId = (await db.RoundAsync(roundId, ct)).EnterpriseId;
         if (user.Role == Role.Reviewer && await db.Enterprises.AnyAsync(e => e.Id == enterpriseId && e.OrganisationId == user.OrganisationId, ct)) return;
         throw DomainException.Forbidden("您无权审查该企业的集体合同：只有企业所在地的劳动保障行政部门可以审查（《集体合同规定》第四十四条）");
     }
@@ -68,7 +68,7 @@ public static class RoundAccess
     /// </summary>
     public static async Task AuthoriseCoordinatorAsync(CurrentUser user, BargainingDbContext db, Guid roundId, CancellationToken ct)
     {
-        var enterpriseId = await EnterpriseOfAsync(db, roundId, ct);
+        var enterpriseId = (await db.RoundAsync(roundId, ct)).EnterpriseId;
         if (user.Role == Role.Coordinator && await db.Enterprises.AnyAsync(e => e.Id == enterpriseId && e.OrganisationId == user.OrganisationId, ct)) return;
         throw DomainException.Forbidden("您无权协调处理该企业的集体协商争议：只有企业所在地劳动保障行政部门组织的协调处理机构可以处理（《集体合同规定》第五十条、第五十一条）");
     }
@@ -112,7 +112,10 @@ public static class RoundAccess
         _ => null,
     };
 
-    /// <summary>The enterprise of a round; not found when there is no such round.</summary>
+    /// <summary>
+    /// The enterprise of a round, for a reader; not found when there is no such round. A command's checks load the
+    /// round itself (<see cref="BargainingDbContext.RoundAsync"/>), tracked, which its handler then finds without a query.
+    /// </summary>
     private static async Task<Guid> EnterpriseOfAsync(BargainingDbContext db, Guid roundId, CancellationToken ct) =>
         await db.Rounds.Where(r => r.Id == roundId).Select(r => (Guid?)r.EnterpriseId).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("该轮协商");
 

@@ -14,7 +14,7 @@ public static class TopicMoves
     public static async Task<(Topic Topic, Round Round)> LoadAtTheTableAsync(BargainingDbContext db, RoundWorkflow workflow, Guid topicId, string action, CancellationToken ct)
     {
         var topic = await db.Topics.Include(t => t.Positions).FirstOrDefaultAsync(t => t.Id == topicId, ct) ?? throw DomainException.NotFound("该议题");
-        var round = await db.Rounds.FirstAsync(r => r.Id == topic.RoundId, ct);
+        var round = await db.RoundAsync(topic.RoundId, ct);
         await workflow.EnsureAtAsync(round, action, ct, AtTheTable);
         return (topic, round);
     }

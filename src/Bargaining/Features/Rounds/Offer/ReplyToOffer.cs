@@ -20,7 +20,7 @@ public sealed record ReplyToOfferCommand(Guid RoundId, bool Accept, string? Reas
 {
     public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
     {
-        var offering = await db.Rounds.Where(r => r.Id == RoundId).Select(r => (Side?)r.OfferingSide).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("该轮协商");
+        var offering = (await db.RoundAsync(RoundId, ct)).OfferingSide;
         await RoundAccess.AuthoriseSideAsync(user, db, RoundId, offering.Other(), ct);
     }
 }
