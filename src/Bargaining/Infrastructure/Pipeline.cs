@@ -35,11 +35,30 @@ public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehavio
     }
 }
 
-/// <summary>Runs every FluentValidation validator of the request and refuses it with all field errors at once.</summary>
-public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators) : IPipelineBehavior<TRequest, TResponse>
+/// <summary>
+/// Admits a request: who may ask comes first, then whether it is well formed, then whether what it names exists. A
+/// caller who may not make the request is refused (403) whatever its body; otherwise every FluentValidation validator
+/// runs and all field errors are refused at once (400); an id that names nothing is 404 only for well-formed input
+/// (an empty id is a field error, not a missing enterprise).
+/// </summary>
+public sealed class AdmissionBehaviour<TRequest, TResponse>(ICurrentUserAccessor users, BargainingDbContext db, IEnumerable<IValidator<TRequest>> validators)
+    : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
+        DomainException? notFound = null;
+        if (request is IAuthorisedRequest authorised)
+        {
+            var user = users.User ?? throw DomainException.Forbidden("请先登录");
+            try
+            {
+                await authorised.AuthoriseAsync(user, db, cancellationToken);
+            }
+            catch (DomainException e) when (e.Kind == FailureKind.NotFound)
+            {
+                notFound = e;
+            }
+        }
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var validator in validators)
             failures.AddRange((await validator.ValidateAsync(request, cancellationToken)).Errors);
@@ -48,20 +67,7 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
             var errors = failures.GroupBy(f => f.PropertyName).ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).ToArray());
             throw new DomainException(FailureKind.Validation, "validation", string.Join("；", failures.Select(f => f.ErrorMessage).Distinct()), errors);
         }
-        return await next();
-    }
-}
-
-/// <summary>Checks <see cref="IAuthorisedRequest"/> requests against the caller.</summary>
-public sealed class AuthorisationBehaviour<TRequest, TResponse>(ICurrentUserAccessor users, BargainingDbContext db) : IPipelineBehavior<TRequest, TResponse>
-{
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
-    {
-        if (request is IAuthorisedRequest authorised)
-        {
-            var user = users.User ?? throw DomainException.Forbidden("请先登录");
-            await authorised.AuthoriseAsync(user, db, cancellationToken);
-        }
+        if (notFound is not null) throw notFound;
         return await next();
     }
 }

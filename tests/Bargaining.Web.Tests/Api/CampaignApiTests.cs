@@ -77,7 +77,9 @@ public sealed class CampaignApiTests(WebAppFactory app) : IClassFixture<WebAppFa
         using var chair = await app.SignedInAsync(Role.UnionChair, app.Tinghu.Id, tinghu.Id);
         var launch = new LaunchCampaignOffersCommand([tinghu.Id], RoundKind.Wage, [RoundTable.WageRise(6)], app.Today);
 
-        Assert.Contains("亭湖瑞丰机械有限公司", (await (await yandu.PostJsonAsync("/api/offers", launch)).ProblemAsync(HttpStatusCode.Forbidden)).Detail());
+        var refusal = (await (await yandu.PostJsonAsync("/api/offers", launch)).ProblemAsync(HttpStatusCode.Forbidden)).Detail();
+        Assert.Contains("1 家不属于本单位", refusal);
+        Assert.DoesNotContain("亭湖瑞丰机械有限公司", refusal);   // another county's enterprise is counted, never named
         await (await chair.PostJsonAsync("/api/offers", launch)).ProblemAsync(HttpStatusCode.Forbidden);
         await (await yandu.PostJsonAsync("/api/offers", launch with { EnterpriseIds = [Guid.NewGuid()] })).ProblemAsync(HttpStatusCode.NotFound);
     }

@@ -58,7 +58,7 @@ public sealed class InstructorAndEnterpriseListTests : ProgressScenario
         Assert.Contains("请填写集体协商指导员姓名", bad.Message);
         // Who may ask is judged first: the same bad input from someone who may not assign at all is forbidden, not invalid.
         await RefusedAsync(() => Host.SendAsync(new AssignInstructorCommand(null!, " ", ""), Chair), FailureKind.Forbidden);
-        await RefusedAsync(() => Host.SendAsync(new AssignInstructorCommand([Hengda.Id, Guid.Empty], " ", ""), TinghuStaff), FailureKind.NotFound);
+        await RefusedAsync(() => Host.SendAsync(new AssignInstructorCommand([Hengda.Id, Guid.Empty], " ", ""), TinghuStaff), FailureKind.Validation);
         Assert.Equal(0, await CountAsync<InstructorAssignment>());
     }
 
