@@ -4,7 +4,6 @@ using Bargaining.Features.Rounds;
 using Bargaining.Features.Rounds.Views;
 using Bargaining.Infrastructure;
 using Bargaining.Persistence;
-using Bargaining.Workflows.Persistence;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -94,9 +93,10 @@ public sealed class EnterpriseListQueryValidator : AbstractValidator<EnterpriseL
 }
 
 /// <summary>
-/// Handles <see cref="EnterpriseListQuery"/>: enterprises, current instructors, latest rounds (marked on their
-/// <see cref="RoundProgress"/>) and their workflow states are read in one query; the database filters by stage and
-/// overdue on the summaries, counts and pages.
+/// Handles <see cref="EnterpriseListQuery"/>: the database filters enterprises by the stage and overdue of their latest
+/// round's summary (<see cref="RoundProgress"/>), counts them and pages them by name; the page's rows are read with
+/// their unit, current instructor and latest round, where it stands taken from the summary
+/// (<see cref="RoundStatusReader"/>).
 /// </summary>
 public sealed class EnterpriseListHandler(BargainingDbContext db, RoundStatusReader statuses, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<EnterpriseListQuery, EnterpriseList>
 {
@@ -107,27 +107,31 @@ public sealed class EnterpriseListHandler(BargainingDbContext db, RoundStatusRea
             enterprises = enterprises.Where(e => db.InstructorAssignments.Any(a => a.EnterpriseId == e.Id && a.EndedAt == null && a.InstructorUserId == instructor));
         if (request.WithoutRound) enterprises = enterprises.Where(e => !db.Rounds.Any(r => r.EnterpriseId == e.Id));
         var now = workflow.Now.ToUniversalTime();
-        var query = from e in enterprises
-                    join o in db.Organisations on e.OrganisationId equals o.Id
-                    from a in db.InstructorAssignments.Where(a => a.EnterpriseId == e.Id && a.EndedAt == null).DefaultIfEmpty()
-                    from p in db.RoundProgress.Where(p => p.EnterpriseId == e.Id && p.Latest).DefaultIfEmpty()
-                    from r in db.Rounds.Where(r => p != null && r.Id == p.RoundId).DefaultIfEmpty()
-                    from w in db.Set<WorkflowInstanceRecord>().Where(w => r != null && w.Id == r.WorkflowInstanceId).DefaultIfEmpty()
-                    select new { Enterprise = e, Unit = o, Assignment = a, Progress = p, Round = r, Workflow = w };
-        if (request.Stage is { } stage) query = query.Where(x => x.Progress != null && x.Progress.Stage == stage);
-        if (request.OverdueOnly) query = query.Where(x => x.Progress != null && x.Progress.OverdueFrom <= now);
+        if (request.Stage is { } stage) enterprises = enterprises.Where(e => db.RoundProgress.Any(p => p.EnterpriseId == e.Id && p.Latest && p.Stage == stage));
+        if (request.OverdueOnly) enterprises = enterprises.Where(e => db.RoundProgress.Any(p => p.EnterpriseId == e.Id && p.Latest && p.OverdueFrom <= now));
 
-        EnterpriseListRow Row(Enterprise e, Organisation unit, InstructorAssignment? a, Round? r, WorkflowInstanceRecord? w)
-        {
-            var status = r is null || w is null ? null : statuses.Read(r, w);
-            var size = Enum.GetValues<SizeBand>().First(b => e.Employees <= b.Range().Max);
-            return new EnterpriseListRow(e.Id, e.Name, e.CreditCode, unit.Id, unit.Name, e.Industry, e.Employees, size, size.Chinese(),
-                a?.InstructorUserId, a?.InstructorName, r?.Id, r?.Kind, status?.Stage, status?.Stage.Chinese(), status?.Step, status?.LastDay, status?.DaysLate);
-        }
-
+        var total = await enterprises.CountAsync(cancellationToken);
         var skip = (request.Page - 1) * request.PageSize;
-        var total = request is { Stage: null, OverdueOnly: false } ? await enterprises.CountAsync(cancellationToken) : await query.CountAsync(cancellationToken);
-        var page = await query.AsNoTracking().OrderBy(x => x.Enterprise.Name).ThenBy(x => x.Enterprise.Id).Skip(skip).Take(request.PageSize).ToListAsync(cancellationToken);
-        return new EnterpriseList([.. page.Select(x => Row(x.Enterprise, x.Unit, x.Assignment, x.Round, x.Workflow))], total, request.Page, request.PageSize);
+        var page = await (from e in enterprises.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip(skip).Take(request.PageSize)
+                          join o in db.Organisations on e.OrganisationId equals o.Id
+                          from a in db.InstructorAssignments.Where(a => a.EnterpriseId == e.Id && a.EndedAt == null).DefaultIfEmpty()
+                          from p in db.RoundProgress.Where(p => p.EnterpriseId == e.Id && p.Latest).DefaultIfEmpty()
+                          from r in db.Rounds.Where(r => p != null && r.Id == p.RoundId).DefaultIfEmpty()
+                          orderby e.Name, e.Id
+                          select new
+                          {
+                              e.Id, e.Name, e.CreditCode, e.OrganisationId, Unit = o.Name, e.Industry, e.Employees, a.InstructorUserId, a.InstructorName,
+                              Summary = p, Kind = (RoundKind?)r.Kind, r.Jurisdiction, WorkflowInstanceId = (Guid?)r.WorkflowInstanceId,
+                          })
+            .AsNoTracking().ToListAsync(cancellationToken);
+        var status = await statuses.ReadAsync([.. page.Where(x => x.Summary is not null).Select(x => new ListedRound(x.Summary!, x.Jurisdiction!, x.WorkflowInstanceId!.Value))],
+            cancellationToken);
+        return new EnterpriseList([.. page.Select(x =>
+        {
+            var s = x.Summary is null ? null : status[x.Summary.RoundId];
+            var size = Enum.GetValues<SizeBand>().First(b => x.Employees <= b.Range().Max);
+            return new EnterpriseListRow(x.Id, x.Name, x.CreditCode, x.OrganisationId, x.Unit, x.Industry, x.Employees, size, size.Chinese(),
+                x.InstructorUserId, x.InstructorName, x.Summary?.RoundId, x.Kind, s?.Stage, s?.Stage.Chinese(), s?.Step, s?.LastDay, s?.DaysLate);
+        })], total, request.Page, request.PageSize);
     }
 }
