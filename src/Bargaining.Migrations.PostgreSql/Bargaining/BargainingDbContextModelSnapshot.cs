@@ -665,6 +665,8 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
 
                     b.HasIndex("OrganisationId", "CreatedAt", "RoundId");
 
+                    b.HasIndex("OrganisationId", "DueAt", "AwaitedRoles");
+
                     b.HasIndex("OrganisationId", "Latest", "Stage");
 
                     b.ToTable("round_progress", (string)null);

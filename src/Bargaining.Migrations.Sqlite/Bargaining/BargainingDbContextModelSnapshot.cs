@@ -660,6 +660,8 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
 
                     b.HasIndex("OrganisationId", "CreatedAt", "RoundId");
 
+                    b.HasIndex("OrganisationId", "DueAt", "AwaitedRoles");
+
                     b.HasIndex("OrganisationId", "Latest", "Stage");
 
                     b.ToTable("round_progress", (string)null);

@@ -220,6 +220,8 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             // The round list's order, newest first, in the city and in a unit: a page stops after its rows.
             e.HasIndex(x => new { x.CreatedAt, x.RoundId });
             e.HasIndex(x => new { x.OrganisationId, x.CreatedAt, x.RoundId });
+            // "Awaiting me" in a unit: the rounds past their deadline by range, who may act counted from the index.
+            e.HasIndex(x => new { x.OrganisationId, x.DueAt, x.AwaitedRoles });
             e.HasOne<Round>().WithOne().HasForeignKey<RoundProgress>(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<UnitProgressStamp>(e =>

@@ -102,15 +102,32 @@ public sealed class EnterpriseListHandler(BargainingDbContext db, RoundStatusRea
 {
     public async Task<EnterpriseList> Handle(EnterpriseListQuery request, CancellationToken cancellationToken)
     {
-        var enterprises = EnterpriseScope.Of(db, users.Caller(), request.OrganisationId, request.Industry, request.Size, request.Search);
-        if (request.InstructorUserId is { } instructor)
-            enterprises = enterprises.Where(e => db.InstructorAssignments.Any(a => a.EnterpriseId == e.Id && a.EndedAt == null && a.InstructorUserId == instructor));
-        if (request.WithoutRound) enterprises = enterprises.Where(e => !db.Rounds.Any(r => r.EnterpriseId == e.Id));
+        var user = users.Caller();
         var now = workflow.Now.ToUniversalTime();
-        if (request.Stage is { } stage) enterprises = enterprises.Where(e => db.RoundProgress.Any(p => p.EnterpriseId == e.Id && p.Latest && p.Stage == stage));
-        if (request.OverdueOnly) enterprises = enterprises.Where(e => db.RoundProgress.Any(p => p.EnterpriseId == e.Id && p.Latest && p.OverdueFrom <= now));
+        IQueryable<RoundProgress> Standing(IQueryable<RoundProgress> rounds)
+        {
+            rounds = rounds.Where(p => p.Latest);
+            if (request.Stage is { } stage) rounds = rounds.Where(p => p.Stage == stage);
+            if (request.OverdueOnly) rounds = rounds.Where(p => p.OverdueFrom <= now);
+            return rounds;
+        }
 
-        var total = await enterprises.CountAsync(cancellationToken);
+        var enterprises = EnterpriseScope.Of(db, user, request.OrganisationId, request.Industry, request.Size, request.Search);
+        // Their latest rounds' summaries: the same enterprises once a stage or overdue filter asks for a round.
+        var latest = Standing(EnterpriseScope.Rounds(db, user, request.OrganisationId, request.Industry, request.Size, request.Search));
+        if (request.InstructorUserId is { } instructor)
+        {
+            enterprises = enterprises.Where(e => db.InstructorAssignments.Any(a => a.EnterpriseId == e.Id && a.EndedAt == null && a.InstructorUserId == instructor));
+            latest = latest.Where(p => db.InstructorAssignments.Any(a => a.EnterpriseId == p.EnterpriseId && a.EndedAt == null && a.InstructorUserId == instructor));
+        }
+        if (request.WithoutRound) enterprises = enterprises.Where(e => !db.Rounds.Any(r => r.EnterpriseId == e.Id));
+        var filtered = request is { Stage: not null } or { OverdueOnly: true };
+        // Probed by enterprise only: with the unit in the probe too the database scans the unit's summaries per enterprise.
+        var standing = Standing(db.RoundProgress);
+        if (filtered) enterprises = enterprises.Where(e => standing.Any(p => p.EnterpriseId == e.Id));
+
+        // Counted from the summaries' indexes when filtered (each enterprise has one latest round), not probed per enterprise.
+        var total = filtered ? await latest.CountAsync(cancellationToken) : await enterprises.CountAsync(cancellationToken);
         var skip = (request.Page - 1) * request.PageSize;
         var page = await (from e in enterprises.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip(skip).Take(request.PageSize)
                           join o in db.Organisations on e.OrganisationId equals o.Id

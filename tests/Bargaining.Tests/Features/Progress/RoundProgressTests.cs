@@ -242,6 +242,12 @@ public sealed class RoundProgressTests
         var overdue = await world.SendAsync(new EnterpriseListQuery { OverdueOnly = true, PageSize = 200 }, user);
         Assert.Equal(enterprises.Rows.Where(r => r.DaysLate is not null).Select(r => r.EnterpriseId), overdue.Rows.Select(r => r.EnterpriseId));
         Assert.Equal(overdue.Rows.Count, overdue.Total);
+        foreach (var stage in Enum.GetValues<RoundStage>())
+        {
+            var atStage = await world.SendAsync(new EnterpriseListQuery { Stage = stage, PageSize = 200 }, user);
+            Assert.Equal(enterprises.Rows.Where(r => r.Stage == stage).Select(r => r.EnterpriseId), atStage.Rows.Select(r => r.EnterpriseId));
+            Assert.Equal(atStage.Rows.Count, atStage.Total);
+        }
     }
 
     private static async Task<List<RoundListRow>> AllAsync(WalkWorld world, CurrentUser user, RoundListQuery query)

@@ -64,6 +64,11 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                 name: "IX_round_progress_OrganisationId_CreatedAt_RoundId",
                 table: "round_progress",
                 columns: new[] { "OrganisationId", "CreatedAt", "RoundId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_round_progress_OrganisationId_DueAt_AwaitedRoles",
+                table: "round_progress",
+                columns: new[] { "OrganisationId", "DueAt", "AwaitedRoles" });
         }
 
         /// <inheritdoc />
@@ -75,6 +80,10 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
 
             migrationBuilder.DropIndex(
                 name: "IX_round_progress_OrganisationId_CreatedAt_RoundId",
+                table: "round_progress");
+
+            migrationBuilder.DropIndex(
+                name: "IX_round_progress_OrganisationId_DueAt_AwaitedRoles",
                 table: "round_progress");
 
             migrationBuilder.DropColumn(
