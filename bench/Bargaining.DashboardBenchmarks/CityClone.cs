@@ -10,8 +10,8 @@ namespace Bargaining.DashboardBenchmarks;
 /// rounds, workflow instances, topics, positions, meetings, instructors — under new ids (the last 12 hex digits of
 /// each id carry the copy's number), in bulk SQL on SQLite or PostgreSQL. The copies get no summaries: the
 /// application's backfill (<see cref="BargainingDbContext.BackfillRoundProgressAsync"/>) writes them with the same
-/// code as a command would. Timers and journals are not copied: a copy's lapsed deadlines stay unfired, as when the
-/// timer processor lags.
+/// code as a command would. Timers and journals are not copied: the benchmark fires the demo's lapsed deadlines before
+/// the first copy (as the host's timer processor does), so only deadlines still to come stay unfired in the copies.
 /// </summary>
 internal static class CityClone
 {

@@ -16,15 +16,17 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-// dotnet run -c Release --project bench/Bargaining.DashboardBenchmarks -- [--sizes 20000,100000] [--calls 40] [--db PATH] [--from DEMO.db]
+// dotnet run -c Release --project bench/Bargaining.DashboardBenchmarks -- [--sizes 20000,100000] [--calls 40] [--db PATH] [--from DEMO.db] [--only TEXT] [--unfired 1]
 //   [--postgres CONNECTION-STRING]
 // --db keeps the grown database (for the HTTP load: bench/dashboard-http.sh); --from starts from a copy of a demo database
-// generated before (the demo alone takes 1–2 minutes); --calls 0 only builds the database. --postgres builds and
+// generated before (the demo alone takes 1–2 minutes); --calls 0 only builds the database; --only runs the cases whose
+// name contains TEXT; --unfired 1 leaves the demo's lapsed deadlines unfired before copying. --postgres builds and
 // measures it in that PostgreSQL database instead (emptied first, and kept).
 var options = Arguments(args);
 var sizes = (options.GetValueOrDefault("sizes") ?? "20000,100000").Split(',').Select(int.Parse).ToList();
 var calls = int.Parse(options.GetValueOrDefault("calls") ?? "40", CultureInfo.InvariantCulture);
 var keep = options.GetValueOrDefault("db");
+var only = options.GetValueOrDefault("only");
 var path = Path.GetFullPath(keep ?? Path.Combine(Path.GetTempPath(), $"bargaining-dashboard-bench-{Guid.NewGuid():N}.db"));
 var database = options.GetValueOrDefault("postgres") is { } postgres ? DatabaseSettings.PostgreSql(postgres) : DatabaseSettings.Sqlite(path);
 var workflows = BargainingOptions.FindWorkflowsDirectory();
@@ -42,8 +44,17 @@ else
     Console.WriteLine($"demo city generated in {watch.Elapsed.TotalSeconds:0.0} s");
 }
 
-// The system clock, as the web host runs: the demo's deadlines have lapsed since, and the copies' timers never fire.
+// The system clock, as the web host runs: the demo's deadlines have lapsed since its simulated spring.
 await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(workflows, database)).BuildServiceProvider();
+if (options.GetValueOrDefault("unfired") is null)
+{
+    // What the host's timer processor does on start, done before copying: the copies (which get no timer rows) start
+    // from caught-up rounds, as a city whose processor runs has them. --unfired 1 keeps them lapsed and unfired.
+    watch.Restart();
+    var fired = 0;
+    for (int batch; (batch = await WithServicesAsync(s => s.GetRequiredService<WorkflowEngine>().FireDueTimersAsync(500))) > 0;) fired += batch;
+    Console.WriteLine($"{fired} lapsed timers of the demo fired in {watch.Elapsed.TotalSeconds:0.0} s");
+}
 var rows = new List<string>();
 foreach (var size in sizes)
 {
@@ -95,7 +106,7 @@ foreach (var size in sizes)
     Console.WriteLine($"  | what | enterprises | calls | p50 ms | p95 ms | 8 concurrent: calls | req/s | p50 ms | p95 ms | errors |");
     Console.WriteLine($"  |---|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
     double? baseline = null;
-    foreach (var (name, call) in cases)
+    foreach (var (name, call) in cases.Where(c => only is null || c.Name.Contains(only, StringComparison.Ordinal)))
     {
         var isBaseline = name.StartsWith("baseline", StringComparison.Ordinal);
         var n = isBaseline ? 3 : calls;
@@ -117,10 +128,12 @@ Console.WriteLine($"load average {Load()}");
 if (keep is null && database.SqliteFile is not null) { Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix); }
 return 0;
 
-async Task<T> WithDbAsync<T>(Func<BargainingDbContext, Task<T>> work)
+async Task<T> WithDbAsync<T>(Func<BargainingDbContext, Task<T>> work) => await WithServicesAsync(s => work(s.GetRequiredService<BargainingDbContext>()));
+
+async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
 {
     await using var scope = services.CreateAsyncScope();
-    return await work(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
+    return await work(scope.ServiceProvider);
 }
 
 async Task InScopeAsync(Func<IServiceProvider, Task<object>> call)

@@ -514,8 +514,6 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                     b.HasIndex("WorkflowInstanceId")
                         .IsUnique();
 
-                    b.HasIndex("CreatedAt", "Id");
-
                     b.HasIndex("EnterpriseId", "Kind")
                         .IsUnique()
                         .HasDatabaseName("ix_rounds_running")
@@ -596,17 +594,31 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("CountyMayUrge")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("LastDay")
+                        .HasColumnType("date");
+
                     b.Property<bool>("Latest")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("Met")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("NextActors")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateOnly?>("OfferedOn")
                         .HasColumnType("date");
@@ -632,6 +644,11 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("WageRises")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -640,9 +657,15 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
 
                     b.HasIndex("OverdueFrom");
 
+                    b.HasIndex("CreatedAt", "RoundId");
+
                     b.HasIndex("EnterpriseId", "Stage");
 
                     b.HasIndex("OrganisationId", "OverdueFrom");
+
+                    b.HasIndex("OrganisationId", "CreatedAt", "RoundId");
+
+                    b.HasIndex("OrganisationId", "DueAt", "AwaitedRoles");
 
                     b.HasIndex("OrganisationId", "Latest", "Stage");
 

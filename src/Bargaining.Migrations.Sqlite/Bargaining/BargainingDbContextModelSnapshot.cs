@@ -509,8 +509,6 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                     b.HasIndex("WorkflowInstanceId")
                         .IsUnique();
 
-                    b.HasIndex("CreatedAt", "Id");
-
                     b.HasIndex("EnterpriseId", "Kind")
                         .IsUnique()
                         .HasDatabaseName("ix_rounds_running")
@@ -591,10 +589,19 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CountyMayUrge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastDay")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Latest")
@@ -602,6 +609,11 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
 
                     b.Property<bool>("Met")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("NextActors")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("OfferedOn")
                         .HasColumnType("TEXT");
@@ -627,6 +639,11 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("WageRises")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -635,9 +652,15 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
 
                     b.HasIndex("OverdueFrom");
 
+                    b.HasIndex("CreatedAt", "RoundId");
+
                     b.HasIndex("EnterpriseId", "Stage");
 
                     b.HasIndex("OrganisationId", "OverdueFrom");
+
+                    b.HasIndex("OrganisationId", "CreatedAt", "RoundId");
+
+                    b.HasIndex("OrganisationId", "DueAt", "AwaitedRoles");
 
                     b.HasIndex("OrganisationId", "Latest", "Stage");
 

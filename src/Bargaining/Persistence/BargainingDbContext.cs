@@ -216,8 +216,6 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             foreach (var part in e.Metadata.GetNavigations().Where(n => n.TargetEntityType.IsOwned()).ToList())
                 e.Navigation(part.Name).IsRequired();
             e.HasIndex(x => x.EnterpriseId);
-            // The round list's order, newest first.
-            e.HasIndex(x => new { x.CreatedAt, x.Id });
             e.HasIndex(x => x.WorkflowInstanceId).IsUnique();
             // One running round of a kind per enterprise, held by the database against racing starts.
             e.HasIndex(x => new { x.EnterpriseId, x.Kind }).IsUnique().HasFilter("\"Running\"").HasDatabaseName(RunningRounds.IndexName);
@@ -231,11 +229,18 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.Property(x => x.WageRises).HasMaxLength(200);
             e.Property(x => x.OverdueStep).HasMaxLength(100);
             e.Property(x => x.AwaitedRoles).HasMaxLength(200);
+            e.Property(x => x.Step).HasMaxLength(200);
+            e.Property(x => x.NextActors).HasMaxLength(200);
             // The unit's figures read these indexes, never the rows.
             e.HasIndex(x => new { x.OrganisationId, x.Latest, x.Stage });
             e.HasIndex(x => new { x.OrganisationId, x.OverdueFrom });
             e.HasIndex(x => x.OverdueFrom);
             e.HasIndex(x => new { x.EnterpriseId, x.Stage });
+            // The round list's order, newest first, in the city and in a unit: a page stops after its rows.
+            e.HasIndex(x => new { x.CreatedAt, x.RoundId });
+            e.HasIndex(x => new { x.OrganisationId, x.CreatedAt, x.RoundId });
+            // "Awaiting me" in a unit: the rounds past their deadline by range, who may act counted from the index.
+            e.HasIndex(x => new { x.OrganisationId, x.DueAt, x.AwaitedRoles });
             e.HasOne<Round>().WithOne().HasForeignKey<RoundProgress>(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<UnitProgressStamp>(e =>

@@ -44,6 +44,9 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
     public int Prints { get; private set; }
     public int ReadBacks { get; private set; }
 
+    /// <summary>Run every 20 steps while rounds are live, by a test that checks more than the walk's invariants.</summary>
+    public Func<Task>? Checks { get; init; }
+
     /// <summary>Where the walk's time goes, for keeping the CI run short (not asserted).</summary>
     public SortedDictionary<string, TimeSpan> Spent { get; } = new(StringComparer.Ordinal);
 
@@ -93,6 +96,7 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
                 await TimedAsync("time passing", PassTimeAsync);
                 if (Steps % 25 == 0) await TimedAsync("running rounds", RunningRoundsAsync);
                 if (Steps % 150 == 0) await TimedAsync("dashboard", DashboardAsync);
+                if (Steps % 20 == 0 && Checks is not null) await TimedAsync("checks", Checks);
             }
             else if (++idle > 3 * _live.Count)
             {

@@ -4,7 +4,6 @@ using Bargaining.Features.Rounds;
 using Bargaining.Features.Rounds.Views;
 using Bargaining.Infrastructure;
 using Bargaining.Persistence;
-using Bargaining.Workflows.Persistence;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -94,40 +93,62 @@ public sealed class EnterpriseListQueryValidator : AbstractValidator<EnterpriseL
 }
 
 /// <summary>
-/// Handles <see cref="EnterpriseListQuery"/>: enterprises, current instructors, latest rounds (marked on their
-/// <see cref="RoundProgress"/>) and their workflow states are read in one query; the database filters by stage and
-/// overdue on the summaries, counts and pages.
+/// Handles <see cref="EnterpriseListQuery"/>: the database filters enterprises by the stage and overdue of their latest
+/// round's summary (<see cref="RoundProgress"/>), counts them and pages them by name; the page's rows are read with
+/// their unit, current instructor and latest round, where it stands taken from the summary
+/// (<see cref="RoundStatusReader"/>).
 /// </summary>
 public sealed class EnterpriseListHandler(BargainingDbContext db, RoundStatusReader statuses, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<EnterpriseListQuery, EnterpriseList>
 {
     public async Task<EnterpriseList> Handle(EnterpriseListQuery request, CancellationToken cancellationToken)
     {
-        var enterprises = EnterpriseScope.Of(db, users.Caller(), request.OrganisationId, request.Industry, request.Size, request.Search);
-        if (request.InstructorUserId is { } instructor)
-            enterprises = enterprises.Where(e => db.InstructorAssignments.Any(a => a.EnterpriseId == e.Id && a.EndedAt == null && a.InstructorUserId == instructor));
-        if (request.WithoutRound) enterprises = enterprises.Where(e => !db.Rounds.Any(r => r.EnterpriseId == e.Id));
+        var user = users.Caller();
         var now = workflow.Now.ToUniversalTime();
-        var query = from e in enterprises
-                    join o in db.Organisations on e.OrganisationId equals o.Id
-                    from a in db.InstructorAssignments.Where(a => a.EnterpriseId == e.Id && a.EndedAt == null).DefaultIfEmpty()
-                    from p in db.RoundProgress.Where(p => p.EnterpriseId == e.Id && p.Latest).DefaultIfEmpty()
-                    from r in db.Rounds.Where(r => p != null && r.Id == p.RoundId).DefaultIfEmpty()
-                    from w in db.Set<WorkflowInstanceRecord>().Where(w => r != null && w.Id == r.WorkflowInstanceId).DefaultIfEmpty()
-                    select new { Enterprise = e, Unit = o, Assignment = a, Progress = p, Round = r, Workflow = w };
-        if (request.Stage is { } stage) query = query.Where(x => x.Progress != null && x.Progress.Stage == stage);
-        if (request.OverdueOnly) query = query.Where(x => x.Progress != null && x.Progress.OverdueFrom <= now);
-
-        EnterpriseListRow Row(Enterprise e, Organisation unit, InstructorAssignment? a, Round? r, WorkflowInstanceRecord? w)
+        IQueryable<RoundProgress> Standing(IQueryable<RoundProgress> rounds)
         {
-            var status = r is null || w is null ? null : statuses.Read(r, w);
-            var size = Enum.GetValues<SizeBand>().First(b => e.Employees <= b.Range().Max);
-            return new EnterpriseListRow(e.Id, e.Name, e.CreditCode, unit.Id, unit.Name, e.Industry, e.Employees, size, size.Chinese(),
-                a?.InstructorUserId, a?.InstructorName, r?.Id, r?.Kind, status?.Stage, status?.Stage.Chinese(), status?.Step, status?.LastDay, status?.DaysLate);
+            rounds = rounds.Where(p => p.Latest);
+            if (request.Stage is { } stage) rounds = rounds.Where(p => p.Stage == stage);
+            if (request.OverdueOnly) rounds = rounds.Where(p => p.OverdueFrom <= now);
+            return rounds;
         }
 
+        var enterprises = EnterpriseScope.Of(db, user, request.OrganisationId, request.Industry, request.Size, request.Search);
+        // Their latest rounds' summaries: the same enterprises once a stage or overdue filter asks for a round.
+        var latest = Standing(EnterpriseScope.Rounds(db, user, request.OrganisationId, request.Industry, request.Size, request.Search));
+        if (request.InstructorUserId is { } instructor)
+        {
+            enterprises = enterprises.Where(e => db.InstructorAssignments.Any(a => a.EnterpriseId == e.Id && a.EndedAt == null && a.InstructorUserId == instructor));
+            latest = latest.Where(p => db.InstructorAssignments.Any(a => a.EnterpriseId == p.EnterpriseId && a.EndedAt == null && a.InstructorUserId == instructor));
+        }
+        if (request.WithoutRound) enterprises = enterprises.Where(e => !db.Rounds.Any(r => r.EnterpriseId == e.Id));
+        var filtered = request is { Stage: not null } or { OverdueOnly: true };
+        // Probed by enterprise only: with the unit in the probe too the database scans the unit's summaries per enterprise.
+        var standing = Standing(db.RoundProgress);
+        if (filtered) enterprises = enterprises.Where(e => standing.Any(p => p.EnterpriseId == e.Id));
+
+        // Counted from the summaries' indexes when filtered (each enterprise has one latest round), not probed per enterprise.
+        var total = filtered ? await latest.CountAsync(cancellationToken) : await enterprises.CountAsync(cancellationToken);
         var skip = (request.Page - 1) * request.PageSize;
-        var total = request is { Stage: null, OverdueOnly: false } ? await enterprises.CountAsync(cancellationToken) : await query.CountAsync(cancellationToken);
-        var page = await query.AsNoTracking().OrderBy(x => x.Enterprise.Name).ThenBy(x => x.Enterprise.Id).Skip(skip).Take(request.PageSize).ToListAsync(cancellationToken);
-        return new EnterpriseList([.. page.Select(x => Row(x.Enterprise, x.Unit, x.Assignment, x.Round, x.Workflow))], total, request.Page, request.PageSize);
+        var page = await (from e in enterprises.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip(skip).Take(request.PageSize)
+                          join o in db.Organisations on e.OrganisationId equals o.Id
+                          from a in db.InstructorAssignments.Where(a => a.EnterpriseId == e.Id && a.EndedAt == null).DefaultIfEmpty()
+                          from p in db.RoundProgress.Where(p => p.EnterpriseId == e.Id && p.Latest).DefaultIfEmpty()
+                          from r in db.Rounds.Where(r => p != null && r.Id == p.RoundId).DefaultIfEmpty()
+                          orderby e.Name, e.Id
+                          select new
+                          {
+                              e.Id, e.Name, e.CreditCode, e.OrganisationId, Unit = o.Name, e.Industry, e.Employees, a.InstructorUserId, a.InstructorName,
+                              Summary = p, Kind = (RoundKind?)r.Kind, r.Jurisdiction, WorkflowInstanceId = (Guid?)r.WorkflowInstanceId,
+                          })
+            .AsNoTracking().ToListAsync(cancellationToken);
+        var status = await statuses.ReadAsync([.. page.Where(x => x.Summary is not null).Select(x => new ListedRound(x.Summary!, x.Jurisdiction!, x.WorkflowInstanceId!.Value))],
+            cancellationToken);
+        return new EnterpriseList([.. page.Select(x =>
+        {
+            var s = x.Summary is null ? null : status[x.Summary.RoundId];
+            var size = Enum.GetValues<SizeBand>().First(b => x.Employees <= b.Range().Max);
+            return new EnterpriseListRow(x.Id, x.Name, x.CreditCode, x.OrganisationId, x.Unit, x.Industry, x.Employees, size, size.Chinese(),
+                x.InstructorUserId, x.InstructorName, x.Summary?.RoundId, x.Kind, s?.Stage, s?.Stage.Chinese(), s?.Step, s?.LastDay, s?.DaysLate);
+        })], total, request.Page, request.PageSize);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bargaining.Domain;
 using Bargaining.Features.Rounds;
+using Bargaining.Features.Rounds.Views;
 using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
 using Bargaining.Workflows;
@@ -45,11 +46,31 @@ public sealed class RoundProgress
     public DateOnly? OverdueLastDay { get; set; }
     /// <summary>The roles that may act now, as <c>|union|employer|</c>; true until <see cref="DueAt"/>.</summary>
     public string AwaitedRoles { get; set; } = "";
-    /// <summary>The earliest deadline or timer of the stored workflow: from then the awaited roles may have changed before the timer fires.</summary>
+    /// <summary>
+    /// The earliest deadline or timer of the stored workflow, or the start of the day after a step's last day if that
+    /// comes first: from then the awaited roles, the overdue step and the list's row may have changed before the timer
+    /// fires, and the lists describe the workflow instead.
+    /// </summary>
     public DateTimeOffset? DueAt { get; set; }
+    /// <summary>When the round was created, as the round (the round list's order, newest first).</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>The steps it waits at, or the stage's name once ended (<see cref="Rounds.Views.RoundSteps"/>).</summary>
+    public string Step { get; set; } = "";
+    /// <summary>The earliest last day of the steps it waits at.</summary>
+    public DateOnly? LastDay { get; set; }
+    /// <summary>Who may act now in Chinese, in the order of <see cref="AwaitedRoles"/> and in its form; true until <see cref="DueAt"/>.</summary>
+    public string NextActors { get; set; } = "";
+    /// <summary>A step it waits at offers the county union the urge signal; true until <see cref="DueAt"/>.</summary>
+    public bool CountyMayUrge { get; set; }
 
     /// <summary>The pattern <see cref="AwaitedRoles"/> contains when <paramref name="role"/> may act.</summary>
     public static string RolePattern(string role) => $"|{role}|";
+
+    /// <summary>Names as <see cref="AwaitedRoles"/> and <see cref="NextActors"/> hold them: <c>|a|b|</c>, or empty.</summary>
+    public static string Join(IReadOnlyCollection<string> names) => names.Count == 0 ? "" : $"|{string.Join("|", names)}|";
+
+    /// <summary>The names <see cref="Join"/> wrote.</summary>
+    public static IReadOnlyList<string> Split(string joined) => joined.Split('|', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>The rises of <see cref="WageRises"/>.</summary>
     public static IEnumerable<decimal> Rises(string? wageRises) =>
@@ -147,7 +168,7 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
         var engine = new WorkflowEngine(db, registry, conditions, jurisdictions.TimeRules, clock);
         foreach (var (round, unit, record, met, rises) in rounds)
         {
-            var computed = Compute(round, unit, engine.Describe(record), jurisdictions[round.Jurisdiction].Time,
+            var computed = Compute(round, unit, engine.Describe(record), registry.Find(record.DefinitionId, record.DefinitionVersion), jurisdictions[round.Jurisdiction].Time,
                 met, rises.Where(t => t is { Unit: "%", Number: not null }).Select(t => t.Number!.Value), latest.Contains(round.Id));
             if (stored.TryGetValue(round.Id, out var summary)) db.Entry(summary).CurrentValues.SetValues(computed);
             else db.Add(computed);
@@ -165,18 +186,21 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
         foreach (var unit in units.Except(stamped)) db.Add(new UnitProgressStamp { OrganisationId = unit, Stamp = 1 });
     }
 
-    /// <summary>The summary of <paramref name="round"/> whose workflow is <paramref name="workflow"/>.</summary>
-    internal static RoundProgress Compute(RoundFacts round, Guid organisationId, WorkflowOverview workflow, Jurisdiction time, bool met, IEnumerable<decimal> rises, bool latest)
+    /// <summary>The summary of <paramref name="round"/> whose workflow is <paramref name="workflow"/>, of <paramref name="definition"/>.</summary>
+    internal static RoundProgress Compute(RoundFacts round, Guid organisationId, WorkflowOverview workflow, WorkflowDefinition? definition, Jurisdiction time, bool met,
+        IEnumerable<decimal> rises, bool latest)
     {
         var overdue = OverdueFrom(workflow);
         var sorted = rises.Order().ToList();
-        var roles = workflow.Awaiting.SelectMany(a => a.Roles).Distinct().Order(StringComparer.Ordinal).ToList();
+        var steps = RoundSteps.Of(workflow, definition);
+        // A step's last day passing can make the round overdue at that step even before its deadline's timer is due.
+        var changes = workflow.Snapshot.Steps.SelectMany(s => new[] { s.Due, s.LastDay is { } last ? time.StartOf(last.AddDays(1)) : null }).Min();
         return new RoundProgress
         {
             RoundId = round.Id,
             EnterpriseId = round.EnterpriseId,
             OrganisationId = organisationId,
-            Stage = RoundStages.Of(workflow.Snapshot),
+            Stage = steps.Stage,
             Latest = latest,
             OfferedOn = round.OfferedAt is { } at ? time.LocalDate(at) : null,
             Replied = round.RepliedAt is not null,
@@ -185,8 +209,13 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
             OverdueFrom = overdue is { } o ? time.StartOf(o.From).ToUniversalTime() : null,
             OverdueStep = overdue?.Step,
             OverdueLastDay = overdue?.LastDay,
-            AwaitedRoles = roles.Count == 0 ? "" : $"|{string.Join("|", roles)}|",
-            DueAt = workflow.Snapshot.Steps.Min(s => s.Due)?.ToUniversalTime(),
+            AwaitedRoles = RoundProgress.Join(steps.NextRoles),
+            DueAt = changes?.ToUniversalTime(),
+            CreatedAt = round.CreatedAt,
+            Step = steps.Step,
+            LastDay = steps.LastDay,
+            NextActors = RoundProgress.Join(steps.NextActors),
+            CountyMayUrge = steps.CountyMayUrge,
         };
     }
 

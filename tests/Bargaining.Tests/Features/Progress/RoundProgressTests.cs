@@ -15,8 +15,8 @@ namespace Bargaining.Tests.Features.Progress;
 /// <summary>
 /// The round summaries cannot drift: after rounds walked at random through the real pipeline (with the timer
 /// processor sometimes lagging), each stored summary is what <see cref="RoundStages"/> says of the workflow, the same
-/// as one written afresh, and the figures and lists count what the old in-memory computation counted — now, and
-/// as the clock moves on with no write.
+/// as one written afresh, the figures and lists count what the old in-memory computation counted, and every list row
+/// shows what describing its workflow shows — now, and as the clock moves on with no write.
 /// </summary>
 public sealed class RoundProgressTests
 {
@@ -27,9 +27,31 @@ public sealed class RoundProgressTests
     {
         var random = new Random(Seed);
         await using var world = await WalkWorld.CreateAsync(China.At(2026, 3, 2, 9), enterprisesPerCounty: 6, random);
-        var walker = new Walker(world, random.Next(), rounds: 30);
-        await walker.RunAsync();
         var county = world.Enterprises[0];
+        var (checks, ahead, lapsed) = (0, 0, 0);
+        async Task CheckAsync()
+        {
+            var deadlines = await SummariesAreWhatTheWorkflowSaysAsync(world);
+            (ahead, lapsed) = (ahead + deadlines.Ahead, lapsed + deadlines.Lapsed);
+            await RowsAreWhatTheWorkflowSaysAsync(world, county.Staff.User);
+            await RowsAreWhatTheWorkflowSaysAsync(world, world.City.User);
+        }
+        // While rounds are live (the walk ends them all): rows from summaries before their deadlines, described after,
+        // every other time once the next deadline has lapsed with the timer processor stopped.
+        var walker = new Walker(world, random.Next(), rounds: 30)
+        {
+            Checks = async () =>
+            {
+                await CheckAsync();
+                if (++checks % 2 == 1) return;
+                var due = await world.WithServicesAsync(s => s.GetRequiredService<WorkflowEngine>().NextDueAsync());
+                if (due is null) return;
+                await world.AdvanceToAsync(due.Value.AddDays(1), fireTimers: false);
+                await CheckAsync();
+            },
+        };
+        await walker.RunAsync();
+        Assert.True(ahead >= 20 && lapsed >= 5, $"summaries compared during the walk: {ahead} before their deadline, {lapsed} after it");
         await world.SendAsync(new AssignInstructorCommand([.. world.Enterprises.Where(e => e.County.Id == county.County.Id).Take(3).Select(e => e.Enterprise.Id)],
             county.Instructor.User.UserId, "指导员"), county.Staff.User);
 
@@ -44,6 +66,8 @@ public sealed class RoundProgressTests
             await FiguresAreThoseOfTheOldComputationAsync(world, county);
             await ListsFilterAsTheRowsSayAsync(world, county.Staff.User);
             await ListsFilterAsTheRowsSayAsync(world, world.City.User);
+            await RowsAreWhatTheWorkflowSaysAsync(world, county.Staff.User);
+            await RowsAreWhatTheWorkflowSaysAsync(world, world.City.User);
         }
         Assert.Equal(stored, await StoredAsync(world));
     }
@@ -87,12 +111,15 @@ public sealed class RoundProgressTests
         return after;
     }
 
-    private static async Task SummariesAreWhatTheWorkflowSaysAsync(WalkWorld world)
+    /// <summary>Checks every summary; returns how many had a deadline ahead (their rows compared) and how many a lapsed one.</summary>
+    private static async Task<(int Ahead, int Lapsed)> SummariesAreWhatTheWorkflowSaysAsync(WalkWorld world)
     {
+        var (ahead, lapsed) = (0, 0);
         var problems = await world.WithServicesAsync(async s =>
         {
             var db = s.GetRequiredService<BargainingDbContext>();
             var engine = s.GetRequiredService<WorkflowEngine>();
+            var statuses = s.GetRequiredService<RoundStatusReader>();
             var jurisdictions = s.GetRequiredService<JurisdictionCatalog>();
             var rounds = await db.Rounds.AsNoTracking().ToListAsync();
             var states = await engine.DescribeAsync([.. rounds.Select(r => r.WorkflowInstanceId)]);
@@ -110,10 +137,56 @@ public sealed class RoundProgressTests
                 if (summary.Stage != RoundStages.Of(state.Snapshot)) problems.Add($"{round.Id}: stage {summary.Stage}, the workflow says {RoundStages.Of(state.Snapshot)}");
                 if (stored != overdue) problems.Add($"{round.Id} on {today}: overdue {stored}, the workflow says {overdue}");
                 if (summary.Latest != latest.Contains(round.Id)) problems.Add($"{round.Id}: latest {summary.Latest}");
+                // Before its earliest deadline a summary says what the list row shows; after it the lists describe the workflow.
+                if (summary.DueAt <= world.Clock.Peek)
+                {
+                    lapsed++;
+                    continue;
+                }
+                if (summary.DueAt is not null) ahead++;
+                var (fromSummary, described) = (Shown(statuses.FromSummary(summary, round.Jurisdiction)), Shown(statuses.Read(round.Jurisdiction, state)));
+                if (fromSummary != described) problems.Add($"{round.Id} on {today}: the summary shows {fromSummary}, the workflow {described}");
             }
             return problems;
         });
         Assert.Empty(problems);
+        return (ahead, lapsed);
+    }
+
+    private static string Shown(RoundStatus s) =>
+        $"{s.Stage} {s.Step} {s.LastDay} {s.DaysLate} [{string.Join(",", s.NextRoles)}] [{string.Join(",", s.NextActors)}] {s.CountyMayUrge}";
+
+    /// <summary>
+    /// Every row of the round list and the enterprise list shows what describing its round's workflow shows, as the
+    /// lists did before the summaries held it; the round list is newest first.
+    /// </summary>
+    private static async Task RowsAreWhatTheWorkflowSaysAsync(WalkWorld world, CurrentUser user)
+    {
+        var rows = await AllAsync(world, user, new RoundListQuery());
+        var enterprises = await world.SendAsync(new EnterpriseListQuery { PageSize = 200 }, user);
+        var described = await world.WithServicesAsync(async s =>
+        {
+            var db = s.GetRequiredService<BargainingDbContext>();
+            var statuses = s.GetRequiredService<RoundStatusReader>();
+            var rounds = await db.Rounds.AsNoTracking().ToListAsync();
+            var states = await s.GetRequiredService<WorkflowEngine>().DescribeAsync([.. rounds.Select(r => r.WorkflowInstanceId)]);
+            return rounds.ToDictionary(r => r.Id, r => (Round: r, Status: statuses.Read(r.Jurisdiction, states[r.WorkflowInstanceId])));
+        });
+        var role = RoundAccess.WorkflowRole(user.Role);
+        foreach (var row in rows)
+        {
+            var (round, status) = described[row.RoundId];
+            Assert.Equal((round.EnterpriseId, round.Kind, round.CreatedAt, status.Stage, status.Step, status.LastDay, status.DaysLate, string.Join(",", status.NextActors),
+                    role is not null && status.NextRoles.Contains(role), role == WorkflowRoles.CountyUnion && status.CountyMayUrge),
+                (row.EnterpriseId, row.Kind, row.CreatedAt, row.Stage, row.Step, row.LastDay, row.DaysLate, string.Join(",", row.NextActors), row.AwaitingMe, row.MayUrge));
+        }
+        Assert.Equal(rows.Select(r => r.CreatedAt).OrderDescending(), rows.Select(r => r.CreatedAt));
+        foreach (var row in enterprises.Rows.Where(r => r.LatestRoundId is not null))
+        {
+            var (round, status) = described[row.LatestRoundId!.Value];
+            Assert.Equal((round.EnterpriseId, round.Kind, status.Stage, status.Step, status.LastDay, status.DaysLate),
+                (row.EnterpriseId, row.LatestKind!.Value, row.Stage!.Value, row.Step, row.LastDay, row.DaysLate));
+        }
     }
 
     private static async Task FiguresAreThoseOfTheOldComputationAsync(WalkWorld world, WalkEnterprise county)
@@ -169,6 +242,12 @@ public sealed class RoundProgressTests
         var overdue = await world.SendAsync(new EnterpriseListQuery { OverdueOnly = true, PageSize = 200 }, user);
         Assert.Equal(enterprises.Rows.Where(r => r.DaysLate is not null).Select(r => r.EnterpriseId), overdue.Rows.Select(r => r.EnterpriseId));
         Assert.Equal(overdue.Rows.Count, overdue.Total);
+        foreach (var stage in Enum.GetValues<RoundStage>())
+        {
+            var atStage = await world.SendAsync(new EnterpriseListQuery { Stage = stage, PageSize = 200 }, user);
+            Assert.Equal(enterprises.Rows.Where(r => r.Stage == stage).Select(r => r.EnterpriseId), atStage.Rows.Select(r => r.EnterpriseId));
+            Assert.Equal(atStage.Rows.Count, atStage.Total);
+        }
     }
 
     private static async Task<List<RoundListRow>> AllAsync(WalkWorld world, CurrentUser user, RoundListQuery query)
@@ -187,12 +266,14 @@ public sealed class RoundProgressTests
     }
 
     private sealed record Summary(Guid RoundId, Guid EnterpriseId, Guid OrganisationId, RoundStage Stage, bool Latest, DateOnly? OfferedOn, bool Replied, bool Met,
-        string? WageRises, DateTimeOffset? OverdueFrom, string? OverdueStep, DateOnly? OverdueLastDay, string AwaitedRoles, DateTimeOffset? DueAt);
+        string? WageRises, DateTimeOffset? OverdueFrom, string? OverdueStep, DateOnly? OverdueLastDay, string AwaitedRoles, DateTimeOffset? DueAt,
+        DateTimeOffset CreatedAt, string Step, DateOnly? LastDay, string NextActors, bool CountyMayUrge);
 
     /// <summary>
-    /// A summary as a value. The awaited roles stand only until the earliest deadline (the lists decide on the workflow
-    /// after it), so past it they are left out of the comparison.
+    /// A summary as a value. Who may act stands only until the earliest deadline (the lists decide on the workflow
+    /// after it), so past it it is left out of the comparison.
     /// </summary>
     private static Summary Copy(RoundProgress p, DateTimeOffset now) => new(p.RoundId, p.EnterpriseId, p.OrganisationId, p.Stage, p.Latest, p.OfferedOn,
-        p.Replied, p.Met, p.WageRises, p.OverdueFrom, p.OverdueStep, p.OverdueLastDay, p.DueAt <= now ? "(past the deadline)" : p.AwaitedRoles, p.DueAt);
+        p.Replied, p.Met, p.WageRises, p.OverdueFrom, p.OverdueStep, p.OverdueLastDay, p.DueAt <= now ? "(past the deadline)" : p.AwaitedRoles, p.DueAt,
+        p.CreatedAt, p.Step, p.LastDay, p.DueAt <= now ? "(past the deadline)" : p.NextActors, p.DueAt > now && p.CountyMayUrge);
 }

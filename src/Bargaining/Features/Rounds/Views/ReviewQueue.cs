@@ -31,18 +31,20 @@ public sealed class ReviewQueueHandler(BargainingDbContext db, WorkflowEngine en
 {
     public async Task<IReadOnlyList<ReviewQueueRow>> Handle(ReviewQueueQuery request, CancellationToken cancellationToken)
     {
-        var filed = await (from x in RoundListHandler.Scoped(db, users.Caller(), new RoundListQuery()).AsNoTracking()
-                           where x.Round.Filing.ReceivedOn != null
-                           join w in db.Set<WorkflowInstanceRecord>() on x.Round.WorkflowInstanceId equals w.Id
+        var filed = await (from p in RoundListHandler.Scoped(db, users.Caller(), new RoundListQuery())
+                           join r in db.Rounds on p.RoundId equals r.Id
+                           where r.Filing.ReceivedOn != null
+                           join e in db.Enterprises on p.EnterpriseId equals e.Id
+                           join w in db.Set<WorkflowInstanceRecord>() on r.WorkflowInstanceId equals w.Id
                            where w.Status == WorkflowStatus.Running
-                           select new { Source = x, Workflow = w }).ToListAsync(cancellationToken);
+                           select new { Round = r, Enterprise = e.Name, Workflow = w }).AsNoTracking().ToListAsync(cancellationToken);
         return [.. filed
-            .Select(x => (x.Source, Review: engine.Describe(x.Workflow).Snapshot.Steps.FirstOrDefault(s => s.Node == Nodes.Review)))
+            .Select(x => (x.Round, x.Enterprise, Review: engine.Describe(x.Workflow).Snapshot.Steps.FirstOrDefault(s => s.Node == Nodes.Review)))
             .Where(x => x.Review?.LastDay is not null)
             .Select(x =>
             {
-                var (round, lastDay) = (x.Source.Round, x.Review!.LastDay!.Value);
-                return new ReviewQueueRow(round.Id, x.Source.Enterprise.Id, x.Source.Enterprise.Name, round.Kind, round.Kind.Chinese(),
+                var (round, lastDay) = (x.Round, x.Review!.LastDay!.Value);
+                return new ReviewQueueRow(round.Id, round.EnterpriseId, x.Enterprise, round.Kind, round.Kind.Chinese(),
                     round.Filing.ReceivedOn!.Value, round.Filing.Late == true, lastDay, lastDay.DayNumber - workflow.Today(round).DayNumber);
             })
             .OrderBy(r => r.ReviewLastDay).ThenBy(r => r.Enterprise, StringComparer.Ordinal)];

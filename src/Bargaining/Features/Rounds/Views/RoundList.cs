@@ -2,7 +2,6 @@ using Bargaining.Domain;
 using Bargaining.Features.Progress;
 using Bargaining.Infrastructure;
 using Bargaining.Persistence;
-using Bargaining.Workflows.Persistence;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -90,10 +89,11 @@ public sealed class RoundListQueryValidator : AbstractValidator<RoundListQuery>
 }
 
 /// <summary>
-/// Handles <see cref="RoundListQuery"/>: the database filters by stage and overdue on the rounds' summaries
-/// (<see cref="RoundProgress"/>), counts and pages; the page's rounds are described from their workflows, read in
-/// one more query. "Awaiting me" is decided on the workflow itself, for the rounds the summary names the caller's
-/// role in or whose deadline has lapsed since (the roles may have changed before the timer fires).
+/// Handles <see cref="RoundListQuery"/> from the rounds' summaries (<see cref="RoundProgress"/>): the database filters
+/// by stage, overdue and who may act, counts and pages them in their order, and the page's rows are read from the
+/// summaries with their rounds, enterprises and units (<see cref="RoundStatusReader"/>). Only rounds whose earliest
+/// deadline has lapsed with its timer not fired yet are described from their workflows, as "awaiting me" decides
+/// on them.
 /// </summary>
 public sealed class RoundListHandler(BargainingDbContext db, RoundStatusReader statuses, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<RoundListQuery, RoundList>
 {
@@ -104,69 +104,59 @@ public sealed class RoundListHandler(BargainingDbContext db, RoundStatusReader s
             throw DomainException.NotFound("该集中要约行动");
         var now = workflow.Now.ToUniversalTime();
         var role = RoundAccess.WorkflowRole(user.Role);
-        var sources = Scoped(db, user, request);
-        if (request.Stage is { } stage) sources = sources.Where(x => x.Progress.Stage == stage);
-        if (request.OverdueOnly) sources = sources.Where(x => x.Progress.OverdueFrom <= now);
+        var rounds = Scoped(db, user, request);
+        if (request.Stage is { } stage) rounds = rounds.Where(p => p.Stage == stage);
+        if (request.OverdueOnly) rounds = rounds.Where(p => p.OverdueFrom <= now);
         if (request.AwaitingMe)
         {
             var pattern = RoundProgress.RolePattern(role ?? "");
-            sources = sources.Where(x => x.Progress.AwaitedRoles.Contains(pattern) || x.Progress.DueAt <= now);
+            IReadOnlyList<ListedRound> lapsed = role is null ? [] : await ListedAsync(rounds.Where(p => p.DueAt <= now), cancellationToken);
+            var mine = (await statuses.ReadAsync(lapsed, cancellationToken)).Where(s => s.Value.NextRoles.Contains(role!)).Select(s => s.Key).ToList();
+            rounds = rounds.Where(p => ((p.DueAt == null || p.DueAt > now) && p.AwaitedRoles.Contains(pattern)) || mine.Contains(p.RoundId));
         }
-        var query = sources.AsNoTracking().OrderByDescending(x => x.Round.CreatedAt).ThenByDescending(x => x.Round.Id);
 
+        var total = await rounds.CountAsync(cancellationToken);
         var skip = (request.Page - 1) * request.PageSize;
-        if (!request.AwaitingMe)
+        var page = await (from p in rounds.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.RoundId).Skip(skip).Take(request.PageSize)
+                          join r in db.Rounds on p.RoundId equals r.Id
+                          join e in db.Enterprises on p.EnterpriseId equals e.Id
+                          join o in db.Organisations on p.OrganisationId equals o.Id
+                          orderby p.CreatedAt descending, p.RoundId descending
+                          select new { Summary = p, r.Kind, r.Jurisdiction, r.WorkflowInstanceId, r.CreatedAt, Enterprise = e.Name, Unit = o.Name })
+            .AsNoTracking().ToListAsync(cancellationToken);
+        var status = await statuses.ReadAsync([.. page.Select(x => new ListedRound(x.Summary, x.Jurisdiction, x.WorkflowInstanceId))], cancellationToken);
+        return new RoundList([.. page.Select(x =>
         {
-            var total = await query.CountAsync(cancellationToken);
-            var page = await query.Skip(skip).Take(request.PageSize).ToListAsync(cancellationToken);
-            return new RoundList(await RowsAsync(page, role, cancellationToken), total, request.Page, request.PageSize);
-        }
-        var rows = (await RowsAsync(await query.ToListAsync(cancellationToken), role, cancellationToken)).Where(r => r.AwaitingMe).ToList();
-        return new RoundList([.. rows.Skip(skip).Take(request.PageSize)], rows.Count, request.Page, request.PageSize);
+            var s = status[x.Summary.RoundId];
+            return new RoundListRow(x.Summary.RoundId, x.Summary.EnterpriseId, x.Enterprise, x.Summary.OrganisationId, x.Unit, x.Kind, x.Kind.Chinese(),
+                s.Stage, s.Stage.Chinese(), s.Step, s.LastDay, s.DaysLate, s.NextActors,
+                role is not null && s.NextRoles.Contains(role), x.CreatedAt, role == WorkflowRoles.CountyUnion && s.CountyMayUrge);
+        })], total, request.Page, request.PageSize);
     }
 
-    /// <summary>The rows of <paramref name="sources"/>, described from their workflows (read in one query).</summary>
-    private async Task<IReadOnlyList<RoundListRow>> RowsAsync(IReadOnlyList<RoundSource> sources, string? role, CancellationToken ct)
-    {
-        var ids = sources.Select(x => x.Round.WorkflowInstanceId).ToList();
-        var workflows = await db.Set<WorkflowInstanceRecord>().AsNoTracking().Where(w => ids.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
-        return [.. sources.Select(x =>
-        {
-            var status = statuses.Read(x.Round, workflows[x.Round.WorkflowInstanceId]);
-            return new RoundListRow(x.Round.Id, x.Enterprise.Id, x.Enterprise.Name, x.Unit.Id, x.Unit.Name, x.Round.Kind, x.Round.Kind.Chinese(),
-                status.Stage, status.Stage.Chinese(), status.Step, status.LastDay, status.DaysLate, status.NextActors,
-                role is not null && status.NextRoles.Contains(role), x.Round.CreatedAt, role == WorkflowRoles.CountyUnion && status.CountyMayUrge);
-        })];
-    }
+    /// <summary>The rounds of <paramref name="rounds"/> with what <see cref="RoundStatusReader"/> needs to describe them.</summary>
+    private async Task<IReadOnlyList<ListedRound>> ListedAsync(IQueryable<RoundProgress> rounds, CancellationToken ct) =>
+        await (from p in rounds
+               join r in db.Rounds on p.RoundId equals r.Id
+               select new ListedRound(p, r.Jurisdiction, r.WorkflowInstanceId)).AsNoTracking().ToListAsync(ct);
 
-    /// <summary>The rounds the caller may list, with the filters the database can apply.</summary>
-    internal static IQueryable<RoundSource> Scoped(BargainingDbContext db, CurrentUser user, RoundListQuery request)
+    /// <summary>
+    /// The summaries of the rounds the caller may list (<see cref="EnterpriseScope.Rounds"/>), with the filters of
+    /// <paramref name="request"/> that are not about where a round stands.
+    /// </summary>
+    internal static IQueryable<RoundProgress> Scoped(BargainingDbContext db, CurrentUser user, RoundListQuery request)
     {
-        var enterprises = EnterpriseScope.Of(db, user, request.OrganisationId, request.Industry, request.Size, request.Search);
-        if (request.EnterpriseId is { } enterpriseId) enterprises = enterprises.Where(e => e.Id == enterpriseId);
-        var rounds = db.Rounds.AsQueryable();
-        if (request.CampaignId is { } campaign) rounds = rounds.Where(r => r.Offer.CampaignId == campaign);
+        var rounds = EnterpriseScope.Rounds(db, user, request.OrganisationId, request.Industry, request.Size, request.Search);
+        if (request.EnterpriseId is { } enterpriseId) rounds = rounds.Where(p => p.EnterpriseId == enterpriseId);
+        if (request.CampaignId is { } campaign) rounds = rounds.Where(p => db.Rounds.Any(r => r.Id == p.RoundId && r.Offer.CampaignId == campaign));
         // A reviewer sees what was filed with it, including contracts it objected to and that are back at the table.
-        if (user.Role == Role.Reviewer) rounds = rounds.Where(r => r.Filing.ReceivedOn != null || r.Review.ObjectedAt != null);
-        if (user.Role == Role.Coordinator) rounds = rounds.Where(r => r.Coordination.AppliedAt != null);
-        return from r in rounds
-               join e in enterprises on r.EnterpriseId equals e.Id
-               join o in db.Organisations on e.OrganisationId equals o.Id
-               join p in db.RoundProgress on r.Id equals p.RoundId
-               select new RoundSource { Round = r, Enterprise = e, Unit = o, Progress = p };
+        if (user.Role == Role.Reviewer) rounds = rounds.Where(p => db.Rounds.Any(r => r.Id == p.RoundId && (r.Filing.ReceivedOn != null || r.Review.ObjectedAt != null)));
+        if (user.Role == Role.Coordinator) rounds = rounds.Where(p => db.Rounds.Any(r => r.Id == p.RoundId && r.Coordination.AppliedAt != null));
+        return rounds;
     }
 }
 
-/// <summary>A round with its enterprise, unit and summary, read together.</summary>
-internal sealed class RoundSource
-{
-    public required Round Round { get; init; }
-    public required Enterprise Enterprise { get; init; }
-    public required Organisation Unit { get; init; }
-    public required RoundProgress Progress { get; init; }
-}
-
-/// <summary>The enterprises a caller may list, in one place for the round and enterprise lists.</summary>
+/// <summary>The enterprises a caller may list, and their rounds' summaries, in one place for the round and enterprise lists.</summary>
 internal static class EnterpriseScope
 {
     /// <summary>
@@ -185,6 +175,34 @@ internal static class EnterpriseScope
             _ => enterprises.Where(e => e.OrganisationId == user.OrganisationId),
         };
         if (organisationId is { } unit) enterprises = enterprises.Where(e => e.OrganisationId == unit);
+        return Described(enterprises, industry, size, search);
+    }
+
+    /// <summary>
+    /// The summaries of the rounds of the enterprises <see cref="Of"/> gives. The same scope, written on the summaries
+    /// (which carry their enterprise's unit) so that the database counts and pages them from their own indexes; the
+    /// enterprises are read only for the filters on them.
+    /// </summary>
+    public static IQueryable<RoundProgress> Rounds(BargainingDbContext db, CurrentUser user, Guid? organisationId, string? industry, SizeBand? size, string? search)
+    {
+        var rounds = db.RoundProgress.AsNoTracking();
+        rounds = user.Role switch
+        {
+            Role.CityAdministrator => rounds,
+            Role.UnionChair or Role.EmployerRepresentative => rounds.Where(p => p.EnterpriseId == user.EnterpriseId),
+            Role.Instructor => rounds.Where(p => p.OrganisationId == user.OrganisationId
+                && db.InstructorAssignments.Any(a => a.EnterpriseId == p.EnterpriseId && a.EndedAt == null && a.InstructorUserId == user.UserId)),
+            _ => rounds.Where(p => p.OrganisationId == user.OrganisationId),
+        };
+        if (organisationId is { } unit) rounds = rounds.Where(p => p.OrganisationId == unit);
+        if (string.IsNullOrWhiteSpace(industry) && size is null && string.IsNullOrWhiteSpace(search)) return rounds;
+        var enterprises = Described(db.Enterprises, industry, size, search);
+        return rounds.Where(p => enterprises.Any(e => e.Id == p.EnterpriseId));
+    }
+
+    /// <summary>Enterprises of part of <paramref name="industry"/>, of <paramref name="size"/>, with part of <paramref name="search"/> in the name.</summary>
+    private static IQueryable<Enterprise> Described(IQueryable<Enterprise> enterprises, string? industry, SizeBand? size, string? search)
+    {
         // Upper-cased on both providers (SQLite's instr and PostgreSQL's strpos both tell case apart): "abb" finds ABB机电;
         // Chinese text has no case and matches as typed.
         if (!string.IsNullOrWhiteSpace(industry)) enterprises = enterprises.Where(e => e.Industry.ToUpper().Contains(industry.Trim().ToUpper()));
