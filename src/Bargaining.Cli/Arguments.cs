@@ -40,4 +40,17 @@ internal sealed class Arguments
     }
 
     public string Workflows => this["workflows"] ?? BargainingOptions.FindWorkflowsDirectory();
+
+    /// <summary>
+    /// The application's options on <paramref name="database"/>, with the journal key as the web host reads it
+    /// (<c>Bargaining__JournalKey</c>, or the file <c>--journal-key-file FILE</c> or <c>Bargaining__JournalKeyFile</c>,
+    /// else the default file of the database).
+    /// </summary>
+    public BargainingOptions Options(DatabaseSettings database)
+    {
+        var options = new BargainingOptions(Workflows, database) { JournalKey = Environment.GetEnvironmentVariable("Bargaining__JournalKey") };
+        return (this["journal-key-file"] ?? Environment.GetEnvironmentVariable("Bargaining__JournalKeyFile")) is { Length: > 0 } file
+            ? options with { JournalKeyFile = Path.GetFullPath(file) }
+            : options;
+    }
 }

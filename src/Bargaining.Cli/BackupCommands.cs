@@ -12,7 +12,7 @@ internal static class BackupCommands
     {
         var database = SqliteFile(args);
         var target = args["to"] ?? throw new ArgumentException("--to BACKUP.db is required");
-        var check = await Backup.TakeAsync(database, target, args.Workflows);
+        var check = await Backup.TakeAsync(database, target, args.Workflows, args.Options(args.Database()).OpenJournalSeal(create: false));
         Report(check, output);
         output.WriteLine(check.Sound ? $"已备份到 {Path.GetFullPath(target)}" : $"备份 {Path.GetFullPath(target)} 未通过检查，请勿使用");
         return check.Sound ? 0 : 1;
@@ -22,7 +22,8 @@ internal static class BackupCommands
     {
         var backup = args["from"] ?? throw new ArgumentException("--from BACKUP.db is required");
         var database = args["db"] ?? throw new ArgumentException("--db FILE is required (the database to restore; stop the application first)");
-        var (check, kept) = await Backup.RestoreAsync(backup, Path.GetFullPath(database), args.Workflows, TimeProvider.System.GetUtcNow());
+        var seal = args.Options(DatabaseSettings.Sqlite(database)).OpenJournalSeal(create: false);
+        var (check, kept) = await Backup.RestoreAsync(backup, Path.GetFullPath(database), args.Workflows, seal, TimeProvider.System.GetUtcNow());
         Report(check, output);
         if (!check.Sound)
         {

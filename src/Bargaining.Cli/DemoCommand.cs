@@ -26,7 +26,7 @@ internal static class DemoCommand
     {
         var database = args.Database("bargaining-demo.db", create: true);
         var clock = new ManualClock(CampaignStart);
-        await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(args.Workflows, database), clock).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddBargaining(args.Options(database), clock).BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<BargainingDbContext>();
@@ -57,7 +57,7 @@ internal static class DemoCommand
         var size = int.Parse(args["enterprises"] ?? "240", CultureInfo.InvariantCulture);
         var seed = int.Parse(args["seed"] ?? YanchengDemo.DefaultSeed.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var clock = new ManualClock(YanchengDemo.Start);
-        await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(args.Workflows, database), clock).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddBargaining(args.Options(database), clock).BuildServiceProvider();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var city = await new YanchengDemo(services, clock).GenerateAsync(size, seed);
         watch.Stop();

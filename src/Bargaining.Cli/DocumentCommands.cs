@@ -83,6 +83,6 @@ internal static class DocumentCommands
     internal static ServiceProvider Services(Arguments args) =>
         new ServiceCollection().AddLogging()
             .AddSingleton<ICurrentUserAccessor>(new FixedCurrentUser(new CurrentUser("cli", "命令行", Role.CityAdministrator, Guid.Empty)))
-            .AddBargaining(new BargainingOptions(args.Workflows, args.Database()))
+            .AddBargaining(args.Options(args.Database()))
             .BuildServiceProvider();
 }

@@ -20,7 +20,7 @@ internal static class SimulateCommand
         var seed = int.Parse(args["seed"] ?? CitySimulation.DefaultSeed.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         if (size < 1) throw new ArgumentException("--enterprises must be at least 1");
         var clock = new ManualClock(YanchengDemo.Start);
-        await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(args.Workflows, database), clock).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddBargaining(args.Options(database), clock).BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<BargainingDbContext>();

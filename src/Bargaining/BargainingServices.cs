@@ -34,6 +34,36 @@ public sealed record BargainingOptions(string WorkflowsDirectory, DatabaseSettin
     /// </summary>
     public string OrganisationsFile { get; init; } = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(WorkflowsDirectory).TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "organisations.json");
 
+    /// <summary>
+    /// The key that seals the journal (<see cref="JournalSeal"/>) as base64 text, e.g. <c>Bargaining:JournalKey</c> from a
+    /// secret store; when null, the key of <see cref="JournalKeyFile"/>.
+    /// </summary>
+    public string? JournalKey { get; init; }
+
+    /// <summary>
+    /// The file holding the journal key, created with a new key on first use: by default beside a SQLite file
+    /// (<c>FILE.journal-key</c>), or for PostgreSQL <c>~/.config/bargaining/HOST-PORT-DATABASE.journal-key</c>. Keep it
+    /// apart from the database's backups' reach; every app instance needs the same key.
+    /// </summary>
+    public string JournalKeyFile { get; init; } = DefaultJournalKeyFile(Database);
+
+    /// <summary>
+    /// The journal seal of <see cref="JournalKey"/> or <see cref="JournalKeyFile"/>; a missing file is created with a new
+    /// key, or with <paramref name="create"/> false refused (checking a journal needs the key it was sealed with).
+    /// </summary>
+    public JournalSeal OpenJournalSeal(bool create = true) =>
+        JournalKey is { Length: > 0 } key ? JournalSeal.FromBase64(key) : JournalSeal.FromFile(JournalKeyFile, create);
+
+    /// <summary>Where the journal key is kept by default for <paramref name="database"/>.</summary>
+    public static string DefaultJournalKeyFile(DatabaseSettings database)
+    {
+        if (database.SqliteFile is { } file) return file + ".journal-key";
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString);
+        var name = string.Join('-', new[] { server.Host ?? "localhost", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), server.Database ?? server.Username ?? "postgres" }
+            .Select(part => string.Concat(part.Select(c => char.IsLetterOrDigit(c) || c is '.' or '_' ? c : '_'))));
+        return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.Create), "bargaining", name + ".journal-key");
+    }
+
     /// <summary>How documents are printed: the address the contract's QR code opens, the signing certificate, the style.</summary>
     public PrintOptions Print { get; init; } = new();
 
@@ -75,7 +105,9 @@ public static class BargainingServices
         if (clock is null) services.TryAddSingleton(TimeProvider.System);
         else services.Replace(ServiceDescriptor.Singleton(clock));
         services.AddDbContextPool<BargainingDbContext>(b => b.UseDatabase(options.Database));
-        services.AddScoped(sp => new WorkflowEngine(sp.GetRequiredService<BargainingDbContext>(), registry, conditions, timeRules, sp.GetRequiredService<TimeProvider>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<WorkflowEngine>>()));
+        services.TryAddSingleton(_ => options.OpenJournalSeal());
+        services.AddScoped(sp => new WorkflowEngine(sp.GetRequiredService<BargainingDbContext>(), registry, conditions, timeRules, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<JournalSeal>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<WorkflowEngine>>()));
         services.AddScoped<RoundWorkflow>();
         services.AddScoped<RoundStatusReader>();
         services.AddScoped<Features.Progress.ProgressFigures>();

@@ -65,7 +65,7 @@ public sealed class BargainingHost : IAsyncDisposable
         var clock = new ManualClock(now);
         var services = new ServiceCollection()
             .AddLogging()
-            .AddBargaining(new BargainingOptions(workflowsDirectory ?? RepositoryWorkflows, Settings(database) with { BusyTimeout = busyTimeout ?? DatabaseSettings.DefaultBusyTimeout }), tickPerRead is { } tick ? new TickingClock(clock, tick) : clock)
+            .AddBargaining(new BargainingOptions(workflowsDirectory ?? RepositoryWorkflows, Settings(database) with { BusyTimeout = busyTimeout ?? DatabaseSettings.DefaultBusyTimeout }) { JournalKey = database.JournalKey }, tickPerRead is { } tick ? new TickingClock(clock, tick) : clock)
             .BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<BargainingDbContext>().MigrateAsync();

@@ -66,6 +66,7 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Bargaining:Database", Database.SqliteFile ?? "");
         builder.UseSetting("Bargaining:ConnectionString", Database.SqliteFile is null ? Database.ConnectionString : "");
         builder.UseSetting("Bargaining:Demo", "false");
+        builder.UseSetting("Bargaining:JournalKey", _database.JournalKey);
         builder.UseSetting("Bargaining:Workflows", BargainingOptions.FindWorkflowsDirectory());
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(ApplicationClock)));
     }

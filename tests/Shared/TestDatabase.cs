@@ -33,6 +33,9 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The connection string (for SQLite: <c>Data Source=</c> the file).</summary>
     public string ConnectionString { get; }
 
+    /// <summary>The journal key of the application on this database (a new one per database; on SQLite no key file is left behind).</summary>
+    public string JournalKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     /// <summary>The SQLite file, or null on PostgreSQL.</summary>
     public string? SqliteFile => IsPostgreSql ? null : new SqliteConnectionStringBuilder(ConnectionString).DataSource;
 
@@ -89,6 +92,6 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         // Pooled connections keep the file open (the host may have opened it with a connection string of its own).
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(SqliteFile + suffix);
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".journal-key" }) File.Delete(SqliteFile + suffix);
     }
 }

@@ -805,6 +805,10 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Seal")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 

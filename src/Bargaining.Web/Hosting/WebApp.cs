@@ -5,6 +5,7 @@ using Bargaining.Features.Organisations;
 using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
 using Bargaining.Web.Accounts;
+using Bargaining.Workflows;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -42,6 +43,12 @@ public sealed class WebOptions
 
     /// <summary>The <c>workflows/</c> folder; found automatically when empty.</summary>
     public string? Workflows { get; set; }
+
+    /// <summary>The journal key as base64 text (from a secret store); see <see cref="BargainingOptions.JournalKey"/>.</summary>
+    public string? JournalKey { get; set; }
+
+    /// <summary>The journal key's file; by default <see cref="BargainingOptions.DefaultJournalKeyFile"/>.</summary>
+    public string? JournalKeyFile { get; set; }
 
     /// <summary>
     /// The city union's organisation tree, imported on the first start and again on request; default
@@ -106,7 +113,8 @@ public static class WebApp
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUserAccessor, HttpCurrentUser>();
         var database = options.DatabaseSettings();
-        var bargaining = new BargainingOptions(options.Workflows ?? BargainingOptions.FindWorkflowsDirectory(), database) { Print = options.PrintOptions() };
+        var bargaining = new BargainingOptions(options.Workflows ?? BargainingOptions.FindWorkflowsDirectory(), database) { Print = options.PrintOptions(), JournalKey = options.JournalKey };
+        if (!string.IsNullOrWhiteSpace(options.JournalKeyFile)) bargaining = bargaining with { JournalKeyFile = Path.GetFullPath(options.JournalKeyFile) };
         if (!string.IsNullOrWhiteSpace(options.OrganisationsFile)) bargaining = bargaining with { OrganisationsFile = Path.GetFullPath(options.OrganisationsFile) };
         services.AddBargaining(bargaining, options.Demo ? new DemoClock() : null);
 
@@ -266,6 +274,11 @@ public static class WebApp
         await ApplicationDatabase.MigrateAsync(options.DatabaseSettings());
         var db = scope.ServiceProvider.GetRequiredService<BargainingDbContext>();
         await db.BackfillRoundProgressAsync();
+        // Entries written before journal seals are sealed once, where their chains hold (trust on first use).
+        var (sealedEntries, broken) = await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().SealUnsealedAsync();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Bargaining.Journal");
+        if (sealedEntries > 0) log.LogInformation("Sealed {Entries} journal entries written before seals", sealedEntries);
+        if (broken.Count > 0) log.LogWarning("{Count} workflow journals do not verify and were left unsealed (first: {Instance}); run `bargaining verify`", broken.Count, broken[0]);
         // The organisation tree exists from the first start; the first administrator is created once from
         // Bargaining:AdminPassword, and creates every other account on 账号管理.
         if (!await db.Organisations.AnyAsync()) await ImportOrganisationsAsync(app.Services);

@@ -77,4 +77,9 @@ public sealed class WorkflowJournalRecord
     public string PreviousHash { get; set; } = "";
     /// <summary>SHA-256 of this entry's canonical content and <see cref="PreviousHash"/>.</summary>
     public string Hash { get; set; } = "";
+    /// <summary>
+    /// HMAC-SHA256 of <see cref="Hash"/> with the key outside the database (<see cref="JournalSeal"/>); null only for an
+    /// entry written before seals, until the application seals it on start.
+    /// </summary>
+    public string? Seal { get; set; }
 }

@@ -46,6 +46,7 @@ public static class WorkflowModel
             e.Property(x => x.IdempotencyKey).HasMaxLength(200);
             e.Property(x => x.PreviousHash).HasMaxLength(64);
             e.Property(x => x.Hash).HasMaxLength(64);
+            e.Property(x => x.Seal).HasMaxLength(64);
             e.HasIndex(x => new { x.InstanceId, x.Sequence }).IsUnique();
             e.HasIndex(x => new { x.InstanceId, x.IdempotencyKey }).IsUnique();
         });

@@ -16,7 +16,7 @@ namespace Bargaining.Workflows;
 /// join it.
 /// </summary>
 public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, WorkflowConditions conditions, IReadOnlyDictionary<string, Jurisdiction> jurisdictions, TimeProvider clock,
-    ILogger<WorkflowEngine>? logger = null)
+    JournalSeal seal, ILogger<WorkflowEngine>? logger = null)
 {
     /// <summary>How long a timer that cannot fire (bad data, a definition version no longer loaded) waits before the next try.</summary>
     public static readonly TimeSpan FailedTimerRetry = TimeSpan.FromHours(1);
@@ -379,7 +379,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
         await db.Set<WorkflowJournalRecord>().AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).ToListAsync(ct);
 
     /// <summary>
-    /// Checks an instance's hash chain — each entry's hash, its link to the previous entry, and the instance's head —
+    /// Checks an instance's hash chain — each entry's hash and seal, its link to the previous entry, and the instance's head —
     /// and that the instance's stored state is the one its last entry recorded: a state changed in the database
     /// without a journal entry (a step skipped, a variable altered) is found.
     /// </summary>
@@ -387,7 +387,41 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     {
         var record = await db.Set<WorkflowInstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
         if (record is null) return new JournalVerification(false, 0, null, $"no workflow instance {instanceId}");
-        var entries = await JournalAsync(instanceId, ct);
+        return Verify(record, await JournalAsync(instanceId, ct), sealsRequired: true);
+    }
+
+    /// <summary>
+    /// Seals the entries written before seals existed (a database of an earlier release), instance by instance, where
+    /// the rest of <see cref="VerifyJournalAsync"/> holds; an instance whose chain is broken is left unsealed, so
+    /// verification keeps reporting it. Trust on first use: what the database held when the key was first used is
+    /// taken as true. Returns how many entries were sealed and which instances were not.
+    /// </summary>
+    public async Task<(int Sealed, IReadOnlyList<Guid> Broken)> SealUnsealedAsync(CancellationToken ct = default)
+    {
+        var (count, broken) = (0, new List<Guid>());
+        var ids = await db.Set<WorkflowJournalRecord>().Where(j => j.Seal == null).Select(j => j.InstanceId).Distinct().ToListAsync(ct);
+        foreach (var id in ids)
+        {
+            var record = await db.Set<WorkflowInstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+            var entries = await JournalAsync(id, ct);
+            if (record is null || !Verify(record, entries, sealsRequired: false).Valid)
+            {
+                broken.Add(id);
+                continue;
+            }
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            foreach (var e in entries.Where(e => e.Seal is null))
+            {
+                var value = seal.Compute(e.Hash);
+                count += await db.Set<WorkflowJournalRecord>().Where(j => j.Id == e.Id && j.Seal == null).ExecuteUpdateAsync(u => u.SetProperty(j => j.Seal, value), ct);
+            }
+            if (transaction is not null) await transaction.CommitAsync(ct);
+        }
+        return (count, broken);
+    }
+
+    private JournalVerification Verify(WorkflowInstanceRecord record, IReadOnlyList<WorkflowJournalRecord> entries, bool sealsRequired)
+    {
         var previous = JournalHash.Genesis;
         for (var i = 0; i < entries.Count; i++)
         {
@@ -395,6 +429,10 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
             if (e.Sequence != i + 1) return new JournalVerification(false, i, i + 1, $"entry {i + 1} is missing");
             if (e.PreviousHash != previous) return new JournalVerification(false, i, e.Sequence, "the link to the previous entry is broken");
             if (JournalHash.Compute(e) != e.Hash) return new JournalVerification(false, i, e.Sequence, "the entry's content does not match its hash");
+            if (sealsRequired && !seal.Verifies(e.Hash, e.Seal))
+                return new JournalVerification(false, i, e.Sequence, e.Seal is null
+                    ? "the entry is not sealed"
+                    : "the entry's seal does not match: it was written or changed without the journal key");
             previous = e.Hash;
         }
         if (record.JournalSequence != entries.Count || record.JournalHead != previous)
@@ -426,6 +464,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
         entry.Result = JsonSerializer.Serialize(snapshot, Json);
         entry.PreviousHash = record.JournalHead;
         entry.Hash = JournalHash.Compute(entry);
+        entry.Seal = seal.Compute(entry.Hash);
         record.JournalHead = entry.Hash;
         db.Add(entry);
 

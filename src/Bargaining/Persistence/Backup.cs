@@ -20,13 +20,15 @@ public sealed record BackupCheck(string Integrity, int Instances, int Entries, I
 /// <summary>
 /// Backups of a SQLite database, taken while the application runs: SQLite's online backup API copies one consistent
 /// snapshot, the writes still in the <c>-wal</c> file included (a plain copy of the <c>.db</c> file is not a backup).
-/// The sign-in keys are in the database and come with it. A restore first checks the copy (integrity and journals)
-/// and keeps the file it replaces. PostgreSQL has its own tools (docs/deployment.md).
+/// The sign-in keys are in the database and come with it; the journal key (<see cref="JournalSeal"/>) is not, on
+/// purpose: whoever holds a backup cannot forge a journal. Keep a copy of the key apart from the backups; a copy is
+/// checked, and a restore checked first, with the installation's key. A restore keeps the file it replaces.
+/// PostgreSQL has its own tools (docs/deployment.md).
 /// </summary>
 public static class Backup
 {
     /// <summary>Copies <paramref name="database"/> to the new file <paramref name="target"/> and checks the copy.</summary>
-    public static async Task<BackupCheck> TakeAsync(string database, string target, string workflows, CancellationToken ct = default)
+    public static async Task<BackupCheck> TakeAsync(string database, string target, string workflows, JournalSeal seal, CancellationToken ct = default)
     {
         if (!File.Exists(database)) throw new ArgumentException($"没有数据库文件 {database}");
         if (File.Exists(target)) throw new ArgumentException($"备份文件 {target} 已存在，不会覆盖");
@@ -37,11 +39,11 @@ public static class Backup
             await copy.OpenAsync(ct);
             source.BackupDatabase(copy);
         }
-        return await CheckAsync(target, workflows, ct);
+        return await CheckAsync(target, workflows, seal, ct);
     }
 
-    /// <summary>Checks a database file: SQLite's integrity check, then every workflow journal's hash chain.</summary>
-    public static async Task<BackupCheck> CheckAsync(string file, string workflows, CancellationToken ct = default)
+    /// <summary>Checks a database file: SQLite's integrity check, then every workflow journal's hash chain and seals (<paramref name="seal"/>: the installation's key).</summary>
+    public static async Task<BackupCheck> CheckAsync(string file, string workflows, JournalSeal seal, CancellationToken ct = default)
     {
         if (!File.Exists(file)) throw new ArgumentException($"没有数据库文件 {file}");
         string integrity;
@@ -53,7 +55,7 @@ public static class Backup
             integrity = Convert.ToString(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) ?? "";
         }
         if (integrity != "ok") return new BackupCheck(integrity, 0, 0, []);
-        await using var services = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(workflows, DatabaseSettings.Sqlite(file))).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddSingleton(seal).AddBargaining(new BargainingOptions(workflows, DatabaseSettings.Sqlite(file))).BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
         var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
         var ids = await scope.ServiceProvider.GetRequiredService<BargainingDbContext>().Set<WorkflowInstanceRecord>().Select(i => i.Id).ToListAsync(ct);
@@ -73,9 +75,9 @@ public static class Backup
     /// nothing changed, unless the backup checks sound; the file replaced is kept beside it as
     /// <c>FILE.before-restore-yyyyMMddHHmmss</c>, which is returned (null when there was none).
     /// </summary>
-    public static async Task<(BackupCheck Check, string? Kept)> RestoreAsync(string backup, string database, string workflows, DateTimeOffset now, CancellationToken ct = default)
+    public static async Task<(BackupCheck Check, string? Kept)> RestoreAsync(string backup, string database, string workflows, JournalSeal seal, DateTimeOffset now, CancellationToken ct = default)
     {
-        var check = await CheckAsync(backup, workflows, ct);
+        var check = await CheckAsync(backup, workflows, seal, ct);
         if (!check.Sound) return (check, null);
         var incoming = database + ".restoring";
         File.Delete(incoming);

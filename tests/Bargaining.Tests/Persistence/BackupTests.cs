@@ -1,3 +1,4 @@
+using Bargaining.Workflows;
 using Bargaining.Persistence;
 using Bargaining.Tests.Workflows;
 using Microsoft.Data.Sqlite;
@@ -16,6 +17,7 @@ public sealed class BackupTests
     {
         await using var host = await BargainingHost.StartAsync(China.At(2026, 3, 3, 10));
         var workflows = host.Services.GetRequiredService<BargainingOptions>().WorkflowsDirectory;
+        var seal = host.Services.GetRequiredService<JournalSeal>();
         var before = new List<Guid>();
         for (var i = 0; i < 20; i++) before.Add(await host.OfferAsync());
         using var stop = new CancellationTokenSource();
@@ -31,7 +33,7 @@ public sealed class BackupTests
         {
             while (await Count(host.SqlitePath!, "workflow_instances") < 25) await Task.Yield();   // writes are under way
 
-            var check = await Backup.TakeAsync(host.SqlitePath!, backup, workflows);
+            var check = await Backup.TakeAsync(host.SqlitePath!, backup, workflows, seal);
             stop.Cancel();
             var writtenDuring = await during;
 
@@ -42,7 +44,7 @@ public sealed class BackupTests
             Assert.Equal(inBackup.Count, check.Instances);
 
             await Execute(restored, "CREATE TABLE replaced (what TEXT); INSERT INTO replaced VALUES ('the database the restore replaces')");
-            var (restore, kept) = await Backup.RestoreAsync(backup, restored, workflows, China.At(2026, 3, 3, 12));
+            var (restore, kept) = await Backup.RestoreAsync(backup, restored, workflows, seal, China.At(2026, 3, 3, 12));
 
             Assert.True(restore.Sound);
             Assert.Equal(await Dump(backup), await Dump(restored));
@@ -62,16 +64,17 @@ public sealed class BackupTests
     {
         await using var host = await BargainingHost.StartAsync(China.At(2026, 3, 3, 10));
         var workflows = host.Services.GetRequiredService<BargainingOptions>().WorkflowsDirectory;
+        var seal = host.Services.GetRequiredService<JournalSeal>();
         await host.OfferAsync();
         var backup = Temp("backup");
         var database = Temp("database");
         try
         {
-            Assert.True((await Backup.TakeAsync(host.SqlitePath!, backup, workflows)).Sound);
+            Assert.True((await Backup.TakeAsync(host.SqlitePath!, backup, workflows, seal)).Sound);
             await Execute(backup, "DROP TRIGGER workflow_journal_no_update; UPDATE workflow_journal SET Actor = 'someone else'");
             File.WriteAllText(database, "the database in use");
 
-            var (check, kept) = await Backup.RestoreAsync(backup, database, workflows, China.At(2026, 3, 3, 12));
+            var (check, kept) = await Backup.RestoreAsync(backup, database, workflows, seal, China.At(2026, 3, 3, 12));
 
             Assert.False(check.Sound);
             Assert.NotEmpty(check.Broken);

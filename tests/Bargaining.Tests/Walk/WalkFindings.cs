@@ -35,6 +35,9 @@ public static class Finding
     public const string Dashboard = "dashboard-mismatch";
     /// <summary>The stage a round shows went back, e.g. 已回应 → 协商中 → 已回应 over a coordination (issue 10 item 7).</summary>
     public const string StageWentBack = "stage-went-back";
+
+    /// <summary>A round's recorded facts differ from its journal (<see cref="Bargaining.Features.Rounds.RoundAudit"/>), or its journal does not verify.</summary>
+    public const string FactsDifferFromJournal = "facts-differ-from-journal";
     /// <summary>A document the round has reached is not available to print (issue 15 item 2).</summary>
     public const string DocumentUnavailable = "document-unavailable";
     /// <summary>A document listed as available failed to print or read back.</summary>

@@ -367,6 +367,13 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
         CheckStage(lane, (await world.WithServicesAsync(s => s.GetRequiredService<WorkflowEngine>().GetCurrentAsync(lane.Round)))!);
         var facts = await FactsAsync(lane.Round);
         var round = facts.Round;
+        var (journal, verification) = await world.WithServicesAsync(async s =>
+        {
+            var engine = s.GetRequiredService<WorkflowEngine>();
+            return (await engine.JournalAsync(round.WorkflowInstanceId), await engine.VerifyJournalAsync(round.WorkflowInstanceId));
+        });
+        if (!verification.Valid) Report(lane, Finding.FactsDifferFromJournal, $"流程日志校验不通过：第{verification.BrokenAt}条，{verification.Problem}");
+        foreach (var difference in RoundAudit.Differences(round, journal)) Report(lane, Finding.FactsDifferFromJournal, difference, difference);
         if (round.Table.ConcludedAt is { } concluded && !facts.Meetings.Any(m => m.RecordedAt is { } recorded && recorded <= concluded))
             Report(lane, Finding.DraftBeforeHeldMeeting, $"第{round.Table.Draft}稿合同草案于{Local(concluded)}形成，此前没有召开过（已记录的）协商会议");
         if (round is { Signing.WorkerSignedAt: not null, Signing.EmployerSignedAt: not null, Signing.TermStartsOn: null })
@@ -436,6 +443,13 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
         var documents = await world.SendAsync(new RoundDocumentListQuery(lane.Round), lane.Enterprise.Chair.User);
         var facts = await FactsAsync(lane.Round);
         var round = facts.Round;
+        var (journal, verification) = await world.WithServicesAsync(async s =>
+        {
+            var engine = s.GetRequiredService<WorkflowEngine>();
+            return (await engine.JournalAsync(round.WorkflowInstanceId), await engine.VerifyJournalAsync(round.WorkflowInstanceId));
+        });
+        if (!verification.Valid) Report(lane, Finding.FactsDifferFromJournal, $"流程日志校验不通过：第{verification.BrokenAt}条，{verification.Problem}");
+        foreach (var difference in RoundAudit.Differences(round, journal)) Report(lane, Finding.FactsDifferFromJournal, difference, difference);
         foreach (var d in documents.Where(d => !d.Available))
         {
             var reached = d.Kind switch

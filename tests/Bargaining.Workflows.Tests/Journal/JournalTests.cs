@@ -1,3 +1,4 @@
+using Bargaining.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using static Bargaining.Workflows.Tests.Support.TestWorkflows;
 
@@ -72,6 +73,68 @@ public sealed class JournalTests : WorkflowDatabaseTest
         var (engine, id) = await RoundWithThreeEntriesAsync();
 
         Assert.Equal(new JournalVerification(true, 3, null, null), await engine.VerifyJournalAsync(id));
+    }
+
+    [Fact]
+    public async Task An_entry_rewritten_with_its_whole_chain_recomputed_is_detected_by_its_seal()
+    {
+        var (engine, id) = await RoundWithThreeEntriesAsync();
+
+        // Someone with write access to the database but not the key: changes who acted, then recomputes every hash
+        // after it and the instance's head, so the plain hash chain holds again.
+        await using (var db = Database.NewContext())
+        {
+            var entries = await db.Set<WorkflowJournalRecord>().Where(e => e.InstanceId == id).OrderBy(e => e.Sequence).ToListAsync();
+            entries[1].Actor = "someone else";
+            var previous = JournalHash.Genesis;
+            foreach (var entry in entries)
+            {
+                entry.PreviousHash = previous;
+                entry.Hash = previous = JournalHash.Compute(entry);
+            }
+            (await db.Set<WorkflowInstanceRecord>().SingleAsync(i => i.Id == id)).JournalHead = previous;
+            await db.SaveChangesAsync();
+        }
+
+        var verification = await engine.VerifyJournalAsync(id);
+        Assert.Equal((false, 2L), (verification.Valid, verification.BrokenAt));
+        Assert.Contains("seal does not match", verification.Problem);
+    }
+
+    [Fact]
+    public async Task An_entry_sealed_with_another_key_is_detected()
+    {
+        var (engine, id) = await RoundWithThreeEntriesAsync();
+        var otherKey = new JournalSeal(new byte[JournalSeal.KeyLength]);
+        var hash = await Database.NewContext().Set<WorkflowJournalRecord>().Where(e => e.InstanceId == id && e.Sequence == 3).Select(e => e.Hash).SingleAsync();
+
+        await ChangeDatabaseAsync($"UPDATE workflow_journal SET \"Seal\" = {otherKey.Compute(hash)} WHERE \"InstanceId\" = {id} AND \"Sequence\" = 3");
+
+        var verification = await engine.VerifyJournalAsync(id);
+        Assert.Equal((false, 3L), (verification.Valid, verification.BrokenAt));
+        Assert.Contains("seal does not match", verification.Problem);
+    }
+
+    [Fact]
+    public async Task Entries_from_before_seals_are_sealed_once_where_their_chain_holds_and_a_broken_chain_stays_unsealed()
+    {
+        var (engine, sound) = await RoundWithThreeEntriesAsync();
+        var (_, broken) = await RoundWithThreeEntriesAsync();
+        // As a database of the release before seals: no entry sealed; one journal changed behind the engine's back.
+        await using (var db = Database.NewContext())
+            await db.Database.ExecuteSqlAsync($"UPDATE workflow_journal SET \"Seal\" = NULL");
+        await ChangeDatabaseAsync($"UPDATE workflow_journal SET \"Actor\" = 'someone else' WHERE \"InstanceId\" = {broken} AND \"Sequence\" = 2");
+        Assert.Contains("not sealed", (await engine.VerifyJournalAsync(sound)).Problem);
+
+        var (count, unsealable) = await engine.SealUnsealedAsync();
+
+        Assert.Equal(3, count);
+        Assert.Equal(new[] { broken }, unsealable);
+        Assert.True((await engine.VerifyJournalAsync(sound)).Valid);
+        Assert.False((await engine.VerifyJournalAsync(broken)).Valid);
+        var again = await engine.SealUnsealedAsync();
+        Assert.Equal(0, again.Sealed);
+        Assert.Equal(new[] { broken }, again.Broken);
     }
 
     private async Task<(WorkflowEngine Engine, Guid Id)> RoundWithThreeEntriesAsync()

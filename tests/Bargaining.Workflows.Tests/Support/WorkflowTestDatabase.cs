@@ -41,7 +41,10 @@ public sealed class WorkflowTestDatabase : IAsyncLifetime
     public WorkflowDbContext NewContext(params IInterceptor[] interceptors) => Own(Context(interceptors));
 
     public WorkflowEngine NewEngine(TimeProvider clock, WorkflowRegistry? registry = null, params IInterceptor[] interceptors) =>
-        new(NewContext(interceptors), registry ?? TestWorkflows.Registry(), TestWorkflows.Conditions(), TestWorkflows.Jurisdictions, clock);
+        new(NewContext(interceptors), registry ?? TestWorkflows.Registry(), TestWorkflows.Conditions(), TestWorkflows.Jurisdictions, clock, Seal);
+
+    /// <summary>The journal seal of this database's engines: a key of the test's own.</summary>
+    public JournalSeal Seal { get; } = new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(JournalSeal.KeyLength));
 
     /// <summary>The services an application registers to run the engine and its timer processor, without a generic host.</summary>
     public ServiceProvider NewHost(TimeProvider clock, WorkflowTimerOptions? options = null)
@@ -54,6 +57,7 @@ public sealed class WorkflowTestDatabase : IAsyncLifetime
         services.AddSingleton(TestWorkflows.Conditions());
         services.AddSingleton(TestWorkflows.Jurisdictions);
         services.AddSingleton(clock);
+        services.AddSingleton(Seal);
         services.AddSingleton(options ?? new WorkflowTimerOptions());
         services.AddSingleton<ILogger<WorkflowTimerProcessor>>(NullLogger<WorkflowTimerProcessor>.Instance);
         services.AddSingleton<WorkflowTimerProcessor>();

@@ -93,7 +93,7 @@ public sealed class UnitProgressStamp
 /// its meetings and its agreed pay topics. <see cref="BargainingDbContext"/> calls it in every save that changes one
 /// of these, so commands, the engine and the timer processor keep it alike.
 /// </summary>
-public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowConditions conditions, JurisdictionCatalog jurisdictions, TimeProvider clock)
+public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowConditions conditions, JurisdictionCatalog jurisdictions, TimeProvider clock, JournalSeal seal)
 {
     /// <summary>Rounds filled in per save by <see cref="BackfillAsync"/>.</summary>
     public const int BackfillBatch = 500;
@@ -165,7 +165,7 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
                               select new { r.Id, r.EnterpriseId, r.CreatedAt, Stored = p }).ToListAsync(ct);
         var latest = siblings.GroupBy(r => r.EnterpriseId).Select(g => g.MaxBy(r => (r.CreatedAt, r.Id))!.Id).ToHashSet();
         var stored = siblings.Where(s => s.Stored is not null).ToDictionary(s => s.Id, s => s.Stored!);
-        var engine = new WorkflowEngine(db, registry, conditions, jurisdictions.TimeRules, clock);
+        var engine = new WorkflowEngine(db, registry, conditions, jurisdictions.TimeRules, clock, seal);
         foreach (var (round, unit, record, met, rises) in rounds)
         {
             var computed = Compute(round, unit, engine.Describe(record), registry.Find(record.DefinitionId, record.DefinitionVersion), jurisdictions[round.Jurisdiction].Time,
