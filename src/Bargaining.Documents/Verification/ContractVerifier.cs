@@ -79,10 +79,11 @@ public sealed partial class ContractVerifier(IContractRegistry registry)
         {
             pages = PdfText.Read(new MemoryStream(bytes, writable: false));
         }
-        // PDFsharp reports a damaged file with whatever exception its parser meets; any of them means unreadable.
+        // PDFsharp reports a damaged file with whatever exception its parser meets; any of them means unreadable. Its
+        // text (English, about the parser's state) says nothing to the holder of the file and is not passed on.
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
-            return new(VerificationOutcome.Unreadable, "该文件不是可读取的 PDF 文件：" + e.Message);
+            return new(VerificationOutcome.Unreadable, "该文件不是可读取的 PDF 文件（文件已损坏、不完整，或不是 PDF）");
         }
 
         var codes = pages.Select(p => Footer().Match(Squeeze(p.Furniture)) is { Success: true } m ? m.Groups[1].Value : null).ToList();

@@ -61,9 +61,10 @@ public static partial class PdfSignatureCheck
             cms.Decode(signature);
             cms.CheckSignature(verifySignatureOnly: true);
         }
-        catch (CryptographicException e)
+        catch (CryptographicException)
         {
-            return new SignatureCheck(SignatureState.Broken, cms.SignerInfos.Count > 0 ? cms.SignerInfos[0].Certificate?.Subject : null, "签名校验失败：" + e.Message);
+            return new SignatureCheck(SignatureState.Broken, cms.SignerInfos.Count > 0 ? cms.SignerInfos[0].Certificate?.Subject : null,
+                "签名校验失败：签名与文件内容不符，或签名数据已损坏");
         }
         return new SignatureCheck(SignatureState.Valid, cms.SignerInfos[0].Certificate?.Subject);
     }

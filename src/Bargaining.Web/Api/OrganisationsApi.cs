@@ -9,6 +9,7 @@ using Bargaining.Web.Accounts;
 using Bargaining.Web.Hosting;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Bargaining.Web.Api;
 
@@ -23,7 +24,7 @@ public static class OrganisationsApi
         organisations.MapPut("/{id:guid}/labour-authority", SetLabourAuthorityAsync);
         // The city union re-imports its edited organisation file (Bargaining:OrganisationsFile) after changing it.
         organisations.MapPost("/import", ImportOrganisationsAsync).RequireAuthorization(WebApp.Policy(Role.CityAdministrator));
-        organisations.MapPost("/{id:guid}/enterprises", ImportEnterprisesAsync).DisableAntiforgery();
+        organisations.MapPost("/{id:guid}/enterprises", ImportEnterprisesAsync).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(RequestLimits.Upload));
         secured.MapGet("/organisations/{id:guid}/progress", GetCountyProgressAsync).WithTags("进度");
 
         var enterprises = secured.MapGroup("/enterprises").WithTags("企业");

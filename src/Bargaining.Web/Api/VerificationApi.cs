@@ -1,5 +1,7 @@
 using Bargaining.Documents.Verification;
+using Bargaining.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Bargaining.Web.Api;
 
@@ -10,7 +12,7 @@ public static class VerificationApi
     public static void Map(RouteGroupBuilder verify)
     {
         verify.MapGet("/{code}", VerifyCodeAsync);
-        verify.MapPost("", VerifyPdfAsync).DisableAntiforgery();
+        verify.MapPost("", VerifyPdfAsync).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(RequestLimits.Pdf));
     }
 
     private static async Task<Ok<ContractVerification>> VerifyCodeAsync(string code, ContractVerifier verifier, CancellationToken ct) =>

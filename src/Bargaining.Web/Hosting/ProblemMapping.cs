@@ -35,6 +35,7 @@ public static class ProblemMapping
         404 => "未找到",
         405 => "不支持此请求方法",
         409 => "当前状态不允许此操作",
+        413 => "请求内容过大",
         415 => "不支持此请求内容格式",
         422 => "不符合集体协商规定",
         503 => "系统繁忙",
@@ -79,7 +80,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         {
             DomainException e => e.ToProblem(),
             DbUpdateConcurrencyException => ProblemMapping.ForStatus(409, "数据已被他人修改，请刷新后重试"),
-            BadHttpRequestException e => ProblemMapping.ForStatus(400, $"请求格式有误：{e.Message}"),
+            // Kestrel's and the binder's own text (English, about the parser) is not passed on.
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ProblemMapping.ForStatus(413, RequestLimits.TooLarge(context)),
+            BadHttpRequestException => ProblemMapping.ForStatus(400, "请求格式有误：请求内容不是有效的 JSON 或表单，或字段的类型不符"),
             _ => null,
         };
         if (problem is null)

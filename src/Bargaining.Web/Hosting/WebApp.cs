@@ -108,7 +108,11 @@ public static class WebApp
     {
         var options = builder.Configuration.GetSection("Bargaining").Get<WebOptions>() ?? new WebOptions();
         var services = builder.Services;
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = RequestLimits.Body;
+        });
         services.AddSingleton(options);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUserAccessor, HttpCurrentUser>();
@@ -176,7 +180,7 @@ public static class WebApp
             if (c.ProblemDetails.Title is null || c.ProblemDetails.Type?.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal) == true)
             {
                 c.ProblemDetails.Title = ProblemMapping.Title(status);
-                c.ProblemDetails.Detail ??= ProblemMapping.Title(status);
+                c.ProblemDetails.Detail ??= status == StatusCodes.Status413PayloadTooLarge ? RequestLimits.TooLarge(c.HttpContext) : ProblemMapping.Title(status);
             }
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -1,5 +1,6 @@
 using Bargaining.Documents.Verification;
 using Bargaining.Features.Documents;
+using Bargaining.Web.Hosting;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Bargaining.Web.Pages;
 
 /// <summary>Anyone holding a printed or downloaded contract checks it against the registered text: by its verification code or by uploading the PDF.</summary>
+[RequestSizeLimit(RequestLimits.Pdf)]
 public sealed class VerifyModel(ContractVerifier verifier, IMediator mediator) : PageModel
 {
     /// <summary>The code printed in every page's footer and beside the QR mark on the last page.</summary>

@@ -7,6 +7,7 @@ using Bargaining.Features.Rounds;
 using Bargaining.Jurisdictions;
 using Bargaining.Web.Accounts;
 using Bargaining.Web.Pages.Rounds;
+using Bargaining.Web.Hosting;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +19,7 @@ namespace Bargaining.Web.Pages.County;
 /// A county union's (or a city-direct unit's, or the city's for one unit) enterprises with filters and its figures;
 /// county staff select enterprises to launch the campaign's offers at once or to assign an instructor.
 /// </summary>
+[RequestSizeLimit(RequestLimits.Upload)]   // the enterprise list's import
 public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Accounts.Account> accounts, AccountAdministration administration, TimeProvider clock, JurisdictionCatalog jurisdictions) : BargainingPage(mediator)
 {
     /// <summary>The unit shown: the caller's own, or any for the city union.</summary>

@@ -37,10 +37,9 @@ public sealed record EnterpriseRef(Guid Id, string Name, Guid OrganisationId);
 public sealed class EnterpriseByCreditCodeValidator : AbstractValidator<EnterpriseByCreditCodeQuery>
 {
     public EnterpriseByCreditCodeValidator() =>
-        RuleFor(q => q.CreditCode).Custom((code, context) =>
-        {
-            if (CreditCode.Problem(code?.Trim().ToUpperInvariant()) is { } problem) context.AddFailure(problem);
-        });
+        RuleFor(q => q.CreditCode).Must(code => Problem(code) is null).WithMessage(q => Problem(q.CreditCode)!);
+
+    private static string? Problem(string? code) => CreditCode.Problem(code?.Trim().ToUpperInvariant());
 }
 
 /// <summary>Handles <see cref="EnterpriseByCreditCodeQuery"/>; county staff find only their own county's enterprises.</summary>
