@@ -12,6 +12,7 @@ try
         "simulate" => await SimulateCommand.RunAsync(Arguments.Parse(args[1..]), Console.Out, Console.Error),
         "validate" => ValidateCommand.Run(Arguments.Parse(args[1..]), Console.Out),
         "verify" => await VerifyCommand.RunAsync(Arguments.Parse(args[1..]), Console.Out),
+        "checkpoint" => await VerifyCommand.CheckpointAsync(Arguments.Parse(args[1..]), Console.Out),
         "backup" => await BackupCommands.BackupAsync(Arguments.Parse(args[1..]), Console.Out),
         "restore" => await BackupCommands.RestoreAsync(Arguments.Parse(args[1..]), Console.Out),
         "print" => await DocumentCommands.PrintAsync(Arguments.Parse(args[1..]), Console.Out),
@@ -55,7 +56,11 @@ static int Usage(int code, string? problem = null)
                                                     throughput and the city dashboard (default bargaining-simulation.db; the
                                                     database is emptied first, as by demo)
           validate  [--workflows DIR]               check every definition; print each error with its file and JSON path
-          verify    --db FILE                       verify the hash chain of every instance's journal
+          verify    --db FILE                       check every journal (hash chain, seals with the journal key, stored
+                    [--checkpoint CHECKPOINT]       state) and every round's facts against its journal; with a checkpoint,
+                    [--journal-key-file KEY]        that no journal was cut or removed since (key: FILE.journal-key)
+          checkpoint --db FILE --to CHECKPOINT      write every journal's head, sealed with the journal key, to a file kept
+                                                    elsewhere (e.g. hourly by cron), for verify --checkpoint
           backup    --db FILE --to BACKUP.db        copy a SQLite database while the app runs (consistent, sign-in keys
                                                     included), then check the copy: integrity and every journal
           restore   --from BACKUP.db --db FILE      with the app stopped: check the backup, then put it in place of FILE

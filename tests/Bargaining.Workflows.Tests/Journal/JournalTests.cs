@@ -137,6 +137,39 @@ public sealed class JournalTests : WorkflowDatabaseTest
         Assert.Equal(new[] { broken }, again.Broken);
     }
 
+    [Fact]
+    public async Task A_journal_cut_back_or_an_instance_removed_is_found_by_a_checkpoint_taken_before()
+    {
+        var (_, id) = await RoundWithThreeEntriesAsync();
+        var (_, other) = await RoundWithThreeEntriesAsync();
+        var written = (await JournalCheckpoint.TakeAsync(Database.NewContext(), Clock.GetUtcNow())).Write(Database.Seal);
+        var checkpoint = JournalCheckpoint.Read(written, Database.Seal);
+        Assert.Equal(2, checkpoint.Heads.Count);
+        Assert.Empty(await checkpoint.ProblemsAsync(Database.NewContext()));
+
+        // The last entry cut away, the instance's head put back on the entry before (its seal still holds); another
+        // instance removed whole.
+        await using (var db = Database.NewContext())
+        {
+            var last = await db.Set<WorkflowJournalRecord>().SingleAsync(e => e.InstanceId == id && e.Sequence == 3);
+            var instance = await db.Set<WorkflowInstanceRecord>().SingleAsync(i => i.Id == id);
+            (instance.JournalSequence, instance.JournalHead) = (2, last.PreviousHash);
+            db.Remove(last);
+            db.RemoveRange(db.Set<WorkflowJournalRecord>().Where(e => e.InstanceId == other));
+            db.RemoveRange(db.Set<WorkflowTimerRecord>().Where(t => t.InstanceId == other));
+            db.Remove(await db.Set<WorkflowInstanceRecord>().SingleAsync(i => i.Id == other));
+            await db.SaveChangesAsync();
+        }
+
+        var problems = await checkpoint.ProblemsAsync(Database.NewContext());
+        Assert.Equal(2, problems.Count);
+        Assert.Contains($"{id}: the journal has 2 entries, fewer than the 3 it had", problems);
+        Assert.Contains($"{other}: the instance is gone (it had 3 entries)", problems);
+        // A checkpoint changed, or sealed with another key, is refused.
+        Assert.Throws<FormatException>(() => JournalCheckpoint.Read(written.Replace(" 3 ", " 2 "), Database.Seal));
+        Assert.Throws<FormatException>(() => JournalCheckpoint.Read(written, new JournalSeal(new byte[JournalSeal.KeyLength])));
+    }
+
     private async Task<(WorkflowEngine Engine, Guid Id)> RoundWithThreeEntriesAsync()
     {
         var engine = NewEngine();
