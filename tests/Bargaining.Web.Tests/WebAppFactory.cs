@@ -75,6 +75,9 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected DatabaseSettings Database =>
         _database.IsPostgreSql ? DatabaseSettings.PostgreSql(_database.ConnectionString) : DatabaseSettings.Sqlite(_database.SqliteFile!);
 
+    /// <summary>The application's options on <see cref="Database"/>, with the host's journal key.</summary>
+    protected BargainingOptions Options => new(BargainingOptions.FindWorkflowsDirectory(), Database) { JournalKey = _database.JournalKey };
+
     /// <summary>The SQLite file the host runs on (a test on SQLite only).</summary>
     public string DatabaseFile => Database.SqliteFile ?? throw new InvalidOperationException("this test runs on SQLite only");
 

@@ -194,6 +194,6 @@ public sealed class WalkWorld : IAsyncDisposable
     {
         await Services.DisposeAsync();
         SqliteConnection.ClearPool(new SqliteConnection(DatabaseSettings.Sqlite(_path).ConnectionString));
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".journal-key" }) File.Delete(_path + suffix);
     }
 }

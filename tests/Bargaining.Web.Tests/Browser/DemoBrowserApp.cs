@@ -15,7 +15,7 @@ public class DemoBrowserApp : BrowserApp
 
     protected override async Task BeforeStartAsync()
     {
-        Demo = await YanchengDemo.CreateAsync(new BargainingOptions(BargainingOptions.FindWorkflowsDirectory(), Database), Size);
+        Demo = await YanchengDemo.CreateAsync(Options, Size);
         Clock.SetUtcNow(Demo.EndedAt);
     }
 
