@@ -88,16 +88,16 @@ public sealed class RaceApiTests(WebAppFactory app, ITestOutputHelper output) : 
         new("withdrawing a topic and proposing on it", t => t._table.AtTheTableAsync(),
             async (t, r) => await t.Chair.PostJsonAsync($"/api/topics/{await t._table.PayTopicAsync(r)}/withdraw", new WithdrawTopicCommand(await t._table.PayTopicAsync(r), Side.Worker, "并入下一年度协商")),
             (t, r) => t._chair2.PostJsonAsync($"/api/rounds/{r}/topics", new ProposeCommand(r, Side.Worker, RoundTable.WageRise(5))), Winners.Either),
-        new("both sides concluding", t => t.ReadyToConcludeAsync(),
+        new("both sides concluding", t => t._table.ReadyToConcludeAsync(),
             (t, r) => t.Chair.PostJsonAsync($"/api/rounds/{r}/conclude", new ConcludeCommand(r, Side.Worker)),
             (t, r) => t.Employer.PostJsonAsync($"/api/rounds/{r}/conclude", new ConcludeCommand(r, Side.Employer)), Winners.Both, Signals.Conclude),   // journalled once, when the second chief concludes
         new("two congress votes", t => t._table.DraftedAsync(),
             (t, r) => t.Chair.PostJsonAsync($"/api/rounds/{r}/congress-vote", t._table.AdoptingVote(r)),
             (t, r) => t._chair2.PostJsonAsync($"/api/rounds/{r}/congress-vote", t._table.AdoptingVote(r)), Winners.One, Signals.RecordVote),
-        new("both sides signing", t => t.TermAgreedAsync(),
+        new("both sides signing", t => t._table.TermAgreedAsync(),
             (t, r) => t.Chair.PostJsonAsync($"/api/rounds/{r}/sign", new SignCommand(r, Side.Worker)),
             (t, r) => t.Employer.PostJsonAsync($"/api/rounds/{r}/sign", new SignCommand(r, Side.Employer)), Winners.Both),
-        new("one side signing twice", t => t.TermAgreedAsync(),
+        new("one side signing twice", t => t._table.TermAgreedAsync(),
             (t, r) => t.Chair.PostJsonAsync($"/api/rounds/{r}/sign", new SignCommand(r, Side.Worker)),
             (t, r) => t._chair2.PostJsonAsync($"/api/rounds/{r}/sign", new SignCommand(r, Side.Worker)), Winners.One, Signals.Sign),
         new("two filings", t => t._table.SignedAsync(),
@@ -262,22 +262,4 @@ public sealed class RaceApiTests(WebAppFactory app, ITestOutputHelper output) : 
     private NameRepresentativesCommand Representatives(Guid round, Side side) => side == Side.Worker
         ? new(round, side, RoundTable.Members(_table.Enterprise.ChairName!, "职工代表"))
         : new(round, side, RoundTable.Members("李明", "企业代表"), LegalRepresentative: "李明");
-
-    /// <summary>The pay topic agreed and the meeting minuted: both chiefs may conclude.</summary>
-    private async Task<Guid> ReadyToConcludeAsync()
-    {
-        var round = await _table.AtTheTableAsync();
-        var pay = await _table.PayTopicAsync(round);
-        await (await Employer.PostJsonAsync($"/api/topics/{pay}/agree", new AgreeTopicCommand(pay, Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
-        await (await Chair.PostJsonAsync($"/api/rounds/{round}/minutes", new RecordMeetingCommand(round, Side.Worker, "双方就职工年平均工资增长6%达成一致"))).ExpectAsync(HttpStatusCode.NoContent);
-        return round;
-    }
-
-    /// <summary>Adopted by the congress and the term agreed: both chiefs may sign.</summary>
-    private async Task<Guid> TermAgreedAsync()
-    {
-        var round = await _table.AdoptedAsync();
-        await (await Chair.PostJsonAsync($"/api/rounds/{round}/term", _table.Term(round, Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
-        return round;
-    }
 }
