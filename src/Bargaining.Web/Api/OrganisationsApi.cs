@@ -5,6 +5,7 @@ using Bargaining.Features.Progress;
 using Bargaining.Features.Rounds;
 using Bargaining.Features.Rounds.Views;
 using Bargaining.Infrastructure;
+using Bargaining.Persistence;
 using Bargaining.Web.Accounts;
 using Bargaining.Web.Hosting;
 using MediatR;
@@ -68,8 +69,13 @@ public static class OrganisationsApi
 
     // The instructor is an account: it must be an instructor of the caller's county, and the name is the account's.
     private static async Task<Ok<AssignInstructorResult>> AssignInstructorAsync(AssignInstructorCommand command, AccountAdministration accounts,
-        ICurrentUserAccessor users, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(await accounts.AssignmentAsync(users.Caller(), command.EnterpriseIds ?? [], command.InstructorUserId), ct));
+        ICurrentUserAccessor users, BargainingDbContext db, IMediator mediator, CancellationToken ct)
+    {
+        // Authorised before the instructor account is checked, as the pipeline authorises before it validates: a caller
+        // who may not assign (or not for these enterprises) is answered 403 whatever instructor they name.
+        await command.AuthoriseAsync(users.Caller(), db, ct);
+        return TypedResults.Ok(await mediator.Send(await accounts.AssignmentAsync(users.Caller(), command.EnterpriseIds ?? [], command.InstructorUserId), ct));
+    }
 
     private static async Task<Ok<IReadOnlyList<InstructorAssignmentRow>>> GetInstructorHistoryAsync(Guid id, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new InstructorHistoryQuery(id), ct));

@@ -112,6 +112,9 @@ public sealed class TransactionBehaviour<TRequest, TResponse>(BargainingDbContex
     private async Task<TResponse> WriteAsync(RequestHandlerDelegate<TResponse> next, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // What the authorisation read before the transaction (the round, tracked) is read again inside it: a command
+        // racing another on the same round decides on what that one committed, never on a copy from before it.
+        db.ChangeTracker.Clear();
         try
         {
             var response = await next();

@@ -138,11 +138,16 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     }
 
     /// <summary>
-    /// The round with this id, tracked; a not-found domain error (404) when there is none. A round this context tracks
-    /// already (the command's authorisation loaded it) is not read again.
+    /// The round with this id, tracked; a not-found domain error (404) when there is none. In a command's write
+    /// transaction on PostgreSQL its row is locked first (<c>FOR UPDATE</c>), so two commands on one round take turns
+    /// and the second decides on what the first wrote; on SQLite the writer gate already admits one write at a time.
     /// </summary>
-    public async Task<Round> RoundAsync(Guid id, CancellationToken ct) =>
-        await Rounds.FindAsync([id], ct) ?? throw DomainException.NotFound("该轮协商");
+    public async Task<Round> RoundAsync(Guid id, CancellationToken ct)
+    {
+        if (Database.IsNpgsql() && Database.CurrentTransaction is { } transaction && !Persistence.Database.IsRead(transaction))
+            await Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM rounds WHERE \"Id\" = {id} FOR UPDATE", ct);
+        return await Rounds.FindAsync([id], ct) ?? throw DomainException.NotFound("该轮协商");
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -117,6 +117,10 @@ public static class Database
     /// </summary>
     internal const IsolationLevel SqliteReadIsolation = IsolationLevel.ReadUncommitted;
 
+    /// <summary>Whether <paramref name="transaction"/> is a query's read transaction (<see cref="BeginReadAsync"/>) rather than a command's.</summary>
+    public static bool IsRead(IDbContextTransaction transaction) =>
+        transaction.GetDbTransaction().IsolationLevel is SqliteReadIsolation or IsolationLevel.RepeatableRead;
+
     /// <summary>
     /// A read-only transaction for a query: every statement sees one snapshot, and no writer waits for it — on SQLite
     /// a deferred transaction (no write lock), on PostgreSQL REPEATABLE READ, READ ONLY.

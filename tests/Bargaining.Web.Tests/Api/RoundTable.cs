@@ -106,13 +106,20 @@ public sealed class RoundTable(WebAppFactory app, Enterprise enterprise, HttpCli
         return round;
     }
 
-    /// <summary>The employer accepts the 6 % rise, the meeting is minuted and both chiefs conclude: the draft is before the congress.</summary>
-    public async Task<Guid> DraftedAsync()
+    /// <summary>The employer accepts the 6 % rise and the meeting is minuted: both chiefs may conclude.</summary>
+    public async Task<Guid> ReadyToConcludeAsync()
     {
         var round = await AtTheTableAsync();
         var pay = await PayTopicAsync(round);
         await (await Employer.PostJsonAsync($"/api/topics/{pay}/agree", new AgreeTopicCommand(pay, Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
         await (await Chair.PostJsonAsync($"/api/rounds/{round}/minutes", new RecordMeetingCommand(round, Side.Worker, "双方就职工年平均工资增长6%达成一致"))).ExpectAsync(HttpStatusCode.NoContent);
+        return round;
+    }
+
+    /// <summary>Ready to conclude, and both chiefs conclude: the draft is before the congress.</summary>
+    public async Task<Guid> DraftedAsync()
+    {
+        var round = await ReadyToConcludeAsync();
         await (await Chair.PostJsonAsync($"/api/rounds/{round}/conclude", new ConcludeCommand(round, Side.Worker))).ExpectAsync(HttpStatusCode.OK);
         await (await Employer.PostJsonAsync($"/api/rounds/{round}/conclude", new ConcludeCommand(round, Side.Employer))).ExpectAsync(HttpStatusCode.OK);
         return round;
@@ -130,11 +137,18 @@ public sealed class RoundTable(WebAppFactory app, Enterprise enterprise, HttpCli
     /// <summary>Three years from the first of next month (Art 38 allows 1 to 3).</summary>
     public AgreeContractTermCommand Term(Guid round, Side side) => new(round, side, app.Today.AddDays(30), app.Today.AddDays(30).AddYears(3).AddDays(-1));
 
-    /// <summary>Adopted, the term agreed and signed by both chiefs today.</summary>
-    public async Task<Guid> SignedAsync()
+    /// <summary>Adopted and the term agreed: both chiefs may sign.</summary>
+    public async Task<Guid> TermAgreedAsync()
     {
         var round = await AdoptedAsync();
         await (await Chair.PostJsonAsync($"/api/rounds/{round}/term", Term(round, Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
+        return round;
+    }
+
+    /// <summary>Adopted, the term agreed and signed by both chiefs today.</summary>
+    public async Task<Guid> SignedAsync()
+    {
+        var round = await TermAgreedAsync();
         await (await Chair.PostJsonAsync($"/api/rounds/{round}/sign", new SignCommand(round, Side.Worker))).ExpectAsync(HttpStatusCode.NoContent);
         await (await Employer.PostJsonAsync($"/api/rounds/{round}/sign", new SignCommand(round, Side.Employer))).ExpectAsync(HttpStatusCode.NoContent);
         return round;

@@ -13,8 +13,11 @@ public static class TopicMoves
     /// <summary>The topic with its positions and its round; conflict unless the round is at the table.</summary>
     public static async Task<(Topic Topic, Round Round)> LoadAtTheTableAsync(BargainingDbContext db, RoundWorkflow workflow, Guid topicId, string action, CancellationToken ct)
     {
-        var topic = await db.Topics.Include(t => t.Positions).FirstOrDefaultAsync(t => t.Id == topicId, ct) ?? throw DomainException.NotFound("该议题");
-        var round = await db.RoundAsync(topic.RoundId, ct);
+        // The round first (locked on PostgreSQL), then the thread: two moves on one topic take turns, and the second
+        // reads the positions the first added.
+        var roundId = await db.Topics.Where(t => t.Id == topicId).Select(t => (Guid?)t.RoundId).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("该议题");
+        var round = await db.RoundAsync(roundId, ct);
+        var topic = await db.Topics.Include(t => t.Positions).FirstAsync(t => t.Id == topicId, ct);
         await workflow.EnsureAtAsync(round, action, ct, AtTheTable);
         return (topic, round);
     }
