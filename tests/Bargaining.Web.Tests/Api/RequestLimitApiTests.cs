@@ -25,7 +25,7 @@ public sealed class RequestLimitApiTests(KestrelWebAppFactory app) : IClassFixtu
         using var city = await app.SignedInAsync(Role.CityAdministrator, app.City.Id);
         var name = new string('字', 800_000);   // 2.4 MB in UTF-8
 
-        var refused = await city.PostAsync("/api/campaigns", Json(new { name, startsOn = "2026-03-02", endsOn = "2026-05-31", organisationIds = Array.Empty<Guid>() }));
+        var refused = await SendAsync(city, "/api/campaigns", Json(new { name, startsOn = "2026-03-02", endsOn = "2026-05-31", organisationIds = Array.Empty<Guid>() }));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
         Assert.Equal("请求内容过大：不能超过 2 MB", await DetailAsync(refused));
