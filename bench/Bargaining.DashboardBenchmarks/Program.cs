@@ -37,7 +37,8 @@ var watch = Stopwatch.StartNew();
 await using (var empty = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(workflows, database)).BuildServiceProvider())
 await using (var scope = empty.CreateAsyncScope())
     await Database.RecreateGeneratedAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
-if (options.GetValueOrDefault("from") is { } demo) File.Copy(demo, path);
+// The empty database just created (and marked as generated) is replaced by the copy.
+if (options.GetValueOrDefault("from") is { } demo) File.Copy(demo, path, overwrite: true);
 else
 {
     await YanchengDemo.CreateAsync(new BargainingOptions(workflows, database));
