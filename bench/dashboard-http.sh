@@ -59,8 +59,9 @@ done
 # Every address loaded for 10 s first, not counted: the tiered JIT takes about half a minute of load to settle on
 # optimised code, which the first addresses measured would otherwise pay.
 for path in "${paths[@]}"; do
-  for i in $(seq 1 "$instances"); do wrk -t1 -c$((8 / instances)) -d10s -H "Cookie: $cookie" "http://127.0.0.1:$((port + i))$path" >/dev/null & done
-  wait
+  warming=()
+  for i in $(seq 1 "$instances"); do wrk -t1 -c$((8 / instances)) -d10s -H "Cookie: $cookie" "http://127.0.0.1:$((port + i))$path" >/dev/null & warming+=($!); done
+  wait "${warming[@]}" # not a bare wait: the hosts are this shell's children too
 done
 for path in "${paths[@]}"; do
   statuses=""
