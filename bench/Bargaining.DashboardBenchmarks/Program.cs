@@ -37,7 +37,13 @@ var watch = Stopwatch.StartNew();
 await using (var empty = new ServiceCollection().AddLogging().AddBargaining(new BargainingOptions(workflows, database)).BuildServiceProvider())
 await using (var scope = empty.CreateAsyncScope())
     await Database.RecreateGeneratedAsync(scope.ServiceProvider.GetRequiredService<BargainingDbContext>());
-if (options.GetValueOrDefault("from") is { } demo) File.Copy(demo, path);
+if (options.GetValueOrDefault("from") is { } demo)
+{
+    // The empty database just created (and marked as generated) is replaced by the copy, its write-ahead log with it.
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    foreach (var suffix in new[] { "-wal", "-shm" }) File.Delete(path + suffix);
+    File.Copy(demo, path, overwrite: true);
+}
 else
 {
     await YanchengDemo.CreateAsync(new BargainingOptions(workflows, database));
@@ -93,6 +99,8 @@ foreach (var size in sizes)
         ("enterprise list, stage 协商中 (county)", s => Send(s, staff, new EnterpriseListQuery { OrganisationId = county.Id, Stage = RoundStage.Bargaining })),
         ("dashboard Excel export", s => Send(s, cityUser, new ExportCityDashboardQuery(campaign, ExportFormat.Xlsx))),
         ("round list Excel export, overdue only (county, all rows)", s => Send(s, staff, new ExportRoundListQuery(new RoundListQuery { OverdueOnly = true }, ExportFormat.Xlsx))),
+        ("enterprise list Excel export, stage 协商中 (county, all rows)", s => Send(s, staff, new ExportEnterpriseListQuery(new EnterpriseListQuery { OrganisationId = county.Id, Stage = RoundStage.Bargaining }, ExportFormat.Xlsx))),
+        ("round list CSV export, overdue only (county, all rows)", s => Send(s, staff, new ExportRoundListQuery(new RoundListQuery { OverdueOnly = true }, ExportFormat.Csv))),
     };
     if (size == sizes[0])
         cases.Insert(0, ("baseline: the old in-memory dashboard figures", async s =>

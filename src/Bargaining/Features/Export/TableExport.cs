@@ -1,10 +1,9 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
+using System.Xml;
 using CsvHelper;
 using CsvHelper.Configuration;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Bargaining.Features.Export;
 
@@ -38,7 +37,7 @@ public sealed record ExportTable(string Title, IReadOnlyList<string> Columns, IR
         string.Concat(Title.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is '\\' or '/' or ':' or '*' or '?' or '"' or '<' or '>' or '|' ? '_' : c)) + extension;
 }
 
-/// <summary>Writes <see cref="ExportTable"/>s as .xlsx (DocumentFormat.OpenXml) and .csv (CsvHelper).</summary>
+/// <summary>Writes <see cref="ExportTable"/>s as .xlsx (SpreadsheetML written as it goes) and .csv (CsvHelper).</summary>
 public static class TableWriter
 {
     /// <summary>UTF-8 with a byte order mark: without it Excel opens a Chinese .csv as GBK and shows mojibake.</summary>
@@ -64,77 +63,162 @@ public static class TableWriter
 
     /// <summary>
     /// The table as an .xlsx workbook with one worksheet: a bold, frozen header row; numbers stay numbers and dates
-    /// are Excel dates (serial numbers shown as yyyy-mm-dd), so they sort and filter as dates.
+    /// are Excel dates (serial numbers shown as yyyy-mm-dd), so they sort and filter as dates. Texts are inline
+    /// strings, never formulas, so a text such as <c>=HYPERLINK(…)</c> shows as typed.
     /// </summary>
+    /// <remarks>
+    /// The package is written straight into a zip, each part streamed once with an <see cref="XmlWriter"/> and
+    /// compressed at the fastest level: building the document's DOM and saving it through System.IO.Packaging cost
+    /// about five times the CPU (docs/benchmarks.md, "Whole-list exports").
+    /// </remarks>
     public static byte[] Xlsx(ExportTable table)
     {
         using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var styles = workbook.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = new Stylesheet(
-                new NumberingFormats(
-                    new NumberingFormat { NumberFormatId = DateFormat, FormatCode = "yyyy-mm-dd" },
-                    new NumberingFormat { NumberFormatId = DateTimeFormat, FormatCode = "yyyy-mm-dd hh:mm" }),
-                new Fonts(new Font(), new Font(new Bold())),
-                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
-                new Borders(new Border()),
-                new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true },
-                    new CellFormat { NumberFormatId = DateFormat, ApplyNumberFormat = true },
-                    new CellFormat { NumberFormatId = DateTimeFormat, ApplyNumberFormat = true }));
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            data.Append(RowOf(1, table.Columns.Cast<object?>().ToList(), header: true));
-            for (var i = 0; i < table.Rows.Count; i++) data.Append(RowOf((uint)i + 2, table.Rows[i], header: false));
-            var widths = new Columns(table.Columns.Select((c, i) => new Column
+            Part(zip, "[Content_Types].xml", w => w.WriteRaw(ContentTypes));
+            Part(zip, "_rels/.rels", w => w.WriteRaw(PackageRelationships));
+            Part(zip, "xl/_rels/workbook.xml.rels", w => w.WriteRaw(WorkbookRelationships));
+            Part(zip, "xl/styles.xml", w => w.WriteRaw(Styles));
+            Part(zip, "xl/workbook.xml", w =>
             {
-                Min = (uint)i + 1, Max = (uint)i + 1, CustomWidth = true,
-                Width = Math.Min(60, 2 + table.Rows.Select(r => i < r.Count ? Width(Text(r[i])) : 0).Append(Width(c)).Max()),
-            }));
-            var frozen = new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
-            { WorkbookViewId = 0 });
-            sheetPart.Worksheet = new Worksheet(frozen, widths, data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(table.Title) }));
-            workbook.Workbook.Save();
+                w.WriteStartElement("workbook", Main);
+                w.WriteAttributeString("xmlns", "r", null, Relationships);
+                w.WriteStartElement("sheets", Main);
+                w.WriteStartElement("sheet", Main);
+                w.WriteAttributeString("name", SheetName(table.Title));
+                w.WriteAttributeString("sheetId", "1");
+                w.WriteAttributeString("id", Relationships, "rId1");
+                w.WriteEndElement();
+                w.WriteEndElement();
+                w.WriteEndElement();
+            });
+            Part(zip, "xl/worksheets/sheet1.xml", w => Worksheet(w, table));
         }
         return stream.ToArray();
     }
 
-    private static Row RowOf(uint number, IReadOnlyList<object?> cells, bool header)
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    private const string ContentTypes =
+        """<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>""";
+
+    private const string PackageRelationships =
+        """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""";
+
+    private const string WorkbookRelationships =
+        """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>""";
+
+    // Cell styles (cellXfs) by index: 0 plain, 1 bold (the header), 2 a date, 3 a date and time.
+    private const string Styles =
+        """<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm"/></numFmts><fonts count="2"><font/><font><b/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellXfs count="4"><xf/><xf fontId="1" applyFont="1"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="165" applyNumberFormat="1"/></cellXfs></styleSheet>""";
+
+    private const string HeaderStyle = "1", DateStyle = "2", DateTimeStyle = "3";
+
+    private static readonly XmlWriterSettings PartSettings = new() { Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) };
+
+    // A fixed time in the zip's entries: the same table gives the same bytes.
+    private static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static void Part(ZipArchive zip, string name, Action<XmlWriter> write)
     {
-        var row = new Row { RowIndex = number };
-        for (var i = 0; i < cells.Count; i++)
-        {
-            var reference = ColumnName(i) + number.ToString(CultureInfo.InvariantCulture);
-            var cell = cells[i] switch
-            {
-                null => new Cell { CellReference = reference },
-                int or long or decimal or double => new Cell
-                {
-                    CellReference = reference, DataType = CellValues.Number,
-                    CellValue = new CellValue(Convert.ToString(cells[i], CultureInfo.InvariantCulture)!),
-                },
-                DateOnly d => DateCell(reference, d.ToDateTime(TimeOnly.MinValue), DateStyle),
-                // Shown at the offset it carries (the caller converts to local time), as a clock reading, not UTC.
-                DateTimeOffset t => DateCell(reference, t.DateTime, DateTimeStyle),
-                var other => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Text(other)!)) },
-            };
-            if (header) cell.StyleIndex = 1;
-            row.Append(cell);
-        }
-        return row;
+        var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+        entry.LastWriteTime = EntryTime;
+        using var part = entry.Open();
+        using var writer = XmlWriter.Create(part, PartSettings);
+        writer.WriteStartDocument();
+        write(writer);
     }
 
-    private const uint DateFormat = 164, DateTimeFormat = 165; // the first ids free for custom formats
-    private const uint DateStyle = 2, DateTimeStyle = 3;        // indexes into CellFormats above
-
-    private static Cell DateCell(string reference, DateTime value, uint style) => new()
+    private static void Worksheet(XmlWriter w, ExportTable table)
     {
-        CellReference = reference, DataType = CellValues.Number, StyleIndex = style,
-        CellValue = new CellValue(value.ToOADate().ToString(CultureInfo.InvariantCulture)),
-    };
+        w.WriteStartElement("worksheet", Main);
+        w.WriteStartElement("sheetViews", Main);
+        w.WriteStartElement("sheetView", Main);
+        w.WriteAttributeString("workbookViewId", "0");
+        w.WriteStartElement("pane", Main);
+        w.WriteAttributeString("ySplit", "1");
+        w.WriteAttributeString("topLeftCell", "A2");
+        w.WriteAttributeString("activePane", "bottomLeft");
+        w.WriteAttributeString("state", "frozen");
+        w.WriteEndElement();
+        w.WriteEndElement();
+        w.WriteEndElement();
+
+        w.WriteStartElement("cols", Main);
+        var widths = Widths(table);
+        for (var i = 0; i < widths.Length; i++)
+        {
+            var number = (i + 1).ToString(CultureInfo.InvariantCulture);
+            w.WriteStartElement("col", Main);
+            w.WriteAttributeString("min", number);
+            w.WriteAttributeString("max", number);
+            w.WriteAttributeString("width", widths[i].ToString(CultureInfo.InvariantCulture));
+            w.WriteAttributeString("customWidth", "1");
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
+
+        var columns = Enumerable.Range(0, Math.Max(table.Columns.Count, table.Rows.Select(r => r.Count).DefaultIfEmpty().Max())).Select(ColumnName).ToArray();
+        w.WriteStartElement("sheetData", Main);
+        WriteRow(w, columns, 1, [.. table.Columns], header: true);
+        for (var i = 0; i < table.Rows.Count; i++) WriteRow(w, columns, i + 2, table.Rows[i], header: false);
+        w.WriteEndElement();
+        w.WriteEndElement();
+    }
+
+    private static void WriteRow(XmlWriter w, string[] columns, int number, IReadOnlyList<object?> cells, bool header)
+    {
+        var row = number.ToString(CultureInfo.InvariantCulture);
+        w.WriteStartElement("row", Main);
+        w.WriteAttributeString("r", row);
+        for (var i = 0; i < cells.Count; i++)
+        {
+            w.WriteStartElement("c", Main);
+            w.WriteAttributeString("r", columns[i] + row);
+            switch (cells[i])
+            {
+                case null:
+                    break;
+                case int or long or decimal or double:
+                    Number(w, Convert.ToString(cells[i], CultureInfo.InvariantCulture)!, header ? HeaderStyle : null);
+                    break;
+                case DateOnly d:
+                    Number(w, d.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture), DateStyle);
+                    break;
+                // Shown at the offset it carries (the caller converts to local time), as a clock reading, not UTC.
+                case DateTimeOffset t:
+                    Number(w, t.DateTime.ToOADate().ToString(CultureInfo.InvariantCulture), DateTimeStyle);
+                    break;
+                case var other:
+                    if (header) w.WriteAttributeString("s", HeaderStyle);
+                    w.WriteAttributeString("t", "inlineStr");
+                    w.WriteStartElement("is", Main);
+                    w.WriteElementString("t", Main, Text(other));
+                    w.WriteEndElement();
+                    break;
+            }
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
+    }
+
+    private static void Number(XmlWriter w, string value, string? style)
+    {
+        if (style is not null) w.WriteAttributeString("s", style);
+        w.WriteAttributeString("t", "n");
+        w.WriteElementString("v", Main, value);
+    }
+
+    // Wide enough for the longest text in each column, header included, at most 60.
+    private static double[] Widths(ExportTable table)
+    {
+        var widths = table.Columns.Select(Width).ToArray();
+        foreach (var row in table.Rows)
+            for (var i = 0; i < Math.Min(row.Count, widths.Length); i++) widths[i] = Math.Max(widths[i], Width(Text(row[i])));
+        return [.. widths.Select(w => Math.Min(60, 2 + w))];
+    }
 
     /// <summary>
     /// A text that a spreadsheet would run as a formula (<c>=HYPERLINK(…)</c>, <c>+</c>, <c>-</c>, <c>@</c>, or a

@@ -93,6 +93,51 @@ public sealed class ExportTests : ProgressScenario
     }
 
     [Fact]
+    public void A_large_table_reads_back_from_xlsx_cell_for_cell_as_a_valid_workbook()
+    {
+        var started = new DateTimeOffset(2026, 3, 25, 9, 30, 0, TimeSpan.FromHours(8));
+        var table = new ExportTable("集体协商名单/东台", ["企业", "职工人数", "增幅", "期限", "发起时间", "逾期", "备注"],
+            [.. Enumerable.Range(0, 5000).Select(i => (IReadOnlyList<object?>)[$"盐城恒达精密机械有限公司（{i}）", 20 + i, i * 0.25m, new DateOnly(2026, 4, 9).AddDays(i % 90),
+                started.AddMinutes(i), i % 2 == 0, i % 7 == 0 ? null : i % 5 == 0 ? "=HYPERLINK(\"http://evil.example\",\"点此\") <a> & \"b\"" : "工资专项"])]);
+
+        var content = TableWriter.Xlsx(table);
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(content), isEditable: false);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        var (sheet, rows) = ReadXlsx(content);
+        Assert.Equal("集体协商名单东台", sheet);
+        Assert.Equal(5001, rows.Count);
+        Assert.Equal(table.Columns, rows[0].Select(c => c.Text));
+        for (var i = 0; i < table.Rows.Count; i++)
+        {
+            var (expected, row) = (table.Rows[i], rows[i + 1]);
+            Assert.Equal(((string)expected[0]!, false), (row[0].Text, row[0].IsNumber));
+            Assert.Equal(((int)expected[1]!).ToString(CultureInfo.InvariantCulture), row[1].Text);
+            Assert.Equal((decimal)expected[2]!, decimal.Parse(row[2].Text, CultureInfo.InvariantCulture));
+            Assert.Equal(((DateOnly)expected[3]!).ToDateTime(TimeOnly.MinValue), DateTime.FromOADate(double.Parse(row[3].Text, CultureInfo.InvariantCulture)));
+            Assert.Equal(((DateTimeOffset)expected[4]!).DateTime, DateTime.FromOADate(double.Parse(row[4].Text, CultureInfo.InvariantCulture)), TimeSpan.FromSeconds(1));
+            Assert.Equal((bool)expected[5]! ? "是" : "否", row[5].Text);
+            Assert.Equal((string?)expected[6] ?? "", row[6].Text);
+            Assert.True(row.Skip(1).Take(4).All(c => c.IsNumber) && !row[5].IsNumber);
+        }
+        var worksheet = (WorksheetPart)document.WorkbookPart!.GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().Single().Id!);
+        // A text that starts with = is a text, never a formula.
+        Assert.Empty(worksheet.Worksheet.Descendants<CellFormula>());
+        Assert.Equal(PaneStateValues.Frozen, worksheet.Worksheet.Descendants<Pane>().Single().State!.Value);
+        var styles = document.WorkbookPart.WorkbookStylesPart!.Stylesheet;
+        var formats = styles.CellFormats!.Elements<CellFormat>().ToList();
+        Assert.All(worksheet.Worksheet.Descendants<Row>().First().Elements<Cell>(), c => Assert.Equal(1u, formats[(int)c.StyleIndex!.Value].FontId!.Value));
+        Assert.NotNull(styles.Fonts!.Elements<Font>().ElementAt(1).Bold);
+        var dateFormats = styles.NumberingFormats!.Elements<NumberingFormat>().ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode!.Value);
+        var secondRow = worksheet.Worksheet.Descendants<Row>().ElementAt(1).Elements<Cell>().ToList();
+        Assert.Equal(("yyyy-mm-dd", "yyyy-mm-dd hh:mm"), (dateFormats[formats[(int)secondRow[3].StyleIndex!.Value].NumberFormatId!.Value], dateFormats[formats[(int)secondRow[4].StyleIndex!.Value].NumberFormatId!.Value]));
+        // Wide enough for the longest text of the column, header included (a Chinese character two columns, a digit 1.1).
+        var widths = worksheet.Worksheet.Descendants<Column>().Select(c => c.Width!.Value).ToList();
+        Assert.Equal(2 + 28 + 4 * 1.1, widths[0], 6);
+        Assert.Equal(2 + 8, widths[1], 6);
+    }
+
+    [Fact]
     public async Task Dates_in_xlsx_are_excel_dates_not_text()
     {
         await ScenarioAsync();
