@@ -74,6 +74,12 @@ public sealed class WebOptions
     /// <summary>The password of <see cref="SigningCertificate"/>.</summary>
     public string? SigningPassword { get; set; }
 
+    /// <summary>
+    /// Hours a command's idempotency key and answer are kept (default 24; 1 to 720): a repeat within them gets the
+    /// first answer, a later one runs as a new request.
+    /// </summary>
+    public int IdempotencyKeyHours { get; set; } = 24;
+
     /// <summary><see cref="BusyTimeoutSeconds"/> as a span.</summary>
     public TimeSpan BusyTimeout => TimeSpan.FromSeconds(Math.Clamp(BusyTimeoutSeconds, 1, 600));
 
@@ -108,6 +114,7 @@ public static class WebApp
         var database = options.DatabaseSettings();
         var bargaining = new BargainingOptions(options.Workflows ?? BargainingOptions.FindWorkflowsDirectory(), database) { Print = options.PrintOptions() };
         if (!string.IsNullOrWhiteSpace(options.OrganisationsFile)) bargaining = bargaining with { OrganisationsFile = Path.GetFullPath(options.OrganisationsFile) };
+        services.AddSingleton(new Bargaining.Infrastructure.IdempotencyOptions { KeyLifetime = TimeSpan.FromHours(Math.Clamp(options.IdempotencyKeyHours, 1, 720)) });
         services.AddBargaining(bargaining, options.Demo ? new DemoClock() : null);
 
         // Sign-in cookies stay valid across restarts and across app instances: the keys that protect them are kept in
@@ -232,6 +239,7 @@ public static class WebApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(RequestKeys.ReadAsync);
         app.MapOpenApi();
         app.MapRazorPages();
         Api.Endpoints.Map(app);
