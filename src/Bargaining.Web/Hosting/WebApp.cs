@@ -185,7 +185,7 @@ public static class WebApp
             doc.Info.Title = "Bargaining 集体协商 API";
             doc.Info.Description = "要约、回应、协商、职代会审议、签订、报送审查与生效的接口；错误均以 ProblemDetails 返回。";
             return Task.CompletedTask;
-        }).AddDocumentTransformer<Api.RouteIdSchemas>());
+        }).AddDocumentTransformer<Api.RouteIdSchemas>().AddOperationTransformer<Api.IdempotencyKeyHeader>());
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/");

@@ -158,6 +158,23 @@ public sealed partial class IdempotencyApiTests(WebAppFactory app) : IClassFixtu
         Assert.Equal(before + 1, await PositionsAsync(round));
     }
 
+    [Fact]
+    public async Task The_OpenAPI_document_offers_the_header_on_every_command_and_not_on_signing_in()
+    {
+        using var client = app.NewClient();
+        var paths = (await (await client.GetAsync("/openapi/v1.json")).ReadAsync<JsonElement>()).GetProperty("paths");
+
+        bool Offers(string path, string method) => paths.GetProperty(path).GetProperty(method).TryGetProperty("parameters", out var parameters)
+            && parameters.EnumerateArray().Any(p => p.GetProperty("name").GetString() == RequestKeys.Header && p.GetProperty("in").GetString() == "header");
+
+        var commands = paths.EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name)))
+            .Where(o => o.Method is "post" or "put" or "patch" or "delete" && !o.Path.StartsWith("/api/account", StringComparison.Ordinal) && !o.Path.StartsWith("/api/verify", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(commands.Count >= 30, $"{commands.Count} command endpoints");
+        Assert.All(commands, o => Assert.True(Offers(o.Path, o.Method), $"{o.Method} {o.Path}"));
+        Assert.False(Offers("/api/account/login", "post"));
+    }
+
     [GeneratedRegex("""<form(?=[^>]*data-testid="counter-pay")(?=[^>]*action="(?<action>[^"]+)")[^>]*>(?<body>.*?)</form>""", RegexOptions.Singleline)]
     private static partial Regex CounterForm();
 
