@@ -30,7 +30,6 @@ public sealed partial class IdempotencyApiTests(WebAppFactory app) : IClassFixtu
         return request;
     }
 
-    private Task<int> PositionsAsync(Guid round) => app.WithDbAsync(db => db.Positions.CountAsync(p => db.Topics.Any(t => t.Id == p.TopicId && t.RoundId == round)));
 
     private async Task<(RoundTable Table, string ChairName, Guid Round)> AtTheTableAsync()
     {
@@ -44,7 +43,7 @@ public sealed partial class IdempotencyApiTests(WebAppFactory app) : IClassFixtu
     public async Task Ten_concurrent_identical_proposals_with_one_key_record_one_position_and_get_ten_identical_answers()
     {
         var (table, _, round) = await AtTheTableAsync();
-        var before = await PositionsAsync(round);
+        var before = await table.PositionsAsync(round);
         var key = Guid.NewGuid().ToString();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => table.Chair.SendAsync(Keyed($"/api/rounds/{round}/topics", Rewards(round), key))));
@@ -52,7 +51,7 @@ public sealed partial class IdempotencyApiTests(WebAppFactory app) : IClassFixtu
         var answers = await Task.WhenAll(responses.Select(async r => $"{(int)r.StatusCode} {r.Headers.Location} {await r.Content.ReadAsStringAsync()}"));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         Assert.Single(answers.Distinct());
-        Assert.Equal(before + 1, await PositionsAsync(round));
+        Assert.Equal(before + 1, await table.PositionsAsync(round));
     }
 
     [Fact]
@@ -64,7 +63,7 @@ public sealed partial class IdempotencyApiTests(WebAppFactory app) : IClassFixtu
         var body = await first.Content.ReadAsStringAsync();
         var pay = await table.PayTopicAsync(round);
         await (await table.Employer.PostJsonAsync($"/api/topics/{pay}/counter", new CounterProposeCommand(pay, Side.Employer, "职工年平均工资增长4%", 4, "%"))).ExpectAsync(HttpStatusCode.NoContent);
-        var positions = await PositionsAsync(round);
+        var positions = await table.PositionsAsync(round);
 
         var repeat = await table.Chair.SendAsync(Keyed($"/api/rounds/{round}/topics", Rewards(round), key));
 
@@ -72,7 +71,7 @@ public sealed partial class IdempotencyApiTests(WebAppFactory app) : IClassFixtu
         Assert.Equal(HttpStatusCode.Created, repeat.StatusCode);
         Assert.Equal(first.Headers.Location, repeat.Headers.Location);
         Assert.Equal(body, await repeat.Content.ReadAsStringAsync());
-        Assert.Equal(positions, await PositionsAsync(round));
+        Assert.Equal(positions, await table.PositionsAsync(round));
     }
 
     [Fact]
@@ -81,7 +80,7 @@ public sealed partial class IdempotencyApiTests(WebAppFactory app) : IClassFixtu
         var (table, _, round) = await AtTheTableAsync();
         var key = Guid.NewGuid().ToString();
         await (await table.Chair.SendAsync(Keyed($"/api/rounds/{round}/topics", Rewards(round), key))).ExpectAsync(HttpStatusCode.Created);
-        var positions = await PositionsAsync(round);
+        var positions = await table.PositionsAsync(round);
 
         var otherBody = await (await table.Chair.SendAsync(Keyed($"/api/rounds/{round}/topics", Rewards(round, clause: "考勤奖惩制度须经工会同意"), key))).ProblemAsync(HttpStatusCode.UnprocessableEntity);
         var pay = await table.PayTopicAsync(round);
@@ -90,7 +89,7 @@ public sealed partial class IdempotencyApiTests(WebAppFactory app) : IClassFixtu
         Assert.Equal("idempotency-key.reused", otherBody.Code());
         Assert.Contains("幂等键", otherBody.Detail());
         Assert.Equal("idempotency-key.reused", otherAddress.Code());
-        Assert.Equal(positions, await PositionsAsync(round));
+        Assert.Equal(positions, await table.PositionsAsync(round));
     }
 
     [Fact]
@@ -99,11 +98,11 @@ public sealed partial class IdempotencyApiTests(WebAppFactory app) : IClassFixtu
         var (table, _, round) = await AtTheTableAsync();
         var key = Guid.NewGuid().ToString();
         await (await table.Chair.SendAsync(Keyed($"/api/rounds/{round}/topics", Rewards(round), key))).ExpectAsync(HttpStatusCode.Created);
-        var positions = await PositionsAsync(round);
+        var positions = await table.PositionsAsync(round);
 
         await (await table.Employer.SendAsync(Keyed($"/api/rounds/{round}/topics", Rewards(round, Side.Employer, "完善考勤奖惩制度"), key))).ExpectAsync(HttpStatusCode.Created);
 
-        Assert.Equal(positions + 1, await PositionsAsync(round));
+        Assert.Equal(positions + 1, await table.PositionsAsync(round));
     }
 
     [Fact]
@@ -112,13 +111,13 @@ public sealed partial class IdempotencyApiTests(WebAppFactory app) : IClassFixtu
         var (table, chairName, round) = await AtTheTableAsync();
         var key = Guid.NewGuid().ToString();
         await (await table.Chair.SendAsync(Keyed($"/api/rounds/{round}/topics", Rewards(round), key))).ExpectAsync(HttpStatusCode.Created);
-        var positions = await PositionsAsync(round);
+        var positions = await table.PositionsAsync(round);
 
         await app.AdvanceToAsync(app.Clock.GetUtcNow().AddHours(25));
         using var chair = await app.SignInAsync(chairName);
         await (await chair.SendAsync(Keyed($"/api/rounds/{round}/topics", Rewards(round), key))).ExpectAsync(HttpStatusCode.Created);
 
-        Assert.Equal(positions + 1, await PositionsAsync(round));
+        Assert.Equal(positions + 1, await table.PositionsAsync(round));
         await app.AdvanceToAsync(app.Clock.GetUtcNow().AddHours(25));
         var accountId = await app.AccountIdAsync(chairName);
         // The host's sweeper runs every hour of the clock; sweeping once more finds the account's keys gone either way.
@@ -147,7 +146,7 @@ public sealed partial class IdempotencyApiTests(WebAppFactory app) : IClassFixtu
         fields["number"] = "4";
         fields["unit"] = "%";
         var action = WebUtility.HtmlDecode(form.Groups["action"].Value);
-        var before = await PositionsAsync(round);
+        var before = await table.PositionsAsync(round);
 
         var first = await table.Employer.PostAsync(action, new FormUrlEncodedContent(fields));
         var second = await table.Employer.PostAsync(action, new FormUrlEncodedContent(fields));
@@ -155,7 +154,7 @@ public sealed partial class IdempotencyApiTests(WebAppFactory app) : IClassFixtu
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.Equal(first.Headers.Location, second.Headers.Location);
-        Assert.Equal(before + 1, await PositionsAsync(round));
+        Assert.Equal(before + 1, await table.PositionsAsync(round));
     }
 
     [Fact]

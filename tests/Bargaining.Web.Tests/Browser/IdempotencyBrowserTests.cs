@@ -1,6 +1,5 @@
 using Bargaining.Domain;
 using Bargaining.Web.Tests.Api;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -50,7 +49,7 @@ public sealed class IdempotencyBrowserTests(BrowserApp app) : IClassFixture<Brow
         await chair.ClickAsync("details:has(#propose-form) > summary");
         await chair.SelectOptionAsync("#propose-form select[name=code]", "rewards-discipline");
         await chair.FillAsync("#propose-form input[name=clause]", "考勤奖惩制度须经职代会讨论");
-        var before = await PositionsAsync(round);
+        var before = await table.PositionsAsync(round);
 
         // Clicked from a script in the page, the second a second later: Playwright waits for a navigation after its own
         // click, and this one is held.
@@ -59,7 +58,7 @@ public sealed class IdempotencyBrowserTests(BrowserApp app) : IClassFixture<Brow
 
         await Expect(chair.Locator("#notice")).ToContainTextAsync("议题已提出");
         Assert.Equal(2, posts);
-        Assert.Equal(before + 1, await PositionsAsync(round));
+        Assert.Equal(before + 1, await table.PositionsAsync(round));
     }
 
     private static async Task Until(Func<bool> condition)
@@ -71,5 +70,4 @@ public sealed class IdempotencyBrowserTests(BrowserApp app) : IClassFixture<Brow
         }
     }
 
-    private Task<int> PositionsAsync(Guid round) => app.WithDbAsync(db => db.Positions.CountAsync(p => db.Topics.Any(t => t.Id == p.TopicId && t.RoundId == round)));
 }
