@@ -99,7 +99,7 @@ public sealed class IdempotencyKeys(ICurrentUserAccessor users, TimeProvider clo
         if (stored is null) return (false, default);
         if (stored.Fingerprint != key.Fingerprint || stored.Command != typeof(TRequest).Name)
             throw DomainException.Rule("idempotency-key.reused",
-                $"幂等键“{key.Key}”已用于另一项请求（内容或地址不同）：同一个键只能用于重发完全相同的请求，新的请求请使用新的键");
+                "此幂等键已用于另一项内容或地址不同的请求，本次未执行。网页表单请刷新页面后重新填写提交；接口调用请为新的请求使用新的 Idempotency-Key");
         return (true, JsonSerializer.Deserialize<TResponse>(stored.Outcome, Json));
     }
 
