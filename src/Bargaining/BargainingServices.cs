@@ -124,12 +124,15 @@ public static class BargainingServices
         services.AddSingleton(new WorkflowTimerOptions());
         services.AddSingleton<WorkflowTimerProcessor>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<WorkflowTimerProcessor>());
+        services.TryAddSingleton(new IdempotencyOptions());
+        services.AddScoped<IdempotencyKeys>();
+        services.AddHostedService<CommandKeySweeper>();
         return services;
     }
 
     /// <summary>
     /// MediatR 5.1 has no registration helper: registers the mediator, every handler and validator of this assembly,
-    /// and the pipeline Logging → Validation → Authorisation → Transaction (outermost first).
+    /// and the pipeline Logging → Idempotency → Admission (authorisation, validation) → Transaction (outermost first).
     /// </summary>
     private static void AddMediatorPipeline(this IServiceCollection services)
     {
@@ -140,6 +143,7 @@ public static class BargainingServices
                 if (contract.GetGenericTypeDefinition() == typeof(IRequestHandler<,>) || contract.GetGenericTypeDefinition() == typeof(IValidator<>))
                     services.AddScoped(contract, type);
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AdmissionBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
     }

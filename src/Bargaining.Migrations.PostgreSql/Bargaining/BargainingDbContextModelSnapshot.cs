@@ -685,6 +685,40 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                     b.ToTable("unit_progress_stamps", (string)null);
                 });
 
+            modelBuilder.Entity("Bargaining.Infrastructure.CommandKey", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Command")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("AccountId", "Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("command_keys", (string)null);
+                });
+
             modelBuilder.Entity("Bargaining.Workflows.Persistence.WorkflowInstanceRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -680,6 +680,40 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                     b.ToTable("unit_progress_stamps", (string)null);
                 });
 
+            modelBuilder.Entity("Bargaining.Infrastructure.CommandKey", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Command")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId", "Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("command_keys", (string)null);
+                });
+
             modelBuilder.Entity("Bargaining.Workflows.Persistence.WorkflowInstanceRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -81,6 +81,12 @@ public sealed class WebOptions
     /// <summary>The password of <see cref="SigningCertificate"/>.</summary>
     public string? SigningPassword { get; set; }
 
+    /// <summary>
+    /// Hours a command's idempotency key and answer are kept (default 24; 1 to 720): a repeat within them gets the
+    /// first answer, a later one runs as a new request.
+    /// </summary>
+    public int IdempotencyKeyHours { get; set; } = 24;
+
     /// <summary><see cref="BusyTimeoutSeconds"/> as a span.</summary>
     public TimeSpan BusyTimeout => TimeSpan.FromSeconds(Math.Clamp(BusyTimeoutSeconds, 1, 600));
 
@@ -120,6 +126,7 @@ public static class WebApp
         var bargaining = new BargainingOptions(options.Workflows ?? BargainingOptions.FindWorkflowsDirectory(), database) { Print = options.PrintOptions(), JournalKey = options.JournalKey };
         if (!string.IsNullOrWhiteSpace(options.JournalKeyFile)) bargaining = bargaining with { JournalKeyFile = Path.GetFullPath(options.JournalKeyFile) };
         if (!string.IsNullOrWhiteSpace(options.OrganisationsFile)) bargaining = bargaining with { OrganisationsFile = Path.GetFullPath(options.OrganisationsFile) };
+        services.AddSingleton(new Bargaining.Infrastructure.IdempotencyOptions { KeyLifetime = TimeSpan.FromHours(Math.Clamp(options.IdempotencyKeyHours, 1, 720)) });
         services.AddBargaining(bargaining, options.Demo ? new DemoClock() : null);
 
         // Sign-in cookies stay valid across restarts and across app instances: the keys that protect them are kept in
@@ -190,7 +197,7 @@ public static class WebApp
             doc.Info.Title = "Bargaining 集体协商 API";
             doc.Info.Description = "要约、回应、协商、职代会审议、签订、报送审查与生效的接口；错误均以 ProblemDetails 返回。";
             return Task.CompletedTask;
-        }).AddDocumentTransformer<Api.RouteIdSchemas>());
+        }).AddDocumentTransformer<Api.RouteIdSchemas>().AddOperationTransformer<Api.IdempotencyKeyHeader>());
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/");
@@ -244,6 +251,7 @@ public static class WebApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(RequestKeys.ReadAsync);
         app.MapOpenApi();
         app.MapRazorPages();
         Api.Endpoints.Map(app);

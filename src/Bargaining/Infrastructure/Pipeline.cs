@@ -83,9 +83,10 @@ public interface IQuery<out TResponse> : IRequest<TResponse>;
 /// The unit of work. A command runs in one write transaction: everything the handler changes (its own rows and the
 /// workflow's) commits together or not at all. A query (<see cref="IQuery{TResponse}"/>) runs in a read
 /// transaction. A database too busy to answer is a <see cref="FailureKind.Busy"/> failure (503, try again), with
-/// nothing changed.
+/// nothing changed. A command sent with an idempotency key records the key and its result in the same transaction
+/// (<see cref="IdempotencyKeys.ClaimAsync"/>).
 /// </summary>
-public sealed class TransactionBehaviour<TRequest, TResponse>(BargainingDbContext db) : IPipelineBehavior<TRequest, TResponse>
+public sealed class TransactionBehaviour<TRequest, TResponse>(BargainingDbContext db, IdempotencyKeys keys) : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
@@ -117,7 +118,9 @@ public sealed class TransactionBehaviour<TRequest, TResponse>(BargainingDbContex
         db.ChangeTracker.Clear();
         try
         {
+            var key = await keys.ClaimAsync(db, ct);
             var response = await next();
+            if (key is not null) IdempotencyKeys.Complete(key, response);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return response;

@@ -52,6 +52,9 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     /// <summary>Each unit's stamp, moved with its rounds' summaries and enterprises (see <see cref="UnitProgressStamp"/>).</summary>
     public DbSet<UnitProgressStamp> UnitProgressStamps => Set<UnitProgressStamp>();
 
+    /// <summary>Commands sent with an idempotency key, with their results (see <see cref="Infrastructure.IdempotencyKeys"/>).</summary>
+    public DbSet<Infrastructure.CommandKey> CommandKeys => Set<Infrastructure.CommandKey>();
+
     /// <summary>
     /// Saves, stopping the rounds whose workflow this save ends, and rewrites the <see cref="Features.Progress.RoundProgress"/>
     /// of every round whose workflow, offer, reply, meetings or topics it changes, in the same transaction.
@@ -152,6 +155,16 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyWorkflowModel();
+        modelBuilder.Entity<Infrastructure.CommandKey>(e =>
+        {
+            e.ToTable("command_keys");
+            e.HasKey(x => new { x.AccountId, x.Key });
+            e.Property(x => x.AccountId).HasMaxLength(100);
+            e.Property(x => x.Key).HasMaxLength(Infrastructure.IdempotencyKeys.MaxKeyLength);
+            e.Property(x => x.Fingerprint).HasMaxLength(64);
+            e.Property(x => x.Command).HasMaxLength(200);
+            e.HasIndex(x => x.ExpiresAt);
+        });
         modelBuilder.Entity<Organisation>(e =>
         {
             e.ToTable("organisations");

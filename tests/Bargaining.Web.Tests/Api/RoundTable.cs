@@ -161,6 +161,10 @@ public sealed class RoundTable(WebAppFactory app, Enterprise enterprise, HttpCli
         return (round, filing);
     }
 
+    /// <summary>How many positions the round's topics hold (the append-only history of the table).</summary>
+    public Task<int> PositionsAsync(Guid round) =>
+        app.WithDbAsync(db => db.Positions.CountAsync(p => db.Topics.Any(t => t.Id == p.TopicId && t.RoundId == round)));
+
     public Task<Guid> PayTopicAsync(Guid round) =>
         app.WithDbAsync(db => db.Topics.Where(t => t.RoundId == round && t.Code == TopicCatalog.Pay).Select(t => t.Id).SingleAsync());
 

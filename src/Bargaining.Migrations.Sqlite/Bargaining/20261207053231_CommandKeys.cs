@@ -1,0 +1,42 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Bargaining.Migrations.Sqlite.Bargaining
+{
+    /// <inheritdoc />
+    public partial class CommandKeys : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "command_keys",
+                columns: table => new
+                {
+                    AccountId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Command = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_command_keys", x => new { x.AccountId, x.Key });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_command_keys_ExpiresAt",
+                table: "command_keys",
+                column: "ExpiresAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "command_keys");
+        }
+    }
+}
