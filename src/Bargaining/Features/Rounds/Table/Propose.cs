@@ -21,7 +21,7 @@ public sealed class ProposeValidator : AbstractValidator<ProposeCommand>
     public ProposeValidator()
     {
         RuleFor(c => c.Side).IsInEnum().WithMessage("请选择职工方或企业方");
-        RuleFor(c => c.Topic).NotNull().SetValidator(new TopicProposalValidator());
+        RuleFor(c => c.Topic).NotNull().WithMessage("请填写议题").SetValidator(new TopicProposalValidator());
     }
 }
 
