@@ -119,7 +119,7 @@ public sealed partial class ImportProperties(ITestOutputHelper output) : IAsyncL
         GoodRow.Select(row => Workbook([(1u, EnterpriseFile.Columns.Select((c, i) => ((string?)null, c)).ToList()), (2u, row.Select(c => ((string?)null, c)).ToList())], false)));
 
     /// <summary>A workbook of one sheet with the given rows (number, cells with their column letters), its texts shared or inline.</summary>
-    private static byte[] Workbook(IEnumerable<(uint? Number, List<(string? Column, string Text)> Cells)> rows, bool sharedStrings)
+    internal static byte[] Workbook(IEnumerable<(uint? Number, List<(string? Column, string Text)> Cells)> rows, bool sharedStrings)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
