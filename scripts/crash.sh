@@ -15,11 +15,11 @@ while [ $# -gt 0 ]; do
   esac
 done
 dotnet build tests/Bargaining.Web.Tests -c Release --nologo -v quiet >/dev/null
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+log=$(mktemp --suffix=.crash.log)
 status=0
 BARGAINING_CRASH_KILLS="$kills" BARGAINING_CRASH_SEED="$seed" BARGAINING_TEST_DATABASE=Sqlite \
   dotnet test tests/Bargaining.Web.Tests -c Release --no-build --nologo --filter "FullyQualifiedName~Crash.CrashTests" \
   --logger "console;verbosity=detailed" >"$log" 2>&1 || status=$?
-grep -E "kill [0-9]+:|crash harness|Error Message|Assert|gave up|Passed!|Failed!" "$log" | sed 's/^ *//'
+grep -E "^\s+kill [0-9]+:|crash harness|Passed!|Failed!" "$log" | sed 's/^ *//'
+if [ "$status" -ne 0 ]; then grep -A12 "Error Message:" "$log"; echo "the whole log: $log"; else rm -f "$log"; fi
 exit "$status"

@@ -121,7 +121,7 @@ public sealed class CrashHarness(string workDirectory, int seed, Action<string> 
                             chair = await SignedInAsync(next.UserName, WebAppFactory.Password);
                             break;
                         case 1:
-                            var started = await chair!.PostAsJsonAsync("/api/rounds", new StartRoundCommand(next.Enterprise, RoundKind.Wage, Procedure.Ordinary, Side.Worker), Json.Options);
+                            var started = Busy(await chair!.PostAsJsonAsync("/api/rounds", new StartRoundCommand(next.Enterprise, RoundKind.Wage, Procedure.Ordinary, Side.Worker), Json.Options));
                             if ((int)started.StatusCode is >= 400 and < 500)
                             {
                                 // Started by a request whose answer a kill cut off: carry on with that round.
@@ -136,8 +136,8 @@ public sealed class CrashHarness(string workDirectory, int seed, Action<string> 
                             break;
                         case 2:
                             var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-                            var offer = await chair!.PostAsJsonAsync($"/api/rounds/{round}/offer",
-                                new MakeOfferCommand(round!.Value, [new TopicProposal(TopicCatalog.Pay, "职工年平均工资增长6%", 6, "%")], today.AddDays(-60), 3), Json.Options);
+                            var offer = Busy(await chair!.PostAsJsonAsync($"/api/rounds/{round}/offer",
+                                new MakeOfferCommand(round!.Value, [new TopicProposal(TopicCatalog.Pay, "职工年平均工资增长6%", 6, "%")], today.AddDays(-60), 3), Json.Options));
                             if (offer.StatusCode == HttpStatusCode.NoContent) _acknowledged.Add(("offer", round.Value.ToString()));
                             // A 4xx: the offer was made by a request a kill cut off, and the round has moved on.
                             else Assert.True((int)offer.StatusCode is >= 400 and < 500, $"{offer.StatusCode} {await offer.Content.ReadAsStringAsync()}");
@@ -145,14 +145,22 @@ public sealed class CrashHarness(string workDirectory, int seed, Action<string> 
                     }
                     step++;
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or BusyException)
                 {
-                    Interlocked.Increment(ref _unanswered); // the host died under the request: its outcome is unknown
+                    // The host died under the request, or (on a loaded machine) did not answer in time, or answered 503
+                    // busy: nothing acknowledged, the outcome unknown; the step is tried again.
+                    Interlocked.Increment(ref _unanswered);
                 }
             }
             chair?.Dispose();
         }
     }
+
+    /// <summary>503: the host was too busy to take the write (nothing written); the client tries again.</summary>
+    private sealed class BusyException : Exception;
+
+    private static HttpResponseMessage Busy(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.ServiceUnavailable ? throw new BusyException() : response;
 
     private async Task<CrashReport> CheckAsync(int kills, IReadOnlyList<string> offered)
     {
@@ -241,7 +249,7 @@ public sealed class CrashHarness(string workDirectory, int seed, Action<string> 
     private async Task<HttpClient> SignedInAsync(string userName, string password)
     {
         var client = new HttpClient(new HostHandler(this)) { BaseAddress = new Uri("http://host") };
-        var response = await client.PostAsJsonAsync("/api/account/login", new LoginBody(userName, password));
+        var response = Busy(await client.PostAsJsonAsync("/api/account/login", new LoginBody(userName, password)));
         Assert.True(response.StatusCode == HttpStatusCode.NoContent, $"{userName} could not sign in: {response.StatusCode}");
         return client;
     }
