@@ -28,7 +28,7 @@ internal static partial class HandlebarsCheck
 
     private sealed record Tag(int Start, int End, int Line, string Body);
 
-    private sealed record Block(string Helper, int Line, bool PushedContext);
+    private sealed record Block(string Helper, int Line, bool PushedContext, bool HasElse = false);
 
     private sealed record Context(DataShape Shape, bool InEach);
 
@@ -116,6 +116,9 @@ internal static partial class HandlebarsCheck
             if (words.Length > 1) Error("Write {{else}} alone; {{else if …}} is not supported: nest an {{#if}} instead.");
             else if (blocks.Count == 0 || blocks.Peek().Helper == "with")
                 Error("{{else}} outside an {{#if}}, {{#unless}} or {{#each}} block.");
+            else if (blocks.Peek().HasElse)
+                Error($"A second {{{{else}}}} in the {{{{#{blocks.Peek().Helper}}}}} opened on line {blocks.Peek().Line}: a block has one {{{{else}}}} at most.");
+            else blocks.Push(blocks.Pop() with { HasElse = true });
             return true;
         }
         if (words.Length == 1 && Helpers.Contains(words[0]))
@@ -159,6 +162,12 @@ internal static partial class HandlebarsCheck
     {
         var words = Words(body, line, errors);
         if (words is null) return;
+        if (words.Length == 0)
+        {
+            errors.Add((line, "Empty block tag {{#}}: name the block and its field, e.g. {{#if field}} or {{#each list}}."));
+            blocks.Push(new Block("", line, false));
+            return;
+        }
         var helper = words[0];
         if (!BlockHelpers.Contains(helper))
         {

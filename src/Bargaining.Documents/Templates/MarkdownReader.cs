@@ -237,7 +237,8 @@ internal static partial class MarkdownReader
         {
             var parties = new List<SignatureParty>();
             var current = new List<string>();
-            foreach (var line in fence.Lines.Lines.Take(fence.Lines.Count))
+            // An empty block has no line array at all.
+            foreach (var line in fence.Lines.Lines?.Take(fence.Lines.Count) ?? [])
             {
                 var value = Unescape(line.Slice.ToString().Trim());
                 if (value == "---")

@@ -94,11 +94,13 @@ public class TemplateLoaderTests
 
     [Theory]
     [InlineData("{{#repeat topics}}x{{/repeat}}", "Unknown block {{#repeat}}")]
+    [InlineData("{{#}}x{{/}}", "Empty block tag {{#}}")] // threw IndexOutOfRangeException before (found by TemplateLoaderProperties)
     [InlineData("{{upper addressee}}", "Unknown helper \"upper\"")]
     [InlineData("{{{addressee}}}", "unescaped")]
     [InlineData("{{> footer}}", "partials are not supported")]
     [InlineData("{{^topics}}无{{/topics}}", "inverted sections")]
     [InlineData("{{#if reference}}a{{else if date}}b{{/if}}", "{{else if")]
+    [InlineData("{{#if reference}}a{{else}}b{{else}}c{{/if}}", "A second {{else}} in the {{#if}} opened on line 3")] // Handlebars threw ArgumentNullException before (found by TemplateLoaderProperties)
     [InlineData("{{#each addressee}}x{{/each}}", "is not a list")]
     [InlineData("{{#with topics}}x{{/with}}", "is not a group of fields")]
     [InlineData("{{offeror}}", "is a group of fields")]
@@ -132,6 +134,7 @@ public class TemplateLoaderTests
     [InlineData("# 要约书\n\n> 引用\n", 3, "Block quotes")]
     [InlineData("# 要约书\n\n| 甲 | 乙 |\n|--|--|\n| 1 | 2 | 3 |\n", 5, "3 cells but the header has 2")]
     [InlineData("# 要约书\n\n```signature\n甲方\n---\n---\n乙方\n```\n", 3, "has no lines")]
+    [InlineData("# 要约书\n\n```signature\n```\n", 3, "has no lines")] // threw ArgumentNullException before (found by TemplateLoaderProperties)
     public void Markdown_outside_the_conventions_is_refused(string source, int line, string reason)
     {
         var error = Errors(source)[0];

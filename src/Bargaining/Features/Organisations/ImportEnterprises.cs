@@ -173,12 +173,14 @@ public static class EnterpriseFile
             var rows = new List<List<string>>();
             foreach (var row in part.Worksheet.Descendants<Row>())
             {
-                var number = (int)(row.RowIndex?.Value ?? (uint)(rows.Count + 1));
+                var number = row.RowIndex?.Value ?? (uint)(rows.Count + 1);
+                if (number > MaxRows) throw OutsideTheSheet($"第{number}行", $"{MaxRows}行");
                 while (rows.Count < number - 1) rows.Add([]);
                 var cells = new List<string>();
                 foreach (var cell in row.Elements<Cell>())
                 {
                     var column = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
+                    if (column >= MaxColumns) throw OutsideTheSheet($"第{number}行的单元格 {cell.CellReference?.Value}", $"{MaxColumns}列");
                     while (cells.Count < column) cells.Add("");
                     var text = cell.CellValue?.Text ?? cell.InlineString?.InnerText ?? "";
                     if (cell.DataType?.Value == CellValues.SharedString && int.TryParse(text, out var s) && s < strings.Count) text = strings[s];
@@ -194,11 +196,18 @@ public static class EnterpriseFile
         }
     }
 
+    // Excel's own limits. A row or cell reference beyond them would otherwise have the reader pad the table up to it
+    // (row 4,000,000,000 or column ZZZZZZ: hundreds of millions of empty cells, the process out of memory).
+    private const int MaxRows = 1_048_576, MaxColumns = 16_384;
+
+    private static DomainException OutsideTheSheet(string what, string limit) =>
+        new(FailureKind.Validation, "import.unreadable", $"无法读取该 .xlsx 文件：{what}超出工作表的范围（至多{limit}）");
+
     private static int? ColumnIndex(string? reference)
     {
         if (string.IsNullOrEmpty(reference)) return null;
         var index = 0;
-        foreach (var c in reference.TakeWhile(char.IsLetter)) index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
+        foreach (var c in reference.TakeWhile(char.IsLetter)) index = Math.Min(index * 26 + (char.ToUpperInvariant(c) - 'A' + 1), MaxColumns + 1);
         return index - 1;
     }
 }

@@ -1,9 +1,6 @@
 using System.Text;
 using Bargaining.Domain;
 using Bargaining.Features.Organisations;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bargaining.Tests.Features.Organisations;
@@ -145,20 +142,6 @@ public sealed class ImportEnterprisesTests : IAsyncLifetime
         Assert.Equal(0, await CountAsync());
     }
 
-    private static byte[] Xlsx(params string[][] rows)
-    {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheet = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            foreach (var row in rows)
-                data.AppendChild(new Row(row.Select(text => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)) })));
-            sheet.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "企业" }));
-        }
-        return stream.ToArray();
-    }
+    private static byte[] Xlsx(params string[][] rows) =>
+        ImportProperties.Workbook(rows.Select(row => ((uint?)null, row.Select(text => ((string?)null, text)).ToList())), sharedStrings: false);
 }
