@@ -42,7 +42,18 @@ public static class RequestKeys
     {
         if (request.Headers.TryGetValue(Header, out var header)) return header.ToString();
         if (!request.HasFormContentType) return null;
-        return (await request.ReadFormAsync()).TryGetValue(FormField, out var field) ? field.ToString() : null;
+        return (await FormAsync(request)).TryGetValue(FormField, out var field) ? field.ToString() : null;
+    }
+
+    // A body that says it is a form and is not one (a broken multipart body) is the client's error, answered 400 in
+    // Chinese; a body over its size limit stays the server's 413.
+    private static async Task<IFormCollection> FormAsync(HttpRequest request)
+    {
+        try { return await request.ReadFormAsync(); }
+        catch (Exception e) when (e is InvalidDataException || e is IOException and not BadHttpRequestException)
+        {
+            throw new DomainException(FailureKind.Validation, "request.form", "请求格式有误：表单内容不完整或格式不对");
+        }
     }
 
     /// <summary>
@@ -58,7 +69,7 @@ public static class RequestKeys
         Add(request.QueryString.Value ?? "");
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync();
+            var form = await FormAsync(request);
             foreach (var (name, values) in form.Where(f => f.Key is not (AntiforgeryField or FormField)).OrderBy(f => f.Key, StringComparer.Ordinal))
                 Add($"{name}={string.Join('\0', values.ToArray())}");
             foreach (var file in form.Files.OrderBy(f => f.Name, StringComparer.Ordinal))
