@@ -179,12 +179,12 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
         modelBuilder.Entity<Enterprise>(e =>
         {
             e.ToTable("enterprises");
-            e.Property(x => x.Name).HasMaxLength(200);
-            e.Property(x => x.CreditCode).HasMaxLength(18);
-            e.Property(x => x.Industry).HasMaxLength(100);
-            e.Property(x => x.EconomicType).HasMaxLength(100);
-            e.Property(x => x.UnionName).HasMaxLength(200);
-            e.Property(x => x.ChairName).HasMaxLength(50);
+            e.Property(x => x.Name).HasMaxLength(TextLimits.Line);
+            e.Property(x => x.CreditCode).HasMaxLength(TextLimits.IdNumber);
+            e.Property(x => x.Industry).HasMaxLength(TextLimits.Title);
+            e.Property(x => x.EconomicType).HasMaxLength(TextLimits.Title);
+            e.Property(x => x.UnionName).HasMaxLength(TextLimits.Line);
+            e.Property(x => x.ChairName).HasMaxLength(TextLimits.PersonName);
             e.HasIndex(x => x.CreditCode).IsUnique();
             // Covers the figures' enterprises and workers per unit; the list's order by name.
             e.HasIndex(x => new { x.OrganisationId, x.Employees });

@@ -93,6 +93,11 @@ public sealed record EnterpriseRow(int Number, string? Name, string? CreditCode,
         if (global::Bargaining.Domain.CreditCode.Problem(CreditCode) is { } code) problems.Add(code);
         if (string.IsNullOrWhiteSpace(Industry)) problems.Add("缺少行业");
         if (string.IsNullOrWhiteSpace(EconomicType)) problems.Add("缺少经济类型");
+        Within(Name, TextLimits.Line, "企业名称", problems);
+        Within(Industry, TextLimits.Title, "行业", problems);
+        Within(EconomicType, TextLimits.Title, "经济类型", problems);
+        Within(UnionName, TextLimits.Line, "工会名称", problems);
+        Within(ChairName, TextLimits.PersonName, "工会主席姓名", problems);
         var employees = Count(Employees, "职工人数", problems);
         var women = Count(WomenEmployees, "女职工人数", problems);
         if (employees is { } e && women is { } w && w > e) problems.Add($"女职工人数（{w}）多于职工人数（{e}）");
@@ -110,6 +115,12 @@ public sealed record EnterpriseRow(int Number, string? Name, string? CreditCode,
         new(organisationId, Name!.Trim(), CreditCode!, Industry!.Trim(), EconomicType!.Trim(), int.Parse(Employees!, CultureInfo.InvariantCulture),
             int.Parse(WomenEmployees!, CultureInfo.InvariantCulture), Blank(UnionName), Blank(ChairName),
             string.IsNullOrWhiteSpace(UnionMembers) ? null : int.Parse(UnionMembers, CultureInfo.InvariantCulture));
+
+    // As wide as the column it goes into (Domain/TextLimits.cs).
+    private static void Within(string? text, int limit, string field, List<string> problems)
+    {
+        if (text?.Trim().Length > limit) problems.Add($"{field}不能超过{limit}个字");
+    }
 
     private static int? Count(string? text, string field, List<string> problems)
     {

@@ -87,6 +87,18 @@ public sealed class ImportEnterprisesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_text_wider_than_its_column_is_refused_naming_the_field_and_its_limit()
+    {
+        // On PostgreSQL a value over varchar(100) failed the whole save (found by ImportProperties); SQLite stored it.
+        var report = await _host.SendAsync(new ImportEnterprisesCommand(_yandu.Id, "企业.csv", Csv(
+            $"盐城恒达精密机械有限公司,{Code("91320903MA1XY0001")},{new string('制', 101)},私营企业,320,96,工会,{new string('王', 51)}")), YanduStaff);
+
+        Assert.True(report.Refused);
+        Assert.Equal("行业不能超过100个字；工会主席姓名不能超过50个字", Assert.Single(report.Rejected).Reason);
+        Assert.Equal(0, await CountAsync());
+    }
+
+    [Fact]
     public async Task An_enterprise_already_registered_is_refused_by_its_credit_code()
     {
         var code = Code("91320903MA1XY0001");
