@@ -37,6 +37,9 @@ public sealed record EnterpriseListQuery : IQuery<EnterpriseList>, IAuthorisedRe
     /// <summary>Rows per page (1–200).</summary>
     public int PageSize { get; init; } = 50;
 
+    /// <summary>The page size that asks for every row: the exports'.</summary>
+    public const int Every = int.MaxValue;
+
     public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
     {
         if (user.Role is not (Role.CityAdministrator or Role.CountyStaff or Role.Instructor))
@@ -126,13 +129,20 @@ public sealed class EnterpriseListHandler(BargainingDbContext db, RoundStatusRea
         var standing = Standing(db.RoundProgress);
         if (filtered) enterprises = enterprises.Where(e => standing.Any(p => p.EnterpriseId == e.Id));
 
-        // Counted from the summaries' indexes when filtered (each enterprise has one latest round), not probed per enterprise.
-        var total = filtered ? await latest.CountAsync(cancellationToken) : await enterprises.CountAsync(cancellationToken);
         var skip = (request.Page - 1) * request.PageSize;
-        var page = await (from e in enterprises.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip(skip).Take(request.PageSize)
+        // The enterprises with their latest round's summary. Every row of a list filtered by where the round stands (an
+        // export) is found from the summaries' index on the unit and stage, then sorted: walking the unit's enterprises
+        // by name and probing each pays for every enterprise of the unit. A page walks by name and stops when it is full.
+        var listed = filtered && request.PageSize == EnterpriseListQuery.Every
+            ? from p in latest join e in db.Enterprises on p.EnterpriseId equals e.Id select new { e, p = (RoundProgress?)p }
+            : from e in enterprises.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip(skip).Take(request.PageSize)
+              from p in db.RoundProgress.Where(p => p.EnterpriseId == e.Id && p.Latest).DefaultIfEmpty()
+              select new { e, p };
+        var page = await (from x in listed
+                          let e = x.e
+                          let p = x.p
                           join o in db.Organisations on e.OrganisationId equals o.Id
                           from a in db.InstructorAssignments.Where(a => a.EnterpriseId == e.Id && a.EndedAt == null).DefaultIfEmpty()
-                          from p in db.RoundProgress.Where(p => p.EnterpriseId == e.Id && p.Latest).DefaultIfEmpty()
                           from r in db.Rounds.Where(r => p != null && r.Id == p.RoundId).DefaultIfEmpty()
                           orderby e.Name, e.Id
                           select new
@@ -141,6 +151,10 @@ public sealed class EnterpriseListHandler(BargainingDbContext db, RoundStatusRea
                               Summary = p, Kind = (RoundKind?)r.Kind, r.Jurisdiction, WorkflowInstanceId = (Guid?)r.WorkflowInstanceId,
                           })
             .AsNoTracking().ToListAsync(cancellationToken);
+        // Counted from the summaries' indexes when filtered (each enterprise has one latest round), not probed per enterprise.
+        var total = filtered
+            ? await Paging.TotalAsync(latest, skip, request.PageSize, page.Count, cancellationToken)
+            : await Paging.TotalAsync(enterprises, skip, request.PageSize, page.Count, cancellationToken);
         var status = await statuses.ReadAsync([.. page.Where(x => x.Summary is not null).Select(x => new ListedRound(x.Summary!, x.Jurisdiction!, x.WorkflowInstanceId!.Value))],
             cancellationToken);
         return new EnterpriseList([.. page.Select(x =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Bargaining.Domain;
 using Bargaining.Features.Export;
 using Bargaining.Features.Organisations;
+using Bargaining.Features.Rounds;
 using Bargaining.Features.Rounds.Views;
 using Bargaining.Tests.Features.Progress;
 using CsvHelper;
@@ -64,6 +65,34 @@ public sealed class ExportTests : ProgressScenario
         var silent = Assert.Single(overdue.Skip(1));
         Assert.Equal(("盐城沉默五金有限公司", "已要约", "企业方逾期未回应，上级工会督办", SilentLastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), (silent[0], silent[7], silent[8], silent[9]));
         Assert.Equal((new DateOnly(2026, 3, 25).DayNumber - SilentLastDay.DayNumber).ToString(CultureInfo.InvariantCulture), silent[10]);
+    }
+
+    [Fact]
+    public async Task A_filtered_enterprise_export_holds_exactly_the_rows_of_the_lists_pages_in_their_order()
+    {
+        // The export of a list filtered by where the round stands is found from the summaries, the pages by walking the
+        // enterprises by name: both must give the same rows.
+        await ScenarioAsync();
+        var filters = Enum.GetValues<RoundStage>().Select(s => new EnterpriseListQuery { Stage = s })
+            .Append(new EnterpriseListQuery { OverdueOnly = true })
+            .Append(new EnterpriseListQuery { Stage = RoundStage.Effective, Search = "盐城" })
+            .Append(new EnterpriseListQuery { Stage = RoundStage.Effective, Size = SizeBand.From300To999 });
+
+        foreach (var (filter, user) in filters.SelectMany(f => new[] { (f, YanduStaff), (f, City) }))
+        {
+            var paged = new List<string>();
+            for (var page = 1; ; page++)
+            {
+                var list = await Host.SendAsync(filter with { Page = page, PageSize = 2 }, user);
+                paged.AddRange(list.Rows.Select(r => string.Join("|", r.Name, r.StageName, r.Step, r.LastDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    r.DaysLate?.ToString(CultureInfo.InvariantCulture), r.InstructorName)));
+                if (page * 2 >= list.Total) break;
+            }
+            var exported = ReadCsv((await Host.SendAsync(new ExportEnterpriseListQuery(filter, ExportFormat.Csv), user)).Content).Skip(1)
+                .Select(r => string.Join("|", r[0], r[7], r[8], r[9], r[10], r[6])).ToList();
+
+            Assert.Equal(paged, exported);
+        }
     }
 
     [Fact]

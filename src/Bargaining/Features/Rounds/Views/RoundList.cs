@@ -115,7 +115,6 @@ public sealed class RoundListHandler(BargainingDbContext db, RoundStatusReader s
             rounds = rounds.Where(p => ((p.DueAt == null || p.DueAt > now) && p.AwaitedRoles.Contains(pattern)) || mine.Contains(p.RoundId));
         }
 
-        var total = await rounds.CountAsync(cancellationToken);
         var skip = (request.Page - 1) * request.PageSize;
         var page = await (from p in rounds.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.RoundId).Skip(skip).Take(request.PageSize)
                           join r in db.Rounds on p.RoundId equals r.Id
@@ -124,6 +123,7 @@ public sealed class RoundListHandler(BargainingDbContext db, RoundStatusReader s
                           orderby p.CreatedAt descending, p.RoundId descending
                           select new { Summary = p, r.Kind, r.Jurisdiction, r.WorkflowInstanceId, r.CreatedAt, Enterprise = e.Name, Unit = o.Name })
             .AsNoTracking().ToListAsync(cancellationToken);
+        var total = await Paging.TotalAsync(rounds, skip, request.PageSize, page.Count, cancellationToken);
         var status = await statuses.ReadAsync([.. page.Select(x => new ListedRound(x.Summary, x.Jurisdiction, x.WorkflowInstanceId))], cancellationToken);
         return new RoundList([.. page.Select(x =>
         {
