@@ -1,8 +1,10 @@
 using Bargaining.Accounts;
 using Bargaining.Domain;
+using Bargaining.Features.Rounds.Views;
 using Bargaining.Web.Accounts;
 using Bargaining.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MediatR;
 using Microsoft.AspNetCore.Identity;
 
 namespace Bargaining.Web.Api;
@@ -16,7 +18,13 @@ public sealed record AccountRow(string Id, string UserName, string DisplayName, 
 /// <summary>The signed-in caller.</summary>
 public sealed record Me(string UserId, string UserName, string Name, Role Role, string RoleTitle, Guid OrganisationId, Guid? EnterpriseId);
 
-/// <summary>Signing in and out (<c>/api/account</c>) and the administrator's accounts (<c>/api/accounts</c>).</summary>
+/// <summary>The caller's deadline feed: whether it is on, and its secret address when just made (shown once).</summary>
+public sealed record DeadlineFeedState(bool Active, string? Url = null);
+
+/// <summary>
+/// Signing in and out and the caller's deadline feed (<c>/api/account</c>), the feed itself (<c>/api/calendar</c>) and
+/// the administrator's accounts (<c>/api/accounts</c>).
+/// </summary>
 public static class AccountsApi
 {
     /// <summary>Maps the caller's own account.</summary>
@@ -25,6 +33,40 @@ public static class AccountsApi
         account.MapPost("/login", LogInAsync);
         account.MapPost("/logout", LogOutAsync).RequireAuthorization();
         account.MapGet("/me", GetMe).RequireAuthorization();
+        account.MapGet("/calendar-feed", GetFeedAsync).RequireAuthorization();
+        account.MapPost("/calendar-feed", CreateFeedAsync).RequireAuthorization();
+        account.MapDelete("/calendar-feed", RevokeFeedAsync).RequireAuthorization();
+    }
+
+    /// <summary>Maps the deadline feed a phone's calendar reads with its secret address, without signing in.</summary>
+    public static void MapCalendar(RouteGroupBuilder calendar) => calendar.MapGet("/{userId}/{token}.ics", GetCalendarAsync);
+
+    /// <summary>The absolute address of <paramref name="path"/> on this host.</summary>
+    private static string Absolute(HttpRequest request, string path) => $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
+
+    private static async Task<Ok<DeadlineFeedState>> GetFeedAsync(HttpContext http, DeadlineFeeds feeds) =>
+        TypedResults.Ok(new DeadlineFeedState(await feeds.IsActiveAsync(http.User.ToCurrentUser()!.UserId)));
+
+    private static async Task<Ok<DeadlineFeedState>> CreateFeedAsync(HttpContext http, DeadlineFeeds feeds) =>
+        TypedResults.Ok(new DeadlineFeedState(true, Absolute(http.Request, await feeds.CreateAsync(http.User.ToCurrentUser()!.UserId))));
+
+    private static async Task<NoContent> RevokeFeedAsync(HttpContext http, DeadlineFeeds feeds)
+    {
+        await feeds.RevokeAsync(http.User.ToCurrentUser()!.UserId);
+        return TypedResults.NoContent();
+    }
+
+    // The feed's own address is its credential: the request runs as its account, for this request only.
+    private static async Task<Results<ContentHttpResult, NotFound>> GetCalendarAsync(string userId, string token, HttpContext http, DeadlineFeeds feeds,
+        IMediator mediator, TimeProvider clock, CancellationToken ct)
+    {
+        if (await feeds.PrincipalAsync(userId, token) is not { } principal) return TypedResults.NotFound();
+        http.User = principal;
+        var me = principal.ToCurrentUser()!;
+        var deadlines = await mediator.Send(new DeadlineFeedQuery(), ct);
+        http.Response.Headers.CacheControl = "private, no-store";
+        return TypedResults.Content(DeadlineCalendar.Write($"集体协商期限（{me.Name}）", deadlines, id => Absolute(http.Request, $"/Rounds/{id}"), clock.GetUtcNow()),
+            DeadlineCalendar.ContentType);
     }
 
     /// <summary>Maps the administrator's accounts.</summary>

@@ -23,6 +23,7 @@ public static class Endpoints
         var api = app.MapGroup("/api").WithTags("api");
         AccountsApi.MapAccount(api.MapGroup("/account").WithTags("账号"));
         VerificationApi.Map(api.MapGroup("/verify").WithTags("核验"));
+        AccountsApi.MapCalendar(api.MapGroup("/calendar").WithTags("账号"));
         var secured = api.MapGroup("").RequireAuthorization();
         AccountsApi.MapAccounts(secured.MapGroup("/accounts").WithTags("账号").RequireAuthorization(WebApp.Policy(Role.CityAdministrator)));
         RoundsApi.Map(secured.MapGroup("/rounds").WithTags("协商轮次"));

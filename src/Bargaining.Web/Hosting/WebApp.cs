@@ -227,6 +227,7 @@ public static class WebApp
         services.AddScoped<DemoSeeder>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<AccountSignIn>();
+        services.AddScoped<DeadlineFeeds>();
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

@@ -6,6 +6,12 @@ namespace Bargaining.Infrastructure;
 public static class Paging
 {
     /// <summary>
+    /// The page size that asks a list handler for every row, on one page (the exports and the deadline feed, which
+    /// call the handlers directly; the lists' validators allow 1–200).
+    /// </summary>
+    public const int Every = int.MaxValue;
+
+    /// <summary>
     /// The number of rows of <paramref name="query"/>, given the <paramref name="rows"/> read for the page that skips
     /// <paramref name="skip"/> rows: a page that is not full is the last one, so the total is known without asking the
     /// database (an export, one page of every row, never counts); a full or an empty later page is counted.

@@ -42,6 +42,29 @@ public sealed class OverdueBrowserTests(DemoBrowserApp app, ITestOutputHelper ou
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task An_employer_with_an_overdue_reply_sees_it_in_the_header_and_subscribes_to_the_deadline_feed()
+    {
+        var overdue = app.Demo.Enterprises.First(e => e.Fate == DemoFate.Overdue);
+        var page = await app.SignInPageAsync(await app.AccountAsync(Role.EmployerRepresentative, overdue.Chair!.OrganisationId, overdue.EnterpriseId, "李明"));
+        await page.GotoAsync("/Rounds");
+        await Expect(page.Locator("#todo")).ToContainTextAsync("待办 1");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "日历订阅" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "生成订阅地址" }).ClickAsync();
+        var address = await page.Locator("#feed-url input").InputValueAsync();
+        await Expect(page.Locator("#feed-state")).ToContainTextAsync("已开启");
+        output.WriteLine(await BrowserApp.ScreenshotAsync(page, "calendar-feed"));
+
+        // A phone's calendar reads the address without signing in.
+        using var phone = new HttpClient();
+        var calendar = Ical.Net.Calendar.Load(await phone.GetStringAsync(address))!;
+        var deadline = Assert.Single(calendar.Events, e => e.Uid!.StartsWith($"{overdue.RoundId:N}-", StringComparison.Ordinal));
+        Assert.StartsWith($"待我办理：{overdue.Name}", deadline.Summary, StringComparison.Ordinal);
+        Assert.Contains("已逾期", deadline.Summary, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData("/Rounds?overdue=true")]
     [InlineData("/County")]

@@ -93,7 +93,7 @@ public sealed class ExportHandlers(
 
     public async Task<ExportFile> Handle(ExportEnterpriseListQuery request, CancellationToken cancellationToken)
     {
-        var list = await enterprises.Handle(request.Filter with { Page = 1, PageSize = EnterpriseListQuery.Every }, cancellationToken);
+        var list = await enterprises.Handle(request.Filter with { Page = 1, PageSize = Paging.Every }, cancellationToken);
         return new ExportTable("企业名单",
             ["企业名称", "统一社会信用代码", "所属单位", "行业", "职工人数", "规模", "集体协商指导员", "最近一轮协商阶段", "当前环节", "期限", "逾期天数"],
             [.. list.Rows.Select(r => (IReadOnlyList<object?>)[r.Name, r.CreditCode, r.Unit, r.Industry, r.Employees, r.SizeName, r.InstructorName,
@@ -102,7 +102,7 @@ public sealed class ExportHandlers(
 
     public async Task<ExportFile> Handle(ExportRoundListQuery request, CancellationToken cancellationToken)
     {
-        var list = await rounds.Handle(request.Filter with { Page = 1, PageSize = int.MaxValue }, cancellationToken);
+        var list = await rounds.Handle(request.Filter with { Page = 1, PageSize = Paging.Every }, cancellationToken);
         return new ExportTable("集体协商名单",
             ["企业", "所属单位", "合同类别", "协商阶段", "当前环节", "期限", "逾期天数", "待办方", "发起时间"],
             [.. list.Rows.Select(r => (IReadOnlyList<object?>)[r.Enterprise, r.Unit, r.KindName, r.StageName, r.Step, r.LastDay, r.DaysLate,

@@ -37,9 +37,6 @@ public sealed record EnterpriseListQuery : IQuery<EnterpriseList>, IAuthorisedRe
     /// <summary>Rows per page (1–200).</summary>
     public int PageSize { get; init; } = 50;
 
-    /// <summary>The page size that asks for every row: the exports'.</summary>
-    public const int Every = int.MaxValue;
-
     public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
     {
         if (user.Role is not (Role.CityAdministrator or Role.CountyStaff or Role.Instructor))
@@ -133,7 +130,7 @@ public sealed class EnterpriseListHandler(BargainingDbContext db, RoundStatusRea
         // The enterprises with their latest round's summary. Every row of a list filtered by where the round stands (an
         // export) is found from the summaries' index on the unit and stage, then sorted: walking the unit's enterprises
         // by name and probing each pays for every enterprise of the unit. A page walks by name and stops when it is full.
-        var listed = filtered && request.PageSize == EnterpriseListQuery.Every
+        var listed = filtered && request.PageSize == Paging.Every
             ? from p in latest join e in db.Enterprises on p.EnterpriseId equals e.Id select new { e, p = (RoundProgress?)p }
             : from e in enterprises.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip(skip).Take(request.PageSize)
               from p in db.RoundProgress.Where(p => p.EnterpriseId == e.Id && p.Latest).DefaultIfEmpty()
