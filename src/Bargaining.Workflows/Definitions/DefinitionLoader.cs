@@ -245,7 +245,7 @@ public static partial class DefinitionLoader
                 Error(path, "type", "a period must be a JSON object");
                 return null;
             }
-            Properties(e, path, ["title", "duration", "parameter", "counting", "from", "before", "to"]);
+            Properties(e, path, ["title", "duration", "parameter", "counting", "from", "before", "length", "to"]);
             var title = Text(e, path, "title", required: false);
             var durationText = Text(e, path, "duration", required: false);
             var parameter = Text(e, path, "parameter", required: false);
@@ -287,8 +287,15 @@ public static partial class DefinitionLoader
             }
             if (before && anchor.Kind == AnchorKind.Entry)
                 Error($"{path}.before", "bad-anchor", "a period counted 'before' needs 'from': the date it is counted back from");
+            string? length = null;
+            if (Text(e, path, "length", required: false) is { } lengthText)
+            {
+                var parts = lengthText.Split(':', 2);
+                if (parts.Length == 2 && parts[0] == "variable" && parts[1].Length > 0) length = parts[1];
+                else Error($"{path}.length", "bad-length", $"'length' must be 'variable:<name>' (a period chosen at run time, at most the duration or parameter), not '{lengthText}'");
+            }
             var to = withTo ? Text(e, path, "to", required: true) : null;
-            return to is null ? null : new PeriodDefinition(title, duration, parameter, counting, anchor, before, to);
+            return to is null ? null : new PeriodDefinition(title, duration, parameter, counting, anchor, before, to, length);
         }
 
         private void CheckReferences(List<(NodeDefinition Node, string Path)> nodes, Dictionary<string, (NodeDefinition Node, string Path)> byId)

@@ -120,7 +120,8 @@ public enum DayCounting
 
 /// <summary>
 /// A period: a deadline on a task (with the node it leads to when it lapses) or the wait of a timer node.
-/// Either <see cref="Duration"/> or <see cref="Parameter"/> is set.
+/// Either <see cref="Duration"/> or <see cref="Parameter"/> is set. With <see cref="LengthVariable"/> the length is
+/// chosen at run time (an ISO-8601 period in that variable, e.g. P7D) and the duration or parameter is its limit.
 /// </summary>
 public sealed record PeriodDefinition(
     string? Title,
@@ -129,7 +130,8 @@ public sealed record PeriodDefinition(
     DayCounting? Counting,
     PeriodAnchor Anchor,
     bool Before,
-    string To);
+    string To,
+    string? LengthVariable = null);
 
 /// <summary>What a period counts from.</summary>
 /// <param name="Kind">Entry into the node, a date variable, or the last day of another node's deadline.</param>

@@ -156,7 +156,20 @@ internal sealed class Executor(WorkflowDefinition definition, Jurisdiction juris
         }
         else period = spec.Duration!.Value;
         var days = counting ?? DayCounting.Calendar;
+        var limit = PeriodEnd(spec, entered, period, days);
+        if (spec.LengthVariable is not { } chosenIn || state.Variables[chosenIn] is null) return limit;
+        // A length chosen at run time, never past the limit (the application checks it first and says why).
+        var text = state.Variables[chosenIn]!.GetValueKind() == System.Text.Json.JsonValueKind.String ? state.Variables[chosenIn]!.GetValue<string>() : null;
+        if (!Period.TryParse(text, out var chosen))
+            throw new InvalidVariableException($"variable '{chosenIn}' must hold a period (ISO-8601, e.g. P7D); it holds {state.Variables[chosenIn]!.ToJsonString()}.");
+        var end = PeriodEnd(spec, entered, chosen, days);
+        if (end.Due > limit.Due)
+            throw new InvalidVariableException($"variable '{chosenIn}' holds {chosen}, longer than the period's limit {period}.");
+        return end;
+    }
 
+    private PeriodEnd PeriodEnd(PeriodDefinition spec, DateTimeOffset entered, Period period, DayCounting days)
+    {
         switch (spec.Anchor.Kind)
         {
             case AnchorKind.Entry:

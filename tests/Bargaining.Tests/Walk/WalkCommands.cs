@@ -143,7 +143,8 @@ public sealed partial class Walker
                 return (new RecordCoordinationAgreementCommand(id, Text("双方同意恢复协商，工资增幅在4%至6%之间协商确定"), ["协调员甲", "协调员乙"], e.Enterprise.ChairName!, e.LegalRepresentative),
                     invalid, null);
             case RoundActionKind.ExtendCoordination:
-                return (new ExtendCoordinationCommand(id, Text("双方需补充提供经营数据")), invalid, null);
+                return (new ExtendCoordinationCommand(id, Text("双方需补充提供经营数据"), _random.Next(3) switch { 0 => null, 1 => 1 + _random.Next(15), _ => invalid ? 16 : 15 }),
+                    invalid, null);
             case RoundActionKind.CloseCoordination:
                 return (new CloseCoordinationCommand(id, Text("双方分歧无法弥合")), invalid, null);
             case RoundActionKind.SignMinutes or RoundActionKind.SignMemo:

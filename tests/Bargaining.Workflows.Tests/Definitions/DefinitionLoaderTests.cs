@@ -134,6 +134,10 @@ public sealed class DefinitionLoaderTests
         AssertOnlyError("orphan-join.json", "orphan-join", "$.nodes[1]", "join 'meet' is not the join of any parallel node");
 
     [Fact]
+    public void A_chosen_length_is_read_from_a_variable_only() =>
+        AssertOnlyError("bad-length.json", "bad-length", "$.nodes[0].deadline.length", "'length' must be 'variable:<name>'");
+
+    [Fact]
     public void A_period_counts_from_a_variable_or_a_deadline_only() =>
         AssertOnlyError("bad-anchor.json", "bad-anchor", "$.nodes[0].deadline.from", "'from' must be 'variable:<name>' or 'deadline:<node>', not 'receipt'");
 

@@ -13,9 +13,9 @@ public sealed partial class DetailModel
     public Task<IActionResult> OnPostCoordinationAsync(Guid id, string? grounds) =>
         SendAsync(id, "已申请协调处理", new ApplyForCoordinationCommand(id, SideOrForbid(), grounds ?? ""));
 
-    /// <summary>Extends coordination once.</summary>
-    public Task<IActionResult> OnPostExtendAsync(Guid id, string? reason) =>
-        SendAsync(id, "协调期限已延长", new ExtendCoordinationCommand(id, reason ?? ""));
+    /// <summary>Extends coordination once, by the days the coordinator chose.</summary>
+    public Task<IActionResult> OnPostExtendAsync(Guid id, string? reason, int? days) =>
+        SendAsync(id, "协调期限已延长", new ExtendCoordinationCommand(id, reason ?? "", days));
 
     /// <summary>
     /// Closes coordination without agreement (the coordinator), or a lapsed renewal (the county union): both are the

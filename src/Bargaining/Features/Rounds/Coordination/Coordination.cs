@@ -4,6 +4,7 @@ using Bargaining.Infrastructure;
 using Bargaining.Jurisdictions;
 using Bargaining.Features.Rounds.Table;
 using Bargaining.Persistence;
+using Bargaining.Workflows;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -46,29 +47,39 @@ public sealed class ApplyForCoordinationHandler(BargainingDbContext db, RoundWor
 }
 
 /// <summary>
-/// The coordinators extend the period once, by at most 15 days counted from the original last day (Art 53). The
-/// definitions' <c>coordinationExtensionDays</c> is the length; a second extension is refused.
+/// The coordinators extend the period once, by the days they choose up to the limit, counted from the original last
+/// day (Art 53: at most 15 days; the profile's <c>coordinationExtensionDays</c> is the limit, and the extension when
+/// <paramref name="Days"/> is not given). A second extension is refused.
 /// </summary>
-public sealed record ExtendCoordinationCommand(Guid RoundId, string Reason) : IRequest<CoordinationPeriod>, IAuthorisedRequest
+public sealed record ExtendCoordinationCommand(Guid RoundId, string Reason, int? Days = null) : IRequest<CoordinationPeriod>, IAuthorisedRequest
 {
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseCoordinatorAsync(user, db, RoundId, ct);
 }
 
 public sealed class ExtendCoordinationValidator : AbstractValidator<ExtendCoordinationCommand>
 {
-    public ExtendCoordinationValidator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明延长协调处理期限的理由（《集体合同规定》第五十三条）").Within(TextLimits.Reason, "理由");
+    public ExtendCoordinationValidator()
+    {
+        RuleFor(c => c.Reason).NotEmpty().WithMessage("请说明延长协调处理期限的理由（《集体合同规定》第五十三条）").Within(TextLimits.Reason, "理由");
+        RuleFor(c => c.Days).GreaterThanOrEqualTo(1).WithMessage("延长天数至少为1天");
+    }
 }
 
-/// <summary>Handles <see cref="ExtendCoordinationCommand"/>: the extension and <c>extend</c>.</summary>
+/// <summary>Handles <see cref="ExtendCoordinationCommand"/>: the extension and <c>extend</c> with the chosen period.</summary>
 public sealed class ExtendCoordinationHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<ExtendCoordinationCommand, CoordinationPeriod>
 {
     public async Task<CoordinationPeriod> Handle(ExtendCoordinationCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        round.Coordination.Extend(request.Reason, workflow.Now, workflow.Profile(round).Duration(PeriodNames.CoordinationExtensionDays));
+        var limit = workflow.Profile(round).Duration(PeriodNames.CoordinationExtensionDays);
+        var period = request.Days is { } days ? new Period(0, 0, days, TimeSpan.Zero) : limit;
+        if (request.Days is { } chosen && (limit.Years != 0 || limit.Months != 0 || limit.Time != TimeSpan.Zero || chosen > limit.Days))
+            throw new DomainException(FailureKind.Validation, "coordination.extension-too-long",
+                $"延长期限不得超过{limit.Chinese()}（《集体合同规定》第五十三条）", new Dictionary<string, string[]> { ["Days"] = [$"延长天数应为1至{limit.Days}天"] });
+        round.Coordination.Extend(request.Reason, workflow.Now, limit);
         await workflow.EnsureAtAsync(round, "延长协调处理期限（期限届满后不能延长，《集体合同规定》第五十三条）", cancellationToken, Nodes.DisputeCoordination);
         var snapshot = await workflow.SignalAsRoleAsync(round, Signals.Extend, WorkflowRoles.Coordinator, "协调处理机构", users.Caller(), "延长协调处理期限",
-            new JsonObject { ["extensionReason"] = round.Coordination.ExtensionReason }, cancellationToken);
+            new JsonObject { ["extensionReason"] = round.Coordination.ExtensionReason, ["extensionPeriod"] = period.ToString() }, cancellationToken);
         return new CoordinationPeriod(snapshot.Steps.FirstOrDefault(s => s.Node == Nodes.CoordinationExtended)?.LastDay);
     }
 }

@@ -61,6 +61,39 @@ public sealed class CoordinationTests : RoundScenario
     }
 
     [Fact]
+    public async Task The_coordinator_chooses_a_shorter_extension_and_16_days_or_none_are_refused_with_nothing_written()
+    {
+        var round = await RefusedAndAppliedOnMonday9MarchAsync();
+        await Host.AdvanceToAsync(China.At(2026, 3, 20, 15));
+
+        var tooLong = await RefusedAsync(() => Host.SendAsync(new ExtendCoordinationCommand(round, "需进一步核实企业经营数据", 16), YanduCoordinator), FailureKind.Validation);
+        var none = await RefusedAsync(() => Host.SendAsync(new ExtendCoordinationCommand(round, "需进一步核实企业经营数据", 0), YanduCoordinator), FailureKind.Validation);
+        Assert.Equal(["延长天数应为1至15天"], tooLong.Errors["Days"]);
+        Assert.Contains("不得超过15日", tooLong.Message);
+        Assert.Equal(["延长天数至少为1天"], none.Errors["Days"]);
+        Assert.Null((await RoundAsync(round)).Coordination.ExtendedAt);
+        await Host.AssertAtAsync(round, "dispute-coordination");
+
+        // 8 April + 7 days = Wednesday 15 April; day 16 is overdue.
+        var extended = await Host.SendAsync(new ExtendCoordinationCommand(round, "需进一步核实企业经营数据", 7), YanduCoordinator);
+        Assert.Equal(new DateOnly(2026, 4, 15), extended.LastDay);
+        await Host.AdvanceToAsync(China.At(2026, 4, 15, 23, 59));
+        await Host.AssertAtAsync(round, "coordination-extended");
+        await Host.AdvanceToAsync(China.At(2026, 4, 16, 0, 0));
+        await Host.AssertAtAsync(round, "coordination-overdue");
+    }
+
+    [Fact]
+    public async Task Fifteen_chosen_days_are_the_longest_extension_and_end_as_the_default_does()
+    {
+        var round = await RefusedAndAppliedOnMonday9MarchAsync();
+
+        var extended = await Host.SendAsync(new ExtendCoordinationCommand(round, "需进一步核实企业经营数据", 15), YanduCoordinator);
+
+        Assert.Equal(new DateOnly(2026, 4, 23), extended.LastDay);
+    }
+
+    [Fact]
     public async Task Once_the_period_has_lapsed_it_cannot_be_extended_and_nothing_is_written()
     {
         var round = await RefusedAndAppliedOnMonday9MarchAsync();
