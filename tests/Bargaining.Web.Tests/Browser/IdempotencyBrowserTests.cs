@@ -61,6 +61,39 @@ public sealed class IdempotencyBrowserTests(BrowserApp app) : IClassFixture<Brow
         Assert.Equal(before + 1, await table.PositionsAsync(round));
     }
 
+    /// <summary>
+    /// A page with a form is never stored (the antiforgery token makes it <c>no-store</c>): Back fetches it anew, with a
+    /// fresh key, so a form edited after Back is a new request, not a reused key.
+    /// </summary>
+    [Fact]
+    public async Task Back_after_sending_a_form_shows_the_page_anew_with_a_fresh_key_so_an_edited_form_is_accepted()
+    {
+        var enterprise = app.Enterprises["盐城鑫源电子有限公司"];
+        var chairName = await app.AccountAsync(Role.UnionChair, enterprise.OrganisationId, enterprise.Id);
+        using var table = new RoundTable(app, enterprise, await app.SignInAsync(chairName), await app.SignedInAsync(Role.EmployerRepresentative, enterprise.OrganisationId, enterprise.Id));
+        var round = await table.AtTheTableAsync();
+        var chair = await app.SignInPageAsync(chairName);
+        var page = await chair.GotoAsync($"/Rounds/{round}");
+        Assert.Contains("no-store", await page!.HeaderValueAsync("cache-control") ?? "", StringComparison.Ordinal);
+        var key = chair.Locator("#propose-form input[name=__IdempotencyKey]");
+        var first = await key.InputValueAsync();
+        await chair.ClickAsync("details:has(#propose-form) > summary");
+        await chair.SelectOptionAsync("#propose-form select[name=code]", "rewards-discipline");
+        await chair.FillAsync("#propose-form input[name=clause]", "考勤奖惩制度须经职代会讨论");
+        await chair.ClickAsync("#propose-form button[type=submit]");
+        await Expect(chair.Locator("#notice")).ToContainTextAsync("议题已提出");
+
+        await chair.GoBackAsync();
+        await Expect(key).Not.ToHaveValueAsync(first);
+        await chair.ClickAsync("details:has(#propose-form) > summary");
+        await chair.SelectOptionAsync("#propose-form select[name=code]", "training");
+        await chair.FillAsync("#propose-form input[name=clause]", "每年组织职工技能培训不少于两次");
+        await chair.ClickAsync("#propose-form button[type=submit]");
+
+        await Expect(chair.Locator("#notice")).ToContainTextAsync("议题已提出");
+        await chair.Context.CloseAsync();
+    }
+
     private static async Task Until(Func<bool> condition)
     {
         for (var waited = 0; !condition(); waited += 50)
