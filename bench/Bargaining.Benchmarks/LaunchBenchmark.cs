@@ -4,7 +4,6 @@ using Bargaining.Domain;
 using Bargaining.Features.Campaigns;
 using Bargaining.Features.Organisations;
 using Bargaining.Features.Rounds;
-using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
 using Bargaining.Testing;
 using Bargaining.Workflows;
@@ -64,22 +63,10 @@ internal static class LaunchBenchmark
 
         var command = new LaunchCampaignOffersCommand(ids, RoundKind.Wage, [new TopicProposal(TopicCatalog.Pay, "职工年平均工资增长6%", 6, "%")], new DateOnly(2026, 3, 2), 3);
         var watch = Stopwatch.StartNew();
-        var report = bulk ? await SendAsync(services, command, staff) : await OneByOneAsync(services, command, staff);
+        var report = bulk ? await SendAsync(services, command, staff) : await OneByOneLaunch.LaunchAsync(services, command, staff);
         var seconds = watch.Elapsed.TotalSeconds;
         if (report.Launched.Count != ids.Count) throw new InvalidOperationException($"{report.Refused.Count} refused: {report.Refused[0].Reason}");
         return seconds;
-    }
-
-    private static async Task<LaunchReport> OneByOneAsync(IServiceProvider services, LaunchCampaignOffersCommand command, CurrentUser staff)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<BargainingDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var report = await new OneByOneLaunch(db, sp.GetRequiredService<RoundWorkflow>(), sp.GetRequiredService<JurisdictionCatalog>(), staff).LaunchAsync(command);
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return report;
     }
 
     private static async Task<T> SendAsync<T>(IServiceProvider services, IRequest<T> request, CurrentUser user)

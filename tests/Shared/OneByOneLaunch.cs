@@ -5,6 +5,7 @@ using Bargaining.Infrastructure;
 using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bargaining.Testing;
 
@@ -12,10 +13,23 @@ namespace Bargaining.Testing;
 /// The reference a bulk launch is held to: <see cref="LaunchCampaignOffersHandler"/> as it was at 163ff64, starting
 /// each enterprise's round and sending its offer one by one through the round's own steps (a start saved by the
 /// engine, an offer signalled by it), with a savepoint per enterprise. <c>LargeLaunchTests</c> compares the rows it
-/// writes with the bulk handler's; the launch benchmark measures against it. Call it inside a transaction.
+/// writes with the bulk handler's; the launch benchmark measures against it.
 /// </summary>
 internal sealed class OneByOneLaunch(BargainingDbContext db, RoundWorkflow workflow, JurisdictionCatalog jurisdictions, CurrentUser user)
 {
+    /// <summary>Launches as <paramref name="user"/> in a scope and transaction of its own, as the command's pipeline would.</summary>
+    public static async Task<LaunchReport> LaunchAsync(IServiceProvider services, LaunchCampaignOffersCommand request, CurrentUser user)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<BargainingDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var report = await new OneByOneLaunch(db, sp.GetRequiredService<RoundWorkflow>(), sp.GetRequiredService<JurisdictionCatalog>(), user).LaunchAsync(request);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return report;
+    }
+
     public async Task<LaunchReport> LaunchAsync(LaunchCampaignOffersCommand request, CancellationToken ct = default)
     {
         var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("the launch runs inside a transaction");

@@ -4,13 +4,10 @@ using Bargaining.Features.Campaigns;
 using Bargaining.Features.Organisations;
 using Bargaining.Features.Rounds;
 using Bargaining.Features.Rounds.Offer;
-using Bargaining.Jurisdictions;
-using Bargaining.Persistence;
 using Bargaining.Testing;
 using Bargaining.Tests.Features.Rounds;
 using Bargaining.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bargaining.Tests.Features.Campaigns;
 
@@ -180,7 +177,7 @@ public sealed partial class LargeLaunchTests
         var progress = new Collected<BatchProgress>();
         var command = new LaunchCampaignOffersCommand(ids, RoundKind.Wage, [new TopicProposal(TopicCatalog.Pay, "职工年平均工资增长6%", 6, "%"), new TopicProposal("working-hours", "每周工作40小时")],
             new DateOnly(2026, 3, 3), 3, Progress: progress);
-        var report = oneByOne ? await OneByOneAsync(host, command, staff) : await host.SendAsync(command, staff);
+        var report = oneByOne ? await OneByOneLaunch.LaunchAsync(host.Services, command, staff) : await host.SendAsync(command, staff);
 
         var rows = new List<string>();
         var rounds = (await host.WithDbAsync(db => db.Rounds.AsNoTracking().Join(db.Enterprises, r => r.EnterpriseId, e => e.Id, (r, e) => new { e.CreditCode, Round = r }).ToListAsync()))
@@ -212,19 +209,6 @@ public sealed partial class LargeLaunchTests
         return new Launch(
             [.. report.Launched.Select(l => $"{l.Enterprise} {l.Mode}"), .. report.Refused.Select(r => $"{r.Enterprise} {r.Code} {r.Reason}")],
             rows, progress.Values, stamp);
-    }
-
-    /// <summary>The reference, in a transaction of its own as the command's pipeline would give it.</summary>
-    private static async Task<LaunchReport> OneByOneAsync(BargainingHost host, LaunchCampaignOffersCommand command, CurrentUser staff)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<BargainingDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var report = await new OneByOneLaunch(db, sp.GetRequiredService<RoundWorkflow>(), sp.GetRequiredService<JurisdictionCatalog>(), staff).LaunchAsync(command);
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return report;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
