@@ -6,12 +6,12 @@ using Microsoft.Data.Sqlite;
 
 if (args is ["launch", ..])
 {
-    await LaunchBenchmark.RunAsync(BargainingOptions.FindWorkflowsDirectory(), args is [_, "--enterprises", var n] ? int.Parse(n, CultureInfo.InvariantCulture) : 1800);
+    await LaunchBenchmark.RunAsync(BargainingOptions.FindWorkflowsDirectory(), args is [_, "--enterprises", var n] ? int.Parse(n, CultureInfo.InvariantCulture) : 2000);
     return 0;
 }
 if (!TryParseSeconds(args, out var seconds))
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Bargaining.Benchmarks [-- --seconds S]   (S: length of each measurement, default 5)\n       dotnet run -c Release --project bench/Bargaining.Benchmarks -- launch [--enterprises N]   (a county launch of N enterprises, default 1800)");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Bargaining.Benchmarks [-- --seconds S]   (S: length of each measurement, default 5)\n       dotnet run -c Release --project bench/Bargaining.Benchmarks -- launch [--enterprises N]   (a county launch of N enterprises, default 2000)");
     return 2;
 }
 var duration = TimeSpan.FromSeconds(seconds);
@@ -19,7 +19,7 @@ var workflows = BargainingOptions.FindWorkflowsDirectory();
 using (var memory = new SqliteConnection("Data Source=:memory:"))
 {
     memory.Open();
-    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, {RuntimeInformation.FrameworkDescription}{(LoadAverage() is { } load ? $", {load}" : "")}");
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, {RuntimeInformation.FrameworkDescription}{(Machine.LoadAverage() is { } load ? $", {load}" : "")}");
     Console.WriteLine($"SQLite {memory.ServerVersion} (Microsoft.Data.Sqlite), a fresh temp file per measurement, pooled connections, 30 s command timeout");
 }
 Console.WriteLine($"engine connections:   {await EngineBenchmark.SettingsAsync(workflows)}");
@@ -69,7 +69,7 @@ phases.Print(analysis[0]);
 var all = engine.Concat(baseline).Concat(analysis).ToList();
 foreach (var m in all.Where(m => m.FirstFailure is not null))
     Console.WriteLine($"first failure in '{m.Name}' ({m.Threads} thread(s)): {m.FirstFailure}");
-if (LoadAverage() is { } end) Console.WriteLine($"{end} at the end");
+if (Machine.LoadAverage() is { } end) Console.WriteLine($"{end} at the end");
 return all.Any(m => m.Failures > 0) ? 1 : 0;
 
 static void PrintTable(IEnumerable<Measurement> measurements)
@@ -81,9 +81,6 @@ static void PrintTable(IEnumerable<Measurement> measurements)
 }
 
 // Other work on a shared machine skews every figure; say how busy it was.
-static string? LoadAverage() =>
-    File.Exists("/proc/loadavg") ? $"load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}" : null;
-
 static bool TryParseSeconds(string[] args, out double seconds)
 {
     seconds = 5;

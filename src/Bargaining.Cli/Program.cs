@@ -18,6 +18,7 @@ try
         "print" => await DocumentCommands.PrintAsync(Arguments.Parse(args[1..]), Console.Out),
         "print-batch" => await DocumentCommands.PrintBatchAsync(Arguments.Parse(args[1..]), Console.Out, Console.Error),
         "verify-document" => await DocumentCommands.VerifyAsync(Arguments.Parse(args[1..]), Console.Out),
+        "launch" => await LaunchCommand.RunAsync(Arguments.Parse(args[1..]), Console.Out, Console.Error),
         "import-organisations" => await OrganisationCommands.ImportAsync(Arguments.Parse(args[1..]), Console.Out),
         null or "help" or "--help" or "-h" => Usage(0),
         var other => Usage(2, $"unknown command '{other}'"),
@@ -72,6 +73,10 @@ static int Usage(int code, string? problem = null)
                     --county NAME|--campaign NAME   zip (one PDF each) or one merged PDF, registering their verification
                     --zip OUT.zip|--merged OUT.pdf  codes; a progress bar on stderr
           verify-document --db FILE --pdf FILE      say whether a PDF is a registered contract, unchanged (exit 0) or not (1)
+          launch    --db FILE --county NAME         launch the offers of all of a county's enterprises at once as its staff (集中要约),
+                    --rise N [--kind KIND]          proposing a pay rise of N %; received today unless --received-on yyyy-MM-dd;
+                    [--received-on DATE]            a progress bar per batch on stderr, then each enterprise not launched with
+                    [--representatives N]           its reason (no union, a round of the kind running, …)
           import-organisations --db FILE            import the city union's organisation tree (default organisations.json beside
                     [--file organisations.json]     workflows/) as the city administrator: names and labour departments follow
                                                     the file, new units are added, none removed; a bad file changes nothing

@@ -28,17 +28,75 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
 
     private async Task<WorkflowResult> StartCoreAsync(StartWorkflow request, CancellationToken ct)
     {
-        var definition = request.Version is { } v ? registry.Find(request.DefinitionId, v) : registry.Latest(request.DefinitionId);
-        if (definition is null)
-            return WorkflowResult.Fail(WorkflowErrorCode.UnknownDefinition, $"no workflow '{request.DefinitionId}'{(request.Version is null ? "" : $" v{request.Version}")} is loaded");
-        if (!jurisdictions.TryGetValue(request.Jurisdiction, out var jurisdiction))
-            return WorkflowResult.Fail(WorkflowErrorCode.UnknownJurisdiction, $"no jurisdiction '{request.Jurisdiction}'; known: {string.Join(", ", jurisdictions.Keys)}");
+        if (Resolve(request, out var definition, out var jurisdiction) is { } unknown) return unknown;
         var id = request.InstanceId ?? Guid.CreateVersion7(clock.GetUtcNow());
         if (request.InstanceId is not null && await db.Set<WorkflowInstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) is { } existing)
             return existing.DefinitionId == definition.Id
                 ? new WorkflowResult(Snapshot(existing, InstanceState.Deserialize(existing.State)), null, Duplicate: true)
                 : WorkflowResult.Fail(WorkflowErrorCode.Conflict, $"instance {id} already exists for workflow '{existing.DefinitionId}'");
 
+        var (record, state, executor) = Started(request, definition, jurisdiction, id);
+        if (Run(executor.Start) is { } invalid) return invalid;
+        db.Add(record);
+        try
+        {
+            return await CommitAsync(record, state, executor, StartedEntry(request, definition), isNew: true, ct);
+        }
+        finally
+        {
+            Detach(record);
+        }
+    }
+
+    /// <summary>
+    /// Starts an instance and delivers <paramref name="signals"/> to it in memory, adding its rows — the instance, a
+    /// journal entry per step, the timers left pending — to the context without saving, so that a caller starting
+    /// many instances (a bulk launch) saves them together in one <c>SaveChanges</c>. The rows are those
+    /// <see cref="StartAsync"/> and then <see cref="SignalAsync"/> for each signal write at this instant. The instance
+    /// must be new (an id that exists fails the caller's save) and idempotency keys are not looked up; when the start
+    /// or a signal is refused, nothing is added and the refusal is returned.
+    /// </summary>
+    public WorkflowResult StartUnsaved(StartWorkflow request, IReadOnlyList<Signal> signals)
+    {
+        if (Resolve(request, out var definition, out var jurisdiction) is { } unknown) return unknown;
+        var (record, state, executor) = Started(request, definition, jurisdiction, request.InstanceId ?? Guid.CreateVersion7(clock.GetUtcNow()));
+        if (Run(executor.Start) is { } invalid) return invalid;
+        var (snapshot, entry, scheduled, _) = Journal(record, state, executor, StartedEntry(request, definition), isNew: true);
+        var entries = new List<WorkflowJournalRecord> { entry };
+        var timers = scheduled.ToDictionary(t => t.Id);
+        foreach (var signal in signals)
+        {
+            if (record.Status == WorkflowStatus.Completed)
+                return WorkflowResult.Fail(WorkflowErrorCode.Completed, $"the workflow has already ended ({record.Outcome}); '{signal.Name}' is no longer possible");
+            if (Accepting(definition, state, signal, out var step) is { } refused) return refused;
+            executor = new Executor(definition, jurisdiction, conditions, clock.GetUtcNow(), state);
+            if (Run(() => executor.Signal(step.Token, step.Node.Signal(signal.Name)!, signal.Payload)) is { } bad) return bad;
+            (snapshot, entry, scheduled, var cancelled) = Journal(record, state, executor, SignalEntry(step.Node, signal), isNew: false);
+            entries.Add(entry);
+            foreach (var id in cancelled) timers.Remove(id);
+            foreach (var t in scheduled) timers[t.Id] = t;
+        }
+        db.Add(record);
+        db.AddRange(entries);
+        db.AddRange(timers.Values);
+        return new WorkflowResult(snapshot, null);
+    }
+
+    /// <summary>The definition and jurisdiction a start names, or the refusal when either is not loaded.</summary>
+    private WorkflowResult? Resolve(StartWorkflow request, out WorkflowDefinition definition, out Jurisdiction jurisdiction)
+    {
+        var found = request.Version is { } v ? registry.Find(request.DefinitionId, v) : registry.Latest(request.DefinitionId);
+        definition = found!;
+        jurisdiction = jurisdictions.GetValueOrDefault(request.Jurisdiction)!;
+        if (found is null)
+            return WorkflowResult.Fail(WorkflowErrorCode.UnknownDefinition, $"no workflow '{request.DefinitionId}'{(request.Version is null ? "" : $" v{request.Version}")} is loaded");
+        if (jurisdiction is null)
+            return WorkflowResult.Fail(WorkflowErrorCode.UnknownJurisdiction, $"no jurisdiction '{request.Jurisdiction}'; known: {string.Join(", ", jurisdictions.Keys)}");
+        return null;
+    }
+
+    private (WorkflowInstanceRecord Record, InstanceState State, Executor Executor) Started(StartWorkflow request, WorkflowDefinition definition, Jurisdiction jurisdiction, Guid id)
+    {
         var now = clock.GetUtcNow();
         var state = new InstanceState { Variables = (JsonObject?)request.Variables?.DeepClone() ?? [] };
         var record = new WorkflowInstanceRecord
@@ -46,22 +104,20 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
             Id = id, DefinitionId = definition.Id, DefinitionVersion = definition.Version, Jurisdiction = jurisdiction.Code,
             BusinessKey = request.BusinessKey, Status = WorkflowStatus.Running, CreatedAt = now, UpdatedAt = now,
         };
-        var executor = new Executor(definition, jurisdiction, conditions, now, state);
-        if (Run(executor.Start) is { } invalid) return invalid;
-        db.Add(record);
-        try
-        {
-            return await CommitAsync(record, state, executor, new WorkflowJournalRecord
-            {
-                Kind = "started", Node = definition.Start, Actor = request.Actor,
-                Payload = request.Variables?.ToJsonString(),
-            }, isNew: true, ct);
-        }
-        finally
-        {
-            Detach(record);
-        }
+        return (record, state, new Executor(definition, jurisdiction, conditions, now, state));
     }
+
+    private static WorkflowJournalRecord StartedEntry(StartWorkflow request, WorkflowDefinition definition) => new()
+    {
+        Kind = "started", Node = definition.Start, Actor = request.Actor,
+        Payload = request.Variables?.ToJsonString(),
+    };
+
+    private static WorkflowJournalRecord SignalEntry(NodeDefinition node, Signal signal) => new()
+    {
+        Kind = "signal", Node = node.Id, Signal = signal.Name, Actor = signal.Actor, Role = signal.Role,
+        Payload = signal.Payload?.ToJsonString(), IdempotencyKey = signal.IdempotencyKey,
+    };
 
     /// <summary>
     /// Delivers a signal. Refused (as a value) when no active step accepts it from that role, when the instance has
@@ -85,34 +141,37 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
             if (record.Status == WorkflowStatus.Completed)
                 return WorkflowResult.Fail(WorkflowErrorCode.Completed, $"the workflow has already ended ({record.Outcome}); '{signal.Name}' is no longer possible");
             var definition = Definition(record);
-
-            var candidates = state.Tokens
-                .Select(t => (Token: t, Node: definition.Node(t.Node)))
-                .Where(x => x.Node.Kind == NodeKind.Task && x.Node.Signal(signal.Name) is not null && (signal.Node is null || signal.Node == x.Node.Id))
-                .ToList();
-            if (candidates.Count == 0)
-                return WorkflowResult.Fail(WorkflowErrorCode.NotAllowed,
-                    $"'{signal.Name}' is not possible now; the workflow is at {string.Join(", ", state.Tokens.Select(t => definition.Node(t.Node).Name))}");
-            var allowed = candidates.Where(x => Allows(x.Node, x.Node.Signal(signal.Name)!, signal.Role)).ToList();
-            if (allowed.Count == 0)
-                return WorkflowResult.Fail(WorkflowErrorCode.Forbidden, $"role '{signal.Role}' may not send '{signal.Name}' at {candidates[0].Node.Name}");
-            if (allowed.Count > 1)
-                return WorkflowResult.Fail(WorkflowErrorCode.Ambiguous,
-                    $"'{signal.Name}' is accepted at several steps ({string.Join(", ", allowed.Select(x => x.Node.Id))}); name the node");
-
-            var (token, node) = allowed[0];
+            if (Accepting(definition, state, signal, out var step) is { } refused) return refused;
+            var (token, node) = step;
             var executor = new Executor(definition, Jurisdiction(record), conditions, clock.GetUtcNow(), state);
             if (Run(() => executor.Signal(token, node.Signal(signal.Name)!, signal.Payload)) is { } invalid) return invalid;
-            return await CommitAsync(record, state, executor, new WorkflowJournalRecord
-            {
-                Kind = "signal", Node = node.Id, Signal = signal.Name, Actor = signal.Actor, Role = signal.Role,
-                Payload = signal.Payload?.ToJsonString(), IdempotencyKey = signal.IdempotencyKey,
-            }, isNew: false, ct);
+            return await CommitAsync(record, state, executor, SignalEntry(node, signal), isNew: false, ct);
         }
         finally
         {
             Detach(record);
         }
+    }
+
+    /// <summary>The one active step that accepts <paramref name="signal"/> from its role, or the refusal.</summary>
+    private static WorkflowResult? Accepting(WorkflowDefinition definition, InstanceState state, Signal signal, out (Token Token, NodeDefinition Node) step)
+    {
+        step = default;
+        var candidates = state.Tokens
+            .Select(t => (Token: t, Node: definition.Node(t.Node)))
+            .Where(x => x.Node.Kind == NodeKind.Task && x.Node.Signal(signal.Name) is not null && (signal.Node is null || signal.Node == x.Node.Id))
+            .ToList();
+        if (candidates.Count == 0)
+            return WorkflowResult.Fail(WorkflowErrorCode.NotAllowed,
+                $"'{signal.Name}' is not possible now; the workflow is at {string.Join(", ", state.Tokens.Select(t => definition.Node(t.Node).Name))}");
+        var allowed = candidates.Where(x => Allows(x.Node, x.Node.Signal(signal.Name)!, signal.Role)).ToList();
+        if (allowed.Count == 0)
+            return WorkflowResult.Fail(WorkflowErrorCode.Forbidden, $"role '{signal.Role}' may not send '{signal.Name}' at {candidates[0].Node.Name}");
+        if (allowed.Count > 1)
+            return WorkflowResult.Fail(WorkflowErrorCode.Ambiguous,
+                $"'{signal.Name}' is accepted at several steps ({string.Join(", ", allowed.Select(x => x.Node.Id))}); name the node");
+        step = allowed[0];
+        return null;
     }
 
     /// <summary>
@@ -451,6 +510,40 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
 
     private async Task<WorkflowResult> CommitAsync(WorkflowInstanceRecord record, InstanceState state, Executor executor, WorkflowJournalRecord entry, bool isNew, CancellationToken ct)
     {
+        var (snapshot, _, added, cancelled) = Journal(record, state, executor, entry, isNew);
+        db.Add(entry);
+        db.AddRange(added);
+        var removed = cancelled.Select(id => new WorkflowTimerRecord { Id = id }).ToList();
+        foreach (var r in removed) db.Remove(r);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new WorkflowResult(snapshot, null);
+        }
+        catch (DbUpdateException e)
+        {
+            // Another change got in first (revision moved, a timer already fired, or the same key won a race).
+            Detach(entry);
+            foreach (var t in added) Detach(t);
+            foreach (var t in removed) Detach(t);
+            if (entry.IdempotencyKey is { } key && await EarlierOutcomeAsync(record.Id, key, entry.Signal, ct) is { } earlier) return earlier;
+            return WorkflowResult.Fail(WorkflowErrorCode.Conflict,
+                $"the workflow was changed by someone else at the same time; reload and try again ({e.GetType().Name})");
+        }
+        finally
+        {
+            Detach(entry);
+            foreach (var t in added) Detach(t);
+        }
+    }
+
+    /// <summary>
+    /// Applies an event's outcome to <paramref name="record"/> and completes its journal <paramref name="entry"/>,
+    /// chained and sealed; returns the timers the event scheduled and cancelled. Nothing is added to the context.
+    /// </summary>
+    private (WorkflowSnapshot Snapshot, WorkflowJournalRecord Entry, List<WorkflowTimerRecord> Scheduled, List<Guid> Cancelled) Journal(
+        WorkflowInstanceRecord record, InstanceState state, Executor executor, WorkflowJournalRecord entry, bool isNew)
+    {
         var now = clock.GetUtcNow();
         if (executor.Outcome is not null)
         {
@@ -473,32 +566,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
         entry.Hash = JournalHash.Compute(entry);
         entry.Seal = seal.Compute(entry.Hash);
         record.JournalHead = entry.Hash;
-        db.Add(entry);
-
-        var added = executor.Scheduled.Select(t => new WorkflowTimerRecord { Id = t.Id, InstanceId = record.Id, Node = t.Node, DueAt = t.Due }).ToList();
-        db.AddRange(added);
-        var removed = executor.Cancelled.Select(id => new WorkflowTimerRecord { Id = id }).ToList();
-        foreach (var r in removed) db.Remove(r);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return new WorkflowResult(snapshot, null);
-        }
-        catch (DbUpdateException e)
-        {
-            // Another change got in first (revision moved, a timer already fired, or the same key won a race).
-            Detach(entry);
-            foreach (var t in added) Detach(t);
-            foreach (var t in removed) Detach(t);
-            if (entry.IdempotencyKey is { } key && await EarlierOutcomeAsync(record.Id, key, entry.Signal, ct) is { } earlier) return earlier;
-            return WorkflowResult.Fail(WorkflowErrorCode.Conflict,
-                $"the workflow was changed by someone else at the same time; reload and try again ({e.GetType().Name})");
-        }
-        finally
-        {
-            Detach(entry);
-            foreach (var t in added) Detach(t);
-        }
+        return (snapshot, entry, [.. executor.Scheduled.Select(t => new WorkflowTimerRecord { Id = t.Id, InstanceId = record.Id, Node = t.Node, DueAt = t.Due })], executor.Cancelled);
     }
 
     private async Task<WorkflowResult?> EarlierOutcomeAsync(Guid instanceId, string key, string? signal, CancellationToken ct)

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Bargaining.Domain;
 using Bargaining.Features.Rounds.Offer;
 using Bargaining.Persistence;
+using Bargaining.Workflows;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -20,17 +21,30 @@ public static class Offers
     {
         var today = workflow.Today(round);
         var organisationId = await db.Enterprises.Where(e => e.Id == round.EnterpriseId).Select(e => e.OrganisationId).SingleAsync(ct);
-        var campaignId = await db.Campaigns
+        round.Offer.Make(workflow.Now, today, receivedOn, representativesPerSide, await CampaignAsync(db, organisationId, today, ct));
+        var topics = await Topics.RaiseAsync(db, workflow, round, round.OfferingSide, proposals, user, ct);
+        RecordReplyDue(round, await workflow.SignalAsync(round, Signals.SendOffer, round.OfferingSide, user, Action, Payload(receivedOn, topics), ct));
+    }
+
+    /// <summary>The offer's action, named in messages.</summary>
+    public const string Action = "发出要约书";
+
+    /// <summary>The campaign whose window holds <paramref name="today"/> and that <paramref name="organisationId"/> takes part in, if any: its offers are 集中要约.</summary>
+    public static Task<Guid?> CampaignAsync(BargainingDbContext db, Guid organisationId, DateOnly today, CancellationToken ct) =>
+        db.Campaigns
             .Where(c => c.StartsOn <= today && today <= c.EndsOn && c.Units.Any(u => u.OrganisationId == organisationId))
             .OrderBy(c => c.StartsOn).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
-        round.Offer.Make(workflow.Now, today, receivedOn, representativesPerSide, campaignId);
-        var topics = await Topics.RaiseAsync(db, workflow, round, round.OfferingSide, proposals, user, ct);
-        var snapshot = await workflow.SignalAsync(round, Signals.SendOffer, round.OfferingSide, user, "发出要约书", new JsonObject
-        {
-            ["offerReceivedOn"] = Topics.Date(receivedOn),
-            ["topics"] = Topics.ForJournal(topics),
-        }, ct);
-        // The last day to reply, as the workflow counted it (Art 32; 《民法典》 Art 201–203): the offer letter prints it.
+
+    /// <summary>What <c>send-offer</c> carries: the day the offer was received and the topics.</summary>
+    public static JsonObject Payload(DateOnly receivedOn, IEnumerable<Topic> topics) => new()
+    {
+        ["offerReceivedOn"] = Topics.Date(receivedOn),
+        ["topics"] = Topics.ForJournal(topics),
+    };
+
+    /// <summary>The last day to reply, as the workflow counted it (Art 32; 《民法典》 Art 201–203): the offer letter prints it.</summary>
+    public static void RecordReplyDue(Round round, WorkflowSnapshot snapshot)
+    {
         if (snapshot.Steps.FirstOrDefault(s => NodeGroups.Reply.Contains(s.Node))?.LastDay is { } replyBy) round.Offer.ReplyDue(replyBy);
     }
 

@@ -28,6 +28,25 @@ public sealed class RoundWorkflow(WorkflowEngine engine, JurisdictionCatalog jur
     /// <summary>Starts the round's instance with the variables the definitions decide on.</summary>
     public async Task<WorkflowSnapshot> StartAsync(Round round, Enterprise enterprise, CurrentUser user, CancellationToken ct)
     {
+        var result = await engine.StartAsync(Start(round, enterprise, user), ct);
+        return result.Instance ?? throw await RefusalAsync(round, result.Error!, "发起协商", round.OfferingSide, ct);
+    }
+
+    /// <summary>
+    /// Starts the round's instance and sends <paramref name="signal"/> as the offering side in memory, adding the
+    /// instance, its journal and its timers to the context unsaved (<see cref="WorkflowEngine.StartUnsaved"/>): a
+    /// bulk launch saves many rounds in one <c>SaveChanges</c>. The journal is that of <see cref="StartAsync"/> and
+    /// then <see cref="SignalAsync"/>; a refusal adds nothing.
+    /// </summary>
+    public async Task<WorkflowSnapshot> StartUnsavedAsync(Round round, Enterprise enterprise, CurrentUser user, string signal, string action, JsonObject payload, CancellationToken ct)
+    {
+        var result = engine.StartUnsaved(Start(round, enterprise, user), [new Signal(signal, Actor(user), round.OfferingSide.WorkflowRole(), payload)]);
+        return result.Instance ?? throw await RefusalAsync(round, result.Error!, action, round.OfferingSide, ct);
+    }
+
+    /// <summary>The start of the round's instance with the variables the definitions decide on.</summary>
+    private static StartWorkflow Start(Round round, Enterprise enterprise, CurrentUser user)
+    {
         var variables = new JsonObject
         {
             ["offeredBy"] = round.OfferingSide.WorkflowRole(),
@@ -35,9 +54,7 @@ public sealed class RoundWorkflow(WorkflowEngine engine, JurisdictionCatalog jur
             ["enterprise"] = enterprise.Name,
         };
         if (round.Renewal.CurrentExpiresOn is { } expiresOn) variables["expiresOn"] = expiresOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var result = await engine.StartAsync(new StartWorkflow(round.WorkflowDefinition, round.Jurisdiction, Actor(user), variables,
-            InstanceId: round.WorkflowInstanceId, BusinessKey: round.Id.ToString()), ct);
-        return result.Instance ?? throw await RefusalAsync(round, result.Error!, "发起协商", round.OfferingSide, ct);
+        return new StartWorkflow(round.WorkflowDefinition, round.Jurisdiction, Actor(user), variables, InstanceId: round.WorkflowInstanceId, BusinessKey: round.Id.ToString());
     }
 
     /// <summary>Sends <paramref name="signal"/> as <paramref name="side"/>; <paramref name="action"/> names it in Chinese for messages.</summary>

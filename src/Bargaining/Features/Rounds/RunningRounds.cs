@@ -18,11 +18,21 @@ public static class RunningRounds
     /// <summary>Refuses, as <paramref name="code"/>, a new round of <paramref name="kind"/> while one runs, naming its stage.</summary>
     public static async Task EnsureNoneAsync(BargainingDbContext db, RoundWorkflow workflow, Enterprise enterprise, RoundKind kind, string code, CancellationToken ct)
     {
-        if (await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.EnterpriseId == enterprise.Id && r.Kind == kind && r.Running, ct) is not { } running) return;
+        if (await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.EnterpriseId == enterprise.Id && r.Kind == kind && r.Running, ct) is { } running)
+            throw await RefusalAsync(workflow, enterprise, running, code, ct);
+    }
+
+    /// <summary>The running rounds of <paramref name="kind"/> of <paramref name="enterpriseIds"/>, by enterprise, read in one query (a bulk launch).</summary>
+    public static Task<Dictionary<Guid, Round>> OfAsync(BargainingDbContext db, IReadOnlyCollection<Guid> enterpriseIds, RoundKind kind, CancellationToken ct) =>
+        db.Rounds.AsNoTracking().Where(r => enterpriseIds.Contains(r.EnterpriseId) && r.Kind == kind && r.Running).ToDictionaryAsync(r => r.EnterpriseId, ct);
+
+    /// <summary>The refusal, as <paramref name="code"/>, of a new round while <paramref name="running"/> runs, naming its stage.</summary>
+    public static async Task<DomainException> RefusalAsync(RoundWorkflow workflow, Enterprise enterprise, Round running, string code, CancellationToken ct)
+    {
         var snapshot = await workflow.SnapshotAsync(running, ct);
         var steps = string.Join("、", snapshot.Steps.Select(s => s.Name));
-        throw DomainException.Conflict(code,
-            $"{enterprise.Name}已有一轮{kind.Chinese()}协商正在进行（{RoundStages.Of(snapshot).Chinese()}：{steps}），同类协商不能同时进行，请在该轮结束后再发起");
+        return DomainException.Conflict(code,
+            $"{enterprise.Name}已有一轮{running.Kind.Chinese()}协商正在进行（{RoundStages.Of(snapshot).Chinese()}：{steps}），同类协商不能同时进行，请在该轮结束后再发起");
     }
 
     /// <summary>Adds <paramref name="round"/> and saves it now, so a round of its kind started meanwhile is refused here, in Chinese.</summary>
@@ -40,8 +50,8 @@ public static class RunningRounds
         }
     }
 
-    // SQLite names the columns of the violated index; PostgreSQL gives the index name.
-    private static bool IsRunningIndex(DbUpdateException e) => e.InnerException switch
+    /// <summary>The save broke <see cref="IndexName"/>: a round of the kind was started meanwhile. SQLite names the columns of the violated index; PostgreSQL gives the index name.</summary>
+    public static bool IsRunningIndex(DbUpdateException e) => e.InnerException switch
     {
         SqliteException { SqliteExtendedErrorCode: 2067 } sqlite => sqlite.Message.Contains("rounds.EnterpriseId", StringComparison.Ordinal),
         Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } postgres => postgres.ConstraintName == IndexName,

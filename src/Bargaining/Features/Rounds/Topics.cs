@@ -43,14 +43,24 @@ public static class Topics
     public static async Task<IReadOnlyList<Topic>> RaiseAsync(BargainingDbContext db, RoundWorkflow workflow, Round round, Side side, IEnumerable<TopicProposal> proposals, CurrentUser user, CancellationToken ct)
     {
         var existing = await db.Topics.Where(t => t.RoundId == round.Id).Select(t => new { t.Code, t.Title }).ToListAsync(ct);
+        var raised = New(workflow, round, side, proposals, user, existing.Select(e => (e.Code, e.Title)).ToList());
+        db.Topics.AddRange(raised);
+        return raised;
+    }
+
+    /// <summary>
+    /// The topics <see cref="RaiseAsync"/> raises, not yet added: refuses one among <paramref name="existing"/> (code
+    /// and title) and a wage below the local minimum. A new round (a bulk launch) has none.
+    /// </summary>
+    public static IReadOnlyList<Topic> New(RoundWorkflow workflow, Round round, Side side, IEnumerable<TopicProposal> proposals, CurrentUser user, IReadOnlyCollection<(string Code, string Title)> existing)
+    {
         var raised = new List<Topic>();
         foreach (var proposal in proposals)
         {
             EnsureAboveFloor(workflow, round, proposal.Code, proposal.Term);
             var topic = new Topic(round.Id, proposal.Code, proposal.Title, side, proposal.Term, workflow.Now, RoundWorkflow.Actor(user));
-            if (existing.Any(e => e.Code == topic.Code && e.Title == topic.Title))
+            if (existing.Contains((topic.Code, topic.Title)))
                 throw DomainException.Conflict("topic.exists", $"议题“{topic.Title}”已经提出，请在该议题下提出新的意见");
-            db.Topics.Add(topic);
             raised.Add(topic);
         }
         return raised;

@@ -1,9 +1,12 @@
+using Bargaining.Documents.Printing;
 using Bargaining.Domain;
 using Bargaining.Features.Campaigns;
 using Bargaining.Features.Organisations;
 using Bargaining.Features.Rounds;
 using Bargaining.Features.Rounds.Offer;
+using Bargaining.Testing;
 using Bargaining.Tests.Features.Rounds;
+using Bargaining.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bargaining.Tests.Features.Campaigns;
@@ -137,63 +140,109 @@ public sealed class CampaignTests : RoundScenario
     }
 }
 
+/// <summary>
+/// A bulk launch against the reference of launching one by one (<see cref="OneByOneLaunch"/>): the same enterprises,
+/// refusals and clock on two databases, every row compared with the ids that differ between them left out.
+/// </summary>
 public sealed partial class LargeLaunchTests
 {
-    private const int Size = 500;
+    /// <summary>Three batches of the bulk handler, the last one short.</summary>
+    private const int Size = 2 * LaunchCampaignOffersHandler.Batch + 100;
 
-    /// <summary>Each enterprise's round, offer, topics and journal, with the ids that differ between two databases left out.</summary>
-    private static async Task<List<string>> LaunchAsync(int perRequest)
+    private sealed record Launch(List<string> Report, List<string> Rows, List<BatchProgress> Progress, long Stamp);
+
+    /// <summary>A county of <see cref="Size"/> enterprises in a campaign, some without a union, some with a wage round running, launched at once.</summary>
+    private static async Task<Launch> LaunchAsync(bool oneByOne)
     {
         await using var host = await BargainingHost.StartAsync(China.At(2026, 3, 2, 9));
         await host.ImportOrganisationsAsync();
         var yandu = await host.WithDbAsync(db => db.Organisations.SingleAsync(o => o.Code == "320903"));
         var staff = new CurrentUser("u-yandu", "盐都区总工会 张敏", Role.CountyStaff, yandu.Id);
+        await host.SendAsync(new CreateCampaignCommand("2026年春季集中要约行动", new(2026, 3, 3), new(2026, 3, 31), [yandu.Id], 90, 80, 10_000),
+            new CurrentUser("u-city", "盐城市总工会", Role.CityAdministrator, yandu.ParentId!.Value));
         var csv = new System.Text.StringBuilder(string.Join(",", EnterpriseFile.Columns) + "\n");
         for (var i = 0; i < Size; i++)
         {
             var code = $"91320903MA{i:D7}";
-            csv.Append(FormattableString.Invariant($"盐城测试{i:D3}机械有限公司,{code}{CreditCode.CheckCharacter(code)},制造业,私营企业,{50 + i},{20 + i % 30},盐城测试{i:D3}机械有限公司工会委员会,职工{i}\n"));
+            var union = i % 50 == 7 ? "," : $"盐城测试{i:D3}机械有限公司工会委员会,职工{i}";
+            csv.Append(FormattableString.Invariant($"盐城测试{i:D3}机械有限公司,{code}{CreditCode.CheckCharacter(code)},制造业,私营企业,{50 + i},{20 + i % 30},{union}\n"));
         }
         var imported = await host.SendAsync(new ImportEnterprisesCommand(yandu.Id, "盐都区企业名单.csv", System.Text.Encoding.UTF8.GetBytes(csv.ToString())), staff);
         Assert.Equal(Size, imported.Imported);
         var ids = await host.WithDbAsync(db => db.Enterprises.AsNoTracking().OrderBy(e => e.CreditCode).Select(e => e.Id).ToListAsync());
+        foreach (var busy in ids.Where((_, i) => i % 97 == 11))
+            await host.SendAsync(new StartRoundCommand(busy, RoundKind.Wage, Procedure.Ordinary, Side.Worker), staff);
+        await host.AdvanceToAsync(China.At(2026, 3, 3, 9));
 
-        foreach (var batch in ids.Chunk(perRequest))
-        {
-            var report = await host.SendAsync(new LaunchCampaignOffersCommand(batch, RoundKind.Wage, [new TopicProposal(TopicCatalog.Pay, "职工年平均工资增长6%", 6, "%")],
-                new DateOnly(2026, 3, 2), 3), staff);
-            Assert.Equal(batch.Length, report.Launched.Count);
-        }
+        var progress = new Collected<BatchProgress>();
+        var command = new LaunchCampaignOffersCommand(ids, RoundKind.Wage, [new TopicProposal(TopicCatalog.Pay, "职工年平均工资增长6%", 6, "%"), new TopicProposal("working-hours", "每周工作40小时")],
+            new DateOnly(2026, 3, 3), 3, Progress: progress);
+        var report = oneByOne ? await OneByOneLaunch.LaunchAsync(host.Services, command, staff) : await host.SendAsync(command, staff);
 
-        var rounds = await host.WithDbAsync(db => db.Rounds.AsNoTracking().Join(db.Enterprises, r => r.EnterpriseId, e => e.Id, (r, e) => new { e.CreditCode, Round = r })
-            .OrderBy(x => x.CreditCode).ToListAsync());
+        var rows = new List<string>();
+        var rounds = (await host.WithDbAsync(db => db.Rounds.AsNoTracking().Join(db.Enterprises, r => r.EnterpriseId, e => e.Id, (r, e) => new { e.CreditCode, Round = r }).ToListAsync()))
+            .OrderBy(x => x.CreditCode, StringComparer.Ordinal).ThenBy(x => x.Round.CreatedAt).ToList();
         var topics = await host.WithDbAsync(db => db.Topics.AsNoTracking().Include(t => t.Positions).ToListAsync());
-        var described = new List<string>();
+        var summaries = await host.WithDbAsync(db => db.RoundProgress.AsNoTracking().ToDictionaryAsync(p => p.RoundId));
+        var instances = await host.WithDbAsync(db => db.Set<WorkflowInstanceRecord>().AsNoTracking().ToDictionaryAsync(i => i.Id));
+        var timers = await host.WithDbAsync(db => db.Set<WorkflowTimerRecord>().AsNoTracking().ToListAsync());
         foreach (var x in rounds)
         {
             var r = x.Round;
             var journal = await host.WithEngineAsync(e => e.JournalAsync(r.WorkflowInstanceId));
             var verified = await host.WithEngineAsync(e => e.VerifyJournalAsync(r.WorkflowInstanceId));
             Assert.True(verified.Valid, verified.Problem);
-            var text = string.Join(" | ", [
-                x.CreditCode, r.Kind.ToString(), r.Procedure.ToString(), r.Jurisdiction, r.Running.ToString(), $"{r.Offer.MadeAt:O} {r.Offer.ReceivedOn} {r.Offer.Mode} {r.Offer.ReplyDueOn} {r.Offer.RepresentativesPerSide}",
-                .. topics.Where(t => t.RoundId == r.Id).Select(t => $"{t.Code} {t.Status} {string.Join(";", t.Positions.Select(p => $"{p.Kind} {p.Side} {p.Clause} {p.Number}{p.Unit}"))}"),
-                .. journal.Select(j => $"{j.Sequence} {j.Kind} {j.Node} {j.Signal} {j.Actor} {j.Role} {j.At:O} {j.Moves} {j.Payload}")]);
-            described.Add(Guids().Replace(text, "<id>"));
+            var instance = instances[r.WorkflowInstanceId];
+            string[] described = [
+                $"round {x.CreditCode} {r.Kind} {r.Procedure} {r.Jurisdiction} {r.Running} {r.CreatedAt:O} {r.OfferingSide}",
+                $"offer {r.Offer.MadeAt:O} {r.Offer.ReceivedOn} {r.Offer.Mode} {r.Offer.CampaignId is not null} {r.Offer.ReplyDueOn} {r.Offer.RepresentativesPerSide}",
+                .. topics.Where(t => t.RoundId == r.Id).OrderBy(t => t.Code)
+                    .Select(t => $"topic {t.Code} {t.Title} {t.Status} {string.Join(";", t.Positions.Select(p => $"{p.Sequence} {p.Kind} {p.Side} {p.Clause} {p.Number}{p.Unit} {p.At:O} {p.By}"))}"),
+                $"instance {instance.DefinitionId} v{instance.DefinitionVersion} {instance.Jurisdiction} {instance.BusinessKey == r.Id.ToString()} {instance.Status} {instance.Outcome} r{instance.Revision} #{instance.JournalSequence} {instance.CreatedAt:O} {instance.UpdatedAt:O} {instance.State}",
+                .. journal.Select(j => $"journal {j.Sequence} {j.Kind} {j.Node} {j.Signal} {j.Actor} {j.Role} {j.IdempotencyKey} {j.At:O} {j.Moves} {j.Payload} {j.Result}"),
+                .. timers.Where(t => t.InstanceId == r.WorkflowInstanceId).OrderBy(t => t.DueAt).ThenBy(t => t.Node).Select(t => $"timer {t.Node} {t.DueAt:O}"),
+                $"summary {System.Text.Json.JsonSerializer.Serialize(summaries[r.Id])}",
+            ];
+            rows.AddRange(described.Select(d => Guids().Replace(d, "<id>")));
         }
-        return described;
+        var stamp = await host.WithDbAsync(db => db.UnitProgressStamps.Where(s => s.OrganisationId == yandu.Id).Select(s => s.Stamp).SingleAsync());
+        return new Launch(
+            [.. report.Launched.Select(l => $"{l.Enterprise} {l.Mode}"), .. report.Refused.Select(r => $"{r.Enterprise} {r.Code} {r.Reason}")],
+            rows, progress.Values, stamp);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
     private static partial System.Text.RegularExpressions.Regex Guids();
 
-    [Fact]
-    public async Task Five_hundred_enterprises_launched_in_one_request_get_the_same_rounds_and_journals_as_in_batches_of_a_hundred()
+    /// <summary>Reports collected as they come (<see cref="Progress{T}"/> would post them to the thread pool).</summary>
+    private sealed class Collected<T> : IProgress<T>
     {
-        var once = await LaunchAsync(Size);
-        var batched = await LaunchAsync(100);
+        public List<T> Values { get; } = [];
+        public void Report(T value) => Values.Add(value);
+    }
 
-        Assert.Equal(Size, once.Count);
-        Assert.Equal(batched, once);
+    [Fact]
+    public async Task A_bulk_launch_writes_the_same_rounds_topics_journals_timers_and_summaries_as_launching_one_by_one()
+    {
+        var bulk = await LaunchAsync(oneByOne: false);
+        var reference = await LaunchAsync(oneByOne: true);
+
+        Assert.Equal(reference.Report, bulk.Report);
+        Assert.Contains(bulk.Report, r => r.Contains("launch.no-union", StringComparison.Ordinal));
+        Assert.Contains(bulk.Report, r => r.Contains("launch.round-running", StringComparison.Ordinal));
+        Assert.Equal(reference.Rows.Count, bulk.Rows.Count);
+        for (var i = 0; i < bulk.Rows.Count; i++) Assert.Equal(reference.Rows[i], bulk.Rows[i]);
+        Assert.True(bulk.Stamp > 0 && reference.Stamp > 0, "the unit's stamp moved with its summaries");
+    }
+
+    [Fact]
+    public async Task A_bulk_launch_reports_its_progress_after_each_batch()
+    {
+        var launch = await LaunchAsync(oneByOne: false);
+
+        var batch = LaunchCampaignOffersHandler.Batch;
+        Assert.Equal([batch, 2 * batch, Size], launch.Progress.Select(p => p.Done));
+        Assert.All(launch.Progress, p => Assert.Equal(Size, p.Total));
+        Assert.Equal($"已发出要约 {launch.Report.Count(r => !r.Contains("launch.", StringComparison.Ordinal))} 家，未发出 {launch.Report.Count(r => r.Contains("launch.", StringComparison.Ordinal))} 家", launch.Progress[^1].Contract);
     }
 }
