@@ -18,12 +18,19 @@ public sealed class FontFace
     internal FontFace(string path, byte[] bytes)
     {
         FilePath = path;
+        File = new TrueTypeFile(bytes);
         FamilyName = FontRegistry.Register(path, bytes);
         probe = Font(10, bold: false);
     }
 
     /// <summary>The .ttf file this face was loaded from.</summary>
     public string FilePath { get; }
+
+    /// <summary>The font file's tables, for embedding subsets of it.</summary>
+    internal TrueTypeFile File { get; }
+
+    /// <summary>The face's vertical metrics in design units, as PDFsharp measures with them.</summary>
+    internal XFontMetrics Metrics => probe.Metrics;
 
     /// <summary>The family name under which PDFsharp knows this face.</summary>
     internal string FamilyName { get; }
@@ -35,7 +42,7 @@ public sealed class FontFace
     internal int GlyphIndex(int codePoint) =>
         glyphIndices.GetOrAdd(codePoint, cp => GlyphHelper.GlyphIndexFromCodePoint(cp, probe));
 
-    /// <summary>An embedded, Unicode-encoded (Identity-H with ToUnicode, so text copies and searches) font of this face.</summary>
+    /// <summary>The PDFsharp font of this face, for measuring text (documents embed their own subsets, see <c>EmbeddedFonts</c>).</summary>
     internal XFont Font(double size, bool bold) =>
         fonts.GetOrAdd((size, bold), key =>
             new XFont(FamilyName, key.Size, key.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode));

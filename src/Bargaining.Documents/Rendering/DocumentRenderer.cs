@@ -46,7 +46,7 @@ public sealed class DocumentRenderer(ChineseFonts fonts, DocumentStyle? style = 
         pdf.Info.Creator = "Bargaining";
         pdf.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         var margins = new MarginText(fonts, Style, shaper, document.RunningHeader ?? document.Title, options.Verification?.Code);
-        var registered = new HashSet<(FontFace, bool, int)>();
+        var embedded = new EmbeddedFonts(pdf);
         for (var n = 0; n < pages.Count; n++)
         {
             var page = pdf.AddPage();
@@ -54,19 +54,20 @@ public sealed class DocumentRenderer(ChineseFonts fonts, DocumentStyle? style = 
             page.Height = XUnit.FromPoint(Style.PageHeight);
             using (var graphics = XGraphics.FromPdfPage(page))
             {
-                var text = new PageWriter(graphics, registered);
+                var text = new PageWriter(graphics, page, embedded);
                 foreach (var placement in pages[n].Where(p => !p.Furniture))
                     text.Draw(placement.Box, Style.TextLeft, Style.TextTop + placement.Top);
             }
             using (var graphics = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append))
             {
-                var furniture = new PageWriter(graphics, registered);
+                var furniture = new PageWriter(graphics, page, embedded);
                 foreach (var placement in pages[n].Where(p => p.Furniture))
                     furniture.Draw(placement.Box, Style.TextLeft, Style.TextTop + placement.Top);
                 foreach (var (box, left, top) in margins.For(n + 1, pages.Count))
                     furniture.Draw(box, left, top);
             }
         }
+        embedded.Complete();
         if (options.Signature is { } signature) Sign(pdf, signature, pages.Count - 1);
         // Signing fills in the byte ranges after writing, which needs a seekable stream.
         if (options.Signature is not null && !output.CanSeek)

@@ -1,30 +1,33 @@
-using System.Globalization;
 using System.Text;
-using Bargaining.Documents.Fonts;
 using Bargaining.Documents.Layout;
 using PdfSharp.Drawing;
+using PdfSharp.Pdf;
 
 namespace Bargaining.Documents.Rendering;
 
 /// <summary>
-/// Draws boxes into one content stream of a page. Text goes through <see cref="XGraphics.DrawString(string, XFont, XBrush, double, double, XStringFormat)"/>
-/// only for the first occurrence of each glyph in the document: that call registers the glyph for the embedded
-/// subset, the widths and the ToUnicode map, and costs a string measurement per character. Every later occurrence
-/// is written straight into the same text object as a glyph-index string (Identity-H), positioned with Tm and
-/// spaced with Tc, which is what makes a ten-page contract render in milliseconds.
+/// Draws boxes into one content stream of a page. Text is written straight into the stream in the document's own
+/// fonts (<see cref="EmbeddedFonts"/>): a run of glyphs of one font with equal gaps between them (a justified line of
+/// Chinese is one run) is one string of codes, positioned with Tm and spaced with Tc. Fills and rules go through
+/// PDFsharp, which draws no text, so the text state in the stream is this writer's alone.
 /// </summary>
 /// <param name="graphics">The page's graphics.</param>
-/// <param name="registered">The glyphs PDFsharp has drawn in this document, shared by all its pages and streams.</param>
-internal sealed class PageWriter(XGraphics graphics, HashSet<(FontFace Face, bool Bold, int Char)> registered)
+/// <param name="page">The page, whose resources get the fonts used.</param>
+/// <param name="fonts">The document's fonts, shared by all its pages and streams.</param>
+internal sealed class PageWriter(XGraphics graphics, PdfPage page, EmbeddedFonts fonts)
 {
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    // PDFsharp's simulated bold, as it drew bold text before: filled and stroked (2 Tr) with a line 2 % of the size
+    // wide, and 2 % of the size added after each glyph.
+    private const double BoldEmphasis = 0.02;
 
-    private readonly StringBuilder? content = graphics.Internals.ContentStringBuilder;
+    private readonly StringBuilder content = graphics.Internals.ContentStringBuilder
+        ?? throw new InvalidOperationException("Only PDF pages can be drawn on.");
     private readonly double pageHeight = graphics.PageSize.Height;
 
-    // PDFsharp's state as its last call left it: inside a text object with this font, the line matrix at this origin.
-    private XFont? currentFont;
-    private (double X, double Y) origin;
+    // The text state this writer last set in this stream; unknown at its start.
+    private EmbeddedFont? currentFont;
+    private double currentSize;
+    private double currentSpacing = double.NaN;
 
     public void Draw(Box box, double left, double top)
     {
@@ -33,17 +36,18 @@ internal sealed class PageWriter(XGraphics graphics, HashSet<(FontFace Face, boo
             var path = new XGraphicsPath { FillMode = XFillMode.Winding };
             foreach (var fill in box.Fills) path.AddRectangle(left + fill.X, top + fill.Y, fill.Width, fill.Height);
             graphics.DrawPath(XBrushes.Black, path);
-            currentFont = null; // paths end the text object
         }
-        foreach (var line in box.Lines) DrawLine(line.Line, left + line.X, top + line.Baseline);
-        foreach (var rule in box.Rules)
+        if (box.Lines.Count > 0)
         {
-            graphics.DrawLine(new XPen(XColors.Black, rule.Thickness), left + rule.X1, top + rule.Y1, left + rule.X2, top + rule.Y2);
-            currentFont = null;
+            content.Append("BT\n");
+            foreach (var line in box.Lines) DrawLine(line.Line, left + line.X, top + line.Baseline);
+            content.Append("ET\n");
         }
+        foreach (var rule in box.Rules)
+            graphics.DrawLine(new XPen(XColors.Black, rule.Thickness), left + rule.X1, top + rule.Y1, left + rule.X2, top + rule.Y2);
     }
 
-    /// <summary>Draws a line run by run: a run is glyphs of one font with equal gaps between them (a justified line of Chinese is one run).</summary>
+    /// <summary>Draws a line run by run: a run is glyphs of one font with equal gaps between them.</summary>
     private void DrawLine(Line line, double left, double baseline)
     {
         var glyphs = line.Glyphs;
@@ -59,93 +63,82 @@ internal sealed class PageWriter(XGraphics graphics, HashSet<(FontFace Face, boo
                 else if (Math.Abs(next - gap) > 0.001) break;
                 end++;
             }
-            DrawRun(glyphs, start, end, gap, left, baseline);
+            if (glyphs[start].Glyph.Bold) DrawBold(glyphs, start, end, gap, left, baseline);
+            else DrawRun(glyphs, start, end, gap, left, baseline);
             start = end;
         }
     }
 
+    /// <summary>Tc for the gap between glyphs, 0 for the last one, so no spacing trails the run.</summary>
     private void DrawRun(IReadOnlyList<PlacedGlyph> glyphs, int start, int end, double gap, double left, double baseline)
     {
-        var first = glyphs[start].Glyph;
-        var font = first.Face.Font(first.Size, first.Bold);
-        // PDFsharp sets Tc and Tr itself for simulated bold; the title's few characters simply go through it.
-        if (first.Bold || content is null)
+        var font = Select(glyphs[start].Glyph);
+        MoveTo(left + glyphs[start].X, pageHeight - baseline);
+        if (Math.Abs(gap) >= 0.001 && end - start > 1)
         {
-            if (Math.Abs(gap) < 0.001) DrawString(font, glyphs, start, end, left, baseline);
-            else for (var i = start; i < end; i++) DrawString(font, glyphs, i, i + 1, left, baseline);
-            return;
+            Spacing(gap);
+            Show(font, glyphs, start, end - 1);
+            start = end - 1;
         }
-        var spaced = Math.Abs(gap) >= 0.001;
-        var i0 = start;
-        while (i0 < end)
-        {
-            if (!registered.Contains((glyphs[i0].Glyph.Face, false, glyphs[i0].Glyph.Char.Value)))
-            {
-                // New glyphs, as many as follow each other, in one call. Spaced, that needs the font selected first
-                // (so PDFsharp does not reset our Tc) and the run's last glyph left out (so no spacing trails it).
-                var k = i0 + 1;
-                while (k < end && !registered.Contains((glyphs[k].Glyph.Face, false, glyphs[k].Glyph.Char.Value))) k++;
-                if (spaced && (currentFont != font || k == end)) k = k == end && k - i0 > 1 && currentFont == font ? k - 1 : i0 + 1;
-                if (spaced && k - i0 > 1) Number(content, gap, 4).Append(" Tc\n");
-                DrawString(font, glyphs, i0, k, left, baseline);
-                if (spaced && k - i0 > 1) content.Append("0 Tc\n");
-                i0 = k;
-                continue;
-            }
-            if (currentFont != font)
-            {
-                DrawString(font, glyphs, i0, i0 + 1, left, baseline);
-                i0++;
-                continue;
-            }
-            var j = i0;
-            while (j < end && registered.Contains((glyphs[j].Glyph.Face, false, glyphs[j].Glyph.Char.Value))) j++;
-            Write(glyphs, i0, j, gap, left, baseline);
-            i0 = j;
-        }
-    }
-
-    /// <summary>Lets PDFsharp draw (and register) glyphs; afterwards its text object is open with this font.</summary>
-    private void DrawString(XFont font, IReadOnlyList<PlacedGlyph> glyphs, int start, int end, double left, double baseline)
-    {
-        var text = new StringBuilder();
-        for (var i = start; i < end; i++)
-        {
-            text.Append(glyphs[i].Glyph.Char.ToString());
-            registered.Add((glyphs[i].Glyph.Face, glyphs[i].Glyph.Bold, glyphs[i].Glyph.Char.Value));
-        }
-        var x = left + glyphs[start].X;
-        graphics.DrawString(text.ToString(), font, XBrushes.Black, x, baseline, XStringFormats.BaseLineLeft);
-        currentFont = glyphs[start].Glyph.Bold ? null : font;
-        origin = (x, pageHeight - baseline);
+        Spacing(0);
+        Show(font, glyphs, start, end);
     }
 
     /// <summary>
-    /// Writes registered glyphs into PDFsharp's open text object: absolute Tm to the first glyph, Tc for the gap
-    /// (0 for the last glyph, so no spacing trails the run), then Tm back to where PDFsharp's relative Td expects
-    /// the line matrix.
+    /// Bold as PDFsharp drew it: the run in one string when its glyphs touch, else each glyph at its place; inside
+    /// q/Q, so the line width does not reach PDFsharp's rules.
     /// </summary>
-    private void Write(IReadOnlyList<PlacedGlyph> glyphs, int start, int end, double gap, double left, double baseline)
+    private void DrawBold(IReadOnlyList<PlacedGlyph> glyphs, int start, int end, double gap, double left, double baseline)
     {
-        var c = content!;
-        MoveTo(c, left + glyphs[start].X, pageHeight - baseline);
-        var spaced = Math.Abs(gap) >= 0.001 && end - start > 1;
-        if (spaced) Number(c, gap, 4).Append(" Tc\n");
-        c.Append('<');
+        var emphasis = BoldEmphasis * glyphs[start].Glyph.Size;
+        Number(content.Append("ET\nq\nBT\n2 Tr\n"), emphasis, 3).Append(" w\n");
+        (currentFont, currentSpacing) = (null, double.NaN);
+        var font = Select(glyphs[start].Glyph);
+        Spacing(emphasis);
+        var each = Math.Abs(gap) >= 0.001;
+        for (var i = start; i < end; i = each ? i + 1 : end)
+        {
+            MoveTo(left + glyphs[i].X, pageHeight - baseline, decimals: 4); // as precise as PDFsharp placed it
+            Show(font, glyphs, i, each ? i + 1 : end);
+        }
+        content.Append("ET\nQ\nBT\n");
+        (currentFont, currentSpacing) = (null, double.NaN);
+    }
+
+    private EmbeddedFont Select(Glyph glyph)
+    {
+        var font = fonts.For(glyph.Face);
+        if (font == currentFont && glyph.Size == currentSize) return font;
+        if (font != currentFont) font.AddTo(page);
+        Number(content.Append(font.ResourceName).Append(' '), glyph.Size, 3).Append(" Tf\n");
+        (currentFont, currentSize) = (font, glyph.Size);
+        return font;
+    }
+
+    private void Spacing(double spacing)
+    {
+        if (spacing == currentSpacing) return;
+        Number(content, spacing, 4).Append(" Tc\n");
+        currentSpacing = spacing;
+    }
+
+    /// <summary>Shows glyphs as a string of two-byte codes (Identity-H).</summary>
+    private void Show(EmbeddedFont font, IReadOnlyList<PlacedGlyph> glyphs, int start, int end)
+    {
+        content.Append('<');
         for (var i = start; i < end; i++)
         {
-            if (spaced && i == end - 1) c.Append("> Tj\n0 Tc\n<");
-            c.Append(Invariant, $"{glyphs[i].Glyph.Face.GlyphIndex(glyphs[i].Glyph.Char.Value):X4}");
+            var code = font.Code(glyphs[i].Glyph.Char);
+            for (var shift = 12; shift >= 0; shift -= 4) content.Append("0123456789ABCDEF"[(code >> shift) & 0xF]);
         }
-        c.Append("> Tj\n");
-        MoveTo(c, origin.X, origin.Y);
+        content.Append("> Tj\n");
     }
 
     /// <summary>Sets the text and line matrix to a translation.</summary>
-    private static void MoveTo(StringBuilder c, double x, double y)
+    private void MoveTo(double x, double y, int decimals = 3)
     {
-        Number(c.Append("1 0 0 1 "), x, 3).Append(' ');
-        Number(c, y, 3).Append(" Tm\n");
+        Number(content.Append("1 0 0 1 "), x, decimals).Append(' ');
+        Number(content, y, decimals).Append(" Tm\n");
     }
 
     /// <summary>

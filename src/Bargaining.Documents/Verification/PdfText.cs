@@ -12,7 +12,8 @@ namespace Bargaining.Documents.Verification;
 /// <summary>
 /// Reads back the text of a PDF this library wrote: per page, the first content stream (the document's text) apart
 /// from the others (running header, page numbers, repeated table headers, verification mark). Glyph codes are
-/// turned into characters with each font's ToUnicode map, which PDFsharp writes for its Identity-H fonts.
+/// turned into characters with each font's ToUnicode map, which the renderer writes for its Identity-H fonts
+/// (<c>EmbeddedFonts</c>).
 /// </summary>
 internal static partial class PdfText
 {
