@@ -101,15 +101,17 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
     /// <summary>
     /// Rewrites the summaries of the rounds given, of the rounds of <paramref name="workflowIds"/> and of the rounds
     /// of <paramref name="topicIds"/>, and the latest-round mark of their enterprises' other rounds; moves the stamps of
-    /// their units and of <paramref name="units"/> (whose enterprises changed). The caller saves.
+    /// their units and of <paramref name="units"/> (whose enterprises changed). The caller saves, if this returns true
+    /// (false: nothing is left for it to save, e.g. the workflows belong to no round).
     /// </summary>
-    public async Task WriteAsync(BargainingDbContext db, IReadOnlyCollection<Guid> roundIds, IReadOnlyCollection<Guid> workflowIds, IReadOnlyCollection<Guid> topicIds,
+    public async Task<bool> WriteAsync(BargainingDbContext db, IReadOnlyCollection<Guid> roundIds, IReadOnlyCollection<Guid> workflowIds, IReadOnlyCollection<Guid> topicIds,
         IReadOnlyCollection<Guid> units, CancellationToken ct)
     {
         var rounds = await Sources(db, db.Rounds.Where(r => roundIds.Contains(r.Id) || workflowIds.Contains(r.WorkflowInstanceId)
             || db.Topics.Where(t => topicIds.Contains(t.Id)).Select(t => t.RoundId).Contains(r.Id))).ToListAsync(ct);
         if (rounds.Count > 0) await WriteAsync(db, rounds, ct);
         await StampAsync(db, [.. rounds.Select(x => x.OrganisationId).Concat(units).Distinct()], ct);
+        return rounds.Count > 0 || units.Count > 0;
     }
 
     /// <summary>
@@ -173,7 +175,9 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
             if (stored.TryGetValue(round.Id, out var summary)) db.Entry(summary).CurrentValues.SetValues(computed);
             else db.Add(computed);
         }
-        foreach (var other in stored.Values.Where(p => !ids.Contains(p.RoundId))) other.Latest = latest.Contains(other.RoundId);
+        // Through the entry API, so the save need not detect changes (see BargainingDbContext.SaveChangesAsync).
+        foreach (var other in stored.Values.Where(p => !ids.Contains(p.RoundId) && p.Latest != latest.Contains(p.RoundId)))
+            db.Entry(other).Property(p => p.Latest).CurrentValue = !other.Latest;
     }
 
     /// <summary>Moves the units' stamps (atomically, so two writers never leave one stamp for two states); a unit's first gets one.</summary>
