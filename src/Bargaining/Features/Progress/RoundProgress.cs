@@ -101,17 +101,17 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
     /// <summary>
     /// Rewrites the summaries of the rounds given, of the rounds of <paramref name="workflowIds"/> and of the rounds
     /// of <paramref name="topicIds"/>, and the latest-round mark of their enterprises' other rounds; moves the stamps of
-    /// their units and of <paramref name="units"/> (whose enterprises changed). The caller saves, if this returns true
-    /// (false: nothing is left for it to save, e.g. the workflows belong to no round).
+    /// the units whose summaries changed and of <paramref name="units"/> (whose enterprises changed). The caller saves,
+    /// if this returns true (false: nothing is left for it to save, e.g. the workflows belong to no round).
     /// </summary>
     public async Task<bool> WriteAsync(BargainingDbContext db, IReadOnlyCollection<Guid> roundIds, IReadOnlyCollection<Guid> workflowIds, IReadOnlyCollection<Guid> topicIds,
         IReadOnlyCollection<Guid> units, CancellationToken ct)
     {
         var rounds = await Sources(db, db.Rounds.Where(r => roundIds.Contains(r.Id) || workflowIds.Contains(r.WorkflowInstanceId)
             || db.Topics.Where(t => topicIds.Contains(t.Id)).Select(t => t.RoundId).Contains(r.Id))).ToListAsync(ct);
-        if (rounds.Count > 0) await WriteAsync(db, rounds, ct);
-        await StampAsync(db, [.. rounds.Select(x => x.OrganisationId).Concat(units).Distinct()], ct);
-        return rounds.Count > 0 || units.Count > 0;
+        var changed = rounds.Count > 0 ? await WriteAsync(db, rounds, ct) : [];
+        await StampAsync(db, [.. changed.Concat(units).Distinct()], ct);
+        return changed.Count > 0 || units.Count > 0;
     }
 
     /// <summary>
@@ -126,8 +126,7 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
             var missing = await Sources(db, db.Rounds.Where(r => !db.Set<RoundProgress>().Any(p => p.RoundId == r.Id)).OrderBy(r => r.Id).Take(batch))
                 .ToListAsync(ct);
             if (missing.Count == 0) return written;
-            await WriteAsync(db, missing, ct);
-            await StampAsync(db, [.. missing.Select(x => x.OrganisationId).Distinct()], ct);
+            await StampAsync(db, await WriteAsync(db, missing, ct), ct);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             written += missing.Count;
@@ -155,7 +154,11 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
                 .Select(t => new Rise(t.Positions.OrderByDescending(p => p.Sequence).Select(p => p.Number).FirstOrDefault(),
                     t.Positions.OrderByDescending(p => p.Sequence).Select(p => p.Unit).FirstOrDefault())).ToList());
 
-    private async Task WriteAsync(BargainingDbContext db, IReadOnlyList<Source> rounds, CancellationToken ct)
+    /// <summary>
+    /// Writes the summaries of <paramref name="rounds"/> and the latest-round marks of their enterprises' other rounds;
+    /// returns the units of the summaries that changed (a unit whose summaries stayed the same keeps its stamp).
+    /// </summary>
+    private async Task<IReadOnlyCollection<Guid>> WriteAsync(BargainingDbContext db, IReadOnlyList<Source> rounds, CancellationToken ct)
     {
         var ids = rounds.Select(x => x.Round.Id).ToList();
         var enterpriseIds = rounds.Select(x => x.Round.EnterpriseId).Distinct().ToList();
@@ -168,16 +171,30 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
         var latest = siblings.GroupBy(r => r.EnterpriseId).Select(g => g.MaxBy(r => (r.CreatedAt, r.Id))!.Id).ToHashSet();
         var stored = siblings.Where(s => s.Stored is not null).ToDictionary(s => s.Id, s => s.Stored!);
         var engine = new WorkflowEngine(db, registry, conditions, jurisdictions.TimeRules, clock, seal);
+        var changed = new HashSet<Guid>();
         foreach (var (round, unit, record, met, rises) in rounds)
         {
             var computed = Compute(round, unit, engine.Describe(record), registry.Find(record.DefinitionId, record.DefinitionVersion), jurisdictions[round.Jurisdiction].Time,
                 met, rises.Where(t => t is { Unit: "%", Number: not null }).Select(t => t.Number!.Value), latest.Contains(round.Id));
-            if (stored.TryGetValue(round.Id, out var summary)) db.Entry(summary).CurrentValues.SetValues(computed);
-            else db.Add(computed);
+            if (stored.TryGetValue(round.Id, out var summary))
+            {
+                var entry = db.Entry(summary);
+                entry.CurrentValues.SetValues(computed);
+                if (entry.State == EntityState.Modified) changed.Add(unit);
+            }
+            else
+            {
+                db.Add(computed);
+                changed.Add(unit);
+            }
         }
         // Through the entry API, so the save need not detect changes (see BargainingDbContext.SaveChangesAsync).
         foreach (var other in stored.Values.Where(p => !ids.Contains(p.RoundId) && p.Latest != latest.Contains(p.RoundId)))
+        {
             db.Entry(other).Property(p => p.Latest).CurrentValue = !other.Latest;
+            changed.Add(other.OrganisationId);
+        }
+        return changed;
     }
 
     /// <summary>Moves the units' stamps (atomically, so two writers never leave one stamp for two states); a unit's first gets one.</summary>
