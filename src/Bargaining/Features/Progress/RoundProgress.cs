@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Bargaining.Domain;
 using Bargaining.Features.Rounds;
 using Bargaining.Features.Rounds.Views;
@@ -8,6 +9,7 @@ using Bargaining.Workflows;
 using Bargaining.Workflows.Definitions;
 using Bargaining.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Bargaining.Features.Progress;
 
@@ -107,8 +109,7 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
     public async Task<bool> WriteAsync(BargainingDbContext db, IReadOnlyCollection<Guid> roundIds, IReadOnlyCollection<Guid> workflowIds, IReadOnlyCollection<Guid> topicIds,
         IReadOnlyCollection<Guid> units, CancellationToken ct)
     {
-        var rounds = await Sources(db, db.Rounds.Where(r => roundIds.Contains(r.Id) || workflowIds.Contains(r.WorkflowInstanceId)
-            || db.Topics.Where(t => topicIds.Contains(t.Id)).Select(t => t.RoundId).Contains(r.Id))).ToListAsync(ct);
+        var rounds = await Sources(db, [.. roundIds], [.. workflowIds], [.. topicIds]).ToListAsync(ct);
         var changed = rounds.Count > 0 ? await WriteAsync(db, rounds, ct) : [];
         await StampAsync(db, [.. changed.Concat(units).Distinct()], ct);
         return changed.Count > 0 || units.Count > 0;
@@ -123,9 +124,9 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
         var written = 0;
         while (true)
         {
-            var missing = await Sources(db, db.Rounds.Where(r => !db.Set<RoundProgress>().Any(p => p.RoundId == r.Id)).OrderBy(r => r.Id).Take(batch))
-                .ToListAsync(ct);
-            if (missing.Count == 0) return written;
+            var ids = await db.Rounds.Where(r => !db.Set<RoundProgress>().Any(p => p.RoundId == r.Id)).OrderBy(r => r.Id).Select(r => r.Id).Take(batch).ToArrayAsync(ct);
+            if (ids.Length == 0) return written;
+            var missing = await Sources(db, ids, [], []).ToListAsync(ct);
             await StampAsync(db, await WriteAsync(db, missing, ct), ct);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
@@ -142,17 +143,25 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
     /// <summary>The few facts of a round that its summary reads.</summary>
     internal sealed record RoundFacts(Guid Id, Guid EnterpriseId, DateTimeOffset CreatedAt, string Jurisdiction, DateTimeOffset? OfferedAt, DateTimeOffset? RepliedAt, DateTimeOffset? MetOnTheSpotAt);
 
-    private static IQueryable<Source> Sources(BargainingDbContext db, IQueryable<Round> rounds) =>
-        from r in rounds.AsNoTracking()
-        join e in db.Enterprises on r.EnterpriseId equals e.Id
-        join w in db.Set<WorkflowInstanceRecord>() on r.WorkflowInstanceId equals w.Id
-        select new Source(
-            new RoundFacts(r.Id, r.EnterpriseId, r.CreatedAt, r.Jurisdiction, r.Offer.MadeAt, r.Response.GivenAt, r.OnTheSpot.MetAt),
-            e.OrganisationId, w,
-            db.Meetings.Any(m => m.RoundId == r.Id),
-            db.Topics.Where(t => t.RoundId == r.Id && t.Code == TopicCatalog.Pay && t.Status == TopicStatus.Agreed)
-                .Select(t => new Rise(t.Positions.OrderByDescending(p => p.Sequence).Select(p => p.Number).FirstOrDefault(),
-                    t.Positions.OrderByDescending(p => p.Sequence).Select(p => p.Unit).FirstOrDefault())).ToList());
+    /// <summary>
+    /// The sources of the rounds given, of the rounds of the workflows given and of the rounds of the topics given. It
+    /// runs in every save of a round, so it is compiled, once per model (a compiled query serves one model only).
+    /// </summary>
+    private static IAsyncEnumerable<Source> Sources(BargainingDbContext db, Guid[] roundIds, Guid[] workflowIds, Guid[] topicIds) =>
+        CompiledSources.GetValue(db.Model, model => EF.CompileAsyncQuery((BargainingDbContext c, Guid[] rounds, Guid[] workflows, Guid[] topics) =>
+            from r in c.Rounds.AsNoTracking()
+            where rounds.Contains(r.Id) || workflows.Contains(r.WorkflowInstanceId) || c.Topics.Where(t => topics.Contains(t.Id)).Select(t => t.RoundId).Contains(r.Id)
+            join e in c.Enterprises on r.EnterpriseId equals e.Id
+            join w in c.Set<WorkflowInstanceRecord>() on r.WorkflowInstanceId equals w.Id
+            select new Source(
+                new RoundFacts(r.Id, r.EnterpriseId, r.CreatedAt, r.Jurisdiction, r.Offer.MadeAt, r.Response.GivenAt, r.OnTheSpot.MetAt),
+                e.OrganisationId, w,
+                c.Meetings.Any(m => m.RoundId == r.Id),
+                c.Topics.Where(t => t.RoundId == r.Id && t.Code == TopicCatalog.Pay && t.Status == TopicStatus.Agreed)
+                    .Select(t => new Rise(t.Positions.OrderByDescending(p => p.Sequence).Select(p => p.Number).FirstOrDefault(),
+                        t.Positions.OrderByDescending(p => p.Sequence).Select(p => p.Unit).FirstOrDefault())).ToList())))(db, roundIds, workflowIds, topicIds);
+
+    private static readonly ConditionalWeakTable<IModel, Func<BargainingDbContext, Guid[], Guid[], Guid[], IAsyncEnumerable<Source>>> CompiledSources = [];
 
     /// <summary>
     /// Writes the summaries of <paramref name="rounds"/> and the latest-round marks of their enterprises' other rounds;
