@@ -23,12 +23,14 @@ internal static class AdoBaseline
     {
         using var file = new TempDatabase();
         var instances = Create(file.Path, threads * InstancesPerThread);
+        var cpu = Environment.CpuUsage.TotalTime;
         var stopwatch = Stopwatch.StartNew();
         var loops = await Task.WhenAll(Enumerable.Range(0, threads)
             .Select(t => Task.Run(() => Loop(file.Path, synchronous, instances.AsMemory(t * InstancesPerThread, InstancesPerThread), stopwatch, duration))));
         stopwatch.Stop();
         return new Measurement(name, threads, loops.Sum(l => l.Committed), stopwatch.Elapsed, loops.Sum(l => l.Failed),
-            $"{loops.Sum(l => l.Committed)} transactions", loops.Sum(l => l.Failed) > 0 ? "an update found the revision moved" : null);
+            $"{loops.Sum(l => l.Committed)} transactions", loops.Sum(l => l.Failed) > 0 ? "an update found the revision moved" : null)
+            { Cpu = Environment.CpuUsage.TotalTime - cpu };
     }
 
     /// <summary>The settings of a baseline connection, read back from SQLite.</summary>

@@ -5,24 +5,26 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Bargaining.Benchmarks;
 
 /// <summary>
-/// Sums the time of the database calls EF makes, by kind, from EF's own event timings. What an operation spends
-/// outside these calls is EF's, the engine's and DI's own work.
+/// Sums the time and counts the database calls EF makes, by kind, from EF's own event timings. What an operation
+/// spends outside these calls is EF's, the engine's and DI's own work.
 /// </summary>
 internal sealed class DatabaseTimes : IDbConnectionInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
 {
     private readonly ConcurrentDictionary<string, double> _microseconds = new();
+    private readonly ConcurrentDictionary<string, long> _calls = new();
 
     /// <summary>Prints, per operation of a single-threaded run, the time of each kind of call and what remains.</summary>
     public void Print(Measurement run)
     {
         var kinds = new[] { "open connection", "SELECT", "BEGIN IMMEDIATE", "INSERT/UPDATE/DELETE", "COMMIT", "close connection" };
         var perOperation = run.Elapsed.TotalMicroseconds / run.Operations;
-        Console.WriteLine("| phase | µs per operation |");
-        Console.WriteLine("|---|--:|");
+        Console.WriteLine("| phase | µs per operation | calls per operation |");
+        Console.WriteLine("|---|--:|--:|");
         foreach (var kind in kinds)
-            Console.WriteLine(FormattableString.Invariant($"| {kind} | {_microseconds.GetValueOrDefault(kind) / run.Operations:0} |"));
-        Console.WriteLine(FormattableString.Invariant($"| everything else: EF, engine, DI | {perOperation - _microseconds.Values.Sum() / run.Operations:0} |"));
-        Console.WriteLine(FormattableString.Invariant($"| total | {perOperation:0} |"));
+            Console.WriteLine(FormattableString.Invariant(
+                $"| {kind} | {_microseconds.GetValueOrDefault(kind) / run.Operations:0} | {(double)_calls.GetValueOrDefault(kind) / run.Operations:0.00} |"));
+        Console.WriteLine(FormattableString.Invariant($"| everything else: EF, engine, DI | {perOperation - _microseconds.Values.Sum() / run.Operations:0} | |"));
+        Console.WriteLine(FormattableString.Invariant($"| total | {perOperation:0} | {(double)_calls.Values.Sum() / run.Operations:0.00} |"));
     }
 
     public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -61,5 +63,9 @@ internal sealed class DatabaseTimes : IDbConnectionInterceptor, IDbCommandInterc
         return Task.CompletedTask;
     }
 
-    private void Add(string kind, TimeSpan duration) => _microseconds.AddOrUpdate(kind, duration.TotalMicroseconds, (_, total) => total + duration.TotalMicroseconds);
+    private void Add(string kind, TimeSpan duration)
+    {
+        _microseconds.AddOrUpdate(kind, duration.TotalMicroseconds, (_, total) => total + duration.TotalMicroseconds);
+        _calls.AddOrUpdate(kind, 1, (_, calls) => calls + 1);
+    }
 }

@@ -30,6 +30,7 @@ internal static class EngineBenchmark
         var clock = new ManualClock(CampaignStart);
         await using var provider = await StartAsync(workflows, file.Path, clock, interceptors);
         var tally = new Tally();
+        var cpu = Environment.CpuUsage.TotalTime;
         var stopwatch = Stopwatch.StartNew();
         var review = new ReviewRendezvous(threads, async (latestDue, due) =>
         {
@@ -39,7 +40,7 @@ internal static class EngineBenchmark
         });
         await Task.WhenAll(Enumerable.Range(0, threads).Select(_ => Task.Run(() => WorkerAsync(provider, clock, contextPerThread, review, tally))));
         stopwatch.Stop();
-        return tally.ToMeasurement(name, threads, stopwatch.Elapsed);
+        return tally.ToMeasurement(name, threads, stopwatch.Elapsed) with { Cpu = Environment.CpuUsage.TotalTime - cpu };
     }
 
     /// <summary>The settings of a connection the application opens, read back from SQLite.</summary>

@@ -11,4 +11,9 @@ namespace Bargaining.Benchmarks;
 internal sealed record Measurement(string Name, int Threads, long Operations, TimeSpan Elapsed, long Failures, string Counted, string? FirstFailure)
 {
     public double PerSecond => Operations / Elapsed.TotalSeconds;
+
+    /// <summary>The process's CPU time (all threads, GC included) during the run: steadier than the rate on a shared machine.</summary>
+    public TimeSpan Cpu { get; init; }
+
+    public double CpuMicrosecondsPerOperation => Operations == 0 ? 0 : Cpu.TotalMicroseconds / Operations;
 }

@@ -1,9 +1,11 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bargaining.Workflows.Definitions;
 using Bargaining.Workflows.Persistence;
 using Bargaining.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Logging;
 
 namespace Bargaining.Workflows;
@@ -30,7 +32,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     {
         if (Resolve(request, out var definition, out var jurisdiction) is { } unknown) return unknown;
         var id = request.InstanceId ?? Guid.CreateVersion7(clock.GetUtcNow());
-        if (request.InstanceId is not null && await db.Set<WorkflowInstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) is { } existing)
+        if (request.InstanceId is not null && await InstanceQueries.Of(db).Untracked(db, id, ct) is { } existing)
             return existing.DefinitionId == definition.Id
                 ? new WorkflowResult(Snapshot(existing, InstanceState.Deserialize(existing.State)), null, Duplicate: true)
                 : WorkflowResult.Fail(WorkflowErrorCode.Conflict, $"instance {id} already exists for workflow '{existing.DefinitionId}'");
@@ -128,12 +130,12 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     private async Task<WorkflowResult> SignalCoreAsync(Guid instanceId, Signal signal, CancellationToken ct)
     {
         if (signal.IdempotencyKey is { } key && await EarlierOutcomeAsync(instanceId, key, signal.Name, ct) is { } earlier) return earlier;
-        var record = await db.Set<WorkflowInstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
+        var record = await InstanceQueries.Of(db).Tracked(db, instanceId, ct);
         if (record is null) return WorkflowResult.Fail(WorkflowErrorCode.NotFound, $"no workflow instance {instanceId}");
         var state = InstanceState.Deserialize(record.State);
         if (await CatchUpAsync(record, state, ct))
         {
-            record = await db.Set<WorkflowInstanceRecord>().FirstAsync(i => i.Id == instanceId, ct);
+            record = await InstanceQueries.Of(db).Tracked(db, instanceId, ct) ?? throw new InvalidOperationException($"workflow instance {instanceId} disappeared");
             state = InstanceState.Deserialize(record.State);
         }
         try
@@ -180,7 +182,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     /// </summary>
     public async Task<IReadOnlyList<AvailableSignal>> AvailableSignalsAsync(Guid instanceId, string role, CancellationToken ct = default)
     {
-        var record = await db.Set<WorkflowInstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
+        var record = await InstanceQueries.Of(db).Untracked(db, instanceId, ct);
         if (record is null || record.Status == WorkflowStatus.Completed) return [];
         var definition = Definition(record);
         var state = CaughtUp(record, definition, InstanceState.Deserialize(record.State));
@@ -240,7 +242,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     /// <summary>The current state of an instance, or null.</summary>
     public async Task<WorkflowSnapshot?> GetAsync(Guid instanceId, CancellationToken ct = default)
     {
-        var record = await db.Set<WorkflowInstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
+        var record = await InstanceQueries.Of(db).Untracked(db, instanceId, ct);
         return record is null ? null : Snapshot(record, InstanceState.Deserialize(record.State));
     }
 
@@ -251,7 +253,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     /// </summary>
     public async Task<WorkflowSnapshot?> GetCurrentAsync(Guid instanceId, CancellationToken ct = default)
     {
-        var record = await db.Set<WorkflowInstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
+        var record = await InstanceQueries.Of(db).Untracked(db, instanceId, ct);
         if (record is null) return null;
         var state = InstanceState.Deserialize(record.State);
         return Snapshot(record, record.Status == WorkflowStatus.Completed ? state : CaughtUp(record, Definition(record), state));
@@ -315,7 +317,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     private async Task<bool> FireAsync(WorkflowTimerRecord timer, CancellationToken ct, bool skipLocked = false)
     {
         if (!await ClaimAsync(timer, skipLocked, ct)) return false;
-        var record = await db.Set<WorkflowInstanceRecord>().FirstOrDefaultAsync(i => i.Id == timer.InstanceId, ct);
+        var record = await InstanceQueries.Of(db).Tracked(db, timer.InstanceId, ct);
         try
         {
             var state = record is null ? null : InstanceState.Deserialize(record.State);
@@ -394,7 +396,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     /// </summary>
     public async Task<WorkflowResult> MigrateAsync(Guid instanceId, int toVersion, IReadOnlyDictionary<string, string> nodeMap, string actor, CancellationToken ct = default)
     {
-        var record = await db.Set<WorkflowInstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
+        var record = await InstanceQueries.Of(db).Tracked(db, instanceId, ct);
         if (record is null) return WorkflowResult.Fail(WorkflowErrorCode.NotFound, $"no workflow instance {instanceId}");
         try
         {
@@ -444,7 +446,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     /// </summary>
     public async Task<JournalVerification> VerifyJournalAsync(Guid instanceId, CancellationToken ct = default)
     {
-        var record = await db.Set<WorkflowInstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
+        var record = await InstanceQueries.Of(db).Untracked(db, instanceId, ct);
         if (record is null) return new JournalVerification(false, 0, null, $"no workflow instance {instanceId}");
         return Verify(record, await JournalAsync(instanceId, ct), sealsRequired: true);
     }
@@ -461,7 +463,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
         var ids = await db.Set<WorkflowJournalRecord>().Where(j => j.Seal == null).Select(j => j.InstanceId).Distinct().ToListAsync(ct);
         foreach (var id in ids)
         {
-            var record = await db.Set<WorkflowInstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+            var record = await InstanceQueries.Of(db).Untracked(db, id, ct);
             var entries = await JournalAsync(id, ct);
             if (record is null || !Verify(record, entries, sealsRequired: false).Valid)
             {
@@ -624,6 +626,21 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
             record.Status, record.Outcome, record.Revision,
             state.Tokens.Select(t => new ActiveStep(t.Node, definition.Node(t.Node).Name, t.EnteredAt, t.Due, t.LastDay)).ToList(),
             (JsonObject)state.Variables.DeepClone());
+    }
+
+    /// <summary>
+    /// The loads of one instance by id, compiled: the hot path of every signal and timer skips LINQ's translation
+    /// cache. A compiled query serves one model only, so there is one pair per model (per context type and provider).
+    /// </summary>
+    private sealed record InstanceQueries(
+        Func<DbContext, Guid, CancellationToken, Task<WorkflowInstanceRecord?>> Tracked,
+        Func<DbContext, Guid, CancellationToken, Task<WorkflowInstanceRecord?>> Untracked)
+    {
+        private static readonly ConditionalWeakTable<IModel, InstanceQueries> PerModel = [];
+
+        public static InstanceQueries Of(DbContext db) => PerModel.GetValue(db.Model, model => new(
+            EF.CompileAsyncQuery((DbContext c, Guid id, CancellationToken ct) => c.Set<WorkflowInstanceRecord>().FirstOrDefault(i => i.Id == id)),
+            EF.CompileAsyncQuery((DbContext c, Guid id, CancellationToken ct) => c.Set<WorkflowInstanceRecord>().AsNoTracking().FirstOrDefault(i => i.Id == id))));
     }
 
     private void Detach(object entity)

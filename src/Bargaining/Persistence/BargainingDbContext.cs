@@ -4,6 +4,7 @@ using Bargaining.Features.Rounds;
 using Bargaining.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Bargaining.Persistence;
 
@@ -67,15 +68,56 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             foreach (var round in await Rounds.Where(r => touched.Ended.Contains(r.WorkflowInstanceId) && r.Running).ToListAsync(cancellationToken)) round.Stop();
             touched = Touched();
         }
-        var (rounds, workflows, topics, units, _) = touched;
-        if (rounds.Count + workflows.Count + topics.Count + units.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (touched.Rounds.Count + touched.Workflows.Count + touched.Topics.Count + touched.Units.Count == 0)
+            return await SaveDetectedAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await ProgressWriter.WriteAsync(this, rounds, workflows, topics, units, cancellationToken);
-        saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (own is not null) await own.CommitAsync(cancellationToken);
+        if (Database.CurrentTransaction is not null) return await SaveWithProgressAsync(touched, acceptAllChangesOnSuccess, cancellationToken);
+        await using var own = await Database.BeginTransactionAsync(cancellationToken);
+        // A failure rolls the whole of this transaction back, so EF's savepoint around each save (two more statements
+        // per save) buys nothing here; the rollback is explicit so the writer gate lets the next writer in at once.
+        var savepoints = Database.AutoSavepointsEnabled;
+        Database.AutoSavepointsEnabled = false;
+        try
+        {
+            var saved = await SaveWithProgressAsync(touched, acceptAllChangesOnSuccess, cancellationToken);
+            await own.CommitAsync(cancellationToken);
+            return saved;
+        }
+        catch when (own.GetDbTransaction().Connection is not null)
+        {
+            await own.RollbackAsync(CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            Database.AutoSavepointsEnabled = savepoints;
+        }
+    }
+
+    private async Task<int> SaveWithProgressAsync(Touches touched, bool acceptAllChangesOnSuccess, CancellationToken ct)
+    {
+        var saved = await SaveDetectedAsync(acceptAllChangesOnSuccess, ct);
+        if (await ProgressWriter.WriteAsync(this, touched.Rounds, touched.Workflows, touched.Topics, touched.Units, ct))
+            saved += await SaveDetectedAsync(acceptAllChangesOnSuccess, ct);
         return saved;
+    }
+
+    /// <summary>
+    /// Saves changes already detected — by <see cref="Touched"/>, or made by the summary writer through the entry API —
+    /// without EF detecting them again over every tracked entity (a round brings eleven parts): one detection per save.
+    /// </summary>
+    private async Task<int> SaveDetectedAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)
+    {
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
     /// <summary>Not supported: a save must write the round summaries, which needs queries; use <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</summary>
@@ -108,7 +150,7 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     /// with the workflow. One detection of changes and one pass over the tracked entries: each
     /// <c>ChangeTracker.Entries&lt;T&gt;()</c> would detect changes again.
     /// </summary>
-    private (List<Guid> Rounds, List<Guid> Workflows, List<Guid> Topics, List<Guid> Units, List<Guid> Ended) Touched()
+    private Touches Touched()
     {
         HashSet<Guid> rounds = [], workflows = [], topics = [], units = [], ended = [];
         ChangeTracker.DetectChanges();
@@ -137,8 +179,10 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
         {
             ChangeTracker.AutoDetectChangesEnabled = detecting;
         }
-        return ([.. rounds], [.. workflows], [.. topics], [.. units], [.. ended]);
+        return new([.. rounds], [.. workflows], [.. topics], [.. units], [.. ended]);
     }
+
+    private sealed record Touches(List<Guid> Rounds, List<Guid> Workflows, List<Guid> Topics, List<Guid> Units, List<Guid> Ended);
 
     /// <summary>
     /// The round with this id, tracked; a not-found domain error (404) when there is none. In a command's write

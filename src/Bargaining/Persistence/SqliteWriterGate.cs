@@ -45,6 +45,15 @@ public sealed class SqliteWriterGate : DbTransactionInterceptor, IDbConnectionIn
     /// </summary>
     public static SqliteWriterGate For(string path, TimeSpan wait) => new(Lanes.GetOrAdd(Path.GetFullPath(path), _ => new Lane()), wait);
 
+    /// <summary>Whether a writer holds the file's turn now.</summary>
+    internal bool Taken
+    {
+        get
+        {
+            lock (_lane.Guard) return _lane.Connection is not null;
+        }
+    }
+
     public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
         if (!IsWrite(eventData)) return result;

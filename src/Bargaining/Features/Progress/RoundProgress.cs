@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Bargaining.Domain;
 using Bargaining.Features.Rounds;
 using Bargaining.Features.Rounds.Views;
@@ -8,6 +9,7 @@ using Bargaining.Workflows;
 using Bargaining.Workflows.Definitions;
 using Bargaining.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Bargaining.Features.Progress;
 
@@ -101,15 +103,16 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
     /// <summary>
     /// Rewrites the summaries of the rounds given, of the rounds of <paramref name="workflowIds"/> and of the rounds
     /// of <paramref name="topicIds"/>, and the latest-round mark of their enterprises' other rounds; moves the stamps of
-    /// their units and of <paramref name="units"/> (whose enterprises changed). The caller saves.
+    /// the units whose summaries changed and of <paramref name="units"/> (whose enterprises changed). The caller saves,
+    /// if this returns true (false: nothing is left for it to save, e.g. the workflows belong to no round).
     /// </summary>
-    public async Task WriteAsync(BargainingDbContext db, IReadOnlyCollection<Guid> roundIds, IReadOnlyCollection<Guid> workflowIds, IReadOnlyCollection<Guid> topicIds,
+    public async Task<bool> WriteAsync(BargainingDbContext db, IReadOnlyCollection<Guid> roundIds, IReadOnlyCollection<Guid> workflowIds, IReadOnlyCollection<Guid> topicIds,
         IReadOnlyCollection<Guid> units, CancellationToken ct)
     {
-        var rounds = await Sources(db, db.Rounds.Where(r => roundIds.Contains(r.Id) || workflowIds.Contains(r.WorkflowInstanceId)
-            || db.Topics.Where(t => topicIds.Contains(t.Id)).Select(t => t.RoundId).Contains(r.Id))).ToListAsync(ct);
-        if (rounds.Count > 0) await WriteAsync(db, rounds, ct);
-        await StampAsync(db, [.. rounds.Select(x => x.OrganisationId).Concat(units).Distinct()], ct);
+        var rounds = await Sources(db, [.. roundIds], [.. workflowIds], [.. topicIds]).ToListAsync(ct);
+        var changed = rounds.Count > 0 ? await WriteAsync(db, rounds, ct) : [];
+        await StampAsync(db, [.. changed.Concat(units).Distinct()], ct);
+        return changed.Count > 0 || units.Count > 0;
     }
 
     /// <summary>
@@ -121,11 +124,10 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
         var written = 0;
         while (true)
         {
-            var missing = await Sources(db, db.Rounds.Where(r => !db.Set<RoundProgress>().Any(p => p.RoundId == r.Id)).OrderBy(r => r.Id).Take(batch))
-                .ToListAsync(ct);
-            if (missing.Count == 0) return written;
-            await WriteAsync(db, missing, ct);
-            await StampAsync(db, [.. missing.Select(x => x.OrganisationId).Distinct()], ct);
+            var ids = await db.Rounds.Where(r => !db.Set<RoundProgress>().Any(p => p.RoundId == r.Id)).OrderBy(r => r.Id).Select(r => r.Id).Take(batch).ToArrayAsync(ct);
+            if (ids.Length == 0) return written;
+            var missing = await Sources(db, ids, [], []).ToListAsync(ct);
+            await StampAsync(db, await WriteAsync(db, missing, ct), ct);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             written += missing.Count;
@@ -141,19 +143,31 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
     /// <summary>The few facts of a round that its summary reads.</summary>
     internal sealed record RoundFacts(Guid Id, Guid EnterpriseId, DateTimeOffset CreatedAt, string Jurisdiction, DateTimeOffset? OfferedAt, DateTimeOffset? RepliedAt, DateTimeOffset? MetOnTheSpotAt);
 
-    private static IQueryable<Source> Sources(BargainingDbContext db, IQueryable<Round> rounds) =>
-        from r in rounds.AsNoTracking()
-        join e in db.Enterprises on r.EnterpriseId equals e.Id
-        join w in db.Set<WorkflowInstanceRecord>() on r.WorkflowInstanceId equals w.Id
-        select new Source(
-            new RoundFacts(r.Id, r.EnterpriseId, r.CreatedAt, r.Jurisdiction, r.Offer.MadeAt, r.Response.GivenAt, r.OnTheSpot.MetAt),
-            e.OrganisationId, w,
-            db.Meetings.Any(m => m.RoundId == r.Id),
-            db.Topics.Where(t => t.RoundId == r.Id && t.Code == TopicCatalog.Pay && t.Status == TopicStatus.Agreed)
-                .Select(t => new Rise(t.Positions.OrderByDescending(p => p.Sequence).Select(p => p.Number).FirstOrDefault(),
-                    t.Positions.OrderByDescending(p => p.Sequence).Select(p => p.Unit).FirstOrDefault())).ToList());
+    /// <summary>
+    /// The sources of the rounds given, of the rounds of the workflows given and of the rounds of the topics given. It
+    /// runs in every save of a round, so it is compiled, once per model (a compiled query serves one model only).
+    /// </summary>
+    private static IAsyncEnumerable<Source> Sources(BargainingDbContext db, Guid[] roundIds, Guid[] workflowIds, Guid[] topicIds) =>
+        CompiledSources.GetValue(db.Model, model => EF.CompileAsyncQuery((BargainingDbContext c, Guid[] rounds, Guid[] workflows, Guid[] topics) =>
+            from r in c.Rounds.AsNoTracking()
+            where rounds.Contains(r.Id) || workflows.Contains(r.WorkflowInstanceId) || c.Topics.Where(t => topics.Contains(t.Id)).Select(t => t.RoundId).Contains(r.Id)
+            join e in c.Enterprises on r.EnterpriseId equals e.Id
+            join w in c.Set<WorkflowInstanceRecord>() on r.WorkflowInstanceId equals w.Id
+            select new Source(
+                new RoundFacts(r.Id, r.EnterpriseId, r.CreatedAt, r.Jurisdiction, r.Offer.MadeAt, r.Response.GivenAt, r.OnTheSpot.MetAt),
+                e.OrganisationId, w,
+                c.Meetings.Any(m => m.RoundId == r.Id),
+                c.Topics.Where(t => t.RoundId == r.Id && t.Code == TopicCatalog.Pay && t.Status == TopicStatus.Agreed)
+                    .Select(t => new Rise(t.Positions.OrderByDescending(p => p.Sequence).Select(p => p.Number).FirstOrDefault(),
+                        t.Positions.OrderByDescending(p => p.Sequence).Select(p => p.Unit).FirstOrDefault())).ToList())))(db, roundIds, workflowIds, topicIds);
 
-    private async Task WriteAsync(BargainingDbContext db, IReadOnlyList<Source> rounds, CancellationToken ct)
+    private static readonly ConditionalWeakTable<IModel, Func<BargainingDbContext, Guid[], Guid[], Guid[], IAsyncEnumerable<Source>>> CompiledSources = [];
+
+    /// <summary>
+    /// Writes the summaries of <paramref name="rounds"/> and the latest-round marks of their enterprises' other rounds;
+    /// returns the units of the summaries that changed (a unit whose summaries stayed the same keeps its stamp).
+    /// </summary>
+    private async Task<IReadOnlyCollection<Guid>> WriteAsync(BargainingDbContext db, IReadOnlyList<Source> rounds, CancellationToken ct)
     {
         var ids = rounds.Select(x => x.Round.Id).ToList();
         var enterpriseIds = rounds.Select(x => x.Round.EnterpriseId).Distinct().ToList();
@@ -166,14 +180,30 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
         var latest = siblings.GroupBy(r => r.EnterpriseId).Select(g => g.MaxBy(r => (r.CreatedAt, r.Id))!.Id).ToHashSet();
         var stored = siblings.Where(s => s.Stored is not null).ToDictionary(s => s.Id, s => s.Stored!);
         var engine = new WorkflowEngine(db, registry, conditions, jurisdictions.TimeRules, clock, seal);
+        var changed = new HashSet<Guid>();
         foreach (var (round, unit, record, met, rises) in rounds)
         {
             var computed = Compute(round, unit, engine.Describe(record), registry.Find(record.DefinitionId, record.DefinitionVersion), jurisdictions[round.Jurisdiction].Time,
                 met, rises.Where(t => t is { Unit: "%", Number: not null }).Select(t => t.Number!.Value), latest.Contains(round.Id));
-            if (stored.TryGetValue(round.Id, out var summary)) db.Entry(summary).CurrentValues.SetValues(computed);
-            else db.Add(computed);
+            if (stored.TryGetValue(round.Id, out var summary))
+            {
+                var entry = db.Entry(summary);
+                entry.CurrentValues.SetValues(computed);
+                if (entry.State == EntityState.Modified) changed.Add(unit);
+            }
+            else
+            {
+                db.Add(computed);
+                changed.Add(unit);
+            }
         }
-        foreach (var other in stored.Values.Where(p => !ids.Contains(p.RoundId))) other.Latest = latest.Contains(other.RoundId);
+        // Through the entry API, so the save need not detect changes (see BargainingDbContext.SaveChangesAsync).
+        foreach (var other in stored.Values.Where(p => !ids.Contains(p.RoundId) && p.Latest != latest.Contains(p.RoundId)))
+        {
+            db.Entry(other).Property(p => p.Latest).CurrentValue = !other.Latest;
+            changed.Add(other.OrganisationId);
+        }
+        return changed;
     }
 
     /// <summary>Moves the units' stamps (atomically, so two writers never leave one stamp for two states); a unit's first gets one.</summary>
