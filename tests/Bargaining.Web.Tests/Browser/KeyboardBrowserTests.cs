@@ -50,7 +50,7 @@ public sealed class KeyboardBrowserTests(BrowserApp app, ITestOutputHelper outpu
         await ActAsync(chair, "#schedule-meeting");
         await TabToAsync(chair, "#propose summary");
         await chair.Keyboard.PressAsync("Enter");
-        await Expect(chair.Locator("#propose")).ToHaveAttributeAsync("open", "");
+        await Expect(chair.Locator("#propose[open]")).ToBeVisibleAsync();
         await TabToAsync(chair, "#propose-clause");
         await TabToAsync(chair, "[data-document=OfferLetter]");             // past the opened section: no trap
         await Accessibility.AssertAccessibleAsync(chair, "keyboard: the new-topic section opened");
