@@ -68,9 +68,9 @@ internal static class Accessibility
             foreach (var width in NarrowWidths)
             {
                 await page.SetViewportSizeAsync(width, size.Height);
-                await page.WaitForFunctionAsync($"() => window.innerWidth === {width}");
+                await SettleAsync(page, width);
                 var narrow = await LayoutAsync(page);
-                if (narrow.Overflow > 0) problems.Add($"{width} px: the page is {narrow.Overflow} px wider than the screen");
+                if (narrow.Overflow > 0) problems.Add($"{width} px: the page is {narrow.Overflow} px wider than the screen (past its edge: {string.Join(", ", narrow.Wide)})");
                 var lost = wide.Controls.Except(narrow.Controls).ToList();
                 if (lost.Count > 0) problems.Add($"{width} px: controls hidden: {string.Join("、", lost)}");
                 if (narrow.Text != wide.Text) problems.Add($"{width} px: text hidden: {FirstDifference(wide.Text, narrow.Text)}");
@@ -88,13 +88,20 @@ internal static class Accessibility
     {
         var size = page.ViewportSize!;
         await page.SetViewportSizeAsync(375, 812);
-        await page.WaitForFunctionAsync("() => window.innerWidth === 375");
+        await SettleAsync(page, 375);
         var path = await BrowserApp.KeepAsync(page, "phone-" + name);
         await page.SetViewportSizeAsync(size.Width, size.Height);
         return path;
     }
 
-    private sealed record Layout(int Overflow, IReadOnlyList<string> Controls, string Text);
+    /// <summary>Waits for the window's new width and two frames after it, so that resize handlers (the charts') have run.</summary>
+    private static async Task SettleAsync(IPage page, int width)
+    {
+        await page.WaitForFunctionAsync($"() => window.innerWidth === {width}");
+        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+    }
+
+    private sealed record Layout(int Overflow, IReadOnlyList<string> Controls, string Text, IReadOnlyList<string> Wide);
 
     /// <summary>What the page shows: its visible text (without white space; the charts' drawn labels aside) and controls.</summary>
     private static async Task<Layout> LayoutAsync(IPage page)
@@ -112,11 +119,17 @@ internal static class Accessibility
                 const controls = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')]
                     .filter(shown)
                     .map((e, i) => `${e.tagName.toLowerCase()}#${e.id || e.getAttribute('name') || (e.textContent || '').trim().slice(0, 12) || i}`);
-                return { overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth, controls, text: text.join('') };
+                const edge = document.documentElement.clientWidth;
+                const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.classList.length ? '.' + [...e.classList].join('.') : '');
+                const wide = [...document.body.querySelectorAll('*')]
+                    .filter(e => e.getBoundingClientRect().right > edge + 1 && !e.parentElement.closest('.scroll'))
+                    .slice(-3).map(name);
+                return { overflow: document.documentElement.scrollWidth - edge, controls, text: text.join(''), wide };
             }
             """);
         return new Layout(layout.GetProperty("overflow").GetInt32(),
-            layout.GetProperty("controls").EnumerateArray().Select(c => c.GetString()!).ToList(), layout.GetProperty("text").GetString()!);
+            layout.GetProperty("controls").EnumerateArray().Select(c => c.GetString()!).ToList(), layout.GetProperty("text").GetString()!,
+            layout.GetProperty("wide").EnumerateArray().Select(c => c.GetString()!).ToList());
     }
 
     private static string FirstDifference(string wide, string narrow)

@@ -34,4 +34,6 @@ rates.setOption({
         { name: '签订率', type: 'bar', data: data.signingRate, markLine: { symbol: 'none', data: [{ yAxis: data.signingTarget, name: '签订目标' }], label: { position: 'end', formatter: '签订目标\n{c}%' } } },
     ],
 });
-window.addEventListener('resize', () => { funnel.resize(); rates.resize(); });
+// Redrawn whenever their boxes change size: a narrower window, a phone turned, the page zoomed.
+const resized = new ResizeObserver(() => { funnel.resize(); rates.resize(); });
+for (const chart of [funnel, rates]) resized.observe(chart.getDom());
