@@ -21,7 +21,7 @@ if ((${#missing[@]})); then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-# The web project installs Apache ECharts from the npm registry when it builds.
+# The web project installs Apache ECharts, and the web tests axe-core, from the npm registry when they build.
 if ! command -v npm >/dev/null; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "setup: installing nodejs npm"

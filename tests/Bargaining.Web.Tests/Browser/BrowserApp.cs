@@ -87,8 +87,18 @@ public class BrowserApp : WebAppFactory
         await page.ClickAsync("form:has(#Password) button[type=submit]");
     }
 
-    /// <summary>Saves a full-page screenshot as <c>test-artifacts/NAME.png</c> and returns its path.</summary>
+    /// <summary>
+    /// Checks the page with axe-core against WCAG 2.1 A/AA (<see cref="Accessibility"/>): every state a test keeps a
+    /// picture of is checked. Then saves a full-page screenshot as <c>test-artifacts/NAME.png</c> and returns its path.
+    /// </summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        await Accessibility.AssertAccessibleAsync(page, name);
+        return await KeepAsync(page, name);
+    }
+
+    /// <summary>Saves a full-page screenshot as <c>test-artifacts/NAME.png</c> without checking it; returns its path.</summary>
+    public static async Task<string> KeepAsync(IPage page, string name)
     {
         var path = Path.Combine(Artifacts, name + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });

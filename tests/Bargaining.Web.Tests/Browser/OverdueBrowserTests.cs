@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Bargaining.Web.Tests.Browser;
 
-/// <summary>County staff chasing the overdue rounds of the generated city from their list, and the pages on a phone.</summary>
+/// <summary>County staff chasing the overdue rounds of the generated city from their list (the pages on a phone: <see cref="AccessibilityBrowserTests"/>).</summary>
 // Provider-independent (pages in a browser): SQLite only, see scripts/test.sh.
 [Trait("Database", "SqliteOnly")]
 public sealed class OverdueBrowserTests(DemoBrowserApp app, ITestOutputHelper output) : IClassFixture<DemoBrowserApp>
@@ -62,24 +62,6 @@ public sealed class OverdueBrowserTests(DemoBrowserApp app, ITestOutputHelper ou
         var deadline = Assert.Single(calendar.Events, e => e.Uid!.StartsWith($"{overdue.RoundId:N}-", StringComparison.Ordinal));
         Assert.StartsWith($"待我办理：{overdue.Name}", deadline.Summary, StringComparison.Ordinal);
         Assert.Contains("已逾期", deadline.Summary, StringComparison.Ordinal);
-        await page.Context.CloseAsync();
-    }
-
-    [Theory]
-    [InlineData("/Rounds?overdue=true")]
-    [InlineData("/County")]
-    public async Task On_a_phone_375_pixels_wide_no_page_is_wider_than_the_screen(string path)
-    {
-        var county = app.Demo.Enterprises.First(e => e.Fate == DemoFate.Overdue).Chair!.OrganisationId;
-        var page = await app.SignInPageAsync(await app.AccountAsync(Role.CountyStaff, county, displayName: "陆晓燕"));
-        await page.SetViewportSizeAsync(375, 800);
-        await page.GotoAsync(path);
-        await Expect(page.Locator("main table").First).ToBeVisibleAsync();
-
-        await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= 375", null, new PageWaitForFunctionOptions { Timeout = 5_000 });
-        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 375);
-        Assert.True(await page.EvaluateAsync<bool>("() => [...document.querySelectorAll('header.top nav a')].every(a => a.getBoundingClientRect().right <= 375)"));
-        output.WriteLine(await BrowserApp.ScreenshotAsync(page, "phone" + path.Replace('/', '-').Replace('?', '-').Replace('=', '-')));
         await page.Context.CloseAsync();
     }
 }

@@ -1,9 +1,7 @@
 // The pages' few behaviours, from data attributes (the Content-Security-Policy allows no inline script):
-//   <select data-submit-on-change>            submits its form when the choice changes;
 //   <button data-fill="id=value;id2=value2">  fills those fields;
 //   <input type="checkbox" data-select-all="name">  ticks or clears every checkbox of that name.
 document.addEventListener('change', e => {
-    if (e.target.matches('select[data-submit-on-change]')) e.target.form.submit();
     if (e.target.matches('input[data-select-all]'))
         for (const box of document.querySelectorAll(`input[name="${e.target.dataset.selectAll}"]`)) box.checked = e.target.checked;
 });
