@@ -17,12 +17,8 @@ public sealed class IdempotencyBrowserTests(BrowserApp app) : IClassFixture<Brow
     [Fact]
     public async Task Raise_topic_clicked_again_while_the_answer_is_slow_raises_it_once()
     {
-        var enterprise = app.Enterprises["盐城鑫源电子有限公司"];
-        var chairName = await app.AccountAsync(Role.UnionChair, enterprise.OrganisationId, enterprise.Id);
-        using var table = new RoundTable(app, enterprise, await app.SignInAsync(chairName), await app.SignedInAsync(Role.EmployerRepresentative, enterprise.OrganisationId, enterprise.Id));
-        var round = await table.AtTheTableAsync();
-        var chair = await app.SignInPageAsync(chairName);
-        await chair.GotoAsync($"/Rounds/{round}");
+        var (table, round, chair, _) = await AtTheTableAsync();
+        using var seated = table;
         // The first submission is held until the second is sent; every submission reaches the server, also the one
         // the browser abandons for the next.
         var posts = 0;
@@ -68,12 +64,8 @@ public sealed class IdempotencyBrowserTests(BrowserApp app) : IClassFixture<Brow
     [Fact]
     public async Task Back_after_sending_a_form_shows_the_page_anew_with_a_fresh_key_so_an_edited_form_is_accepted()
     {
-        var enterprise = app.Enterprises["盐城鑫源电子有限公司"];
-        var chairName = await app.AccountAsync(Role.UnionChair, enterprise.OrganisationId, enterprise.Id);
-        using var table = new RoundTable(app, enterprise, await app.SignInAsync(chairName), await app.SignedInAsync(Role.EmployerRepresentative, enterprise.OrganisationId, enterprise.Id));
-        var round = await table.AtTheTableAsync();
-        var chair = await app.SignInPageAsync(chairName);
-        var page = await chair.GotoAsync($"/Rounds/{round}");
+        var (table, _, chair, page) = await AtTheTableAsync();
+        using var seated = table;
         Assert.Contains("no-store", await page!.HeaderValueAsync("cache-control") ?? "", StringComparison.Ordinal);
         var key = chair.Locator("#propose-form input[name=__IdempotencyKey]");
         var first = await key.InputValueAsync();
@@ -92,6 +84,17 @@ public sealed class IdempotencyBrowserTests(BrowserApp app) : IClassFixture<Brow
 
         await Expect(chair.Locator("#notice")).ToContainTextAsync("议题已提出");
         await chair.Context.CloseAsync();
+    }
+
+    /// <summary>A wage round of 鑫源电子 at the table, and its chair's page opened on it (with the page's answer).</summary>
+    private async Task<(RoundTable Table, Guid Round, IPage Chair, IResponse? Page)> AtTheTableAsync()
+    {
+        var enterprise = app.Enterprises["盐城鑫源电子有限公司"];
+        var chairName = await app.AccountAsync(Role.UnionChair, enterprise.OrganisationId, enterprise.Id);
+        var table = new RoundTable(app, enterprise, await app.SignInAsync(chairName), await app.SignedInAsync(Role.EmployerRepresentative, enterprise.OrganisationId, enterprise.Id));
+        var round = await table.AtTheTableAsync();
+        var chair = await app.SignInPageAsync(chairName);
+        return (table, round, chair, await chair.GotoAsync($"/Rounds/{round}"));
     }
 
     private static async Task Until(Func<bool> condition)
