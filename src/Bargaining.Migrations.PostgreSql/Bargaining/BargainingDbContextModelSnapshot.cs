@@ -852,6 +852,10 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
 
                     b.HasKey("Id");
 
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("IX_workflow_journal_Unsealed")
+                        .HasFilter("\"Seal\" IS NULL");
+
                     b.HasIndex("InstanceId", "IdempotencyKey")
                         .IsUnique();
 

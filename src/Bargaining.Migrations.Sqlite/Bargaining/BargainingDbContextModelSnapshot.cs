@@ -845,6 +845,10 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
 
                     b.HasKey("Id");
 
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("IX_workflow_journal_Unsealed")
+                        .HasFilter("\"Seal\" IS NULL");
+
                     b.HasIndex("InstanceId", "IdempotencyKey")
                         .IsUnique();
 

@@ -9,6 +9,9 @@ namespace Bargaining.Workflows.Persistence;
 /// </summary>
 public static class WorkflowModel
 {
+    /// <summary>The partial index of the journal entries without a seal.</summary>
+    public const string UnsealedIndex = "IX_workflow_journal_Unsealed";
+
     /// <summary>Adds the engine's entities to a model.</summary>
     public static ModelBuilder ApplyWorkflowModel(this ModelBuilder model)
     {
@@ -49,6 +52,9 @@ public static class WorkflowModel
             e.Property(x => x.Seal).HasMaxLength(64);
             e.HasIndex(x => new { x.InstanceId, x.Sequence }).IsUnique();
             e.HasIndex(x => new { x.InstanceId, x.IdempotencyKey }).IsUnique();
+            // Entries written before a journal key was configured, which the host seals on start: found without
+            // reading the whole journal (entries sealed when written are not in this index).
+            e.HasIndex(x => x.InstanceId).HasDatabaseName(UnsealedIndex).HasFilter("\"Seal\" IS NULL");
         });
         return model;
     }

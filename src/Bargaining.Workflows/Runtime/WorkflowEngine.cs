@@ -460,7 +460,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     public async Task<(int Sealed, IReadOnlyList<Guid> Broken)> SealUnsealedAsync(CancellationToken ct = default)
     {
         var (count, broken) = (0, new List<Guid>());
-        var ids = await db.Set<WorkflowJournalRecord>().Where(j => j.Seal == null).Select(j => j.InstanceId).Distinct().ToListAsync(ct);
+        var ids = await UnsealedInstances(db).ToListAsync(ct);
         foreach (var id in ids)
         {
             var record = await InstanceQueries.Of(db).Untracked(db, id, ct);
@@ -480,6 +480,10 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
         }
         return (count, broken);
     }
+
+    /// <summary>The instances with entries not sealed yet, read from their partial index (<see cref="WorkflowModel.UnsealedIndex"/>).</summary>
+    internal static IQueryable<Guid> UnsealedInstances(DbContext db) =>
+        db.Set<WorkflowJournalRecord>().Where(j => j.Seal == null).Select(j => j.InstanceId).Distinct();
 
     private JournalVerification Verify(WorkflowInstanceRecord record, IReadOnlyList<WorkflowJournalRecord> entries, bool sealsRequired)
     {

@@ -137,6 +137,25 @@ public sealed class JournalTests : WorkflowDatabaseTest
         Assert.Equal(new[] { broken }, again.Broken);
     }
 
+    [Fact, Trait("Database", "SqliteOnly")]
+    public async Task The_host_finds_unsealed_entries_from_their_partial_index_without_reading_the_journal()
+    {
+        await RoundWithThreeEntriesAsync();
+        await using var db = Database.NewContext();
+        var query = WorkflowEngine.UnsealedInstances(db).ToQueryString();
+
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + query;
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(reader.GetOrdinal("detail")));
+
+        Assert.Contains(plan, step => step.Contains(WorkflowModel.UnsealedIndex, StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN workflow_journal", StringComparison.Ordinal) && !step.Contains("INDEX", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_journal_cut_back_or_an_instance_removed_is_found_by_a_checkpoint_taken_before()
     {
