@@ -19,6 +19,9 @@ public sealed class DeadlineFeeds(UserManager<Account> users, SignInManager<Acco
     /// <summary>The feed's path for <paramref name="userId"/> and <paramref name="token"/>.</summary>
     public static string Path(string userId, string token) => $"/api/calendar/{Uri.EscapeDataString(userId)}/{token}.ics";
 
+    /// <summary>The absolute address of <paramref name="path"/> on the host <paramref name="request"/> came to.</summary>
+    public static string Absolute(HttpRequest request, string path) => $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
+
     /// <summary>A new secret address for <paramref name="userId"/> (its path), replacing any earlier one.</summary>
     public async Task<string> CreateAsync(string userId)
     {

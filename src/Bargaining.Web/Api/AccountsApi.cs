@@ -41,14 +41,11 @@ public static class AccountsApi
     /// <summary>Maps the deadline feed a phone's calendar reads with its secret address, without signing in.</summary>
     public static void MapCalendar(RouteGroupBuilder calendar) => calendar.MapGet("/{userId}/{token}.ics", GetCalendarAsync);
 
-    /// <summary>The absolute address of <paramref name="path"/> on this host.</summary>
-    private static string Absolute(HttpRequest request, string path) => $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
-
     private static async Task<Ok<DeadlineFeedState>> GetFeedAsync(HttpContext http, DeadlineFeeds feeds) =>
         TypedResults.Ok(new DeadlineFeedState(await feeds.IsActiveAsync(http.User.ToCurrentUser()!.UserId)));
 
     private static async Task<Ok<DeadlineFeedState>> CreateFeedAsync(HttpContext http, DeadlineFeeds feeds) =>
-        TypedResults.Ok(new DeadlineFeedState(true, Absolute(http.Request, await feeds.CreateAsync(http.User.ToCurrentUser()!.UserId))));
+        TypedResults.Ok(new DeadlineFeedState(true, DeadlineFeeds.Absolute(http.Request, await feeds.CreateAsync(http.User.ToCurrentUser()!.UserId))));
 
     private static async Task<NoContent> RevokeFeedAsync(HttpContext http, DeadlineFeeds feeds)
     {
@@ -65,7 +62,7 @@ public static class AccountsApi
         var me = principal.ToCurrentUser()!;
         var deadlines = await mediator.Send(new DeadlineFeedQuery(), ct);
         http.Response.Headers.CacheControl = "private, no-store";
-        return TypedResults.Content(DeadlineCalendar.Write($"集体协商期限（{me.Name}）", deadlines, id => Absolute(http.Request, $"/Rounds/{id}"), clock.GetUtcNow()),
+        return TypedResults.Content(DeadlineCalendar.Write($"集体协商期限（{me.Name}）", deadlines, id => DeadlineFeeds.Absolute(http.Request, $"/Rounds/{id}"), clock.GetUtcNow()),
             DeadlineCalendar.ContentType);
     }
 

@@ -27,8 +27,7 @@ public sealed class CalendarModel(IMediator mediator, DeadlineFeeds feeds) : Bar
     /// <summary>Makes a new address and shows it.</summary>
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        var path = await feeds.CreateAsync(Me.UserId);
-        Address = $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}";
+        Address = DeadlineFeeds.Absolute(Request, await feeds.CreateAsync(Me.UserId));
         await LoadAsync();
         return Page();
     }
