@@ -22,6 +22,12 @@ public sealed class Account : IdentityUser
     /// <summary>For a union chair or employer representative, their enterprise.</summary>
     public Guid? EnterpriseId { get; set; }
 
+    /// <summary>
+    /// Whether deadline reminders go to the account's e-mail address (once it is confirmed): three days and one day
+    /// before each deadline of the rounds the person acts in.
+    /// </summary>
+    public bool RemindByEmail { get; set; }
+
     /// <summary>Created by whom (user id), for the administrator's list.</summary>
     public string? CreatedBy { get; set; }
 }

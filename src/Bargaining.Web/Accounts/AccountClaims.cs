@@ -24,6 +24,10 @@ public static class AccountClaims
         return new CurrentUser(id, principal.FindFirstValue(NameType) ?? principal.Identity.Name ?? id, r, org, enterprise);
     }
 
+    /// <summary>The caller an account is, as if signed in (for work done on its behalf outside a request).</summary>
+    public static CurrentUser ToCurrentUser(this Account account) =>
+        new(account.Id, account.DisplayName, account.Role, account.OrganisationId, account.EnterpriseId);
+
     /// <summary>The role's name in Chinese, for screens.</summary>
     public static string Title(this Role role) => role switch
     {
@@ -53,8 +57,14 @@ public sealed class AccountClaimsFactory(UserManager<Account> users, IOptions<Id
     }
 }
 
-/// <summary>The signed-in account of the current HTTP request, for the MediatR pipeline.</summary>
+/// <summary>
+/// The signed-in account of the current HTTP request, for the MediatR pipeline; outside a request (the reminders'
+/// sweep), the account the scope acts for.
+/// </summary>
 public sealed class HttpCurrentUser(IHttpContextAccessor http) : ICurrentUserAccessor
 {
-    public CurrentUser? User => http.HttpContext?.User.ToCurrentUser();
+    /// <summary>Who a scope without a request acts for.</summary>
+    public CurrentUser? Acting { get; set; }
+
+    public CurrentUser? User => Acting ?? http.HttpContext?.User.ToCurrentUser();
 }

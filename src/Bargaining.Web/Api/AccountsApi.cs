@@ -21,8 +21,11 @@ public sealed record Me(string UserId, string UserName, string Name, Role Role, 
 /// <summary>The caller's deadline feed: whether it is on, and its secret address when just made (shown once).</summary>
 public sealed record DeadlineFeedState(bool Active, string? Url = null);
 
+/// <summary>Body of <c>PUT /api/account/reminders</c>: the address reminders go to, and whether they do.</summary>
+public sealed record ReminderBody(string? Email, bool Enabled);
+
 /// <summary>
-/// Signing in and out and the caller's deadline feed (<c>/api/account</c>), the feed itself (<c>/api/calendar</c>) and
+/// Signing in and out, the caller's deadline feed and e-mail reminders (<c>/api/account</c>), the feed itself (<c>/api/calendar</c>) and
 /// the administrator's accounts (<c>/api/accounts</c>).
 /// </summary>
 public static class AccountsApi
@@ -36,6 +39,21 @@ public static class AccountsApi
         account.MapGet("/calendar-feed", GetFeedAsync).RequireAuthorization();
         account.MapPost("/calendar-feed", CreateFeedAsync).RequireAuthorization();
         account.MapDelete("/calendar-feed", RevokeFeedAsync).RequireAuthorization();
+        account.MapGet("/reminders", GetRemindersAsync).RequireAuthorization();
+        account.MapPut("/reminders", SetRemindersAsync).RequireAuthorization();
+        account.MapPost("/reminders/confirmation", ResendConfirmationAsync).RequireAuthorization();
+    }
+
+    private static async Task<Ok<ReminderSettings>> GetRemindersAsync(HttpContext http, EmailReminders reminders) =>
+        TypedResults.Ok(await reminders.GetAsync(http.User.ToCurrentUser()!.UserId));
+
+    private static async Task<Ok<ReminderSettings>> SetRemindersAsync(ReminderBody body, HttpContext http, EmailReminders reminders, CancellationToken ct) =>
+        TypedResults.Ok(await reminders.SetAsync(http.User.ToCurrentUser()!.UserId, body.Email, body.Enabled, http.Request, ct));
+
+    private static async Task<NoContent> ResendConfirmationAsync(HttpContext http, EmailReminders reminders, CancellationToken ct)
+    {
+        await reminders.ResendConfirmationAsync(http.User.ToCurrentUser()!.UserId, http.Request, ct);
+        return TypedResults.NoContent();
     }
 
     /// <summary>Maps the deadline feed a phone's calendar reads with its secret address, without signing in.</summary>

@@ -121,7 +121,8 @@ public static class WebApp
         });
         services.AddSingleton(options);
         services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentUserAccessor, HttpCurrentUser>();
+        services.AddScoped<HttpCurrentUser>();
+        services.AddScoped<ICurrentUserAccessor>(sp => sp.GetRequiredService<HttpCurrentUser>());
         var database = options.DatabaseSettings();
         var bargaining = new BargainingOptions(options.Workflows ?? BargainingOptions.FindWorkflowsDirectory(), database) { Print = options.PrintOptions(), JournalKey = options.JournalKey };
         if (!string.IsNullOrWhiteSpace(options.JournalKeyFile)) bargaining = bargaining with { JournalKeyFile = Path.GetFullPath(options.JournalKeyFile) };
@@ -228,6 +229,11 @@ public static class WebApp
         services.AddScoped<AccountAdministration>();
         services.AddScoped<AccountSignIn>();
         services.AddScoped<DeadlineFeeds>();
+        // E-mail: reminders queued in the outbox every quarter hour, the outbox sent when a mail server is configured.
+        services.AddSingleton(builder.Configuration.GetSection("Mail").Get<Bargaining.Infrastructure.MailOptions>() ?? new Bargaining.Infrastructure.MailOptions());
+        services.AddScoped<EmailReminders>();
+        services.AddHostedService<Bargaining.Infrastructure.OutboxSender>();
+        services.AddHostedService<DeadlineReminderSweeper>();
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

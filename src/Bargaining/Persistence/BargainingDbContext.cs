@@ -56,6 +56,9 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     /// <summary>Commands sent with an idempotency key, with their results (see <see cref="Infrastructure.IdempotencyKeys"/>).</summary>
     public DbSet<Infrastructure.CommandKey> CommandKeys => Set<Infrastructure.CommandKey>();
 
+    /// <summary>E-mails queued in the transaction of what they report (see <see cref="Infrastructure.Outbox"/>).</summary>
+    public DbSet<Infrastructure.OutboxMessage> OutboxMessages => Set<Infrastructure.OutboxMessage>();
+
     /// <summary>
     /// Saves, stopping the rounds whose workflow this save ends, and rewrites the <see cref="Features.Progress.RoundProgress"/>
     /// of every round whose workflow, offer, reply, meetings or topics it changes, in the same transaction.
@@ -208,6 +211,21 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.Property(x => x.Fingerprint).HasMaxLength(64);
             e.Property(x => x.Command).HasMaxLength(200);
             e.HasIndex(x => x.ExpiresAt);
+        });
+        modelBuilder.Entity<Infrastructure.OutboxMessage>(e =>
+        {
+            e.ToTable("outbox_messages");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Key).HasMaxLength(Infrastructure.OutboxMessage.MaxKeyLength);
+            e.HasIndex(x => x.Key).IsUnique();
+            e.Property(x => x.Kind).HasMaxLength(40);
+            e.Property(x => x.UserId).HasMaxLength(100);
+            e.Property(x => x.Recipient).HasMaxLength(256);
+            e.Property(x => x.RecipientName).HasMaxLength(100);
+            e.Property(x => x.Subject).HasMaxLength(Infrastructure.OutboxMessage.MaxSubjectLength);
+            e.Property(x => x.LastError).HasMaxLength(Infrastructure.OutboxMessage.MaxErrorLength);
+            // The sender's look: what is unsent and not given up, by when it may be tried.
+            e.HasIndex(x => x.NextAttemptAt).HasFilter("\"SentAt\" IS NULL AND \"GaveUpAt\" IS NULL");
         });
         modelBuilder.Entity<Organisation>(e =>
         {

@@ -50,7 +50,7 @@ public sealed class OverdueBrowserTests(DemoBrowserApp app, ITestOutputHelper ou
         await page.GotoAsync("/Rounds");
         await Expect(page.Locator("#todo")).ToContainTextAsync("待办 1");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "日历订阅" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "期限提醒" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "生成订阅地址" }).ClickAsync();
         var address = await page.Locator("#feed-url input").InputValueAsync();
         await Expect(page.Locator("#feed-state")).ToContainTextAsync("已开启");
@@ -62,6 +62,19 @@ public sealed class OverdueBrowserTests(DemoBrowserApp app, ITestOutputHelper ou
         var deadline = Assert.Single(calendar.Events, e => e.Uid!.StartsWith($"{overdue.RoundId:N}-", StringComparison.Ordinal));
         Assert.StartsWith($"待我办理：{overdue.Name}", deadline.Summary, StringComparison.Ordinal);
         Assert.Contains("已逾期", deadline.Summary, StringComparison.Ordinal);
+
+        // E-mail reminders on the same page: a malformed address is refused at its field; a good one awaits confirmation.
+        await page.GetByLabel("电子邮箱").FillAsync("li.ming@jinhai"); // a browser takes it, the address check does not
+        await page.GetByLabel("接收截止日提醒邮件").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Expect(page.GetByLabel("电子邮箱")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#email-state")).ToContainTextAsync("未填写邮箱");
+        output.WriteLine(await BrowserApp.ScreenshotAsync(page, "email-reminders-refused"));
+        await page.GetByLabel("电子邮箱").FillAsync("li.ming@jinhai.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Expect(page.Locator("#email-state")).ToContainTextAsync("邮箱 li.ming@jinhai.example 待确认；邮件提醒将在邮箱确认后开启");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("确认邮件已发往 li.ming@jinhai.example");
+        output.WriteLine(await BrowserApp.ScreenshotAsync(page, "email-reminders"));
         await page.Context.CloseAsync();
     }
 }
