@@ -113,13 +113,21 @@ public sealed class EmailReminders(UserManager<Account> users, BargainingDbConte
     /// </summary>
     public static async Task<int> SweepAsync(IServiceProvider services, DateTimeOffset now, string? publicUrl, CancellationToken ct)
     {
-        List<Account> accounts;
-        await using (var scope = services.CreateAsyncScope())
-            accounts = await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Users.AsNoTracking()
-                .Where(a => a.RemindByEmail && a.EmailConfirmed && a.Email != null).OrderBy(a => a.Id).ToListAsync(ct);
-        accounts.RemoveAll(a => a.LockoutEnd > now); // SQLite cannot compare the accounts' DateTimeOffset in a query
         var time = services.GetRequiredService<JurisdictionCatalog>().Default.Time;
         var today = time.LocalDate(now);
+        var horizon = today.AddDays(DeadlineReminders.DaysBefore.Max());
+        List<Account> accounts;
+        HashSet<Guid> soon;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            accounts = await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Users.AsNoTracking()
+                .Where(a => a.RemindByEmail && a.EmailConfirmed && a.Email != null).OrderBy(a => a.Id).ToListAsync(ct);
+            // An enterprise's people need a look only when one of its deadlines is near (a city has thousands of them).
+            soon = [.. await scope.ServiceProvider.GetRequiredService<BargainingDbContext>().RoundProgress
+                .Where(p => p.LastDay >= today && p.LastDay <= horizon).Select(p => p.EnterpriseId).Distinct().ToListAsync(ct)];
+        }
+        accounts.RemoveAll(a => a.LockoutEnd > now // SQLite cannot compare the accounts' DateTimeOffset in a query
+            || a.EnterpriseId is { } enterprise && !soon.Contains(enterprise));
         var queued = 0;
         foreach (var account in accounts)
         {
