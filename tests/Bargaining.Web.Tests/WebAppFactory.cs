@@ -116,7 +116,7 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Imports enterprises into <paramref name="unit"/> through <c>POST /api/organisations/{id}/enterprises</c>, as its staff.</summary>
-    private async Task ImportAsync(Organisation unit, string[] names, int firstNumber)
+    public async Task ImportAsync(Organisation unit, string[] names, int firstNumber)
     {
         var csv = new StringBuilder(string.Join(",", EnterpriseFile.Columns)).Append('\n');
         for (var i = 0; i < names.Length; i++)

@@ -11,6 +11,9 @@ public static class Paging
     /// </summary>
     public const int Every = int.MaxValue;
 
+    /// <summary>The largest page a caller may ask a list for.</summary>
+    public const int Largest = 200;
+
     /// <summary>
     /// The number of rows of <paramref name="query"/>, given the <paramref name="rows"/> read for the page that skips
     /// <paramref name="skip"/> rows: a page that is not full is the last one, so the total is known without asking the

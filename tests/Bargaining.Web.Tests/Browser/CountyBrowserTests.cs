@@ -1,6 +1,8 @@
 using Bargaining.Domain;
 using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using Xunit.Abstractions;
 
 namespace Bargaining.Web.Tests.Browser;
@@ -52,6 +54,30 @@ public sealed class CountyBrowserTests(BrowserApp app, ITestOutputHelper output)
             var sheet = workbook.WorkbookPart.WorksheetParts.Single().Worksheet.InnerText;
             foreach (var e in tinghu) Assert.Contains(e.Name, strings + sheet);
         }
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task County_staff_launch_offers_for_every_enterprise_the_filters_match_beyond_the_page_shown()
+    {
+        // 盐都区 gets 60 more enterprises: 65 without a round, 50 on the first page.
+        await app.ImportAsync(app.Yandu, [.. Enumerable.Range(1, 60).Select(i => $"盐都第{i:D2}纺织有限公司")], 100);
+        var page = await app.SignInPageAsync(await app.AccountAsync(Role.CountyStaff, app.Yandu.Id, displayName: "沈丽娟"));
+        await page.GotoAsync("/County?withoutRound=true&search=纺织");
+        Assert.Equal(50, await page.Locator("#enterprises tbody tr[data-enterprise]").CountAsync());
+        var matching = await app.WithDbAsync(db => db.Enterprises.CountAsync(e => e.OrganisationId == app.Yandu.Id && e.Name.Contains("纺织")));
+        Assert.Equal(61, matching); // and 盐城华泰纺织有限公司
+
+        await Expect(page.Locator("label[for=launch-all], label:has(#launch-all)")).ToContainTextAsync("全部 61 家企业");
+        await page.CheckAsync("#launch-all");
+        await page.ClickAsync("#launch");
+        await Expect(page.Locator("#launch-report")).ToContainTextAsync("已发出要约 61 家", new() { Timeout = 120_000 });
+        output.WriteLine(await BrowserApp.ScreenshotAsync(page, "county-launched-all"));
+
+        var offered = await app.WithDbAsync(db => db.Rounds.CountAsync(r => db.Enterprises.Any(e => e.Id == r.EnterpriseId && e.OrganisationId == app.Yandu.Id && e.Name.Contains("纺织"))));
+        Assert.Equal(61, offered);
+        // The rest of the county was not filtered in, so it got none.
+        Assert.Equal(0, await app.WithDbAsync(db => db.Rounds.CountAsync(r => db.Enterprises.Any(e => e.Id == r.EnterpriseId && e.OrganisationId == app.Yandu.Id && !e.Name.Contains("纺织")))));
         await page.Context.CloseAsync();
     }
 }

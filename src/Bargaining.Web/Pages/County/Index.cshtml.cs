@@ -1,6 +1,7 @@
 using Bargaining.Accounts;
 using Bargaining.Domain;
 using Bargaining.Features.Campaigns;
+using Bargaining.Infrastructure;
 using Bargaining.Features.Organisations;
 using Bargaining.Features.Progress;
 using Bargaining.Features.Rounds;
@@ -62,12 +63,16 @@ public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Accoun
         return Page();
     }
 
-    /// <summary>Launches offers for the selected enterprises (集中要约), each standing on its own.</summary>
-    public async Task<IActionResult> OnPostLaunchAsync(List<Guid> selected, RoundKind kind, List<OfferTopicInput> topics, DateOnly? receivedOn, int? representativesPerSide)
+    /// <summary>
+    /// Launches offers for the selected enterprises (集中要约), or with <paramref name="allMatching"/> for every
+    /// enterprise the filters match, on every page; each stands on its own.
+    /// </summary>
+    public async Task<IActionResult> OnPostLaunchAsync(List<Guid> selected, bool allMatching, RoundKind kind, List<OfferTopicInput> topics, DateOnly? receivedOn, int? representativesPerSide)
     {
+        if (allMatching) selected = await AllMatchingAsync();
         LaunchReport? report = null;
         var ok = selected.Count == 0
-            ? Refuse("请先勾选要发出要约的企业")
+            ? Refuse(allMatching ? "没有符合筛选条件的企业" : "请先勾选要发出要约的企业")
             : await TryAsync(async () => report = await Mediator.Send(new LaunchCampaignOffersCommand(selected, kind,
                 [.. topics.Where(t => t.Selected).Select(t => t.ToProposal())],
                 receivedOn ?? Today, representativesPerSide)));
@@ -118,6 +123,18 @@ public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Accoun
     {
         var file = await Mediator.Send(new Features.Export.ExportEnterpriseListQuery(Filter(1), format));
         return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    /// <summary>Every enterprise the filters match, read page by page as the caller may read the list.</summary>
+    private async Task<List<Guid>> AllMatchingAsync()
+    {
+        var all = new List<Guid>();
+        for (var page = 1; ; page++)
+        {
+            var list = await Mediator.Send(Filter(page) with { PageSize = Paging.Largest });
+            all.AddRange(list.Rows.Select(r => r.EnterpriseId));
+            if (list.Rows.Count < Paging.Largest || all.Count >= list.Total) return all;
+        }
     }
 
     private bool Refuse(string message)

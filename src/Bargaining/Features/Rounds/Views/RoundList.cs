@@ -80,7 +80,7 @@ public sealed class RoundListQueryValidator : AbstractValidator<RoundListQuery>
     public RoundListQueryValidator()
     {
         RuleFor(x => x.Page).GreaterThanOrEqualTo(1).WithMessage("页码应从1开始");
-        RuleFor(x => x.PageSize).InclusiveBetween(1, 200).WithMessage("每页条数应在1至200之间");
+        RuleFor(x => x.PageSize).InclusiveBetween(1, Paging.Largest).WithMessage($"每页条数应在1至{Paging.Largest}之间");
         RuleFor(x => x.Search).MaximumLength(100).WithMessage("企业名称关键字不能超过100个字");
         RuleFor(x => x.Industry).MaximumLength(100).WithMessage("行业不能超过100个字");
         RuleFor(x => x.Stage).IsInEnum().WithMessage("协商阶段无效");
