@@ -173,11 +173,13 @@ public static class ConsultationReading
     /// <summary>A comment with the invitation and article it belongs to.</summary>
     public sealed record Comment(Guid InvitationId, int Sequence, CommentView View);
 
-    /// <summary>The comments of a consultation, oldest first.</summary>
+    /// <summary>The comments of a consultation left through <paramref name="invitations"/> (all of its invitations, or one deputy's), oldest first.</summary>
     public static async Task<IReadOnlyList<Comment>> CommentsAsync(BargainingDbContext db, Guid consultationId, IReadOnlyList<ConsultationInvitation> invitations, CancellationToken ct)
     {
         var by = invitations.ToDictionary(i => i.Id);
-        return (await db.ConsultationComments.AsNoTracking().Where(c => c.ConsultationId == consultationId).ToListAsync(ct))
+        var comments = db.ConsultationComments.AsNoTracking().Where(c => c.ConsultationId == consultationId);
+        if (invitations is [var one]) comments = comments.Where(c => c.InvitationId == one.Id);
+        return (await comments.ToListAsync(ct)).Where(c => by.ContainsKey(c.InvitationId))
             .OrderBy(c => c.At).ThenBy(c => c.Id)
             .Select(c => new Comment(c.InvitationId, c.Sequence, new CommentView(c.Id, by[c.InvitationId].Name, by[c.InvitationId].Constituency, c.Text, c.At, c.Handling, c.Answer)))
             .ToList();

@@ -48,7 +48,7 @@ public sealed class DeputyConsultationHandler(BargainingDbContext db, RoundWorkf
         var (invitation, consultation, round) = await InvitationAsync(request.Token, cancellationToken);
         invitation.Open(workflow.Now);
         var enterprise = await db.Enterprises.AsNoTracking().Where(e => e.Id == round.EnterpriseId).Select(e => e.Name).SingleAsync(cancellationToken);
-        var mine = (await ConsultationReading.CommentsAsync(db, consultation.Id, [invitation], cancellationToken)).Where(c => c.InvitationId == invitation.Id).ToList();
+        var mine = await ConsultationReading.CommentsAsync(db, consultation.Id, [invitation], cancellationToken);
         var clauses = await ConsultationReading.ClausesAsync(db, consultation, cancellationToken);
         var closed = await CannotCommentAsync(round, consultation, cancellationToken);
         return new DeputyConsultationView(invitation.Name, invitation.Constituency, enterprise, $"{enterprise}{round.Kind.Chinese()}（草案）", consultation.Draft,
