@@ -160,6 +160,22 @@ public sealed class ConsultationTests : RoundScenario
     }
 
     [Fact]
+    public async Task A_deputy_taken_off_the_roster_keeps_their_invitation_and_comments_under_their_name()
+    {
+        var (round, links) = await PublishedAsync();
+        await CommentAsync(links["孙立"], "同意草案");
+        var sun = (await Host.SendAsync(new DeputyRosterQuery(Hengda.Id), Chair)).Single(d => d.Name == "孙立");
+
+        await Host.SendAsync(new RemoveDeputyCommand(Hengda.Id, sun.Id), Chair);
+
+        Assert.Equal(2, (await Host.SendAsync(new DeputyRosterQuery(Hengda.Id), Chair)).Count);
+        var view = (await ViewAsync(round))!;
+        Assert.Equal((3, 1), (view.Figures.Invited, view.Figures.Comments));
+        Assert.Equal("孙立", Assert.Single(Assert.Single(view.Articles).Comments).Deputy);
+        Assert.Equal("孙立", (await OpenAsync(links["孙立"])).Deputy);
+    }
+
+    [Fact]
     public async Task A_wrong_or_replaced_link_is_not_found()
     {
         var (round, links) = await PublishedAsync();
