@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Bargaining.Features.Organisations;
 using Bargaining.Features.Rounds.Congress;
 using Bargaining.Web.Api.Rounds;
@@ -22,9 +24,16 @@ public sealed class ConsultationApiTests(WebAppFactory app) : IClassFixture<WebA
         Assert.Equal(2, (await (await table.Chair.PostAsync($"/api/enterprises/{enterprise}/deputies/import", csv)).ReadAsync<ImportReport>()).Imported);
         await (await table.Employer.GetAsync($"/api/enterprises/{enterprise}/deputies")).ProblemAsync(HttpStatusCode.Forbidden);
 
-        var links = await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/consultation", new { opensOn = app.Today, closesOn = app.Today.AddDays(7) }))
-            .ReadAsync<List<CongressApi.DeputyLinkAddress>>();
+        // Sent with an idempotency key, as a form is: the links' secrets are still kept nowhere but in the answer.
+        using var publish = new HttpRequestMessage(HttpMethod.Post, $"/api/rounds/{round}/consultation")
+        {
+            Content = JsonContent.Create(new { opensOn = app.Today, closesOn = app.Today.AddDays(7) }, options: Json.Options),
+            Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() } },
+        };
+        var links = await (await table.Chair.SendAsync(publish)).ReadAsync<List<CongressApi.DeputyLinkAddress>>();
         Assert.Equal(["吴敏", "钱进"], links.Select(l => l.Name));
+        var secret = links[0].Address[(links[0].Address.LastIndexOf('/') + 1)..];
+        Assert.False(await app.WithDbAsync(db => db.CommandKeys.AnyAsync(k => k.Outcome.Contains(secret))));
         var wu = new Uri(links[0].Address).AbsolutePath.Replace("/Deputy/", "/api/deputy/", StringComparison.Ordinal);
         using var phone = app.NewClient();
         Assert.Equal("吴敏", (await (await phone.GetAsync(wu)).ReadAsync<DeputyConsultationView>()).Deputy);

@@ -27,15 +27,16 @@ public sealed record ConsultationFigures(int Invited, int Read, int Commented, i
 /// The chair publishes the round's current draft to every deputy on the roster, open for comments from
 /// <see cref="OpensOn"/> to <see cref="ClosesOn"/> (days in China), optionally with the meetings' minutes and the
 /// topics' proposals and counterproposals. Only while the draft is before the congress (agreed, not yet voted on).
+/// The links' secrets are in the answer only, never stored (not even with an idempotency key); a repeat is refused.
 /// </summary>
 public sealed record PublishConsultationCommand(Guid RoundId, DateOnly OpensOn, DateOnly ClosesOn, bool IncludeMinutes = false, bool IncludeHistory = false)
-    : IRequest<IReadOnlyList<DeputyLink>>, IAuthorisedRequest
+    : IRequest<IReadOnlyList<DeputyLink>>, IAuthorisedRequest, IAnswersSecrets
 {
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side.Worker, ct);
 }
 
 /// <summary>A new personal link for one invited deputy (lost, or sent to the wrong person): the old link stops working.</summary>
-public sealed record ReissueDeputyLinkCommand(Guid RoundId, Guid InvitationId) : IRequest<DeputyLink>, IAuthorisedRequest
+public sealed record ReissueDeputyLinkCommand(Guid RoundId, Guid InvitationId) : IRequest<DeputyLink>, IAuthorisedRequest, IAnswersSecrets
 {
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side.Worker, ct);
 }
