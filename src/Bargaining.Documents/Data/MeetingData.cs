@@ -82,4 +82,35 @@ public sealed record CongressResolutionData
 
     /// <summary>Who signs the resolution, e.g. 大会主席团.</summary>
     public required string IssuedBy { get; init; }
+
+    /// <summary>How the draft was put before the deputies ahead of the meeting, when it was (筹备在线上，表决在线下).</summary>
+    public CongressConsultation? Consultation { get; init; }
+}
+
+/// <summary>The deputies' reading of and comments on the draft before the congress met.</summary>
+public sealed record CongressConsultation
+{
+    /// <summary>The first day of the period.</summary>
+    public required DateOnly OpensOn { get; init; }
+
+    /// <summary>The last day of the period.</summary>
+    public required DateOnly ClosesOn { get; init; }
+
+    /// <summary>Deputies the draft was sent to.</summary>
+    public required int Invited { get; init; }
+
+    /// <summary>Deputies who opened it.</summary>
+    public required int Read { get; init; }
+
+    /// <summary>Deputies who commented.</summary>
+    public required int Commented { get; init; }
+
+    /// <summary>Comments left.</summary>
+    public required int Comments { get; init; }
+
+    /// <summary>Comments adopted (采纳).</summary>
+    public required int Adopted { get; init; }
+
+    /// <summary>Comments answered with an explanation (解释说明).</summary>
+    public required int Explained { get; init; }
 }

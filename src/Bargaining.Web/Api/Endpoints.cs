@@ -24,12 +24,14 @@ public static class Endpoints
         AccountsApi.MapAccount(api.MapGroup("/account").WithTags("账号"));
         VerificationApi.Map(api.MapGroup("/verify").WithTags("核验"));
         AccountsApi.MapCalendar(api.MapGroup("/calendar").WithTags("账号"));
+        Rounds.CongressApi.MapDeputy(api.MapGroup("/deputy").WithTags("职工代表"));
         var secured = api.MapGroup("").RequireAuthorization();
         AccountsApi.MapAccounts(secured.MapGroup("/accounts").WithTags("账号").RequireAuthorization(WebApp.Policy(Role.CityAdministrator)));
         RoundsApi.Map(secured.MapGroup("/rounds").WithTags("协商轮次"));
         TopicsApi.Map(secured.MapGroup("/topics").WithTags("议题"));
         CampaignsApi.Map(secured);
         OrganisationsApi.Map(secured);
+        Rounds.CongressApi.MapRoster(secured.MapGroup("/enterprises").WithTags("职工代表"));
     }
 
     /// <summary>An exported file as a download.</summary>

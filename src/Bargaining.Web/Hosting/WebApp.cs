@@ -204,6 +204,9 @@ public static class WebApp
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AllowAnonymousToPage("/Verify");
+            // A deputy's personal link is the authority (筹备在线上): no account, no sign-in.
+            o.Conventions.AllowAnonymousToPage("/Deputy");
+            o.Conventions.AuthorizeFolder("/Deputies", Policy(Role.UnionChair));
             // A visitor who is not signed in sees "not found" as such, not the sign-in page.
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Admin", Policy(Role.CityAdministrator));

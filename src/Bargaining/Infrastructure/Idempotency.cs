@@ -153,6 +153,12 @@ public sealed class IdempotencyKeys(ICurrentUserAccessor users, TimeProvider clo
     };
 }
 
+/// <summary>
+/// A command whose answer holds secrets shown once (a deputy's personal link): its answer is never stored with an
+/// idempotency key, so it runs as if sent without one; the command itself refuses or tolerates a repeat.
+/// </summary>
+public interface IAnswersSecrets;
+
 /// <summary>Another request with the same account and key committed first; its answer is the answer.</summary>
 public sealed class CommandKeyTakenException() : Exception("the idempotency key was recorded by a concurrent request");
 
@@ -165,7 +171,7 @@ public sealed class IdempotencyBehaviour<TRequest, TResponse>(IdempotencyKeys ke
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is IQuery<TResponse> || db.Database.CurrentTransaction is not null || keys.Take() is not { } taken) return await next();
+        if (request is IQuery<TResponse> or IAnswersSecrets || db.Database.CurrentTransaction is not null || keys.Take() is not { } taken) return await next();
         var (account, key) = taken;
         var stored = await keys.FindAsync<TRequest, TResponse>(db, account, key, cancellationToken);
         if (stored.Found) return stored.Response!;

@@ -38,6 +38,18 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     /// <summary>The clauses of each round's draft contract.</summary>
     public DbSet<DraftClause> DraftClauses => Set<DraftClause>();
 
+    /// <summary>Each enterprise's roster of workers' deputies, kept from one congress to the next.</summary>
+    public DbSet<Deputy> Deputies => Set<Deputy>();
+
+    /// <summary>Drafts put before the deputies ahead of the congress.</summary>
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+
+    /// <summary>The deputies' personal invitations to a consultation.</summary>
+    public DbSet<ConsultationInvitation> ConsultationInvitations => Set<ConsultationInvitation>();
+
+    /// <summary>The deputies' comments on the draft's articles, with the chair's answers.</summary>
+    public DbSet<ConsultationComment> ConsultationComments => Set<ConsultationComment>();
+
     /// <summary>Printed contracts registered under their verification codes.</summary>
     public DbSet<RegisteredContract> RegisteredContracts => Set<RegisteredContract>();
 
@@ -433,6 +445,45 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.HasIndex(x => new { x.RoundId, x.Draft, x.Number }).IsUnique();
             e.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Topic>().WithMany().HasForeignKey(x => x.TopicId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<Deputy>(e =>
+        {
+            e.ToTable("deputies");
+            e.Property(x => x.Name).HasMaxLength(TextLimits.PersonName);
+            e.Property(x => x.Constituency).HasMaxLength(TextLimits.Title);
+            e.Property(x => x.Contact).HasMaxLength(TextLimits.Title);
+            e.HasIndex(x => new { x.EnterpriseId, x.Name });
+            e.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<Consultation>(e =>
+        {
+            e.ToTable("consultations");
+            e.Property(x => x.PublishedBy).HasMaxLength(200);
+            e.HasIndex(x => new { x.RoundId, x.Draft }).IsUnique();
+            e.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<ConsultationInvitation>(e =>
+        {
+            e.ToTable("consultation_invitations");
+            e.Property(x => x.Name).HasMaxLength(TextLimits.PersonName);
+            e.Property(x => x.Constituency).HasMaxLength(TextLimits.Title);
+            e.Property(x => x.TokenHash).HasMaxLength(64);
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasIndex(x => x.ConsultationId);
+            e.HasOne<Consultation>().WithMany().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.Restrict);
+            // A deputy taken off the roster leaves the invitations of past consultations, under the name they had.
+            e.HasOne<Deputy>().WithMany().HasForeignKey(x => x.DeputyId).OnDelete(DeleteBehavior.SetNull);
+        });
+        modelBuilder.Entity<ConsultationComment>(e =>
+        {
+            e.ToTable("consultation_comments");
+            e.Property(x => x.Text).HasMaxLength(TextLimits.Paragraph);
+            e.Property(x => x.Handling).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Answer).HasMaxLength(TextLimits.Paragraph);
+            e.HasIndex(x => new { x.ConsultationId, x.Sequence });
+            e.HasIndex(x => x.InvitationId);
+            e.HasOne<Consultation>().WithMany().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<ConsultationInvitation>().WithMany().HasForeignKey(x => x.InvitationId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<Representative>(e =>
         {

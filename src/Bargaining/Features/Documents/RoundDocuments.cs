@@ -130,12 +130,20 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
     {
         var (round, enterprise) = await ReadyAsync(roundId, RoundDocumentKind.CongressResolution, null, ct);
         var vote = (await CongressAsync(round, ct))!;
+        var consulted = await Rounds.Congress.ConsultationReading.FiguresAsync(db, round.Id, round.Table.Draft, ct);
         return new CongressResolutionData
         {
             Employer = enterprise.Name,
             ContractTitle = $"{enterprise.Name}{Description(Kind(round.Kind))}（草案）",
             Vote = vote,
             IssuedBy = "职工代表大会主席团",
+            Consultation = consulted is { Consultation: var c, Figures: var f }
+                ? new CongressConsultation
+                {
+                    OpensOn = c.OpensOn, ClosesOn = c.ClosesOn, Invited = f.Invited, Read = f.Read, Commented = f.Commented, Comments = f.Comments,
+                    Adopted = f.Adopted, Explained = f.Explained,
+                }
+                : null,
         };
     }
 
