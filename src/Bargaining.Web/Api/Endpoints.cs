@@ -30,6 +30,7 @@ public static class Endpoints
         TopicsApi.Map(secured.MapGroup("/topics").WithTags("议题"));
         CampaignsApi.Map(secured);
         OrganisationsApi.Map(secured);
+        HolidaysApi.Map(secured.MapGroup("/holidays").WithTags("节假日安排").RequireAuthorization(WebApp.Policy(Role.CityAdministrator)));
     }
 
     /// <summary>An exported file as a download.</summary>
