@@ -19,7 +19,7 @@ public static class HolidaysApi
         holidays.MapGet("", ListAsync);
         holidays.MapPut("/{year:int}", SaveYearAsync);
         // The body is a calendar file: {"years": {"2027": {"holidays": […], "workdays": […]}}}.
-        holidays.MapPost("/import", ImportAsync);
+        holidays.MapPost("/import", ImportAsync).Accepts<System.Text.Json.Nodes.JsonObject>("application/json");
     }
 
     private static async Task<Ok<HolidayScheduleList>> ListAsync(string? calendar, JurisdictionCatalog catalog, IMediator mediator, CancellationToken ct) =>

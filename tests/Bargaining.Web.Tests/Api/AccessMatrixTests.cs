@@ -63,6 +63,9 @@ public sealed class AccessMatrixTests(WebAppFactory app, ITestOutputHelper outpu
         ["GET /api/enterprises/export"] = new("ASI"),
         ["POST /api/enterprises/instructor"] = new("S"),
         ["GET /api/enterprises/{id}/instructors"] = new(Everyone),
+        ["GET /api/holidays"] = new("A"),
+        ["PUT /api/holidays/{year}"] = new("A"),
+        ["POST /api/holidays/import"] = new("A"),
 
         ["GET /api/rounds"] = new(Everyone),
         ["GET /api/rounds/export"] = new(Everyone),
@@ -206,7 +209,7 @@ public sealed class AccessMatrixTests(WebAppFactory app, ITestOutputHelper outpu
     private static async Task<HttpStatusCode> CallAsync(HttpClient client, Operation operation, Column column)
     {
         var path = operation.Path.Replace("{id}", column.For(IdOf(operation.Path)).ToString())
-            .Replace("{kind}", "Contract").Replace("{code}", "GH-320903-2026-0001");
+            .Replace("{kind}", "Contract").Replace("{code}", "GH-320903-2026-0001").Replace("{year}", "2027");
         using var request = new HttpRequestMessage(operation.Method, path);
         if (operation.Body == "multipart/form-data")
             request.Content = new MultipartFormDataContent { { new ByteArrayContent("名单"u8.ToArray()), "file", "名单.csv" } };

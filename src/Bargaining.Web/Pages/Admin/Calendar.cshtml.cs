@@ -27,11 +27,11 @@ public sealed class CalendarModel(IMediator mediator, JurisdictionCatalog catalo
     /// <summary>A calendar file's text to import.</summary>
     [BindProperty] public string? ScheduleFile { get; set; }
 
-    /// <summary>Lists, with <paramref name="year"/> (or next year) in the form.</summary>
+    /// <summary>Lists, with <paramref name="year"/> in the form, or the year missing, or next year.</summary>
     public async Task OnGetAsync(int? year)
     {
         await LoadAsync();
-        Year = year ?? catalog.Default.Time.LocalDate(clock.GetUtcNow()).Year + 1;
+        Year = year ?? HolidaySchedules.MissingYear(catalog, clock) ?? catalog.Default.Time.LocalDate(clock.GetUtcNow()).Year + 1;
         if (Schedules.Years.FirstOrDefault(y => y.Year == Year) is { } row)
             (Holidays, Workdays) = (string.Join('\n', row.Holidays), string.Join('\n', row.Workdays));
     }

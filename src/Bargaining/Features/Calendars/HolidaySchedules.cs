@@ -110,20 +110,22 @@ public static class HolidaySchedules
         lastDay is { } last && time.Calendar.UnscheduledYears(from < last ? from : last, last).Count > 0 ? HolidayScheduleEntries.WeekendsOnlyNote : null;
 
     /// <summary>
-    /// What the city administrator is told while the schedule deadlines need is missing: this year's at any time, next
-    /// year's from 1 November (the State Council publishes it each November or December); null when nothing is missing.
+    /// The year whose schedule deadlines need and the city union has yet to enter: this year's at any time, next year's
+    /// from 1 November (the State Council publishes it each November or December); null when none is missing.
     /// </summary>
-    public static string? Warning(JurisdictionCatalog catalog, TimeProvider clock)
+    public static int? MissingYear(JurisdictionCatalog catalog, TimeProvider clock)
     {
         var time = catalog.Default.Time;
         var today = time.LocalDate(clock.GetUtcNow());
-        var missing = !time.Calendar.HasYear(today.Year) ? today.Year
+        return !time.Calendar.HasYear(today.Year) ? today.Year
             : today.Month >= 11 && !time.Calendar.HasYear(today.Year + 1) ? today.Year + 1
-            : (int?)null;
-        return missing is { } year
-            ? $"{year}年的法定节假日安排尚未录入：跨入{year}年的期限只把周末算作休息日。请在国务院办公厅公布后录入“节假日安排”。"
             : null;
     }
+
+    /// <summary>What the city administrator is told while <see cref="MissingYear"/> finds a year; null otherwise.</summary>
+    public static string? Warning(JurisdictionCatalog catalog, TimeProvider clock) => MissingYear(catalog, clock) is { } year
+        ? $"{year}年的法定节假日安排尚未录入：跨入{year}年的期限只把周末算作休息日。请在国务院办公厅公布后录入“节假日安排”。"
+        : null;
 
     /// <summary>The calendar file's shape (<c>{"years": {"2027": {"holidays": […], "workdays": […]}}}</c>), read for an import; refused in Chinese.</summary>
     public static IReadOnlyList<HolidayScheduleYear> ReadFile(string json)
