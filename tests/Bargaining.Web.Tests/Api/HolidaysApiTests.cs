@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Bargaining.Domain;
 using Bargaining.Features.Calendars;
+using Bargaining.Tests.Shared;
 
 namespace Bargaining.Web.Tests.Api;
 
@@ -25,6 +26,7 @@ public sealed class HolidaysApiTests(WebAppFactory app) : IClassFixture<WebAppFa
 
         var before = Step(await city.GetStringAsync($"/api/rounds/{round}"));
         Assert.Equal(("2027-02-15", "节假日安排未录入，按周末计算"), (before.GetProperty("lastDay").GetString(), before.GetProperty("calendarNote").GetString()));
+        Assert.Contains("即于2027年2月15日前（含当日；节假日安排未录入，按周末计算）", await OfferLetterAsync(city, round));
 
         var saved = await (await city.PostAsync("/api/holidays/import", new StringContent(Test2027, Encoding.UTF8, "application/json"))).ReadAsync<SavedHolidaySchedules>();
 
@@ -33,6 +35,7 @@ public sealed class HolidaysApiTests(WebAppFactory app) : IClassFixture<WebAppFa
         var after = Step(await city.GetStringAsync($"/api/rounds/{round}"));
         Assert.Equal("2027-02-18", after.GetProperty("lastDay").GetString());
         Assert.True(after.GetProperty("calendarNote").ValueKind == JsonValueKind.Null);
+        Assert.Contains("即于2027年2月18日前（含当日），", await OfferLetterAsync(city, round));
         var list = await (await city.GetAsync("/api/holidays")).ReadAsync<HolidayScheduleList>();
         Assert.Equal(["2027-01-01", "2027-02-06..2027-02-17"], list.Years.Single(y => y.Year == 2027).Holidays);
     }
@@ -66,6 +69,9 @@ public sealed class HolidaysApiTests(WebAppFactory app) : IClassFixture<WebAppFa
 
         await (await yandu.PutAsJsonAsync("/api/holidays/2030", new { holidays = new[] { "2030-01-01" } })).ProblemAsync(HttpStatusCode.Forbidden);
     }
+
+    private static async Task<string> OfferLetterAsync(HttpClient client, Guid round) =>
+        PrintedPdf.Text(await (await client.GetAsync($"/api/rounds/{round}/documents/OfferLetter")).Content.ReadAsByteArrayAsync());
 
     private static JsonElement Step(string timeline) => JsonDocument.Parse(timeline).RootElement.GetProperty("currentSteps")[0];
 }
