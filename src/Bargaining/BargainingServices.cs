@@ -127,6 +127,8 @@ public static class BargainingServices
         services.TryAddSingleton(new IdempotencyOptions());
         services.AddScoped<IdempotencyKeys>();
         services.AddHostedService<CommandKeySweeper>();
+        services.AddSingleton<Features.Calendars.HolidayScheduleRefresher>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<Features.Calendars.HolidayScheduleRefresher>());
         return services;
     }
 

@@ -95,12 +95,13 @@ public static class HolidayScheduleEntries
 public static class HolidaySchedules
 {
     /// <summary>Counts with the schedules stored in the database over the shipped calendars: what a host does on start.</summary>
-    public static async Task LoadAsync(BargainingDbContext db, JurisdictionCatalog catalog, CancellationToken ct = default)
-    {
-        var rows = await db.HolidaySchedules.AsNoTracking().ToListAsync(ct);
+    public static async Task LoadAsync(BargainingDbContext db, JurisdictionCatalog catalog, CancellationToken ct = default) =>
+        Use(catalog, await db.HolidaySchedules.AsNoTracking().ToListAsync(ct));
+
+    /// <summary>Counts with <paramref name="rows"/> over the shipped calendars.</summary>
+    public static void Use(JurisdictionCatalog catalog, IEnumerable<HolidaySchedule> rows) =>
         catalog.UseSchedules(rows.GroupBy(r => r.Calendar, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<HolidayYear>)[.. g.Select(r => r.Days())], StringComparer.Ordinal));
-    }
 
     /// <summary>
     /// <see cref="HolidayScheduleEntries.WeekendsOnlyNote"/> when a period counted from <paramref name="from"/> to its last

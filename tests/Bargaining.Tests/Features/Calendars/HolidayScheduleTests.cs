@@ -116,6 +116,22 @@ public sealed class HolidayScheduleTests : Rounds.RoundScenario
     }
 
     [Fact]
+    public async Task A_second_host_behind_the_same_database_counts_with_a_year_the_first_entered_once_it_reads_the_schedules_again()
+    {
+        await using var second = Host.SecondInstance();
+        var refresher = second.Services.GetRequiredService<HolidayScheduleRefresher>();
+        var calendar = () => second.Services.GetRequiredService<Bargaining.Jurisdictions.JurisdictionCatalog>().Default.Time.Calendar;
+        await refresher.RefreshAsync();
+        Assert.False(calendar().HasYear(2027));
+
+        await SaveAsync(Test2027);
+
+        Assert.True(await refresher.RefreshAsync());
+        Assert.True(calendar().IsRestDay(new DateOnly(2027, 2, 17)));
+        Assert.False(await refresher.RefreshAsync());
+    }
+
+    [Fact]
     public async Task A_year_entered_wins_over_the_shipped_year_and_the_list_says_who_entered_it()
     {
         // 2026 as shipped has 1–3 January off; a correction with 1 January only.
