@@ -439,7 +439,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     /// Counts the deadlines of an instance's waiting steps again, each from when its step was entered, after the rules
     /// they were counted with changed (a year's holiday schedule entered or corrected). The deadlines that move get new
     /// timers and the instance one journal entry (<c>recounted</c>) holding <paramref name="reason"/> and each move;
-    /// when none moves nothing is written and the result's snapshot is null.
+    /// when none moves nothing is written and the result's snapshot is null. The entry names the first step whose deadline moved.
     /// </summary>
     public async Task<WorkflowResult> RecountDeadlinesAsync(Guid instanceId, string actor, string reason, CancellationToken ct = default)
     {
@@ -456,7 +456,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
             if (moved.Count == 0) return new WorkflowResult(null, null);
             return await CommitAsync(record, state, executor, new WorkflowJournalRecord
             {
-                Kind = "recounted", Actor = actor,
+                Kind = "recounted", Node = moved[0].Node, Actor = actor,
                 Payload = JsonSerializer.Serialize(new { reason, deadlines = moved }, Json),
             }, isNew: false, ct);
         }

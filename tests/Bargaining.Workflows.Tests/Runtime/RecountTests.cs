@@ -44,7 +44,7 @@ public sealed class RecountTests : WorkflowDatabaseTest
         var timer = Assert.Single(await Database.NewContext().Set<WorkflowTimerRecord>().ToListAsync());
         Assert.Equal(("await-reply", China.At(2027, 2, 25)), (timer.Node, timer.DueAt));
         var entry = (await engine.JournalAsync(id))[^1];
-        Assert.Equal(("recounted", "administrator"), (entry.Kind, entry.Actor));
+        Assert.Equal(("recounted", "await-reply", "administrator"), (entry.Kind, entry.Node, entry.Actor));
         var payload = JsonNode.Parse(entry.Payload!)!;
         Assert.Equal("2027年节假日安排录入", payload["reason"]!.GetValue<string>());
         Assert.Equal(("2027-02-15", "2027-02-24"), (payload["deadlines"]![0]!["fromLastDay"]!.GetValue<string>(), payload["deadlines"]![0]!["toLastDay"]!.GetValue<string>()));

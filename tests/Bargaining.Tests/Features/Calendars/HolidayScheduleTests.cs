@@ -67,7 +67,7 @@ public sealed class HolidayScheduleTests : Rounds.RoundScenario
         Assert.Equal((new DateOnly(2027, 2, 18), (string?)null), (reply.LastDay, reply.CalendarNote));
         var entry = Assert.Single(timeline.Journal.Skip(journalBefore));
         Assert.Equal("期限重新计算：2027年节假日安排由市总工会 孙海录入，期限按新的安排重新计算", entry.Action);
-        Assert.Equal("市总工会 孙海", entry.Actor);
+        Assert.Equal(("企业方书面回应", "市总工会 孙海"), (entry.Step, entry.Actor));
         var summary = await Host.WithDbAsync(db => db.RoundProgress.AsNoTracking().SingleAsync(p => p.RoundId == round));
         Assert.Equal((new DateOnly(2027, 2, 18), China.At(2027, 2, 19).ToUniversalTime()), (summary.LastDay, summary.DueAt));
         var timer = await Host.WithDbAsync(db => db.Set<WorkflowTimerRecord>().AsNoTracking().SingleAsync(t => t.InstanceId == workflow));
