@@ -17,7 +17,7 @@ internal static class DocumentCommands
         var round = Guid.TryParse(args["round"], out var id) ? id : throw new ArgumentException("--round ID (a round's id) is required");
         var pdf = args["out"] ?? throw new ArgumentException("--out FILE.pdf is required");
         await using var services = Services(args);
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = await PrintingScopeAsync(services);
         try
         {
             var kind = args["document"] is { } name
@@ -48,7 +48,7 @@ internal static class DocumentCommands
         if ((zip is null) == (merged is null)) throw new ArgumentException("give one of --zip OUT.zip or --merged OUT.pdf");
         if ((args["county"] is null) == (args["campaign"] is null)) throw new ArgumentException("give one of --county NAME or --campaign NAME");
         await using var services = Services(args);
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = await PrintingScopeAsync(services);
         var bar = new ProgressBar(progressTo);
         try
         {
@@ -78,6 +78,15 @@ internal static class DocumentCommands
         var result = await scope.ServiceProvider.GetRequiredService<ContractVerifier>().VerifyPdfAsync(pdf);
         output.WriteLine((result.IsGenuine ? "GENUINE  " : "REJECTED ") + result.Message);
         return result.IsGenuine ? 0 : 1;
+    }
+
+    /// <summary>A scope counting with the holiday schedules stored in the database, as a web host does: printed deadlines carry their note.</summary>
+    private static async Task<AsyncServiceScope> PrintingScopeAsync(ServiceProvider services)
+    {
+        var scope = services.CreateAsyncScope();
+        await Features.Calendars.HolidaySchedules.LoadAsync(scope.ServiceProvider.GetRequiredService<Persistence.BargainingDbContext>(),
+            services.GetRequiredService<Jurisdictions.JurisdictionCatalog>());
+        return scope;
     }
 
     internal static ServiceProvider Services(Arguments args) =>

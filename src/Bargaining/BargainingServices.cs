@@ -95,7 +95,6 @@ public static class BargainingServices
         var catalog = JurisdictionCatalog.Load(options.WorkflowsDirectory);
         var conditions = BargainingConditions.Create(catalog);
         var registry = WorkflowRegistry.LoadDirectory(options.WorkflowsDirectory, new DefinitionVocabulary(conditions.Names, catalog.CommonPeriods));
-        var timeRules = catalog.TimeRules;
 
         services.AddSingleton(options);
         services.AddSingleton(catalog);
@@ -106,7 +105,8 @@ public static class BargainingServices
         else services.Replace(ServiceDescriptor.Singleton(clock));
         services.AddDbContextPool<BargainingDbContext>(b => b.UseDatabase(options.Database));
         services.TryAddSingleton(_ => options.OpenJournalSeal());
-        services.AddScoped(sp => new WorkflowEngine(sp.GetRequiredService<BargainingDbContext>(), registry, conditions, timeRules, sp.GetRequiredService<TimeProvider>(),
+        // The time rules of the moment: a holiday schedule entered in the product changes them (HolidaySchedules).
+        services.AddScoped(sp => new WorkflowEngine(sp.GetRequiredService<BargainingDbContext>(), registry, conditions, catalog.TimeRules, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<JournalSeal>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<WorkflowEngine>>()));
         services.AddScoped<RoundWorkflow>();
         services.AddScoped<RoundStatusReader>();
@@ -127,6 +127,8 @@ public static class BargainingServices
         services.TryAddSingleton(new IdempotencyOptions());
         services.AddScoped<IdempotencyKeys>();
         services.AddHostedService<CommandKeySweeper>();
+        services.AddSingleton<Features.Calendars.HolidayScheduleRefresher>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<Features.Calendars.HolidayScheduleRefresher>());
         return services;
     }
 

@@ -36,6 +36,12 @@ public sealed record OfferLetterData
     /// <summary>The last day to answer, counted from receipt as the application computed it.</summary>
     public required DateOnly ReplyBy { get; init; }
 
+    /// <summary>
+    /// Set when the days to <see cref="ReplyBy"/> go through a year whose holiday schedule was not entered (only weekends
+    /// counted as rest days): 节假日安排未录入，按周末计算.
+    /// </summary>
+    public string? CalendarNote { get; init; }
+
     /// <summary>The date of the letter.</summary>
     public required DateOnly Date { get; init; }
 

@@ -739,6 +739,38 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                     b.ToTable("topics", (string)null);
                 });
 
+            modelBuilder.Entity("Bargaining.Features.Calendars.HolidaySchedule", b =>
+                {
+                    b.Property<string>("Calendar")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Workdays")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Calendar", "Year");
+
+                    b.ToTable("holiday_schedules", (string)null);
+                });
+
             modelBuilder.Entity("Bargaining.Features.Progress.RoundProgress", b =>
                 {
                     b.Property<Guid>("RoundId")

@@ -734,6 +734,38 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                     b.ToTable("topics", (string)null);
                 });
 
+            modelBuilder.Entity("Bargaining.Features.Calendars.HolidaySchedule", b =>
+                {
+                    b.Property<string>("Calendar")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Workdays")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Calendar", "Year");
+
+                    b.ToTable("holiday_schedules", (string)null);
+                });
+
             modelBuilder.Entity("Bargaining.Features.Progress.RoundProgress", b =>
                 {
                     b.Property<Guid>("RoundId")

@@ -296,6 +296,7 @@ public static class WebApp
         await ApplicationDatabase.MigrateAsync(options.DatabaseSettings());
         var db = scope.ServiceProvider.GetRequiredService<BargainingDbContext>();
         await db.BackfillRoundProgressAsync();
+        await Bargaining.Features.Calendars.HolidaySchedules.LoadAsync(db, app.Services.GetRequiredService<JurisdictionCatalog>());
         // Entries written before journal seals are sealed once, where their chains hold (trust on first use).
         var (sealedEntries, broken) = await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().SealUnsealedAsync();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Bargaining.Journal");

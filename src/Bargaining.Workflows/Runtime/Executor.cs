@@ -10,6 +10,9 @@ namespace Bargaining.Workflows.Runtime;
 /// <param name="Via">What caused it: a signal name, <c>deadline</c>, <c>timer</c>, a condition, <c>otherwise</c>, <c>parallel</c>, <c>join</c>.</param>
 public sealed record Move(string? From, string To, string Via);
 
+/// <summary>A deadline counted again: the node, its last day and its due instant before and after.</summary>
+public sealed record RecountedDeadline(string Node, DateOnly? FromLastDay, DateOnly ToLastDay, DateTimeOffset? FromDue, DateTimeOffset ToDue);
+
 /// <summary>A timer the executor asks the store to keep.</summary>
 internal sealed record ScheduledTimer(Guid Id, string Node, DateTimeOffset Due);
 
@@ -58,6 +61,22 @@ internal sealed class Executor(WorkflowDefinition definition, Jurisdiction juris
         Leave(token);
         token.Node = node;
         Schedule(token, definition.Node(node), token.EnteredAt);
+    }
+
+    /// <summary>
+    /// Counts a waiting token's deadline again, from when it entered, with the rules as they are now (a holiday schedule
+    /// entered for a year it counts through); a deadline that moves gets a new timer. Returns the move, or null.
+    /// </summary>
+    public RecountedDeadline? Recount(Token token)
+    {
+        var node = definition.Node(token.Node);
+        if (node.Deadline is not { } spec || token.TimerId is null) return null;
+        var end = PeriodEnd(spec, token.EnteredAt);
+        if (end.Due == token.Due && end.LastDay == token.LastDay) return null;
+        var moved = new RecountedDeadline(node.Id, token.LastDay, end.LastDay, token.Due, end.Due);
+        Leave(token);
+        Schedule(token, node, token.EnteredAt);
+        return moved;
     }
 
     private void Merge(JsonObject? payload)

@@ -435,6 +435,37 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
         }
     }
 
+    /// <summary>
+    /// Counts the deadlines of an instance's waiting steps again, each from when its step was entered, after the rules
+    /// they were counted with changed (a year's holiday schedule entered or corrected). The deadlines that move get new
+    /// timers and the instance one journal entry (<c>recounted</c>) holding <paramref name="reason"/> and each move;
+    /// when none moves nothing is written and the result's snapshot is null. The entry names the first step whose deadline moved.
+    /// </summary>
+    public async Task<WorkflowResult> RecountDeadlinesAsync(Guid instanceId, string actor, string reason, CancellationToken ct = default)
+    {
+        var record = await InstanceQueries.Of(db).Tracked(db, instanceId, ct);
+        if (record is null) return WorkflowResult.Fail(WorkflowErrorCode.NotFound, $"no workflow instance {instanceId}");
+        try
+        {
+            if (record.Status == WorkflowStatus.Completed) return new WorkflowResult(null, null);
+            var state = InstanceState.Deserialize(record.State);
+            var executor = new Executor(Definition(record), Jurisdiction(record), conditions, clock.GetUtcNow(), state);
+            var moved = new List<RecountedDeadline>();
+            foreach (var token in state.Tokens)
+                if (executor.Recount(token) is { } m) moved.Add(m);
+            if (moved.Count == 0) return new WorkflowResult(null, null);
+            return await CommitAsync(record, state, executor, new WorkflowJournalRecord
+            {
+                Kind = "recounted", Node = moved[0].Node, Actor = actor,
+                Payload = JsonSerializer.Serialize(new { reason, deadlines = moved }, Json),
+            }, isNew: false, ct);
+        }
+        finally
+        {
+            Detach(record);
+        }
+    }
+
     /// <summary>An instance's journal in order.</summary>
     public async Task<IReadOnlyList<WorkflowJournalRecord>> JournalAsync(Guid instanceId, CancellationToken ct = default) =>
         await db.Set<WorkflowJournalRecord>().AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).ToListAsync(ct);

@@ -31,6 +31,32 @@ public sealed class HolidayCalendar
     /// <summary>Years for which holiday data was loaded.</summary>
     public IReadOnlyCollection<int> Years => _years;
 
+    /// <summary>Whether the schedule of <paramref name="year"/> was loaded: without it only weekends are rest days that year.</summary>
+    public bool HasYear(int year) => _years.Contains(year);
+
+    /// <summary>The holidays and adjusted working days of <paramref name="year"/>, or null when its schedule was not loaded.</summary>
+    public HolidayYear? Schedule(int year) => HasYear(year)
+        ? new HolidayYear(year, [.. _holidays.Where(d => d.Year == year).Order()], [.. _workdays.Where(d => d.Year == year).Order()])
+        : null;
+
+    /// <summary>The years from <paramref name="from"/> to <paramref name="to"/> (inclusive) that have no schedule, in order.</summary>
+    public IReadOnlyList<int> UnscheduledYears(DateOnly from, DateOnly to) =>
+        [.. Enumerable.Range(from.Year, Math.Max(0, to.Year - from.Year + 1)).Where(y => !HasYear(y))];
+
+    /// <summary>
+    /// This calendar with the schedules of <paramref name="years"/> in place of whatever it held for those years (a
+    /// year's schedule entered later wins over the one shipped in the file).
+    /// </summary>
+    public HolidayCalendar WithYears(IEnumerable<HolidayYear> years)
+    {
+        var replaced = years.ToList();
+        var replacedYears = replaced.Select(y => y.Year).ToHashSet();
+        return new HolidayCalendar(Name,
+            _holidays.Where(d => !replacedYears.Contains(d.Year)).Concat(replaced.SelectMany(y => y.Holidays)),
+            _workdays.Where(d => !replacedYears.Contains(d.Year)).Concat(replaced.SelectMany(y => y.Workdays)),
+            _years.Union(replacedYears));
+    }
+
     /// <summary>True for a weekend that is not an adjusted working day, and for every public holiday.</summary>
     public bool IsRestDay(DateOnly day) =>
         _holidays.Contains(day) || (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday && !_workdays.Contains(day));
@@ -61,13 +87,30 @@ public sealed class HolidayCalendar
         foreach (var item in list.EnumerateArray())
         {
             var text = item.GetString() ?? "";
-            var parts = text.Split("..");
-            if (parts.Length is < 1 or > 2 || !parts.All(p => DateOnly.TryParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)))
+            if (!TryParseEntry(text, out var first, out var last))
                 throw new FormatException($"{where}: '{text}' is not a date (yyyy-MM-dd) or a range (yyyy-MM-dd..yyyy-MM-dd).");
-            var first = DateOnly.ParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var last = DateOnly.ParseExact(parts[^1], "yyyy-MM-dd", CultureInfo.InvariantCulture);
             if (last < first) throw new FormatException($"{where}: range '{text}' ends before it starts.");
             for (var d = first; d <= last; d = d.AddDays(1)) yield return d;
         }
     }
+
+    /// <summary>
+    /// Reads one entry of a schedule: a day (<c>2026-01-01</c>) or a range (<c>2026-02-15..2026-02-23</c>); false for
+    /// anything else. A range may end before it starts: the caller says so.
+    /// </summary>
+    public static bool TryParseEntry(string text, out DateOnly first, out DateOnly last)
+    {
+        (first, last) = (default, default);
+        var parts = text.Trim().Split("..");
+        if (parts.Length > 2) return false;
+        if (!DateOnly.TryParseExact(parts[0].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first)) return false;
+        if (!DateOnly.TryParseExact(parts[^1].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out last)) return false;
+        return true;
+    }
 }
+
+/// <summary>One year's schedule (国务院办公厅关于部分节假日安排的通知): its public holidays and adjusted working days.</summary>
+/// <param name="Year">The year.</param>
+/// <param name="Holidays">The public holidays, each day.</param>
+/// <param name="Workdays">The weekend days worked instead (调休上班), each day.</param>
+public sealed record HolidayYear(int Year, IReadOnlyCollection<DateOnly> Holidays, IReadOnlyCollection<DateOnly> Workdays);

@@ -42,32 +42,72 @@ public sealed class JurisdictionCatalog
     /// </summary>
     public const string DefaultCode = "jiangsu";
 
-    private readonly Dictionary<string, JurisdictionProfile> _profiles;
+    /// <summary>The profiles as loaded, with the calendars of the files.</summary>
+    private readonly Dictionary<string, JurisdictionProfile> _shipped;
+    private readonly IReadOnlyDictionary<string, HolidayCalendar> _shippedCalendars;
+    // Replaced whole, never changed: a reader sees the calendars before or after a schedule was entered, not a mix.
+    private volatile InUse _inUse;
 
-    /// <summary>Creates a catalog from profiles.</summary>
-    public JurisdictionCatalog(IEnumerable<JurisdictionProfile> profiles) => _profiles = profiles.ToDictionary(p => p.Code, StringComparer.Ordinal);
+    private sealed record InUse(Dictionary<string, JurisdictionProfile> Profiles, IReadOnlyDictionary<string, HolidayCalendar> Calendars,
+        IReadOnlyDictionary<string, IReadOnlyList<HolidayYear>> Entered);
+
+    /// <summary>Creates a catalog from profiles and the calendars (by code: the file name under <c>calendars/</c>) they use.</summary>
+    public JurisdictionCatalog(IEnumerable<JurisdictionProfile> profiles, IReadOnlyDictionary<string, HolidayCalendar>? calendars = null)
+    {
+        _shipped = profiles.ToDictionary(p => p.Code, StringComparer.Ordinal);
+        _shippedCalendars = calendars ?? _shipped.Values.Select(p => p.Time.Calendar).Distinct().ToDictionary(c => c.Name);
+        _inUse = new InUse(_shipped, _shippedCalendars, new Dictionary<string, IReadOnlyList<HolidayYear>>());
+    }
+
+    private Dictionary<string, JurisdictionProfile> Current => _inUse.Profiles;
+
+    /// <summary>The calendars as shipped in <c>calendars/*.json</c>, by code (the file name, e.g. <c>cn-mainland</c>).</summary>
+    public IReadOnlyDictionary<string, HolidayCalendar> ShippedCalendars => _shippedCalendars;
+
+    /// <summary>The calendars in use by code: the shipped ones with the years entered in the product over them.</summary>
+    public IReadOnlyDictionary<string, HolidayCalendar> Calendars => _inUse.Calendars;
+
+    /// <summary>The code of the calendar the <see cref="Default"/> profile counts with: the one the city union maintains.</summary>
+    public string DefaultCalendar => _shippedCalendars.First(c => ReferenceEquals(c.Value, _shipped[DefaultCode].Time.Calendar)).Key;
+
+    /// <summary>The years' schedules entered in the product that <see cref="UseSchedules"/> put in use, by calendar code.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<HolidayYear>> Entered => _inUse.Entered;
+
+    /// <summary>
+    /// Counts with the years' schedules entered in the product (by calendar code) over the shipped calendars: a year
+    /// entered wins over the file's; a calendar not named counts with its file alone.
+    /// </summary>
+    public void UseSchedules(IReadOnlyDictionary<string, IReadOnlyList<HolidayYear>> entered)
+    {
+        var calendars = _shippedCalendars.ToDictionary(c => c.Key,
+            c => entered.TryGetValue(c.Key, out var years) && years.Count > 0 ? c.Value.WithYears(years) : c.Value, StringComparer.Ordinal);
+        var replaced = _shippedCalendars.ToDictionary(c => (object)c.Value, c => calendars[c.Key], ReferenceEqualityComparer.Instance);
+        var profiles = _shipped.ToDictionary(p => p.Key,
+            p => replaced.TryGetValue(p.Value.Time.Calendar, out var calendar) ? p.Value with { Time = p.Value.Time with { Calendar = calendar } } : p.Value, StringComparer.Ordinal);
+        _inUse = new InUse(profiles, calendars, entered);
+    }
 
     /// <summary>The profile of <see cref="DefaultCode"/>.</summary>
     public JurisdictionProfile Default => this[DefaultCode];
 
     /// <summary>Profiles by code.</summary>
-    public IReadOnlyDictionary<string, JurisdictionProfile> Profiles => _profiles;
+    public IReadOnlyDictionary<string, JurisdictionProfile> Profiles => Current;
 
     /// <summary>The engine's view: time rules by code.</summary>
-    public IReadOnlyDictionary<string, Jurisdiction> TimeRules => _profiles.ToDictionary(p => p.Key, p => p.Value.Time);
+    public IReadOnlyDictionary<string, Jurisdiction> TimeRules => Current.ToDictionary(p => p.Key, p => p.Value.Time);
 
     /// <summary>Period names every profile defines: the ones a definition may use anywhere.</summary>
     public IReadOnlySet<string> CommonPeriods =>
-        _profiles.Values.Select(p => p.Time.Periods.Keys).Aggregate((IEnumerable<string>?)null, (acc, keys) => acc?.Intersect(keys) ?? keys)?.ToHashSet() ?? [];
+        Current.Values.Select(p => p.Time.Periods.Keys).Aggregate((IEnumerable<string>?)null, (acc, keys) => acc?.Intersect(keys) ?? keys)?.ToHashSet() ?? [];
 
     /// <summary>The profile governing the division <paramref name="code"/>: the one with its longest matching prefix, or null.</summary>
     public JurisdictionProfile? ForDivision(string code) =>
-        _profiles.Values.SelectMany(p => (p.Divisions ?? []).Where(code.StartsWith).Select(d => (Profile: p, d.Length)))
+        Current.Values.SelectMany(p => (p.Divisions ?? []).Where(code.StartsWith).Select(d => (Profile: p, d.Length)))
             .OrderByDescending(x => x.Length).Select(x => x.Profile).FirstOrDefault();
 
     /// <summary>The profile with a code; throws naming the known codes otherwise.</summary>
     public JurisdictionProfile this[string code] =>
-        _profiles.TryGetValue(code, out var p) ? p : throw new KeyNotFoundException($"no jurisdiction profile '{code}'; known: {string.Join(", ", _profiles.Keys)}");
+        Current.TryGetValue(code, out var p) ? p : throw new KeyNotFoundException($"no jurisdiction profile '{code}'; known: {string.Join(", ", Current.Keys)}");
 
     /// <summary>
     /// Loads <c>jurisdictions/*.json</c> and <c>calendars/*.json</c> under <paramref name="workflowsDirectory"/>.
@@ -91,7 +131,7 @@ public sealed class JurisdictionCatalog
                     throw new FormatException($"{file}: periods.{key}.{e.Message}");
                 }
         var profiles = raw.Keys.Select(code => Build(code, raw, calendars)).ToList();
-        return new JurisdictionCatalog(profiles);
+        return new JurisdictionCatalog(profiles, calendars);
     }
 
     private static JurisdictionProfile Build(string code, Dictionary<string, (string File, JsonObject Json)> raw, Dictionary<string, HolidayCalendar> calendars)

@@ -70,6 +70,8 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
 
     /// <summary>E-mails queued in the transaction of what they report (see <see cref="Infrastructure.Outbox"/>).</summary>
     public DbSet<Infrastructure.OutboxMessage> OutboxMessages => Set<Infrastructure.OutboxMessage>();
+    /// <summary>The years' holiday schedules entered in the product, over the shipped calendar files.</summary>
+    public DbSet<Features.Calendars.HolidaySchedule> HolidaySchedules => Set<Features.Calendars.HolidaySchedule>();
 
     /// <summary>
     /// Saves, stopping the rounds whose workflow this save ends, and rewrites the <see cref="Features.Progress.RoundProgress"/>
@@ -141,20 +143,24 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
 
     /// <summary>
     /// Migrates the database (<see cref="Persistence.Database.MigrateAsync"/>) and writes the round summaries a database from
-    /// before them lacks: what a host does on start. Needs the context of <c>AddBargaining</c>'s services.
+    /// before them lacks, and counts with the holiday schedules entered in the product: what a host does on start. Needs
+    /// the context of <c>AddBargaining</c>'s services.
     /// </summary>
     public async Task MigrateAsync(CancellationToken ct = default)
     {
         await Persistence.Database.MigrateAsync(this, ct);
         await BackfillRoundProgressAsync(ct);
+        await Features.Calendars.HolidaySchedules.LoadAsync(this, Service<Jurisdictions.JurisdictionCatalog>(), ct);
     }
 
     /// <summary>Writes the round summaries that are missing (see <see cref="RoundProgressWriter.BackfillAsync"/>); returns how many.</summary>
     public Task<int> BackfillRoundProgressAsync(CancellationToken ct = default) => ProgressWriter.BackfillAsync(this, ct);
 
-    private RoundProgressWriter ProgressWriter => _progressWriter ??=
-        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(RoundProgressWriter)) as RoundProgressWriter
-        ?? throw new InvalidOperationException("BargainingDbContext needs the services of AddBargaining (RoundProgressWriter) to save");
+    private RoundProgressWriter ProgressWriter => _progressWriter ??= Service<RoundProgressWriter>();
+
+    private T Service<T>() where T : class =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(T)) as T
+        ?? throw new InvalidOperationException($"BargainingDbContext needs the services of AddBargaining ({typeof(T).Name}) to save");
 
     private RoundProgressWriter? _progressWriter;
 
@@ -238,6 +244,15 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.Property(x => x.LastError).HasMaxLength(Infrastructure.OutboxMessage.MaxErrorLength);
             // The sender's look: what is unsent and not given up, by when it may be tried.
             e.HasIndex(x => x.NextAttemptAt).HasFilter("\"SentAt\" IS NULL AND \"GaveUpAt\" IS NULL");
+        });
+        modelBuilder.Entity<Features.Calendars.HolidaySchedule>(e =>
+        {
+            e.ToTable("holiday_schedules");
+            e.HasKey(x => new { x.Calendar, x.Year });
+            e.Property(x => x.Calendar).HasMaxLength(50);
+            e.Property(x => x.Holidays).HasMaxLength(4000);
+            e.Property(x => x.Workdays).HasMaxLength(4000);
+            e.Property(x => x.EnteredBy).HasMaxLength(200);
         });
         modelBuilder.Entity<Organisation>(e =>
         {

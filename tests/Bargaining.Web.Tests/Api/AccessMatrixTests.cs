@@ -74,6 +74,9 @@ public sealed class AccessMatrixTests(WebAppFactory app, ITestOutputHelper outpu
         ["PUT /api/enterprises/{id}/deputies"] = new("C"),
         ["POST /api/enterprises/{id}/deputies/removal"] = new("C"),
         ["POST /api/enterprises/{id}/deputies/import"] = new("C"),
+        ["GET /api/holidays"] = new("A"),
+        ["PUT /api/holidays/{year}"] = new("A"),
+        ["POST /api/holidays/import"] = new("A"),
 
         ["GET /api/rounds"] = new(Everyone),
         ["GET /api/rounds/export"] = new(Everyone),
@@ -222,7 +225,7 @@ public sealed class AccessMatrixTests(WebAppFactory app, ITestOutputHelper outpu
     private static async Task<HttpStatusCode> CallAsync(HttpClient client, Operation operation, Column column)
     {
         var path = operation.Path.Replace("{id}", column.For(IdOf(operation.Path)).ToString())
-            .Replace("{kind}", "Contract").Replace("{code}", "GH-320903-2026-0001");
+            .Replace("{kind}", "Contract").Replace("{code}", "GH-320903-2026-0001").Replace("{year}", "2027");
         using var request = new HttpRequestMessage(operation.Method, path);
         if (operation.Body == "multipart/form-data")
             request.Content = new MultipartFormDataContent { { new ByteArrayContent("名单"u8.ToArray()), "file", "名单.csv" } };

@@ -61,6 +61,8 @@ public sealed class AccessibilityBrowserTests(DemoBrowserApp app, ITestOutputHel
         await CheckAsync(page, "accounts-refused");
         await page.GotoAsync("/Admin/Units");
         await CheckAsync(page, "units");
+        await page.GotoAsync("/Admin/Calendar");
+        await CheckAsync(page, "holidays");
         await page.GotoAsync($"/County?unit={app.Demo.ShowcaseCountyId}");
         await CheckAsync(page, "county-city");
         await page.Context.CloseAsync();

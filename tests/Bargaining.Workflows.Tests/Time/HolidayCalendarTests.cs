@@ -51,4 +51,25 @@ public sealed class HolidayCalendarTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public void A_year_entered_later_replaces_the_same_year_and_keeps_the_others()
+    {
+        var corrected = China.Calendar2026.WithYears([new HolidayYear(2026, [new DateOnly(2026, 2, 16)], []), new HolidayYear(2027, [new DateOnly(2027, 1, 1)], [])]);
+
+        Assert.True(corrected.IsRestDay(new DateOnly(2026, 2, 16)));
+        Assert.False(corrected.IsRestDay(new DateOnly(2026, 2, 18)));    // the old 2026 holiday is gone
+        Assert.True(corrected.IsRestDay(new DateOnly(2026, 2, 14)));     // and so is the old adjusted Saturday
+        Assert.True(corrected.IsRestDay(new DateOnly(2027, 1, 1)));
+        Assert.Equal([2026, 2027], corrected.Years.Order());
+        Assert.True(China.Calendar2026.IsRestDay(new DateOnly(2026, 2, 18))); // the original is unchanged
+    }
+
+    [Fact]
+    public void The_years_of_a_span_without_a_schedule_are_named()
+    {
+        Assert.Equal([2027], China.Calendar2026.UnscheduledYears(new DateOnly(2026, 12, 20), new DateOnly(2027, 1, 9)));
+        Assert.Empty(China.Calendar2026.UnscheduledYears(new DateOnly(2026, 2, 1), new DateOnly(2026, 3, 1)));
+        Assert.Equal([2025, 2027], China.Calendar2026.UnscheduledYears(new DateOnly(2025, 12, 31), new DateOnly(2027, 1, 1)));
+    }
 }

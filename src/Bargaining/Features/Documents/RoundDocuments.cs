@@ -43,6 +43,7 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
             RepresentativesPerSide = round.Offer.RepresentativesPerSide,
             ReplyDays = time.Periods[PeriodNames.ReplyDays].Duration.Days,
             ReplyBy = round.Offer.ReplyDueOn ?? throw new InvalidOperationException($"round {round.Id} has an offer without its last day to reply"),
+            CalendarNote = Calendars.HolidaySchedules.Note(time, round.Offer.ReceivedOn ?? time.LocalDate(madeAt), round.Offer.ReplyDueOn),
             Date = time.LocalDate(madeAt),
         };
     }
