@@ -228,6 +228,7 @@ public static class WebApp
         services.AddScoped<AccountAdministration>();
         services.AddScoped<AccountSignIn>();
         services.AddScoped<DeadlineFeeds>();
+        services.AddScoped<Features.Catalogue.IEnterpriseChairs, EnterpriseChairs>();
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
