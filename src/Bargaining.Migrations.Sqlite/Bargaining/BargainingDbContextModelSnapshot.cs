@@ -290,6 +290,10 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FilingAbbreviation")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -589,6 +593,9 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("CountyMayUrge")
                         .HasColumnType("INTEGER");
 
@@ -651,6 +658,8 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                     b.HasKey("RoundId");
 
                     b.HasIndex("OverdueFrom");
+
+                    b.HasIndex("ChangedAt", "RoundId");
 
                     b.HasIndex("CreatedAt", "RoundId");
 
