@@ -73,11 +73,11 @@ public static class CatalogueCodes
     public static readonly IReadOnlyDictionary<string, string> Outcomes = new Dictionary<string, string>
     {
         [Rounds.Outcomes.Effective] = "合同生效",
-        [Rounds.Outcomes.Escalated] = "提请协调处理",
-        [Rounds.Outcomes.Lapsed] = "逾期终止",
+        [Rounds.Outcomes.Escalated] = "转为普通程序",
+        [Rounds.Outcomes.Lapsed] = "期满终止，未续订",
         [Rounds.Outcomes.MemoSigned] = "签订协商备忘录",
         [Rounds.Outcomes.MinutesSigned] = "签订会议纪要",
-        [Rounds.Outcomes.NoContract] = "未签订合同",
+        [Rounds.Outcomes.NoContract] = "协调终结，未订立合同",
         [Rounds.Outcomes.NotAgreed] = "未达成一致",
         [Rounds.Outcomes.OfferRefused] = "拒绝要约",
         [Rounds.Outcomes.Renewed] = "续订",
