@@ -52,11 +52,14 @@ public sealed class ExportChangesTests : RoundScenario
             var result = schema.Evaluate(JsonDocument.Parse(line).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
             Assert.True(result.IsValid, $"{line}\n{JsonSerializer.Serialize(result)}");
         }
-        Assert.Equal(new Dictionary<string, int> { ["organisation"] = 12, ["campaign"] = 1, ["round"] = 2, ["topic"] = 2, ["clause"] = 2, ["contract"] = 1 }, export.Counts);
+        Assert.Equal(new Dictionary<string, int> { ["organisation"] = 12, ["campaign"] = 1, ["round"] = 2, ["topic"] = 1, ["clause"] = 1, ["contract"] = 1 }, export.Counts);
         var records = Records(export);
         var round = Assert.Single(OfType(records, "round"), r => (string?)r["roundId"] == filed.ToString());
         Assert.Equal((Hengda.CreditCode, "320903", "wage", "ordinary", "filed"),
             ((string?)round["enterpriseCreditCode"], (string?)round["organisationCode"], (string?)round["roundKind"], (string?)round["procedure"], (string?)round["stage"]));
+        var clause = Assert.Single(OfType(records, "clause"));
+        Assert.Equal((6m, "%", 1), ((decimal?)clause["number"], (string?)clause["unit"], (int?)clause["draft"]));
+        Assert.Equal(("pay", "agreed", "worker"), ((string?)Assert.Single(OfType(records, "topic"))["topic"], (string?)OfType(records, "topic").Single()["status"], (string?)OfType(records, "topic").Single()["raisedBy"]));
         var contract = Assert.Single(OfType(records, "contract"));
         Assert.Equal(("2026-04-01", "2029-03-31", "2026-03-02"), ((string?)contract["termStartsOn"], (string?)contract["termEndsOn"], (string?)contract["filedOn"]));
         Assert.Equal("comprehensive", (string?)Assert.Single(OfType(records, "round"), r => (string?)r["roundId"] == started.ToString())["roundKind"]);
