@@ -81,69 +81,110 @@ public sealed class DataQualityQueryValidator : AbstractValidator<DataQualityQue
 }
 
 /// <summary>
-/// Handles <see cref="DataQualityQuery"/>: the enterprises' codes in one pass over a narrow index, the chairs from the
-/// account store, the rounds from their summaries (<see cref="RoundProgress"/>, indexed by overdue instant and stage).
+/// Handles <see cref="DataQualityQuery"/>. The counts come from narrow reads: the enterprises' codes (the check
+/// character is computed here), the chairs from the account store, the rounds grouped by unit from their summaries
+/// (<see cref="RoundProgress"/>, indexed by overdue instant and stage); an item is described only when it is asked for.
 /// </summary>
 public sealed class DataQualityHandler(BargainingDbContext db, IEnterpriseChairs chairs, JurisdictionCatalog jurisdictions, TimeProvider clock)
     : IRequestHandler<DataQualityQuery, DataQualityReport>
 {
+    private static readonly RoundStage[] Contracted = [RoundStage.Signed, RoundStage.Filed, RoundStage.Effective];
+
     public async Task<DataQualityReport> Handle(DataQualityQuery request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = jurisdictions.Default.Time.LocalDate(now);
+        var staleFrom = now.ToUniversalTime().AddDays(-request.StaleDays);
+        var unit = request.OrganisationId;
+        var selected = unit is not null || request.Kind is not null;
+        bool Wanted(string kind) => selected && (request.Kind is null || request.Kind == kind);
+        bool InUnit(Guid organisation) => unit is null || unit == organisation;
+
         var units = await db.Organisations.AsNoTracking().OrderBy(o => o.Code).ToListAsync(ct);
         var names = units.ToDictionary(o => o.Id, o => o.Name);
+        var counts = QualityIssues.Names.Keys.ToDictionary(k => k, _ => new Dictionary<Guid, int>());
+        void Found(string kind, Guid organisation, int count = 1) => counts[kind][organisation] = counts[kind].GetValueOrDefault(organisation) + count;
         var items = new List<QualityItem>();
 
-        foreach (var o in units.Where(o => o.CreditCode is null || CreditCode.Problem(o.CreditCode) is not null))
-            items.Add(new(QualityIssues.UnionCodeMissing, o.Id, o.Name, $"{o.Name}（{o.Code}）",
-                o.CreditCode is null ? "单位名册未填写工会统一社会信用代码（creditCode）" : CreditCode.Problem(o.CreditCode)!, null, null));
+        foreach (var o in units.Where(o => !CreditCode.IsValid(o.CreditCode)))
+        {
+            Found(QualityIssues.UnionCodeMissing, o.Id);
+            if (Wanted(QualityIssues.UnionCodeMissing) && InUnit(o.Id))
+                items.Add(new(QualityIssues.UnionCodeMissing, o.Id, o.Name, $"{o.Name}（{o.Code}）",
+                    o.CreditCode is null ? "单位名册未填写工会统一社会信用代码（creditCode）" : CreditCode.Problem(o.CreditCode)!, null, null));
+        }
 
-        var enterprises = await db.Enterprises.AsNoTracking().Select(e => new { e.Id, e.OrganisationId, e.Name, e.CreditCode }).ToListAsync(ct);
         var withChair = await chairs.EnterprisesWithChairAsync(ct);
-        foreach (var e in enterprises)
+        var flagged = new List<(string Kind, Guid Id, string? Problem)>();
+        foreach (var e in await db.Enterprises.AsNoTracking().Select(e => new { e.Id, e.OrganisationId, e.CreditCode }).ToListAsync(ct))
         {
-            if (CreditCode.Problem(e.CreditCode) is { } problem)
-                items.Add(new(QualityIssues.CreditCodeInvalid, e.OrganisationId, names[e.OrganisationId], e.Name, $"{e.CreditCode}：{problem}", e.Id, null));
+            if (!CreditCode.IsValid(e.CreditCode))
+            {
+                Found(QualityIssues.CreditCodeInvalid, e.OrganisationId);
+                if (Wanted(QualityIssues.CreditCodeInvalid) && InUnit(e.OrganisationId)) flagged.Add((QualityIssues.CreditCodeInvalid, e.Id, $"{e.CreditCode}：{CreditCode.Problem(e.CreditCode)}"));
+            }
             if (!withChair.Contains(e.Id))
-                items.Add(new(QualityIssues.NoChairAccount, e.OrganisationId, names[e.OrganisationId], e.Name, "没有企业工会主席账号，无法在线发起或回应要约", e.Id, null));
+            {
+                Found(QualityIssues.NoChairAccount, e.OrganisationId);
+                if (Wanted(QualityIssues.NoChairAccount) && InUnit(e.OrganisationId)) flagged.Add((QualityIssues.NoChairAccount, e.Id, null));
+            }
         }
-
-        var staleFrom = now.ToUniversalTime().AddDays(-request.StaleDays);
-        var stale = await (from p in db.RoundProgress.AsNoTracking()
-                           where p.OverdueFrom != null && p.OverdueFrom <= staleFrom
-                           join e in db.Enterprises on p.EnterpriseId equals e.Id
-                           select new { p.RoundId, p.OrganisationId, e.Id, e.Name, p.OverdueStep, p.OverdueLastDay }).ToListAsync(ct);
-        foreach (var r in stale)
-            items.Add(new(QualityIssues.StaleRound, r.OrganisationId, names[r.OrganisationId], r.Name,
-                $"“{r.OverdueStep}”期限 {r.OverdueLastDay:yyyy-MM-dd} 已过 {today.DayNumber - r.OverdueLastDay!.Value.DayNumber} 天", r.Id, r.RoundId));
-
-        var signed = await (from p in db.RoundProgress.AsNoTracking()
-                            where p.Stage == RoundStage.Signed || p.Stage == RoundStage.Filed || p.Stage == RoundStage.Effective
-                            join r in db.Rounds on p.RoundId equals r.Id
-                            where r.Signing.TermStartsOn == null || r.Signing.TermEndsOn == null || (p.Stage == RoundStage.Signed && r.Filing.DueOn < today)
-                            join e in db.Enterprises on p.EnterpriseId equals e.Id
-                            select new { p.RoundId, p.OrganisationId, p.Stage, e.Id, e.Name, r.Signing.TermStartsOn, r.Signing.TermEndsOn, r.Filing.DueOn }).ToListAsync(ct);
-        foreach (var r in signed)
+        if (flagged.Count > 0)
         {
-            if (r.TermStartsOn is null || r.TermEndsOn is null)
-                items.Add(new(QualityIssues.ContractWithoutTerm, r.OrganisationId, names[r.OrganisationId], r.Name, "已签订的合同未载明起止日期（第三十八条）", r.Id, r.RoundId));
-            if (r.Stage == RoundStage.Signed && r.DueOn < today)
-                items.Add(new(QualityIssues.ContractNotFiled, r.OrganisationId, names[r.OrganisationId], r.Name, $"应于 {r.DueOn:yyyy-MM-dd} 前报送审查，尚未报送（第四十二条）", r.Id, r.RoundId));
+            var ids = flagged.Select(f => f.Id).Distinct().ToList();
+            var enterprises = await db.Enterprises.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.OrganisationId, e.Name }).ToDictionaryAsync(e => e.Id, ct);
+            foreach (var (kind, id, problem) in flagged)
+            {
+                var e = enterprises[id];
+                items.Add(new(kind, e.OrganisationId, names[e.OrganisationId], e.Name, problem ?? "没有企业工会主席账号，无法在线发起或回应要约", e.Id, null));
+            }
         }
 
-        static QualityCounts Count(Guid? id, string unit, IEnumerable<QualityItem> found)
+        var stale = db.RoundProgress.AsNoTracking().Where(p => p.OverdueFrom != null && p.OverdueFrom <= staleFrom);
+        foreach (var g in await stale.GroupBy(p => p.OrganisationId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            Found(QualityIssues.StaleRound, g.Key, g.Count);
+        if (Wanted(QualityIssues.StaleRound))
+            foreach (var r in await (from p in stale
+                                     where unit == null || p.OrganisationId == unit
+                                     join e in db.Enterprises on p.EnterpriseId equals e.Id
+                                     select new { p.RoundId, p.OrganisationId, e.Id, e.Name, p.OverdueStep, p.OverdueLastDay }).ToListAsync(ct))
+                items.Add(new(QualityIssues.StaleRound, r.OrganisationId, names[r.OrganisationId], r.Name,
+                    $"“{r.OverdueStep}”期限 {r.OverdueLastDay:yyyy-MM-dd} 已过 {today.DayNumber - r.OverdueLastDay!.Value.DayNumber} 天", r.Id, r.RoundId));
+
+        var contracts = await (from p in db.RoundProgress.AsNoTracking()
+                               where Contracted.Contains(p.Stage)
+                               join r in db.Rounds on p.RoundId equals r.Id
+                               let noTerm = r.Signing.TermStartsOn == null || r.Signing.TermEndsOn == null
+                               let notFiled = p.Stage == RoundStage.Signed && r.Filing.DueOn < today
+                               where noTerm || notFiled
+                               select new { p.RoundId, p.OrganisationId, p.EnterpriseId, NoTerm = noTerm, NotFiled = notFiled, r.Filing.DueOn }).ToListAsync(ct);
+        var wantedContracts = contracts.Where(c => InUnit(c.OrganisationId)
+            && ((c.NoTerm && Wanted(QualityIssues.ContractWithoutTerm)) || (c.NotFiled && Wanted(QualityIssues.ContractNotFiled)))).ToList();
+        var contractEnterprises = wantedContracts.Count == 0 ? [] : await db.Enterprises.AsNoTracking()
+            .Where(e => wantedContracts.Select(c => c.EnterpriseId).Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
+        foreach (var c in contracts)
         {
-            var byKind = found.GroupBy(i => i.Kind).ToDictionary(g => g.Key, g => g.Count());
-            return new(id, unit, QualityIssues.Names.Keys.ToDictionary(k => k, k => byKind.GetValueOrDefault(k)));
+            if (c.NoTerm)
+            {
+                Found(QualityIssues.ContractWithoutTerm, c.OrganisationId);
+                if (Wanted(QualityIssues.ContractWithoutTerm) && InUnit(c.OrganisationId))
+                    items.Add(new(QualityIssues.ContractWithoutTerm, c.OrganisationId, names[c.OrganisationId], contractEnterprises[c.EnterpriseId],
+                        "已签订的合同未载明起止日期（第三十八条）", c.EnterpriseId, c.RoundId));
+            }
+            if (c.NotFiled)
+            {
+                Found(QualityIssues.ContractNotFiled, c.OrganisationId);
+                if (Wanted(QualityIssues.ContractNotFiled) && InUnit(c.OrganisationId))
+                    items.Add(new(QualityIssues.ContractNotFiled, c.OrganisationId, names[c.OrganisationId], contractEnterprises[c.EnterpriseId],
+                        $"应于 {c.DueOn:yyyy-MM-dd} 前报送审查，尚未报送（第四十二条）", c.EnterpriseId, c.RoundId));
+            }
         }
-        var byUnit = items.ToLookup(i => i.OrganisationId);
+
+        QualityCounts Count(Guid? id, string name) => new(id, name, QualityIssues.Names.Keys.ToDictionary(k => k,
+            k => id is { } one ? counts[k].GetValueOrDefault(one) : counts[k].Values.Sum()));
         var city = units.FirstOrDefault(o => o.Kind == OrganisationKind.City);
-        var rows = units.Where(o => o.Kind != OrganisationKind.City).Select(o => Count(o.Id, o.Name, byUnit[o.Id])).ToList();
-        var selected = request.OrganisationId is null && request.Kind is null ? []
-            : items.Where(i => (request.OrganisationId is null || i.OrganisationId == request.OrganisationId) && (request.Kind is null || i.Kind == request.Kind))
-                .OrderBy(i => i.Unit, StringComparer.Ordinal).ThenBy(i => i.Kind, StringComparer.Ordinal).ThenBy(i => i.Subject, StringComparer.Ordinal).ToList();
-        return new DataQualityReport(request.StaleDays, rows, Count(city?.Id, city?.Name ?? "全市", items), [.. selected.Take(DataQualityQuery.MaxItems)], selected.Count,
-            request.OrganisationId is not null || request.Kind is not null);
+        var sorted = items.OrderBy(i => i.Unit, StringComparer.Ordinal).ThenBy(i => i.Kind, StringComparer.Ordinal).ThenBy(i => i.Subject, StringComparer.Ordinal).ToList();
+        return new DataQualityReport(request.StaleDays, [.. units.Where(o => o.Kind != OrganisationKind.City).Select(o => Count(o.Id, o.Name))],
+            Count(null, city?.Name ?? "全市"), [.. sorted.Take(DataQualityQuery.MaxItems)], sorted.Count, selected);
     }
 }
