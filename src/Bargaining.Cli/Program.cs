@@ -20,6 +20,7 @@ try
         "verify-document" => await DocumentCommands.VerifyAsync(Arguments.Parse(args[1..]), Console.Out),
         "launch" => await LaunchCommand.RunAsync(Arguments.Parse(args[1..]), Console.Out, Console.Error),
         "import-organisations" => await OrganisationCommands.ImportAsync(Arguments.Parse(args[1..]), Console.Out),
+        "export-catalogue" => await CatalogueCommands.ExportAsync(Arguments.Parse(args[1..]), Console.Out),
         null or "help" or "--help" or "-h" => Usage(0),
         var other => Usage(2, $"unknown command '{other}'"),
     };
@@ -80,6 +81,10 @@ static int Usage(int code, string? problem = null)
           import-organisations --db FILE            import the city union's organisation tree (default organisations.json beside
                     [--file organisations.json]     workflows/) as the city administrator: names and labour departments follow
                                                     the file, new units are added, none removed; a bad file changes nothing
+                                                    (--file may also be an export-catalogue .jsonl: its organisation records)
+          export-catalogue --db FILE                the province's data catalogue (docs/data-catalogue.md): the organisation tree,
+                    --out FILE.jsonl|FILE.csv       then the campaigns, rounds, topics, agreed clauses and contracts changed after
+                    [--since INSTANT]               --since (all without it); prints the cursor to pass as --since next time
         """);
     return code;
 }

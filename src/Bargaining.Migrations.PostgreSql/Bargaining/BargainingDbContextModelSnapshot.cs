@@ -450,6 +450,10 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
                     b.Property<string>("FilingAbbreviation")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -781,6 +785,9 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("CountyMayUrge")
                         .HasColumnType("boolean");
 
@@ -843,6 +850,8 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                     b.HasKey("RoundId");
 
                     b.HasIndex("OverdueFrom");
+
+                    b.HasIndex("ChangedAt", "RoundId");
 
                     b.HasIndex("CreatedAt", "RoundId");
 

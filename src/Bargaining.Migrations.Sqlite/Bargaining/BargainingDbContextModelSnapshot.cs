@@ -445,6 +445,10 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FilingAbbreviation")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -776,6 +780,9 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("CountyMayUrge")
                         .HasColumnType("INTEGER");
 
@@ -838,6 +845,8 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                     b.HasKey("RoundId");
 
                     b.HasIndex("OverdueFrom");
+
+                    b.HasIndex("ChangedAt", "RoundId");
 
                     b.HasIndex("CreatedAt", "RoundId");
 

@@ -237,6 +237,7 @@ public static class WebApp
         services.AddScoped<EmailReminders>();
         services.AddHostedService<Bargaining.Infrastructure.OutboxSender>();
         services.AddHostedService<DeadlineReminderSweeper>();
+        services.AddScoped<Features.Catalogue.IEnterpriseChairs, EnterpriseChairs>();
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

@@ -45,6 +45,15 @@ public sealed class Organisation
     /// <summary>The abbreviation that department puts in its filing numbers, e.g. 亭人社集备 (see <see cref="ContractNumbers"/>).</summary>
     public string? FilingAbbreviation { get; private set; }
 
+    /// <summary>
+    /// The union's own unified social credit code (工会法人统一社会信用代码, GB 32100, issued with the union's legal-person
+    /// certificate, beginning 81); null until the organisation file states it.
+    /// </summary>
+    public string? CreditCode { get; private set; }
+
+    /// <summary>Sets the union's unified social credit code; the caller has checked it with <see cref="Domain.CreditCode.Problem"/>.</summary>
+    public void SetCreditCode(string? code) => CreditCode = string.IsNullOrWhiteSpace(code) ? null : code.Trim();
+
     /// <summary>Renames the organisation (its code stays: accounts, campaigns and filing numbers keep referring to it).</summary>
     public void Rename(string name) => Name = name.Trim();
 

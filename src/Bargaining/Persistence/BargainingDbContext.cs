@@ -262,6 +262,7 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.LabourAuthority).HasMaxLength(100);
             e.Property(x => x.FilingAbbreviation).HasMaxLength(20);
+            e.Property(x => x.CreditCode).HasMaxLength(TextLimits.IdNumber);
             e.HasIndex(x => x.Code).IsUnique();
             e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -348,6 +349,8 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.HasIndex(x => new { x.OrganisationId, x.CreatedAt, x.RoundId });
             // "Awaiting me" in a unit: the rounds past their deadline by range, who may act counted from the index.
             e.HasIndex(x => new { x.OrganisationId, x.DueAt, x.AwaitedRoles });
+            // The catalogue's incremental export: the rounds changed after a cursor, in order.
+            e.HasIndex(x => new { x.ChangedAt, x.RoundId });
             e.HasOne<Round>().WithOne().HasForeignKey<RoundProgress>(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<UnitProgressStamp>(e =>

@@ -62,6 +62,8 @@ public sealed class AccessMatrixTests(WebAppFactory app, ITestOutputHelper outpu
 
         ["GET /api/organisations"] = new(Everyone),
         ["POST /api/organisations/import"] = new("A"),
+        ["GET /api/catalogue/changes"] = new("A"),
+        ["GET /api/catalogue/quality"] = new("A"),
         ["PUT /api/organisations/{id}/labour-authority"] = new("A"),
         ["POST /api/organisations/{id}/enterprises"] = new("AS"),
         ["GET /api/organisations/{id}/progress"] = new("ASI"),

@@ -63,6 +63,10 @@ public sealed class AccessibilityBrowserTests(DemoBrowserApp app, ITestOutputHel
         await CheckAsync(page, "units");
         await page.GotoAsync("/Admin/Calendar");
         await CheckAsync(page, "holidays");
+        await page.GotoAsync("/City/Quality");
+        await CheckAsync(page, "quality");
+        await page.GotoAsync("/City/Quality?kind=no-chair-account");
+        await CheckAsync(page, "quality-items");
         await page.GotoAsync($"/County?unit={app.Demo.ShowcaseCountyId}");
         await CheckAsync(page, "county-city");
         await page.Context.CloseAsync();

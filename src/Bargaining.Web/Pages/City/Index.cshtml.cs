@@ -32,6 +32,7 @@ public sealed class IndexModel(IMediator mediator) : BargainingPage(mediator)
     {
         Campaigns = await Mediator.Send(new CampaignListQuery());
         Units = [.. (await Mediator.Send(new Features.Organisations.OrganisationListQuery())).Where(u => u.Kind != Domain.OrganisationKind.City)];
+        Quality = await Mediator.Send(new Features.Catalogue.DataQualityQuery());
         var id = Campaign ?? Campaigns.FirstOrDefault()?.Id;
         if (id is null) return;
         Campaign = id;
@@ -55,6 +56,9 @@ public sealed class IndexModel(IMediator mediator) : BargainingPage(mediator)
             signingTarget = Dashboard.SigningRateTarget,
         });
     }
+
+    /// <summary>The data-quality report's counts (<c>_QualitySummary</c>).</summary>
+    public Features.Catalogue.DataQualityReport? Quality { get; private set; }
 
     /// <summary>The units that may take part, for the new campaign's form.</summary>
     public IReadOnlyList<Features.Organisations.OrganisationRow> Units { get; private set; } = [];

@@ -44,7 +44,8 @@ public sealed class ImportOrganisationsValidator : AbstractValidator<ImportOrgan
 {
     public ImportOrganisationsValidator()
     {
-        RuleFor(c => c.FileName).Must(n => n?.EndsWith(".json", StringComparison.OrdinalIgnoreCase) == true).WithMessage("单位名册应为 .json 文件");
+        RuleFor(c => c.FileName).Must(n => n?.EndsWith(".json", StringComparison.OrdinalIgnoreCase) == true || OrganisationFile.IsExport(n))
+            .WithMessage("单位名册应为 .json 文件，或数据目录导出的 .jsonl 文件");
         RuleFor(c => c.Content).NotEmpty().WithMessage("单位名册文件是空的");
     }
 }
@@ -102,6 +103,11 @@ public sealed class ImportOrganisationsHandler(BargainingDbContext db) : IReques
             unit.Rename(entry.Name);
             changed = true;
         }
+        if (entry.CreditCode is { } code && unit.CreditCode != code)
+        {
+            unit.SetCreditCode(code);
+            changed = true;
+        }
         if (entry.LabourAuthority is { } authority && (unit.LabourAuthority != authority || unit.FilingAbbreviation != entry.FilingAbbreviation))
         {
             unit.SetLabourAuthority(authority, entry.FilingAbbreviation!);
@@ -112,21 +118,25 @@ public sealed class ImportOrganisationsHandler(BargainingDbContext db) : IReques
 }
 
 /// <summary>One organisation as the file states it.</summary>
-public sealed record OrganisationEntry(string Code, string Name, OrganisationKind Kind, string? LabourAuthority = null, string? FilingAbbreviation = null);
+public sealed record OrganisationEntry(string Code, string Name, OrganisationKind Kind, string? LabourAuthority = null, string? FilingAbbreviation = null, string? CreditCode = null);
 
 /// <summary>The city union and its units, as the file states them.</summary>
 public sealed record OrganisationTree(OrganisationEntry City, IReadOnlyList<OrganisationEntry> Units);
 
 /// <summary>
 /// Reads <c>organisations.json</c> (UTF-8; comments and trailing commas allowed):
-/// <c>{ "city": { "code", "name" }, "units": [ { "code", "name", "kind": "county" | "cityDirect", "labourAuthority", "filingAbbreviation" } ] }</c>,
-/// plus free-text <c>note</c> and <c>toVerify</c>. Collects every problem before refusing, each with its JSON path.
+/// <c>{ "city": { "code", "name", "creditCode" }, "units": [ { "code", "name", "kind": "county" | "cityDirect", "creditCode", "labourAuthority", "filingAbbreviation" } ] }</c>,
+/// plus free-text <c>note</c> and <c>toVerify</c>; or the catalogue's JSON Lines export (<c>.jsonl</c>), whose
+/// <c>organisation</c> records it reads as that file. Collects every problem before refusing, each with its JSON path.
 /// </summary>
 public static class OrganisationFile
 {
     private static readonly string[] FileFields = ["note", "toVerify", "city", "units"];
-    private static readonly string[] CityFields = ["code", "name"];
-    private static readonly string[] UnitFields = ["code", "name", "kind", "labourAuthority", "filingAbbreviation"];
+    private static readonly string[] CityFields = ["code", "name", "creditCode", "labourAuthority", "filingAbbreviation"];
+    private static readonly string[] UnitFields = ["code", "name", "kind", "creditCode", "labourAuthority", "filingAbbreviation"];
+
+    /// <summary>True for the catalogue's JSON Lines export (<see cref="Catalogue.ExportChangesQuery"/>).</summary>
+    public static bool IsExport(string? fileName) => fileName?.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>The tree in <paramref name="content"/>; throws a validation <see cref="DomainException"/> listing every problem.</summary>
     public static OrganisationTree Read(string fileName, byte[] content)
@@ -136,6 +146,7 @@ public static class OrganisationFile
         {
             ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
             var json = content.AsSpan().StartsWith(bom) ? content[3..] : content;
+            if (IsExport(fileName)) json = FromExport(json);
             root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException e)
@@ -162,6 +173,37 @@ public static class OrganisationFile
         }
         if (problems.Count > 0 || city is null) throw Refused(fileName, problems);
         return new OrganisationTree(city, units);
+    }
+
+    /// <summary>
+    /// The export's organisation records as an organisation file: the record of kind <c>city</c> is the city, the
+    /// others its units, in the export's order; the fields keep their names, the kind codes become the file's.
+    /// </summary>
+    private static byte[] FromExport(byte[] jsonl)
+    {
+        var file = new JsonObject();
+        var units = new JsonArray();
+        var lines = System.Text.Encoding.UTF8.GetString(jsonl).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var line in lines)
+        {
+            if (JsonNode.Parse(line) is not JsonObject record || (string?)record["type"] != Catalogue.ExportRecords.Organisation) continue;
+            var entry = new JsonObject();
+            foreach (var field in UnitFields)
+                if (record[field] is { } value) entry[field] = value.DeepClone();
+            var kind = (string?)record["kind"];
+            if (kind == Catalogue.CatalogueCodes.OrganisationKinds[OrganisationKind.City])
+            {
+                entry.Remove("kind");
+                file["city"] = entry;
+            }
+            else
+            {
+                entry["kind"] = kind == Catalogue.CatalogueCodes.OrganisationKinds[OrganisationKind.CityDirect] ? "cityDirect" : kind;
+                units.Add(entry);
+            }
+        }
+        file["units"] = units;
+        return System.Text.Encoding.UTF8.GetBytes(file.ToJsonString());
     }
 
     /// <summary>The kind of unit as a union officer says it.</summary>
@@ -201,6 +243,8 @@ public static class OrganisationFile
             else if (stated is not null) problems.Add($"{where}：kind 应为 county（县级工会）或 cityDirect（市直单位），不是“{stated}”");
         }
 
+        var creditCode = Optional(o, "creditCode", "工会统一社会信用代码", where, problems);
+        if (creditCode is not null && Domain.CreditCode.Problem(creditCode) is { } invalid) problems.Add($"{where}：{invalid}");
         var authority = Optional(o, "labourAuthority", "劳动保障行政部门", where, problems);
         var abbreviation = Optional(o, "filingAbbreviation", "备案编号简称", where, problems);
         if (authority is not null || abbreviation is not null)
@@ -209,7 +253,7 @@ public static class OrganisationFile
             var check = new SetLabourAuthorityValidator().Validate(new SetLabourAuthorityCommand(Guid.Empty, authority ?? "", abbreviation ?? ""));
             problems.AddRange(check.Errors.Select(e => $"{where}：{e.ErrorMessage}"));
         }
-        return code is null || name is null || (path != "city" && kind == OrganisationKind.City) ? null : new OrganisationEntry(code, name, kind, authority, abbreviation);
+        return code is null || name is null || (path != "city" && kind == OrganisationKind.City) ? null : new OrganisationEntry(code, name, kind, authority, abbreviation, creditCode);
     }
 
     private static void Unknown(JsonObject o, string where, string[] fields, List<string> problems)

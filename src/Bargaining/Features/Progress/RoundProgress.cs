@@ -64,6 +64,11 @@ public sealed class RoundProgress
     public string NextActors { get; set; } = "";
     /// <summary>A step it waits at offers the county union the urge signal; true until <see cref="DueAt"/>.</summary>
     public bool CountyMayUrge { get; set; }
+    /// <summary>
+    /// The last save that touched the round, its workflow, meetings or topics (in UTC): what the catalogue's
+    /// incremental export (<see cref="Catalogue.ExportChangesQuery"/>) selects by.
+    /// </summary>
+    public DateTimeOffset ChangedAt { get; set; }
 
     /// <summary>The pattern <see cref="AwaitedRoles"/> contains when <paramref name="role"/> may act.</summary>
     public static string RolePattern(string role) => $"|{role}|";
@@ -181,6 +186,7 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
         var stored = siblings.Where(s => s.Stored is not null).ToDictionary(s => s.Id, s => s.Stored!);
         var engine = new WorkflowEngine(db, registry, conditions, jurisdictions.TimeRules, clock, seal);
         var changed = new HashSet<Guid>();
+        var now = clock.GetUtcNow().ToUniversalTime();
         foreach (var (round, unit, record, met, rises) in rounds)
         {
             var computed = Compute(round, unit, engine.Describe(record), registry.Find(record.DefinitionId, record.DefinitionVersion), jurisdictions[round.Jurisdiction].Time,
@@ -188,11 +194,15 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
             if (stored.TryGetValue(round.Id, out var summary))
             {
                 var entry = db.Entry(summary);
+                computed.ChangedAt = summary.ChangedAt;
                 entry.CurrentValues.SetValues(computed);
                 if (entry.State == EntityState.Modified) changed.Add(unit);
+                // Every touch is a change to export, though the unit's figures (and so its stamp) may stay.
+                entry.Property(p => p.ChangedAt).CurrentValue = now;
             }
             else
             {
+                computed.ChangedAt = now;
                 db.Add(computed);
                 changed.Add(unit);
             }
