@@ -238,6 +238,7 @@ public static class WebApp
         services.AddHostedService<Bargaining.Infrastructure.OutboxSender>();
         services.AddHostedService<DeadlineReminderSweeper>();
         services.AddScoped<Features.Catalogue.IEnterpriseChairs, EnterpriseChairs>();
+        services.AddSingleton<Pages.City.QualitySummaryCache>();
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

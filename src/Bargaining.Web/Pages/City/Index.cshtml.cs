@@ -13,7 +13,7 @@ namespace Bargaining.Web.Pages.City;
 /// and signing rates against the targets, coverage, agreed wage rises, overdue rounds and rank; charts; drill-down
 /// to the unit's enterprises; export to Excel and CSV.
 /// </summary>
-public sealed class IndexModel(IMediator mediator) : BargainingPage(mediator)
+public sealed class IndexModel(IMediator mediator, QualitySummaryCache quality, Jurisdictions.JurisdictionCatalog jurisdictions) : BargainingPage(mediator)
 {
     /// <summary>The campaign shown; the newest by default.</summary>
     [BindProperty(SupportsGet = true)] public Guid? Campaign { get; set; }
@@ -32,7 +32,7 @@ public sealed class IndexModel(IMediator mediator) : BargainingPage(mediator)
     {
         Campaigns = await Mediator.Send(new CampaignListQuery());
         Units = [.. (await Mediator.Send(new Features.Organisations.OrganisationListQuery())).Where(u => u.Kind != Domain.OrganisationKind.City)];
-        Quality = await Mediator.Send(new Features.Catalogue.DataQualityQuery());
+        (Quality, QualityCountedAt) = await quality.GetAsync(Mediator);
         var id = Campaign ?? Campaigns.FirstOrDefault()?.Id;
         if (id is null) return;
         Campaign = id;
@@ -59,6 +59,12 @@ public sealed class IndexModel(IMediator mediator) : BargainingPage(mediator)
 
     /// <summary>The data-quality report's counts (<c>_QualitySummary</c>).</summary>
     public Features.Catalogue.DataQualityReport? Quality { get; private set; }
+
+    /// <summary>When <see cref="Quality"/> was counted (at most <see cref="QualitySummaryCache.Lifetime"/> ago).</summary>
+    public DateTimeOffset QualityCountedAt { get; private set; }
+
+    /// <summary><see cref="QualityCountedAt"/> in local time, e.g. 14:05.</summary>
+    public string QualityCountedAtText => QualityCountedAt.ToOffset(jurisdictions.Default.Time.UtcOffset).ToString("HH:mm");
 
     /// <summary>The units that may take part, for the new campaign's form.</summary>
     public IReadOnlyList<Features.Organisations.OrganisationRow> Units { get; private set; } = [];
