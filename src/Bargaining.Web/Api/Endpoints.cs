@@ -30,6 +30,7 @@ public static class Endpoints
         TopicsApi.Map(secured.MapGroup("/topics").WithTags("议题"));
         CampaignsApi.Map(secured);
         OrganisationsApi.Map(secured);
+        ImplementationApi.Map(secured);
     }
 
     /// <summary>An exported file as a download.</summary>

@@ -26,13 +26,9 @@ public static class Implementation
         throw DomainException.Forbidden("只有本企业工会主席或所在县级工会工作人员、集体协商指导员可以记录履约检查");
     }
 
-    /// <summary>As <see cref="AuthoriseCheckerAsync"/>, for the contract an obligation belongs to.</summary>
-    public static async Task AuthoriseObligationCheckerAsync(CurrentUser user, BargainingDbContext db, Guid obligationId, CancellationToken ct) =>
-        await AuthoriseCheckerAsync(user, db, await RoundOfAsync(db, obligationId, ct), ct);
-
-    /// <summary>The round of an obligation; not found when there is none.</summary>
-    public static async Task<Guid> RoundOfAsync(BargainingDbContext db, Guid obligationId, CancellationToken ct) =>
-        await db.Set<Obligation>().Where(o => o.Id == obligationId).Select(o => (Guid?)o.RoundId).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("该履约事项");
+    /// <summary>The obligation of the round, tracked; not found when the round has no such obligation.</summary>
+    public static async Task<Obligation> ObligationAsync(BargainingDbContext db, Guid roundId, Guid obligationId, CancellationToken ct) =>
+        await db.Set<Obligation>().FirstOrDefaultAsync(o => o.Id == obligationId && o.RoundId == roundId, ct) ?? throw DomainException.NotFound("该履约事项");
 
     /// <summary>The contract's term, refused as a conflict unless the round's contract is in effect (Art 47).</summary>
     public static async Task<(DateOnly Starts, DateOnly Ends)> EffectiveTermAsync(Round round, RoundWorkflow workflow, CancellationToken ct)

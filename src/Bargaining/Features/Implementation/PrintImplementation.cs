@@ -27,14 +27,14 @@ public sealed class PrintPerformanceReportValidator : AbstractValidator<PrintPer
 }
 
 /// <summary>The record of a performance dispute (履约争议记录, Art 55): the obligation, its checks, the claim, who raised it and when.</summary>
-public sealed record PrintDisputeRecordQuery(Guid DisputeId) : IQuery<RoundDocumentFile>, IAuthorisedRequest
+public sealed record PrintDisputeRecordQuery(Guid RoundId, Guid DisputeId) : IQuery<RoundDocumentFile>, IAuthorisedRequest
 {
-    public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
-    {
-        var round = await db.Set<PerformanceDispute>().Where(d => d.Id == DisputeId).Select(d => (Guid?)d.RoundId).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.NotFound("该履约争议");
-        await RoundAccess.AuthoriseRoundReaderAsync(user, db, round, ct);
-    }
+    public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseRoundReaderAsync(user, db, RoundId, ct);
+}
+
+public sealed class PrintDisputeRecordValidator : AbstractValidator<PrintDisputeRecordQuery>
+{
+    public PrintDisputeRecordValidator() => RuleFor(q => q.DisputeId).NotEmpty().WithMessage("请指明要打印的履约争议");
 }
 
 /// <summary>Handles both printed records of the implementation checks.</summary>
@@ -87,7 +87,8 @@ public sealed class PrintImplementationHandler(BargainingDbContext db, RoundWork
     public async Task<RoundDocumentFile> Handle(PrintDisputeRecordQuery request, CancellationToken cancellationToken)
     {
         var ct = cancellationToken;
-        var dispute = await db.Set<PerformanceDispute>().AsNoTracking().SingleAsync(d => d.Id == request.DisputeId, ct);
+        var dispute = await db.Set<PerformanceDispute>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == request.DisputeId && d.RoundId == request.RoundId, ct)
+            ?? throw DomainException.NotFound("该履约争议");
         var obligation = await db.Set<Obligation>().AsNoTracking().SingleAsync(o => o.Id == dispute.ObligationId, ct);
         var (round, enterprise) = await ContractAsync(dispute.RoundId, ct);
         var checks = await db.Set<ObligationCheck>().AsNoTracking().Where(c => c.ObligationId == obligation.Id).OrderBy(c => c.At).ToListAsync(ct);
@@ -133,14 +134,14 @@ public sealed class PrintImplementationHandler(BargainingDbContext db, RoundWork
 }
 
 /// <summary>The attachment of a check, for anyone who may read the round.</summary>
-public sealed record CheckAttachmentQuery(Guid CheckId) : IQuery<CheckAttachmentFile>, IAuthorisedRequest
+public sealed record CheckAttachmentQuery(Guid RoundId, Guid CheckId) : IQuery<CheckAttachmentFile>, IAuthorisedRequest
 {
-    public async Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct)
-    {
-        var round = await db.Set<ObligationCheck>().Where(c => c.Id == CheckId).Select(c => (Guid?)c.RoundId).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.NotFound("该检查记录");
-        await RoundAccess.AuthoriseRoundReaderAsync(user, db, round, ct);
-    }
+    public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseRoundReaderAsync(user, db, RoundId, ct);
+}
+
+public sealed class CheckAttachmentValidator : AbstractValidator<CheckAttachmentQuery>
+{
+    public CheckAttachmentValidator() => RuleFor(q => q.CheckId).NotEmpty().WithMessage("请指明检查记录");
 }
 
 /// <summary>An attachment's file.</summary>
@@ -150,7 +151,7 @@ public sealed record CheckAttachmentFile(byte[] Content, string ContentType, str
 public sealed class CheckAttachmentHandler(BargainingDbContext db) : IRequestHandler<CheckAttachmentQuery, CheckAttachmentFile>
 {
     public async Task<CheckAttachmentFile> Handle(CheckAttachmentQuery request, CancellationToken cancellationToken) =>
-        await db.Set<CheckAttachment>().AsNoTracking().Where(a => a.CheckId == request.CheckId)
+        await db.Set<CheckAttachment>().AsNoTracking().Where(a => a.CheckId == request.CheckId && db.Set<ObligationCheck>().Any(c => c.Id == a.CheckId && c.RoundId == request.RoundId))
             .Select(a => new CheckAttachmentFile(a.Content, a.ContentType, a.FileName)).FirstOrDefaultAsync(cancellationToken)
         ?? throw DomainException.NotFound("该检查记录的附件");
 }

@@ -13,16 +13,17 @@ namespace Bargaining.Features.Implementation;
 /// optionally one attachment (a PDF, JPG or PNG of at most 2 MB, e.g. pay slips). A check that finds it unmet
 /// publishes <see cref="ObligationFoundUnmet"/> in the same transaction. Returns the check's id.
 /// </summary>
-public sealed record RecordCheckCommand(Guid ObligationId, CheckOutcome? Outcome, string? Note,
+public sealed record RecordCheckCommand(Guid RoundId, Guid ObligationId, CheckOutcome? Outcome, string? Note,
     string? AttachmentName = null, string? AttachmentType = null, byte[]? Attachment = null) : IRequest<Guid>, IAuthorisedRequest
 {
-    public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => Implementation.AuthoriseObligationCheckerAsync(user, db, ObligationId, ct);
+    public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => Implementation.AuthoriseCheckerAsync(user, db, RoundId, ct);
 }
 
 public sealed class RecordCheckValidator : AbstractValidator<RecordCheckCommand>
 {
     public RecordCheckValidator()
     {
+        RuleFor(c => c.ObligationId).NotEmpty().WithMessage("请指明检查的履约事项");
         RuleFor(c => c.Outcome).NotNull().WithMessage("请选择检查结论：已履行、部分履行或未履行").IsInEnum().WithMessage("请选择检查结论：已履行、部分履行或未履行");
         RuleFor(c => c.Note).NotEmpty().When(c => c.Outcome is CheckOutcome.NotMet or CheckOutcome.Partly).WithMessage("未履行或部分履行时，请在备注中写明情况");
         RuleFor(c => c.Note).Within(TextLimits.Paragraph, "备注");
@@ -50,8 +51,8 @@ public sealed class RecordCheckHandler(BargainingDbContext db, RoundWorkflow wor
 {
     public async Task<Guid> Handle(RecordCheckCommand request, CancellationToken cancellationToken)
     {
-        var obligation = await db.Set<Obligation>().SingleAsync(o => o.Id == request.ObligationId, cancellationToken);
-        var round = await db.RoundAsync(obligation.RoundId, cancellationToken);
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
+        var obligation = await Implementation.ObligationAsync(db, round.Id, request.ObligationId, cancellationToken);
         await Implementation.EffectiveTermAsync(round, workflow, cancellationToken);
         var today = workflow.Today(round);
         var by = users.Caller().Name;
