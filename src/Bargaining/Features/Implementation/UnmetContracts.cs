@@ -34,10 +34,10 @@ public sealed class UnmetContractsHandler(BargainingDbContext db) : IRequestHand
                           where o.Unmet && o.OrganisationId == request.OrganisationId
                           join r in db.Rounds on o.RoundId equals r.Id
                           join e in db.Enterprises on r.EnterpriseId equals e.Id
-                          select new { o.RoundId, e.Name, o.Id, o.Title, o.DueOn, o.LastOutcome, o.LastCheckedOn }).ToListAsync(cancellationToken);
+                          select new { o.RoundId, e.Name, o.Id, o.Sequence, o.Title, o.DueOn, o.LastOutcome, o.LastCheckedOn }).ToListAsync(cancellationToken);
         return [.. rows.GroupBy(r => (r.RoundId, r.Name)).OrderBy(g => g.Key.Name, StringComparer.Ordinal)
             .Select(g => new UnmetContract(g.Key.RoundId, g.Key.Name,
-                [.. g.OrderBy(o => o.DueOn).Select(o => new UnmetObligation(o.Id, o.Title, o.DueOn, o.LastOutcome!.Value, o.LastCheckedOn!.Value))]))];
+                [.. g.OrderBy(o => o.DueOn).ThenBy(o => o.Sequence).Select(o => new UnmetObligation(o.Id, o.Title, o.DueOn, o.LastOutcome!.Value, o.LastCheckedOn!.Value))]))];
     }
 }
 
