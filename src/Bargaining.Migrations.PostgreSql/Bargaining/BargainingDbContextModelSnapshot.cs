@@ -367,12 +367,12 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("OrganisationId", "RoundId")
+                        .HasDatabaseName("ix_obligations_unmet")
+                        .HasFilter("\"Unmet\"");
 
                     b.HasIndex("RoundId", "Sequence")
                         .IsUnique();
-
-                    b.HasIndex("Unmet", "OrganisationId", "RoundId");
 
                     b.ToTable("obligations", (string)null);
                 });

@@ -362,12 +362,12 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("OrganisationId", "RoundId")
+                        .HasDatabaseName("ix_obligations_unmet")
+                        .HasFilter("\"Unmet\"");
 
                     b.HasIndex("RoundId", "Sequence")
                         .IsUnique();
-
-                    b.HasIndex("Unmet", "OrganisationId", "RoundId");
 
                     b.ToTable("obligations", (string)null);
                 });

@@ -6,6 +6,9 @@ namespace Bargaining.Features.Implementation;
 /// <summary>The tables of the implementation checks: obligations, their checks and attachments, and performance disputes.</summary>
 internal static class ImplementationModel
 {
+    /// <summary>The partial index of the unmet obligations by unit and contract.</summary>
+    public const string UnmetIndex = "ix_obligations_unmet";
+
     public static void Configure(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Obligation>(e =>
@@ -17,8 +20,9 @@ internal static class ImplementationModel
             e.Property(x => x.CreatedBy).HasMaxLength(TextLimits.Line);
             e.Property(x => x.LastOutcome).HasConversion<string>().HasMaxLength(10);
             e.HasIndex(x => new { x.RoundId, x.Sequence }).IsUnique();
-            // The county's list and the city's counts: only the unmet rows, by unit.
-            e.HasIndex(x => new { x.Unmet, x.OrganisationId, x.RoundId });
+            // The county's list and the city's counts read only the unmet rows, by unit: a partial index, which SQLite
+            // uses for EF's bare "WHERE Unmet" (an index on the column itself it does not).
+            e.HasIndex(x => new { x.OrganisationId, x.RoundId }).HasFilter("\"Unmet\"").HasDatabaseName(UnmetIndex);
             e.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });

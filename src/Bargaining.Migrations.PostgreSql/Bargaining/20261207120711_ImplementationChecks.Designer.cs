@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Bargaining.Migrations.PostgreSql.Bargaining
 {
     [DbContext(typeof(BargainingDbContext))]
-    [Migration("20261207113910_ImplementationChecks")]
+    [Migration("20261207120711_ImplementationChecks")]
     partial class ImplementationChecks
     {
         /// <inheritdoc />
@@ -370,12 +370,12 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("OrganisationId", "RoundId")
+                        .HasDatabaseName("ix_obligations_unmet")
+                        .HasFilter("\"Unmet\"");
 
                     b.HasIndex("RoundId", "Sequence")
                         .IsUnique();
-
-                    b.HasIndex("Unmet", "OrganisationId", "RoundId");
 
                     b.ToTable("obligations", (string)null);
                 });

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Bargaining.Migrations.Sqlite.Bargaining
+namespace Bargaining.Migrations.PostgreSql.Bargaining
 {
     /// <inheritdoc />
     public partial class ImplementationChecks : Migration
@@ -15,21 +15,21 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                 name: "obligations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClauseSequence = table.Column<int>(type: "INTEGER", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Requirement = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Basis = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Manual = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    LastOutcome = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    LastCheckedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Unmet = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    ClauseSequence = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Requirement = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Basis = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Manual = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LastOutcome = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    LastCheckedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Unmet = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -52,15 +52,15 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                 name: "obligation_checks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ObligationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CheckedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AttachmentName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ObligationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CheckedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AttachmentName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -77,13 +77,13 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                 name: "performance_disputes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ObligationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Claim = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RaisedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RaisedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ObligationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Claim = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RaisedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RaisedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -100,10 +100,10 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                 name: "check_attachments",
                 columns: table => new
                 {
-                    CheckId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    CheckId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -127,20 +127,16 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                 column: "RoundId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_obligations_OrganisationId",
-                table: "obligations",
-                column: "OrganisationId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_obligations_RoundId_Sequence",
                 table: "obligations",
                 columns: new[] { "RoundId", "Sequence" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_obligations_Unmet_OrganisationId_RoundId",
+                name: "ix_obligations_unmet",
                 table: "obligations",
-                columns: new[] { "Unmet", "OrganisationId", "RoundId" });
+                columns: new[] { "OrganisationId", "RoundId" },
+                filter: "\"Unmet\"");
 
             migrationBuilder.CreateIndex(
                 name: "IX_performance_disputes_ObligationId",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bargaining.Migrations.Sqlite.Bargaining
 {
     [DbContext(typeof(BargainingDbContext))]
-    [Migration("20261207113814_ImplementationChecks")]
+    [Migration("20261207120606_ImplementationChecks")]
     partial class ImplementationChecks
     {
         /// <inheritdoc />
@@ -365,12 +365,12 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("OrganisationId", "RoundId")
+                        .HasDatabaseName("ix_obligations_unmet")
+                        .HasFilter("\"Unmet\"");
 
                     b.HasIndex("RoundId", "Sequence")
                         .IsUnique();
-
-                    b.HasIndex("Unmet", "OrganisationId", "RoundId");
 
                     b.ToTable("obligations", (string)null);
                 });
