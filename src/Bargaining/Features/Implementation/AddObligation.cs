@@ -37,8 +37,7 @@ public sealed class AddObligationHandler(BargainingDbContext db, RoundWorkflow w
             throw DomainException.Rule("obligation.due-outside-term", $"履约期限应在合同期限内（{starts:yyyy-MM-dd}至{ends:yyyy-MM-dd}）");
         if (request.ClauseSequence is { } clause && !await db.DraftClauses.AnyAsync(c => c.RoundId == round.Id && c.Draft == round.Table.Draft && c.Sequence == clause, cancellationToken))
             throw DomainException.Rule("obligation.clause", $"合同中没有第{clause}条");
-        var unit = await db.Enterprises.Where(e => e.Id == round.EnterpriseId).Select(e => e.OrganisationId).SingleAsync(cancellationToken);
-        var next = (await db.Set<Obligation>().Where(o => o.RoundId == round.Id).MaxAsync(o => (int?)o.Sequence, cancellationToken) ?? 0) + 1;
+        var (unit, next) = await Implementation.NextObligationAsync(db, round, cancellationToken);
         var caller = users.Caller();
         var basis = request.ClauseSequence is { } c ? $"第{c}条，{caller.Name}人工添加" : $"{caller.Name}人工添加";
         var obligation = new Obligation(round.Id, unit, next, request.ClauseSequence, request.Title, request.Requirement, basis, due, manual: true, workflow.Now, caller.Name);

@@ -29,12 +29,10 @@ public sealed class DeriveObligationsHandler(BargainingDbContext db, RoundWorkfl
             await Implementation.HeatAsync(db, round.Id, cancellationToken));
         if (derivation.Obligations.Count == 0)
             throw DomainException.Rule("obligations.none", "未能从合同条款中识别出带有数值或日期的履约事项，请人工添加");
-        var unit = await db.Enterprises.Where(e => e.Id == round.EnterpriseId).Select(e => e.OrganisationId).SingleAsync(cancellationToken);
-        var next = await db.Set<Obligation>().Where(o => o.RoundId == round.Id).MaxAsync(o => (int?)o.Sequence, cancellationToken) ?? 0;
-        var now = workflow.Now;
+        var (unit, next) = await Implementation.NextObligationAsync(db, round, cancellationToken);
         var by = users.Caller().Name;
         foreach (var o in derivation.Obligations)
-            db.Add(new Obligation(round.Id, unit, ++next, o.ClauseSequence, o.Title, o.Requirement, o.Basis, o.DueOn, manual: false, now, by));
+            db.Add(new Obligation(round.Id, unit, next++, o.ClauseSequence, o.Title, o.Requirement, o.Basis, o.DueOn, manual: false, workflow.Now, by));
         return derivation.Obligations.Count;
     }
 }

@@ -39,6 +39,11 @@ public static class Implementation
         return (starts, ends);
     }
 
+    /// <summary>Where a new obligation of the round goes: its enterprise's unit and the next number on the checklist.</summary>
+    public static async Task<(Guid Unit, int Next)> NextObligationAsync(BargainingDbContext db, Round round, CancellationToken ct) =>
+        (await db.Enterprises.Where(e => e.Id == round.EnterpriseId).Select(e => e.OrganisationId).SingleAsync(ct),
+         (await db.Set<Obligation>().Where(o => o.RoundId == round.Id).MaxAsync(o => (int?)o.Sequence, ct) ?? 0) + 1);
+
     /// <summary>The contract's agreed clauses: the last draft's, in order.</summary>
     public static async Task<List<DraftClauseView>> ClausesAsync(BargainingDbContext db, Round round, CancellationToken ct) =>
         await db.DraftClauses.AsNoTracking().Where(c => c.RoundId == round.Id && c.Draft == round.Table.Draft).OrderBy(c => c.Sequence)

@@ -249,7 +249,7 @@ public sealed class ImplementationCheckTests : RoundScenario
         var text = PrintedPdf.Text(report.Pdf);
         Assert.Equal("2026年度集体合同履约情况报告", report.Title);
         Assert.Contains("本年度应当履行的约定事项共3项，其中已履行1项，部分履行0项，未履行1项，尚未检查1项。", text);
-        Assert.Contains("1工资增长6%（2026年度）2026年4月1日已履行2026年10月8日4月起按6%调增", text);
+        Assert.Contains("工资增长6%（2026年度）2026年4月1日已履行2026年10月8日4月起按6%调增", text);
         Assert.Contains("2026年10月8日就“高温津贴每月300元（2026年6月至9月）”提出，请求补发高温津贴", text);
         Assert.Contains("盐城恒达精密机械有限公司工会委员会", text);
         var outside = await RefusedAsync(() => Host.SendAsync(new PrintPerformanceReportQuery(round, 2030), Chair), FailureKind.Rule);
