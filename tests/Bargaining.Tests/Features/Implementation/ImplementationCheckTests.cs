@@ -224,6 +224,7 @@ public sealed class ImplementationCheckTests : RoundScenario
         Assert.Equal((new DateOnly(2026, 10, 8), "王建国"), ((await ObligationAsync(round, heat.Title)).Dispute!.RaisedOn, (await ObligationAsync(round, heat.Title)).Dispute!.RaisedBy));
 
         var record = await Host.SendAsync(new PrintDisputeRecordQuery(round, dispute), YanduStaff);
+        await File.WriteAllBytesAsync(Path.Combine(Path.GetTempPath(), "performance-dispute.pdf"), record.Pdf);
         var text = PrintedPdf.Text(record.Pdf);
         Assert.Equal("集体合同履约争议记录", record.Title);
         foreach (var expected in new[] { "盐城恒达精密机械有限公司工资专项集体合同", "提出日期：2026年10月8日", "提出人：王建国", "高温津贴每月300元（2026年6月至9月）",
