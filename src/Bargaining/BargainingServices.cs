@@ -133,7 +133,7 @@ public static class BargainingServices
     }
 
     /// <summary>
-    /// MediatR 5.1 has no registration helper: registers the mediator, every handler and validator of this assembly,
+    /// MediatR 5.1 has no registration helper: registers the mediator, every handler (of requests and of notifications) and validator of this assembly,
     /// and the pipeline Logging → Idempotency → Admission (authorisation, validation) → Transaction (outermost first).
     /// </summary>
     private static void AddMediatorPipeline(this IServiceCollection services)
@@ -142,7 +142,8 @@ public static class BargainingServices
         services.AddScoped<IMediator, Mediator>();
         foreach (var type in typeof(BargainingServices).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false }))
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
-                if (contract.GetGenericTypeDefinition() == typeof(IRequestHandler<,>) || contract.GetGenericTypeDefinition() == typeof(IValidator<>))
+                if (contract.GetGenericTypeDefinition() == typeof(IRequestHandler<,>) || contract.GetGenericTypeDefinition() == typeof(IValidator<>)
+                    || contract.GetGenericTypeDefinition() == typeof(INotificationHandler<>))
                     services.AddScoped(contract, type);
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehaviour<,>));

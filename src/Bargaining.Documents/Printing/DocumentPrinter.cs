@@ -85,6 +85,12 @@ public sealed class DocumentPrinter
     /// <summary>集体合同审查申报表.</summary>
     public RenderResult PrintFilingForm(ContractData data, Stream output) => letters.Render(templates.FilingForm.Render(data), output);
 
+    /// <summary>履约情况报告.</summary>
+    public RenderResult PrintPerformanceReport(PerformanceReportData data, Stream output) => letters.Render(templates.PerformanceReport.Render(data), output);
+
+    /// <summary>履约争议记录.</summary>
+    public RenderResult PrintPerformanceDispute(PerformanceDisputeData data, Stream output) => letters.Render(templates.PerformanceDispute.Render(data), output);
+
     /// <summary>A draft of the contract for the congress or for signing: no verification mark, no signature.</summary>
     public RenderResult PrintDraftContract(ContractData data, Stream output) => contracts.Render(ContractDocument(data), output);
 

@@ -46,6 +46,12 @@ public sealed class TemplateSet
     /// <summary>集体合同审查申报表 (filing-form.md), filled from the contract's data.</summary>
     public DocumentTemplate<ContractData> FilingForm { get; }
 
+    /// <summary>履约情况报告 (performance-report.md), the annual report to the workers' congress.</summary>
+    public DocumentTemplate<PerformanceReportData> PerformanceReport { get; private init; } = null!;
+
+    /// <summary>履约争议记录 (performance-dispute.md), Art 55.</summary>
+    public DocumentTemplate<PerformanceDisputeData> PerformanceDispute { get; private init; } = null!;
+
     /// <summary>The template of a contract kind.</summary>
     public DocumentTemplate<ContractData> Contract(ContractKind kind) => contracts[kind];
 
@@ -66,7 +72,13 @@ public sealed class TemplateSet
         var resolution = Load<CongressResolutionData>("congress-resolution.md");
         var filing = Load<ContractData>("filing-form.md");
         var contracts = ContractFiles.ToDictionary(f => f.Key, f => Load<ContractData>(f.Value));
+        var report = Load<PerformanceReportData>("performance-report.md");
+        var dispute = Load<PerformanceDisputeData>("performance-dispute.md");
         if (errors.Count > 0) throw new TemplateLoadException(errors);
-        return new TemplateSet(offer!, response!, minutes!, resolution!, filing!, contracts.ToDictionary(c => c.Key, c => c.Value!));
+        return new TemplateSet(offer!, response!, minutes!, resolution!, filing!, contracts.ToDictionary(c => c.Key, c => c.Value!))
+        {
+            PerformanceReport = report!,
+            PerformanceDispute = dispute!,
+        };
     }
 }

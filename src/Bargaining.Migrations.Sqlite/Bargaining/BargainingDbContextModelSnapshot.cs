@@ -68,6 +68,30 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                     b.ToTable("campaign_units", (string)null);
                 });
 
+            modelBuilder.Entity("Bargaining.Domain.CheckAttachment", b =>
+                {
+                    b.Property<Guid>("CheckId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CheckId");
+
+                    b.ToTable("check_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Bargaining.Domain.Consultation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -434,6 +458,120 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                     b.ToTable("meetings", (string)null);
                 });
 
+            modelBuilder.Entity("Bargaining.Domain.Obligation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClauseSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastCheckedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastOutcome")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Requirement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Unmet")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "RoundId")
+                        .HasDatabaseName("ix_obligations_unmet")
+                        .HasFilter("\"Unmet\"");
+
+                    b.HasIndex("RoundId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("obligations", (string)null);
+                });
+
+            modelBuilder.Entity("Bargaining.Domain.ObligationCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ObligationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObligationId");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("obligation_checks", (string)null);
+                });
+
             modelBuilder.Entity("Bargaining.Domain.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -478,6 +616,44 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                     b.HasIndex("ParentId");
 
                     b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Bargaining.Domain.PerformanceDispute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Claim")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ObligationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObligationId")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("performance_disputes", (string)null);
                 });
 
             modelBuilder.Entity("Bargaining.Domain.Position", b =>
@@ -1167,6 +1343,15 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bargaining.Domain.CheckAttachment", b =>
+                {
+                    b.HasOne("Bargaining.Domain.ObligationCheck", null)
+                        .WithOne()
+                        .HasForeignKey("Bargaining.Domain.CheckAttachment", "CheckId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bargaining.Domain.Consultation", b =>
                 {
                     b.HasOne("Bargaining.Domain.Round", null)
@@ -1256,12 +1441,45 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bargaining.Domain.Obligation", b =>
+                {
+                    b.HasOne("Bargaining.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bargaining.Domain.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bargaining.Domain.ObligationCheck", b =>
+                {
+                    b.HasOne("Bargaining.Domain.Obligation", null)
+                        .WithMany()
+                        .HasForeignKey("ObligationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bargaining.Domain.Organisation", b =>
                 {
                     b.HasOne("Bargaining.Domain.Organisation", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Bargaining.Domain.PerformanceDispute", b =>
+                {
+                    b.HasOne("Bargaining.Domain.Obligation", null)
+                        .WithMany()
+                        .HasForeignKey("ObligationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Bargaining.Domain.Position", b =>

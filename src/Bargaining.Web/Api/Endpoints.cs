@@ -34,6 +34,7 @@ public static class Endpoints
         Rounds.CongressApi.MapRoster(secured.MapGroup("/enterprises").WithTags("职工代表"));
         HolidaysApi.Map(secured.MapGroup("/holidays").WithTags("节假日安排").RequireAuthorization(WebApp.Policy(Role.CityAdministrator)));
         CatalogueApi.Map(secured);
+        ImplementationApi.Map(secured);
     }
 
     /// <summary>An exported file as a download.</summary>

@@ -42,6 +42,10 @@ public static class Finding
     public const string DocumentUnavailable = "document-unavailable";
     /// <summary>A document listed as available failed to print or read back.</summary>
     public const string DocumentUnprintable = "document-unprintable";
+    /// <summary>Deriving the checklist of an effective contract or recording a valid check was refused (履约检查).</summary>
+    public const string ImplementationRefused = "implementation-refused";
+    /// <summary>The county's list of contracts with unmet obligations disagrees with the contract's checklist.</summary>
+    public const string UnmetNotListed = "unmet-not-listed";
 
     /// <summary>
     /// Classes of finding known and not yet fixed, with why: reported by every walk but not failing it. None now:

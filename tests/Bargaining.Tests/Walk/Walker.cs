@@ -203,6 +203,7 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
         if (snapshot!.Status == WorkflowStatus.Completed || lane.Steps >= StepsPerRound)
         {
             if (snapshot.Status == WorkflowStatus.Completed) Count(Outcomes, snapshot.Outcome ?? "?");
+            if (RoundStages.Of(snapshot) == RoundStage.Effective) await TimedAsync("implementation checks", () => CheckImplementationAsync(lane));
             else Count(Outcomes, "left running after " + StepsPerRound + " steps at " + string.Join("、", snapshot.Steps.Select(s => s.Node)));
             var renewal = enabled.Where(o => o.Action.Action == RoundActionKind.StartRenewal).ToList();
             if (snapshot.Status == WorkflowStatus.Completed && renewal.Count > 0 && RoundsStarted < rounds && _random.NextDouble() < 0.6)

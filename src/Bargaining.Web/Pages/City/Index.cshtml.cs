@@ -27,12 +27,16 @@ public sealed class IndexModel(IMediator mediator, QualitySummaryCache quality, 
     /// <summary>The charts' data, as JSON for ECharts.</summary>
     public string ChartData { get; private set; } = "{}";
 
+    /// <summary>Each unit's contracts with unmet obligations (履约检查); units with none are absent.</summary>
+    public IReadOnlyDictionary<Guid, int> UnmetCounts { get; private set; } = new Dictionary<Guid, int>();
+
     /// <summary>Shows the dashboard.</summary>
     public async Task OnGetAsync()
     {
         Campaigns = await Mediator.Send(new CampaignListQuery());
         Units = [.. (await Mediator.Send(new Features.Organisations.OrganisationListQuery())).Where(u => u.Kind != Domain.OrganisationKind.City)];
         (Quality, QualityCountedAt) = await quality.GetAsync(Mediator);
+        UnmetCounts = await Mediator.Send(new Features.Implementation.UnmetContractCountsQuery());
         var id = Campaign ?? Campaigns.FirstOrDefault()?.Id;
         if (id is null) return;
         Campaign = id;

@@ -42,6 +42,8 @@ public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Accoun
 
     /// <summary>The unit's figures.</summary>
     public UnitProgress Progress { get; private set; } = null!;
+    /// <summary>The unit's contracts with unmet obligations (履约检查).</summary>
+    public IReadOnlyList<Features.Implementation.UnmetContract> Unmet { get; private set; } = [];
     /// <summary>The page of enterprises.</summary>
     public EnterpriseList List { get; private set; } = null!;
     /// <summary>The unit's instructors (accounts), for assignment.</summary>
@@ -160,6 +162,7 @@ public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Accoun
         Unit = unit;
         Progress = await Mediator.Send(new CountyProgressQuery(unit));
         List = await Mediator.Send(Filter(PageNumber));
+        Unmet = await Mediator.Send(new Features.Implementation.UnmetContractsQuery(unit));
         Instructors = [.. (await accounts.Users.AsNoTracking().Where(a => a.Role == Role.Instructor && a.OrganisationId == unit).OrderBy(a => a.DisplayName)
             .Select(a => new { a.Id, a.DisplayName }).ToListAsync()).Select(a => (a.Id, a.DisplayName))];
     }

@@ -99,10 +99,10 @@ public sealed class PrintRoundDocumentHandler(BargainingDbContext db, RoundDocum
         return new RoundDocumentFile(pdf.ToArray(), FileName(enterprise, what), result.Title, result.PageCount, null);
     }
 
-    private static DomainException Unprintable(IEnumerable<string> missing) =>
+    internal static DomainException Unprintable(IEnumerable<string> missing) =>
         DomainException.Rule("document.unprintable", $"文书中的字符无法用已安装的字体打印：{string.Join("、", missing)}；请安装覆盖这些字符的中文字体");
 
-    private static string FileName(string enterprise, string document)
+    internal static string FileName(string enterprise, string document)
     {
         var invalid = Path.GetInvalidFileNameChars();
         return new string($"{enterprise}-{document}".Select(c => invalid.Contains(c) ? '_' : c).ToArray()) + ".pdf";

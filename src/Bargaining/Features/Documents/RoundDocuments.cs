@@ -389,7 +389,8 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
         _ => throw new ArgumentOutOfRangeException(nameof(round), round.Kind, null),
     };
 
-    private static string Description(ContractKind kind) =>
+    /// <summary>The contract kind's name as printed (工资专项集体合同).</summary>
+    internal static string Description(ContractKind kind) =>
         typeof(ContractKind).GetField(kind.ToString())!.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), false)
             .OfType<System.ComponentModel.DescriptionAttribute>().Single().Description;
 
