@@ -57,6 +57,10 @@ public static class Nodes
     public const string RenewalWindow = "renewal-window";
     public const string Expired = "expired";
     public const string Lapsed = "lapsed";
+    public const string TerminationKind = "termination-kind";
+    public const string Rescinded = "rescinded";
+    public const string Terminated = "terminated";
+    public const string TermEnded = "term-ended";
 }
 
 public static class Signals
@@ -84,6 +88,7 @@ public static class Signals
     public const string SignMemo = "sign-memo";
     public const string SignMinutes = "sign-minutes";
     public const string Suspend = "suspend";
+    public const string Terminate = "terminate";
     public const string Urge = "urge";
     public const string Withdraw = "withdraw";
 }
@@ -100,6 +105,9 @@ public static class Outcomes
     public const string OfferRefused = "offer-refused";
     public const string Renewed = "renewed";
     public const string Withdrawn = "withdrawn";
+    public const string Rescinded = "rescinded";
+    public const string Terminated = "terminated";
+    public const string Expired = "expired";
 }
 
 public static class WorkflowRoles
