@@ -85,6 +85,9 @@ public sealed class DocumentPrinter
     /// <summary>集体合同审查申报表.</summary>
     public RenderResult PrintFilingForm(ContractData data, Stream output) => letters.Render(templates.FilingForm.Render(data), output);
 
+    /// <summary>集体合同解除（终止）告知书.</summary>
+    public RenderResult PrintTerminationNotice(TerminationNoticeData data, Stream output) => letters.Render(templates.TerminationNotice.Render(data), output);
+
     /// <summary>A draft of the contract for the congress or for signing: no verification mark, no signature.</summary>
     public RenderResult PrintDraftContract(ContractData data, Stream output) => contracts.Render(ContractDocument(data), output);
 

@@ -21,8 +21,9 @@ public sealed class TemplateSet
 
     private TemplateSet(DocumentTemplate<OfferLetterData> offerLetter, DocumentTemplate<ResponseData> response,
         DocumentTemplate<MeetingMinutesData> meetingMinutes, DocumentTemplate<CongressResolutionData> congressResolution,
-        DocumentTemplate<ContractData> filingForm, IReadOnlyDictionary<ContractKind, DocumentTemplate<ContractData>> contracts)
+        DocumentTemplate<ContractData> filingForm, DocumentTemplate<TerminationNoticeData> terminationNotice, IReadOnlyDictionary<ContractKind, DocumentTemplate<ContractData>> contracts)
     {
+        TerminationNotice = terminationNotice;
         OfferLetter = offerLetter;
         Response = response;
         MeetingMinutes = meetingMinutes;
@@ -46,6 +47,9 @@ public sealed class TemplateSet
     /// <summary>集体合同审查申报表 (filing-form.md), filled from the contract's data.</summary>
     public DocumentTemplate<ContractData> FilingForm { get; }
 
+    /// <summary>集体合同解除（终止）告知书 (termination-notice.md).</summary>
+    public DocumentTemplate<TerminationNoticeData> TerminationNotice { get; }
+
     /// <summary>The template of a contract kind.</summary>
     public DocumentTemplate<ContractData> Contract(ContractKind kind) => contracts[kind];
 
@@ -65,8 +69,9 @@ public sealed class TemplateSet
         var minutes = Load<MeetingMinutesData>("meeting-minutes.md");
         var resolution = Load<CongressResolutionData>("congress-resolution.md");
         var filing = Load<ContractData>("filing-form.md");
+        var termination = Load<TerminationNoticeData>("termination-notice.md");
         var contracts = ContractFiles.ToDictionary(f => f.Key, f => Load<ContractData>(f.Value));
         if (errors.Count > 0) throw new TemplateLoadException(errors);
-        return new TemplateSet(offer!, response!, minutes!, resolution!, filing!, contracts.ToDictionary(c => c.Key, c => c.Value!));
+        return new TemplateSet(offer!, response!, minutes!, resolution!, filing!, termination!, contracts.ToDictionary(c => c.Key, c => c.Value!));
     }
 }

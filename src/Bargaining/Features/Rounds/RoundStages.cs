@@ -101,8 +101,11 @@ public static class RoundStages
     /// <summary>Signed or further: counts towards the signing rate.</summary>
     public static bool IsSigned(this RoundStage stage) => stage is RoundStage.Signed or RoundStage.Filed or RoundStage.Effective || stage.HasEnded();
 
+    /// <summary>The stages of a contract that took effect and has since ended, for queries.</summary>
+    public static readonly RoundStage[] Ended = [RoundStage.Rescinded, RoundStage.Terminated, RoundStage.Expired];
+
     /// <summary>The contract took effect and has since ended: rescinded, terminated or expired (Art 38–41).</summary>
-    public static bool HasEnded(this RoundStage stage) => stage is RoundStage.Rescinded or RoundStage.Terminated or RoundStage.Expired;
+    public static bool HasEnded(this RoundStage stage) => Ended.Contains(stage);
 
     /// <summary>The contract took effect, whether it is still in force or has ended since.</summary>
     public static bool TookEffect(this RoundStage stage) => stage == RoundStage.Effective || stage.HasEnded();
