@@ -1,6 +1,7 @@
 using Bargaining.Domain;
 using Bargaining.Infrastructure;
 using Bargaining.Persistence;
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,11 @@ public sealed record ContractsInForceQuery(DateOnly On, Guid? OrganisationId = n
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => OrganisationId is { } unit
         ? new CountyProgressQuery(unit).AuthoriseAsync(user, db, ct)
         : user.Role == Role.CityAdministrator ? Task.CompletedTask : throw DomainException.Forbidden("只有市总工会可以查看全市在有效期内的集体合同");
+}
+
+public sealed class ContractsInForceValidator : AbstractValidator<ContractsInForceQuery>
+{
+    public ContractsInForceValidator() => RuleFor(q => q.On).NotEqual(default(DateOnly)).WithMessage("请指定日期（on=YYYY-MM-DD），查询当日在有效期内的集体合同");
 }
 
 /// <summary>The contracts in force on <paramref name="On"/>: in all the units given, and per unit (each unit once, zero included).</summary>
