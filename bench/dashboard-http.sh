@@ -53,7 +53,8 @@ sleep 5 # the hosts' timer processors fire what fell due first
 paths=()
 for path in "/api/campaigns/$campaign/dashboard" "/City?campaign=$campaign" "/api/campaigns/$campaign/dashboard/export" \
     "/api/organisations/$county/progress" "/County?unit=$county" "/api/rounds?overdueOnly=true" "/api/enterprises" "/api/enterprises?organisationId=$county&stage=Bargaining" \
-    "/api/rounds/export?organisationId=$county&overdueOnly=true" "/api/enterprises/export?organisationId=$county&stage=Bargaining"; do
+    "/api/rounds/export?organisationId=$county&overdueOnly=true" "/api/enterprises/export?organisationId=$county&stage=Bargaining" \
+    "/api/organisations/in-force?on=2026-12-07" "/api/organisations/$county/in-force?on=2026-12-07"; do
   [[ -z "$only" || "$path" =~ $only ]] && paths+=("$path")
 done
 # Every address loaded for 10 s first, not counted: the tiered JIT takes about half a minute of load to settle on
