@@ -246,7 +246,7 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
             listed.Add((RoundDocumentKind.CongressResolution, null, "职工代表大会决议"));
             listed.Add((RoundDocumentKind.FilingForm, null, "集体合同审查申报表"));
             listed.Add((RoundDocumentKind.Contract, null, "集体合同文本（带核验码）"));
-            if (facts.Round.Termination.ProposedAt is not null) listed.Add((RoundDocumentKind.TerminationNotice, null, "集体合同解除（终止）告知书"));
+            if (facts.Round.Termination.ConfirmedAt is not null) listed.Add((RoundDocumentKind.TerminationNotice, null, "集体合同解除（终止）告知书"));
         }
         return [.. listed.Select(d => Unavailable(facts, d.Kind, d.Meeting) is { } why
             ? new RoundDocumentStatus(d.Kind, d.Meeting, d.Title, false, why.Code, why.Message)
