@@ -58,10 +58,10 @@ public static class OrganisationsApi
         TypedResults.Ok(await mediator.Send(new CountyProgressQuery(id), ct));
 
     private static async Task<Ok<ContractsInForce>> GetContractsInForceAsync(DateOnly? on, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new ContractsInForceQuery(on ?? default), ct));
+        TypedResults.Ok(await mediator.Send(new ContractsInForceQuery(on), ct));
 
     private static async Task<Ok<ContractsInForce>> GetUnitContractsInForceAsync(Guid id, DateOnly? on, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new ContractsInForceQuery(on ?? default, id), ct));
+        TypedResults.Ok(await mediator.Send(new ContractsInForceQuery(on, id), ct));
 
     private static async Task<Ok<EnterpriseList>> ListEnterprisesAsync(Guid? organisationId, RoundStage? stage, bool? withoutRound, bool? overdueOnly, string? industry,
         SizeBand? size, string? instructorUserId, string? search, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>

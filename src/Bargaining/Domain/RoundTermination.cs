@@ -15,7 +15,7 @@ public sealed class RoundTermination
     public TerminationReason? Reason { get; private set; }
     /// <summary>The side whose chief proposed it.</summary>
     public Side? ProposedBy { get; private set; }
-    /// <summary>Who proposed it, as the journal names people.</summary>
+    /// <summary>The name of the person who proposed it.</summary>
     public string? ProposedByName { get; private set; }
     /// <summary>When it was proposed.</summary>
     public DateTimeOffset? ProposedAt { get; private set; }

@@ -1,28 +1,23 @@
 using Bargaining.Domain;
 using Bargaining.Infrastructure;
 using Bargaining.Persistence;
-using FluentValidation;
+using Bargaining.Jurisdictions;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bargaining.Features.Progress;
 
 /// <summary>
-/// How many contracts are in force on <see cref="On"/> (在有效期内的集体合同): contracts that took effect, whose term
+/// How many contracts are in force on <see cref="On"/> (today by default, in the default jurisdiction) (在有效期内的集体合同): contracts that took effect, whose term
 /// covers the day and that were not rescinded or terminated before it (Art 38–41). For the city and each county-level
 /// union and city-direct unit, or for one unit (<see cref="OrganisationId"/>), authorised as its progress is.
 /// Counted from the round summaries' <see cref="RoundProgress.InForceFrom"/> and <see cref="RoundProgress.InForceUntil"/>.
 /// </summary>
-public sealed record ContractsInForceQuery(DateOnly On, Guid? OrganisationId = null) : IQuery<ContractsInForce>, IAuthorisedRequest
+public sealed record ContractsInForceQuery(DateOnly? On = null, Guid? OrganisationId = null) : IQuery<ContractsInForce>, IAuthorisedRequest
 {
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => OrganisationId is { } unit
         ? new CountyProgressQuery(unit).AuthoriseAsync(user, db, ct)
         : user.Role == Role.CityAdministrator ? Task.CompletedTask : throw DomainException.Forbidden("只有市总工会可以查看全市在有效期内的集体合同");
-}
-
-public sealed class ContractsInForceValidator : AbstractValidator<ContractsInForceQuery>
-{
-    public ContractsInForceValidator() => RuleFor(q => q.On).NotEqual(default(DateOnly)).WithMessage("请指定日期（on=YYYY-MM-DD），查询当日在有效期内的集体合同");
 }
 
 /// <summary>The contracts in force on <paramref name="On"/>: in all the units given, and per unit (each unit once, zero included).</summary>
@@ -32,7 +27,7 @@ public sealed record ContractsInForce(DateOnly On, int Contracts, int Enterprise
 public sealed record UnitContractsInForce(Guid OrganisationId, string Unit, int Contracts, int Enterprises);
 
 /// <summary>Handles <see cref="ContractsInForceQuery"/>: one grouped count over the in-force index.</summary>
-public sealed class ContractsInForceHandler(BargainingDbContext db) : IRequestHandler<ContractsInForceQuery, ContractsInForce>
+public sealed class ContractsInForceHandler(BargainingDbContext db, JurisdictionCatalog jurisdictions, TimeProvider clock) : IRequestHandler<ContractsInForceQuery, ContractsInForce>
 {
     public async Task<ContractsInForce> Handle(ContractsInForceQuery request, CancellationToken cancellationToken)
     {
@@ -40,7 +35,7 @@ public sealed class ContractsInForceHandler(BargainingDbContext db) : IRequestHa
             .Where(o => o.Kind != OrganisationKind.City && (request.OrganisationId == null || o.Id == request.OrganisationId))
             .OrderBy(o => o.Kind).ThenBy(o => o.Code).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
         if (request.OrganisationId is not null && units.Count == 0) throw DomainException.NotFound("该县级总工会或市直单位");
-        var on = request.On;
+        var on = request.On ?? jurisdictions.Default.Time.LocalDate(clock.GetUtcNow());
         var inForce = db.RoundProgress.AsNoTracking().Where(p => p.InForceFrom <= on && p.InForceUntil >= on);
         if (request.OrganisationId is { } id) inForce = inForce.Where(p => p.OrganisationId == id);
         var counts = await inForce.GroupBy(p => p.OrganisationId)

@@ -69,7 +69,7 @@ public sealed class TerminationHandlers(BargainingDbContext db, RoundWorkflow wo
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         if (RoundPreconditions.Terminate(await workflow.SnapshotAsync(round, cancellationToken)) is { } refusal) throw refusal;
-        round.ProposeTermination(request.Reason, request.Side, RoundWorkflow.Actor(users.Caller()), request.Grounds, request.Evidence, request.EffectiveOn,
+        round.ProposeTermination(request.Reason, request.Side, users.Caller().Name, request.Grounds, request.Evidence, request.EffectiveOn,
             workflow.Today(round), workflow.Now);
         return Unit.Value;
     }
@@ -79,7 +79,7 @@ public sealed class TerminationHandlers(BargainingDbContext db, RoundWorkflow wo
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         if (RoundPreconditions.Terminate(await workflow.SnapshotAsync(round, cancellationToken)) is { } refusal) throw refusal;
         var user = users.Caller();
-        round.ConfirmTermination(request.Side, RoundWorkflow.Actor(user), workflow.Now);
+        round.ConfirmTermination(request.Side, user.Name, workflow.Now);
         var termination = round.Termination;
         await workflow.SignalAsync(round, Signals.Terminate, request.Side, user, "确认解除或终止合同", new JsonObject
         {
