@@ -675,7 +675,7 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
 
                     b.HasIndex("OrganisationId", "Latest", "Stage");
 
-                    b.HasIndex("InForceFrom", "InForceUntil", "OrganisationId", "EnterpriseId");
+                    b.HasIndex("OrganisationId", "InForceFrom", "InForceUntil", "EnterpriseId");
 
                     b.ToTable("round_progress", (string)null);
                 });

@@ -670,7 +670,7 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
 
                     b.HasIndex("OrganisationId", "Latest", "Stage");
 
-                    b.HasIndex("InForceFrom", "InForceUntil", "OrganisationId", "EnterpriseId");
+                    b.HasIndex("OrganisationId", "InForceFrom", "InForceUntil", "EnterpriseId");
 
                     b.ToTable("round_progress", (string)null);
                 });

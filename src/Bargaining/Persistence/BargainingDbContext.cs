@@ -308,7 +308,7 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.HasIndex(x => new { x.OrganisationId, x.OverdueFrom });
             e.HasIndex(x => x.OverdueFrom);
             // "In force on D" (ContractsInForceQuery) counts from this index alone.
-            e.HasIndex(x => new { x.InForceFrom, x.InForceUntil, x.OrganisationId, x.EnterpriseId });
+            e.HasIndex(x => new { x.OrganisationId, x.InForceFrom, x.InForceUntil, x.EnterpriseId });
             e.HasIndex(x => new { x.EnterpriseId, x.Stage });
             // The round list's order, newest first, in the city and in a unit: a page stops after its rows.
             e.HasIndex(x => new { x.CreatedAt, x.RoundId });

@@ -91,9 +91,9 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                 nullable: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_round_progress_InForceFrom_InForceUntil_OrganisationId_Ente~",
+                name: "IX_round_progress_OrganisationId_InForceFrom_InForceUntil_Ente~",
                 table: "round_progress",
-                columns: new[] { "InForceFrom", "InForceUntil", "OrganisationId", "EnterpriseId" });
+                columns: new[] { "OrganisationId", "InForceFrom", "InForceUntil", "EnterpriseId" });
 
             // The summaries of contracts in force before this migration: every effective round's term (none was rescinded yet).
             migrationBuilder.Sql("""
@@ -108,7 +108,7 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_round_progress_InForceFrom_InForceUntil_OrganisationId_Ente~",
+                name: "IX_round_progress_OrganisationId_InForceFrom_InForceUntil_Ente~",
                 table: "round_progress");
 
             migrationBuilder.DropColumn(

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Bargaining.Migrations.PostgreSql.Bargaining
 {
     [DbContext(typeof(BargainingDbContext))]
-    [Migration("20261207113846_ContractLifecycle")]
+    [Migration("20261207122836_ContractLifecycle")]
     partial class ContractLifecycle
     {
         /// <inheritdoc />
@@ -678,7 +678,7 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
 
                     b.HasIndex("OrganisationId", "Latest", "Stage");
 
-                    b.HasIndex("InForceFrom", "InForceUntil", "OrganisationId", "EnterpriseId");
+                    b.HasIndex("OrganisationId", "InForceFrom", "InForceUntil", "EnterpriseId");
 
                     b.ToTable("round_progress", (string)null);
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bargaining.Migrations.Sqlite.Bargaining
 {
     [DbContext(typeof(BargainingDbContext))]
-    [Migration("20261207113742_ContractLifecycle")]
+    [Migration("20261207122634_ContractLifecycle")]
     partial class ContractLifecycle
     {
         /// <inheritdoc />
@@ -673,7 +673,7 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
 
                     b.HasIndex("OrganisationId", "Latest", "Stage");
 
-                    b.HasIndex("InForceFrom", "InForceUntil", "OrganisationId", "EnterpriseId");
+                    b.HasIndex("OrganisationId", "InForceFrom", "InForceUntil", "EnterpriseId");
 
                     b.ToTable("round_progress", (string)null);
                 });
