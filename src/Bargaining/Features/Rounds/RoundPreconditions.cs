@@ -69,7 +69,7 @@ public static class RoundPreconditions
     /// </summary>
     public static DomainException? StartRenewal(WorkflowSnapshot current, bool renewed, DateOnly expiresOn, DateOnly today)
     {
-        if (current.Outcome is not (Outcomes.Effective or Outcomes.Renewed) && !current.Steps.Any(s => s.Node is Nodes.Effective or Nodes.Published))
+        if (current.Outcome is not (FormerOutcomes.Effective or FormerOutcomes.Renewed) && !current.Steps.Any(s => s.Node is Nodes.Effective or Nodes.Published))
             return DomainException.Conflict("renewal.not-effective", "只有已生效的集体合同才能续订（《集体合同规定》第三十八条）");
         if (renewed) return DomainException.Conflict("renewal.exists", "该合同已发起续订，不能重复发起");
         return Round.CannotRenew(expiresOn, today);

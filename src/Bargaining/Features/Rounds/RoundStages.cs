@@ -44,7 +44,7 @@ public static class RoundStages
         if (snapshot.Status == WorkflowStatus.Completed)
             return snapshot.Outcome switch
             {
-                Outcomes.Effective or Outcomes.Renewed => RoundStage.Effective,
+                FormerOutcomes.Effective or FormerOutcomes.Renewed => RoundStage.Effective,
                 Outcomes.Rescinded => RoundStage.Rescinded,
                 Outcomes.Terminated => RoundStage.Terminated,
                 Outcomes.Expired => RoundStage.Expired,

@@ -95,7 +95,6 @@ public static class Signals
 
 public static class Outcomes
 {
-    public const string Effective = "effective";
     public const string Escalated = "escalated";
     public const string Lapsed = "lapsed";
     public const string MemoSigned = "memo-signed";
@@ -103,11 +102,20 @@ public static class Outcomes
     public const string NoContract = "no-contract";
     public const string NotAgreed = "not-agreed";
     public const string OfferRefused = "offer-refused";
-    public const string Renewed = "renewed";
     public const string Withdrawn = "withdrawn";
     public const string Rescinded = "rescinded";
     public const string Terminated = "terminated";
     public const string Expired = "expired";
+}
+
+/// <summary>
+/// Outcomes the definitions no longer end in but instances completed before keep: until the contract's life was
+/// tracked, publication ended the round as <c>effective</c> (a renewal as <c>renewed</c>); such a contract is 已生效.
+/// </summary>
+public static class FormerOutcomes
+{
+    public const string Effective = "effective";
+    public const string Renewed = "renewed";
 }
 
 public static class WorkflowRoles

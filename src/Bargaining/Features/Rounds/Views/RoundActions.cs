@@ -271,7 +271,7 @@ public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine e
     private static string TableNode(WorkflowSnapshot snapshot) => snapshot.Steps.First(s => TopicMoves.AtTheTable.Contains(s.Node)).Node;
 
     private static bool IsEffective(WorkflowSnapshot snapshot) =>
-        snapshot.Outcome is Outcomes.Effective or Outcomes.Renewed || snapshot.Steps.Any(s => s.Node is Nodes.Effective or Nodes.Published);
+        snapshot.Outcome is FormerOutcomes.Effective or FormerOutcomes.Renewed || snapshot.Steps.Any(s => s.Node is Nodes.Effective or Nodes.Published);
 
     private static RoundAction Action(RoundActionKind kind, string title, DomainException? refusal, Side? side, string? node = null, DateOnly? lastDay = null, Guid? topicId = null) =>
         new(kind, title, refusal is null, refusal?.Message, side, node, lastDay, topicId);
