@@ -55,7 +55,8 @@ for path in "/api/campaigns/$campaign/dashboard" "/City?campaign=$campaign" "/ap
     "/api/organisations/$county/progress" "/County?unit=$county" "/api/rounds?overdueOnly=true" "/api/enterprises" "/api/enterprises?organisationId=$county&stage=Bargaining" \
     "/api/rounds/export?organisationId=$county&overdueOnly=true" "/api/enterprises/export?organisationId=$county&stage=Bargaining" \
     "/api/catalogue/quality" "/api/catalogue/quality?organisationId=$county" "/City/Quality?unit=$county" \
-    "/api/catalogue/changes?since=$(date -u -d '-1 day' +%Y-%m-%dT%H:%M:%SZ)"; do
+    "/api/catalogue/changes?since=$(date -u -d '-1 day' +%Y-%m-%dT%H:%M:%SZ)" \
+    "/api/organisations/in-force?on=2026-12-07" "/api/organisations/$county/in-force?on=2026-12-07"; do
   [[ -z "$only" || "$path" =~ $only ]] && paths+=("$path")
 done
 # Every address loaded for 10 s first, not counted: the tiered JIT takes about half a minute of load to settle on

@@ -66,7 +66,7 @@ public static class DemoRounds
             After(0.125, Signals.Sign, WorkflowRoles.Employer, Manager),
             After(8, Signals.File, WorkflowRoles.Employer, Manager, new JsonObject { ["copies"] = 3 }, "filingReceivedOn"),
             Wait(16),
-            After(2, Signals.Publish, WorkflowRoles.Union, Chair, new JsonObject { ["publishedBy"] = "厂务公开栏及职工微信群" }),
+            After(2, Signals.Publish, WorkflowRoles.Union, Chair, new JsonObject { ["publishedBy"] = "厂务公开栏及职工微信群", ["termEndsOn"] = "2029-04-30" }),
         ]);
 
     /// <summary>A simplified-procedure offer that the employer leaves unanswered past the reply deadline.</summary>

@@ -90,6 +90,8 @@ public sealed class DocumentPrinter
 
     /// <summary>履约争议记录.</summary>
     public RenderResult PrintPerformanceDispute(PerformanceDisputeData data, Stream output) => letters.Render(templates.PerformanceDispute.Render(data), output);
+    /// <summary>集体合同解除（终止）告知书.</summary>
+    public RenderResult PrintTerminationNotice(TerminationNoticeData data, Stream output) => letters.Render(templates.TerminationNotice.Render(data), output);
 
     /// <summary>A draft of the contract for the congress or for signing: no verification mark, no signature.</summary>
     public RenderResult PrintDraftContract(ContractData data, Stream output) => contracts.Render(ContractDocument(data), output);

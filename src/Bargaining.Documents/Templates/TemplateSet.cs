@@ -21,8 +21,9 @@ public sealed class TemplateSet
 
     private TemplateSet(DocumentTemplate<OfferLetterData> offerLetter, DocumentTemplate<ResponseData> response,
         DocumentTemplate<MeetingMinutesData> meetingMinutes, DocumentTemplate<CongressResolutionData> congressResolution,
-        DocumentTemplate<ContractData> filingForm, IReadOnlyDictionary<ContractKind, DocumentTemplate<ContractData>> contracts)
+        DocumentTemplate<ContractData> filingForm, DocumentTemplate<TerminationNoticeData> terminationNotice, IReadOnlyDictionary<ContractKind, DocumentTemplate<ContractData>> contracts)
     {
+        TerminationNotice = terminationNotice;
         OfferLetter = offerLetter;
         Response = response;
         MeetingMinutes = meetingMinutes;
@@ -52,6 +53,9 @@ public sealed class TemplateSet
     /// <summary>履约争议记录 (performance-dispute.md), Art 55.</summary>
     public DocumentTemplate<PerformanceDisputeData> PerformanceDispute { get; private init; } = null!;
 
+    /// <summary>集体合同解除（终止）告知书 (termination-notice.md).</summary>
+    public DocumentTemplate<TerminationNoticeData> TerminationNotice { get; }
+
     /// <summary>The template of a contract kind.</summary>
     public DocumentTemplate<ContractData> Contract(ContractKind kind) => contracts[kind];
 
@@ -71,11 +75,12 @@ public sealed class TemplateSet
         var minutes = Load<MeetingMinutesData>("meeting-minutes.md");
         var resolution = Load<CongressResolutionData>("congress-resolution.md");
         var filing = Load<ContractData>("filing-form.md");
+        var termination = Load<TerminationNoticeData>("termination-notice.md");
         var contracts = ContractFiles.ToDictionary(f => f.Key, f => Load<ContractData>(f.Value));
         var report = Load<PerformanceReportData>("performance-report.md");
         var dispute = Load<PerformanceDisputeData>("performance-dispute.md");
         if (errors.Count > 0) throw new TemplateLoadException(errors);
-        return new TemplateSet(offer!, response!, minutes!, resolution!, filing!, contracts.ToDictionary(c => c.Key, c => c.Value!))
+        return new TemplateSet(offer!, response!, minutes!, resolution!, filing!, termination!, contracts.ToDictionary(c => c.Key, c => c.Value!))
         {
             PerformanceReport = report!,
             PerformanceDispute = dispute!,

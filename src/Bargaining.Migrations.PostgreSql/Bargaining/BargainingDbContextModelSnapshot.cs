@@ -976,6 +976,12 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("InForceFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("InForceUntil")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("LastDay")
                         .HasColumnType("date");
 
@@ -1040,6 +1046,8 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                     b.HasIndex("OrganisationId", "DueAt", "AwaitedRoles");
 
                     b.HasIndex("OrganisationId", "Latest", "Stage");
+
+                    b.HasIndex("OrganisationId", "InForceFrom", "InForceUntil", "EnterpriseId");
 
                     b.ToTable("round_progress", (string)null);
                 });
@@ -1868,6 +1876,56 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                                 .HasForeignKey("RoundId");
                         });
 
+                    b.OwnsOne("Bargaining.Domain.RoundTermination", "Termination", b1 =>
+                        {
+                            b1.Property<Guid>("RoundId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset?>("ConfirmedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ConfirmedByName")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Declined")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<DateOnly?>("EffectiveOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Evidence")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("Grounds")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<DateTimeOffset?>("ProposedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ProposedBy")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("ProposedByName")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.HasKey("RoundId");
+
+                            b1.ToTable("rounds");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RoundId");
+                        });
+
                     b.Navigation("Congress")
                         .IsRequired();
 
@@ -1899,6 +1957,9 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                         .IsRequired();
 
                     b.Navigation("Table")
+                        .IsRequired();
+
+                    b.Navigation("Termination")
                         .IsRequired();
                 });
 

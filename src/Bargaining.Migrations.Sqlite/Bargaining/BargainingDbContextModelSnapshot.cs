@@ -971,6 +971,12 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("InForceFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InForceUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("LastDay")
                         .HasColumnType("TEXT");
 
@@ -1035,6 +1041,8 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                     b.HasIndex("OrganisationId", "DueAt", "AwaitedRoles");
 
                     b.HasIndex("OrganisationId", "Latest", "Stage");
+
+                    b.HasIndex("OrganisationId", "InForceFrom", "InForceUntil", "EnterpriseId");
 
                     b.ToTable("round_progress", (string)null);
                 });
@@ -1861,6 +1869,56 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                                 .HasForeignKey("RoundId");
                         });
 
+                    b.OwnsOne("Bargaining.Domain.RoundTermination", "Termination", b1 =>
+                        {
+                            b1.Property<Guid>("RoundId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("ConfirmedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ConfirmedByName")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Declined")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("EffectiveOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Evidence")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Grounds")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("ProposedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ProposedBy")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ProposedByName")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("RoundId");
+
+                            b1.ToTable("rounds");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RoundId");
+                        });
+
                     b.Navigation("Congress")
                         .IsRequired();
 
@@ -1892,6 +1950,9 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                         .IsRequired();
 
                     b.Navigation("Table")
+                        .IsRequired();
+
+                    b.Navigation("Termination")
                         .IsRequired();
                 });
 

@@ -27,6 +27,9 @@ public static class OrganisationsApi
         organisations.MapPost("/import", ImportOrganisationsAsync).RequireAuthorization(WebApp.Policy(Role.CityAdministrator));
         organisations.MapPost("/{id:guid}/enterprises", ImportEnterprisesAsync).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(RequestLimits.Upload));
         secured.MapGet("/organisations/{id:guid}/progress", GetCountyProgressAsync).WithTags("进度");
+        // 在有效期内的集体合同 on a day: the city's units (city union only), or one unit.
+        secured.MapGet("/organisations/in-force", GetContractsInForceAsync).WithTags("进度");
+        secured.MapGet("/organisations/{id:guid}/in-force", GetUnitContractsInForceAsync).WithTags("进度");
 
         var enterprises = secured.MapGroup("/enterprises").WithTags("企业");
         enterprises.MapGet("", ListEnterprisesAsync);
@@ -53,6 +56,12 @@ public static class OrganisationsApi
 
     private static async Task<Ok<UnitProgress>> GetCountyProgressAsync(Guid id, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new CountyProgressQuery(id), ct));
+
+    private static async Task<Ok<ContractsInForce>> GetContractsInForceAsync(DateOnly? on, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ContractsInForceQuery(on), ct));
+
+    private static async Task<Ok<ContractsInForce>> GetUnitContractsInForceAsync(Guid id, DateOnly? on, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ContractsInForceQuery(on, id), ct));
 
     private static async Task<Ok<EnterpriseList>> ListEnterprisesAsync(Guid? organisationId, RoundStage? stage, bool? withoutRound, bool? overdueOnly, string? industry,
         SizeBand? size, string? instructorUserId, string? search, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>

@@ -68,10 +68,13 @@ public sealed class Round
     /// <summary>What this round renews, if it is a renewal (续签, Art 38).</summary>
     public RoundRenewal Renewal { get; private set; } = new();
 
+    /// <summary>The rescission or termination of its effective contract (解除/终止, Art 39–41).</summary>
+    public RoundTermination Termination { get; private set; } = new();
+
     /// <summary>True while the round runs: an enterprise runs one round of a kind at a time (a unique index holds it).</summary>
     public bool Running { get; private set; } = true;
 
-    /// <summary>The round no longer runs: its workflow ended, or a renewal took its place.</summary>
+    /// <summary>The round no longer runs: its workflow ended, its contract was published, or a renewal took its place.</summary>
     public void Stop() => Running = false;
 
     /// <summary>The side that answers the offer.</summary>
@@ -107,6 +110,23 @@ public sealed class Round
         RoundKind.HighTemperature => "high-temperature",
         _ => Kind.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>
+    /// <paramref name="side"/>'s chief proposes to end the effective contract for <paramref name="reason"/> from
+    /// <paramref name="effectiveOn"/>, within its term (Art 39–41); the other side confirms it.
+    /// </summary>
+    public void ProposeTermination(Rules.TerminationReason reason, Side side, string by, string grounds, string? evidence, DateOnly effectiveOn, DateOnly today, DateTimeOffset now)
+    {
+        if (Signing.TermStartsOn is not { } starts || Signing.TermEndsOn is not { } ends)
+            throw DomainException.Conflict("termination.no-term", "合同未约定期限，不能解除或终止");
+        Termination.Propose(Rules.TerminationReasons.Of(reason), side, by, grounds, evidence, effectiveOn, today, starts, ends, now);
+    }
+
+    /// <summary>The other side's chief confirms the proposed rescission or termination (Art 41).</summary>
+    public void ConfirmTermination(Side side, string by, DateTimeOffset now) => Termination.Confirm(side, by, now);
+
+    /// <summary>A side declines or withdraws the proposed rescission or termination; the contract stays in force.</summary>
+    public void DeclineTermination(Side side, string reason) => Termination.Decline(side, reason);
 
     /// <summary>Records the response (回应): agreement, or a refusal with its justified reason (Art 32).</summary>
     public void Respond(DateTimeOffset now, bool accept, string? reason)

@@ -321,6 +321,16 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.OwnsOne(x => x.OnTheSpot);
             e.OwnsOne(x => x.Coordination);
             e.OwnsOne(x => x.Renewal);
+            e.OwnsOne(x => x.Termination, o =>
+            {
+                o.Property(x => x.Reason).HasConversion<string>().HasMaxLength(30);
+                o.Property(x => x.ProposedBy).HasConversion<string>().HasMaxLength(20);
+                o.Property(x => x.ProposedByName).HasMaxLength(TextLimits.Line);
+                o.Property(x => x.ConfirmedByName).HasMaxLength(TextLimits.Line);
+                o.Property(x => x.Grounds).HasMaxLength(TextLimits.Paragraph);
+                o.Property(x => x.Evidence).HasMaxLength(TextLimits.Paragraph);
+                o.Property(x => x.Declined).HasMaxLength(TextLimits.Paragraph);
+            });
             foreach (var part in e.Metadata.GetNavigations().Where(n => n.TargetEntityType.IsOwned()).ToList())
                 e.Navigation(part.Name).IsRequired();
             e.HasIndex(x => x.EnterpriseId);
@@ -343,6 +353,8 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.HasIndex(x => new { x.OrganisationId, x.Latest, x.Stage });
             e.HasIndex(x => new { x.OrganisationId, x.OverdueFrom });
             e.HasIndex(x => x.OverdueFrom);
+            // "In force on D" (ContractsInForceQuery) counts from this index alone.
+            e.HasIndex(x => new { x.OrganisationId, x.InForceFrom, x.InForceUntil, x.EnterpriseId });
             e.HasIndex(x => new { x.EnterpriseId, x.Stage });
             // The round list's order, newest first, in the city and in a unit: a page stops after its rows.
             e.HasIndex(x => new { x.CreatedAt, x.RoundId });

@@ -26,7 +26,7 @@ public sealed class CitySimulationTests
             .Select(g => new { RoundId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.RoundId, g => g.Count));
         var workflows = await host.WithEngineAsync(e => e.DescribeAsync([.. rounds.Select(r => r.WorkflowInstanceId)]));
         bool IsEffective(Round r) => workflows[r.WorkflowInstanceId].Snapshot is var s
-            && (s.Outcome == Outcomes.Effective || s.Steps.Any(step => step.Node == Nodes.Effective));
+            && (s.Outcome == FormerOutcomes.Effective || s.Steps.Any(step => step.Node is Nodes.Effective or Nodes.Published));
         var effective = rounds.Where(IsEffective).ToList();
 
         // Every enterprise got its offer, in one round each, and the commands went through the pipeline.

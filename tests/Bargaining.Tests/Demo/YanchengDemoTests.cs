@@ -63,7 +63,8 @@ public sealed class YanchengDemoTests
         };
         var byName = facts.ToDictionary(f => f.Enterprise.Name);
         Assert.All(result.Enterprises, e => Assert.Equal(expected[e.Fate], byName[e.Name].Stage));
-        Assert.Equal(Enum.GetValues<RoundStage>().Order(), facts.Where(f => f.Stage is not null).Select(f => f.Stage!.Value).Distinct().Order());
+        // The demo's spring is months before any contract's term ends: no stage of an ended contract yet.
+        Assert.Equal(Enum.GetValues<RoundStage>().Where(s => !s.HasEnded()).Order(), facts.Where(f => f.Stage is not null).Select(f => f.Stage!.Value).Distinct().Order());
 
         // Agreed wage rises of effective contracts are between 3 % and 9 %, as generated.
         var effective = facts.Where(f => f.Stage == RoundStage.Effective).ToList();

@@ -11,6 +11,7 @@ using Bargaining.Features.Rounds.Review;
 using Bargaining.Features.Rounds.Signing;
 using Bargaining.Features.Rounds.Simplified;
 using Bargaining.Features.Rounds.Table;
+using Bargaining.Features.Rounds.Termination;
 using Bargaining.Features.Rounds.Views;
 using Bargaining.Rules;
 using Microsoft.EntityFrameworkCore;
@@ -163,9 +164,32 @@ public sealed partial class Walker
                 var offering = action.Side ?? (_random.NextDouble() < 0.5 ? Side.Worker : Side.Employer);
                 return Valid(new StartRenewalCommand(id, round.Signing.TermEndsOn ?? today.AddYears(1), offering));
             }
+            case RoundActionKind.ProposeTermination:
+                return ProposeTermination(round, side, today, invalid);
+            case RoundActionKind.ConfirmTermination:
+                return invalid ? null : Valid(new ConfirmTerminationCommand(id, side));
+            case RoundActionKind.DeclineTermination:
+                return (new DeclineTerminationCommand(id, side, Text("合同仍可履行，不同意解除")), invalid, null);
             default:
                 throw new InvalidOperationException($"the walk does not know how to send {action.Action}");
         }
+    }
+
+    /// <summary>
+    /// A rescission or termination within the term (Art 39–41): by consensus from a day to come, or for a reason of
+    /// Art 40 that has happened, with its evidence. Invalid: a reason of Art 40 without evidence.
+    /// </summary>
+    private (object, bool, string?) ProposeTermination(Round round, Side side, DateOnly today, bool invalid)
+    {
+        var (starts, ends) = (round.Signing.TermStartsOn!.Value, round.Signing.TermEndsOn!.Value);
+        var reasons = Enum.GetValues<TerminationReason>();
+        var reason = invalid ? TerminationReason.ForceMajeure : today < starts ? TerminationReason.Consensus : reasons[_random.Next(reasons.Length)];
+        var rule = TerminationReasons.Of(reason);
+        var on = rule.Backdated ? today.AddDays(-_random.Next(10)) : today.AddDays(_random.Next(30));
+        on = on < starts ? starts : on > ends ? ends : on;
+        if (rule.Backdated && on > today) on = today;
+        var evidence = invalid || !rule.NeedsEvidence ? null : "相关证明文件（文号见附件）";
+        return (new ProposeTerminationCommand(round.Id, side, reason, "经营情况发生重大变化，合同无法继续履行", evidence, on), invalid, null);
     }
 
     /// <summary>A side's list: as many as the other side's list, else the offer's number, else three to five (Art 19).</summary>

@@ -73,6 +73,8 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
         public int Steps { get; set; }
         /// <summary>The stage the round showed when last seen.</summary>
         public RoundStage Stage { get; set; }
+        /// <summary>What becomes of its contract once published: renewed, rescinded or terminated, or left to expire; chosen once.</summary>
+        public RoundActionKind? InForce { get; set; }
         public List<string> Log { get; } = [];
         public HashSet<string> Reported { get; } = [];
     }
@@ -184,7 +186,7 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
         // contract is effective and may be renewed): their other steps offer nothing, and asking costs time.
         var overview = (await world.WithServicesAsync(s => s.GetRequiredService<WorkflowEngine>().DescribeAsync([lane.Round])))[lane.Round];
         var awaited = overview.Awaiting.SelectMany(a => a.Roles).ToHashSet(StringComparer.Ordinal);
-        var renewable = overview.Snapshot.Status == WorkflowStatus.Completed || overview.Awaiting.Any(a => a.Node == Nodes.Effective);
+        var renewable = overview.Snapshot.Status == WorkflowStatus.Completed || overview.Awaiting.Any(a => a.Node is Nodes.Effective or Nodes.Published);
         foreach (var actor in lane.Enterprise.Everyone.Where(a => a.User.Role switch
                  {
                      Role.CountyStaff => awaited.Contains(WorkflowRoles.CountyUnion) || renewable,
@@ -223,6 +225,25 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
             Report(lane, finding,
                 $"停在“{at}”：没有任何人可以操作，也没有待触发的期限。{(disabled.Length == 0 ? "没有提供任何操作" : "不可用的操作：" + disabled)}");
             _live.Remove(lane);
+            return true;
+        }
+        // A contract in force is renewed, rescinded or terminated (Art 38–41), or left to run out: its lane then waits
+        // for the expiry timer like any other deadline.
+        if (snapshot.Steps.Any(s => s.Node == Nodes.Published))
+        {
+            lane.InForce ??= _random.NextDouble() switch { < 0.35 => RoundActionKind.StartRenewal, < 0.6 => RoundActionKind.ProposeTermination, _ => null };
+            RoundActionKind[] ending = lane.InForce == RoundActionKind.ProposeTermination
+                ? [RoundActionKind.ProposeTermination, RoundActionKind.ConfirmTermination, RoundActionKind.DeclineTermination]
+                : lane.InForce is { } kind ? [kind] : [];
+            enabled = [.. enabled.Where(o => ending.Contains(o.Action.Action))];
+            if (enabled.Count == 0) return false;
+            var chosen = enabled[_random.Next(enabled.Count)];
+            if (chosen.Action.Action == RoundActionKind.StartRenewal && RoundsStarted >= rounds) return false;
+            await TimedAsync("command", () => ActAsync(lane, chosen, invalid: _random.NextDouble() < 0.08));
+            lane.Steps++;
+            if (chosen.Action.Action == RoundActionKind.StartRenewal) _live.Remove(lane);
+            await TimedAsync("round invariants", () => CheckRoundAsync(lane));
+            if (_random.NextDouble() < 0.3) await TimedAsync("documents", () => CheckDocumentsAsync(lane));
             return true;
         }
         // Where a deadline runs, people sometimes let it run (the reviewer who has no objection, a late reply).
@@ -432,7 +453,27 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
         if ((t.Enterprises, t.EnterprisesOffered, t.EnterprisesSigned, t.EnterprisesCovered)
             != (participating.Sum(p => p.Enterprises), participating.Sum(p => p.EnterprisesOffered), participating.Sum(p => p.EnterprisesSigned), participating.Sum(p => p.EnterprisesCovered)))
             problems.Add($"合计行{t.Enterprises}/{t.EnterprisesOffered}/{t.EnterprisesSigned}/{t.EnterprisesCovered}与各单位之和不符");
+        await InForceAsync(problems);
         if (problems.Count > 0) Report(null, Finding.Dashboard, string.Join("；", problems));
+    }
+
+    /// <summary>
+    /// The contracts in force today (ContractsInForceQuery, from the summaries) are those that took effect, whose term
+    /// covers today and whose rescission or termination, if any, takes effect later: counted here from the rounds.
+    /// </summary>
+    private async Task InForceAsync(List<string> problems)
+    {
+        var today = world.Clock.Today;
+        var counted = await world.SendAsync(new ContractsInForceQuery(today), world.City.User);
+        var expected = await world.WithServicesAsync(async s =>
+        {
+            var rounds = await s.GetRequiredService<BargainingDbContext>().Rounds.AsNoTracking().ToListAsync();
+            var states = await s.GetRequiredService<WorkflowEngine>().DescribeAsync([.. rounds.Select(r => r.WorkflowInstanceId)]);
+            return rounds.Count(r => RoundStages.Of(states[r.WorkflowInstanceId].Snapshot).TookEffect()
+                                     && r.Signing.TermStartsOn <= today && today <= r.Signing.TermEndsOn
+                                     && !(r.Termination.ConfirmedAt is not null && r.Termination.EffectiveOn <= today));
+        });
+        if (counted.Contracts != expected) problems.Add($"{today:yyyy-MM-dd}在有效期内的合同：统计为{counted.Contracts}份，按各轮协商计算为{expected}份");
     }
 
     /// <summary>

@@ -84,10 +84,13 @@ public sealed class FilingAndReviewTests
         await host.AssertAtAsync(round, "effective");
         Assert.Equal(WorkflowErrorCode.NotAllowed, (await host.TrySendAsync(round, "object", "reviewer")).Error?.Code);
 
-        await host.SendAsync(round, "publish", "union");
+        await host.SendAsync(round, "publish", "union", new JsonObject { ["termEndsOn"] = "2029-04-07" });
+        await host.AdvanceToAsync(China.At(2029, 4, 7, 23, 59));
+        await host.AssertAtAsync(round, "published");
+        await host.AdvanceToAsync(China.At(2029, 4, 8, 0, 0));
         var snapshot = await host.SnapshotAsync(round);
         Assert.Equal(WorkflowStatus.Completed, snapshot.Status);
-        Assert.Equal("effective", snapshot.Outcome);
+        Assert.Equal("expired", snapshot.Outcome);
     }
 
     /// <summary>A round signed on Tuesday 17 March 2026 and filed on Monday 23 March: day 15 is Tuesday 7 April, a working day.</summary>

@@ -18,8 +18,8 @@ public sealed class CityDashboardBrowserTests(DemoBrowserApp app, ITestOutputHel
         var campaign = app.Demo.CampaignId;
         var (enterprises, offered, effective, workers) = await app.WithDbAsync(async db =>
         {
-            // In effect: the workflow ended as effective, or waits at its "effective" step for the publication (Art 48).
-            var instances = db.Set<WorkflowInstanceRecord>().Where(i => i.Outcome == "effective" || i.State.Contains("\"node\":\"effective\""));
+            // In effect: waiting at its "effective" step for the publication (Art 48), or published and in force.
+            var instances = db.Set<WorkflowInstanceRecord>().Where(i => i.Outcome == "effective" || i.State.Contains("\"node\":\"effective\"") || i.State.Contains("\"node\":\"published\""));
             var effectiveRounds = db.Rounds.Join(instances, r => r.WorkflowInstanceId, i => i.Id, (r, i) => r);
             var covered = await db.Enterprises.Where(e => effectiveRounds.Any(r => r.EnterpriseId == e.Id)).ToListAsync();
             return (await db.Enterprises.CountAsync(),

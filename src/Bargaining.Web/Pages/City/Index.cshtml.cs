@@ -13,8 +13,14 @@ namespace Bargaining.Web.Pages.City;
 /// and signing rates against the targets, coverage, agreed wage rises, overdue rounds and rank; charts; drill-down
 /// to the unit's enterprises; export to Excel and CSV.
 /// </summary>
-public sealed class IndexModel(IMediator mediator, QualitySummaryCache quality, Jurisdictions.JurisdictionCatalog jurisdictions) : BargainingPage(mediator)
+public sealed class IndexModel(IMediator mediator, QualitySummaryCache quality, TimeProvider clock, Jurisdictions.JurisdictionCatalog jurisdictions) : BargainingPage(mediator)
 {
+    /// <summary>The day the contracts in force are counted on; today by default.</summary>
+    [BindProperty(SupportsGet = true)] public DateOnly? On { get; set; }
+
+    /// <summary>The city's contracts in force on <see cref="On"/>, by unit.</summary>
+    public ContractsInForce InForce { get; private set; } = null!;
+
     /// <summary>The campaign shown; the newest by default.</summary>
     [BindProperty(SupportsGet = true)] public Guid? Campaign { get; set; }
 
@@ -37,6 +43,7 @@ public sealed class IndexModel(IMediator mediator, QualitySummaryCache quality, 
         Units = [.. (await Mediator.Send(new Features.Organisations.OrganisationListQuery())).Where(u => u.Kind != Domain.OrganisationKind.City)];
         (Quality, QualityCountedAt) = await quality.GetAsync(Mediator);
         UnmetCounts = await Mediator.Send(new Features.Implementation.UnmetContractCountsQuery());
+        InForce = await Mediator.Send(new ContractsInForceQuery(On ?? jurisdictions.Default.Time.LocalDate(clock.GetUtcNow())));
         var id = Campaign ?? Campaigns.FirstOrDefault()?.Id;
         if (id is null) return;
         Campaign = id;

@@ -39,6 +39,11 @@ public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Accoun
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     /// <summary>Page.</summary>
     [BindProperty(SupportsGet = true, Name = "pg")] public int PageNumber { get; set; } = 1;
+    /// <summary>The day the contracts in force are counted on; today by default.</summary>
+    [BindProperty(SupportsGet = true)] public DateOnly? On { get; set; }
+
+    /// <summary>The unit's contracts in force on <see cref="On"/>.</summary>
+    public ContractsInForce InForce { get; private set; } = null!;
 
     /// <summary>The unit's figures.</summary>
     public UnitProgress Progress { get; private set; } = null!;
@@ -161,6 +166,7 @@ public sealed class IndexModel(IMediator mediator, UserManager<Bargaining.Accoun
         var unit = ShownUnit;
         Unit = unit;
         Progress = await Mediator.Send(new CountyProgressQuery(unit));
+        InForce = await Mediator.Send(new ContractsInForceQuery(On ?? Today, unit));
         List = await Mediator.Send(Filter(PageNumber));
         Unmet = await Mediator.Send(new Features.Implementation.UnmetContractsQuery(unit));
         Instructors = [.. (await accounts.Users.AsNoTracking().Where(a => a.Role == Role.Instructor && a.OrganisationId == unit).OrderBy(a => a.DisplayName)

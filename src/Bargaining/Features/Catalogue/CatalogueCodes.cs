@@ -49,6 +49,9 @@ public static class CatalogueCodes
         [RoundStage.Filed] = "filed",
         [RoundStage.Effective] = "effective",
         [RoundStage.Closed] = "closed",
+        [RoundStage.Rescinded] = "rescinded",
+        [RoundStage.Terminated] = "terminated",
+        [RoundStage.Expired] = "expired",
     };
 
     /// <summary>The sides at the table: 职工方, 企业方.</summary>
@@ -72,7 +75,8 @@ public static class CatalogueCodes
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Outcomes = new Dictionary<string, string>
     {
-        [Rounds.Outcomes.Effective] = "合同生效",
+        [Rounds.FormerOutcomes.Effective] = "合同生效（旧版本：生效或公布即结束的轮次）",
+        [Rounds.Outcomes.Expired] = "合同期满",
         [Rounds.Outcomes.Escalated] = "转为普通程序",
         [Rounds.Outcomes.Lapsed] = "期满终止，未续订",
         [Rounds.Outcomes.MemoSigned] = "签订协商备忘录",
@@ -80,7 +84,9 @@ public static class CatalogueCodes
         [Rounds.Outcomes.NoContract] = "协调终结，未订立合同",
         [Rounds.Outcomes.NotAgreed] = "未达成一致",
         [Rounds.Outcomes.OfferRefused] = "拒绝要约",
-        [Rounds.Outcomes.Renewed] = "续订",
+        [Rounds.FormerOutcomes.Renewed] = "续订（旧版本）",
+        [Rounds.Outcomes.Rescinded] = "合同解除",
+        [Rounds.Outcomes.Terminated] = "合同终止",
         [Rounds.Outcomes.Withdrawn] = "撤回",
     };
 

@@ -25,6 +25,8 @@ public enum RoundDocumentKind
     FilingForm,
     /// <summary>The collective contract for registration, with its verification code and QR mark, once both chiefs have signed.</summary>
     Contract,
+    /// <summary>集体合同解除（终止）告知书 (Art 39–42), the labour administration's copy, once both sides confirmed the rescission or termination.</summary>
+    TerminationNotice,
 }
 
 /// <summary>
@@ -84,6 +86,7 @@ public sealed class PrintRoundDocumentHandler(BargainingDbContext db, RoundDocum
             RoundDocumentKind.MeetingMinutes => printer.PrintMeetingMinutes(await documents.MinutesAsync(id, request.MeetingNumber!.Value, ct), pdf),
             RoundDocumentKind.CongressResolution => printer.PrintCongressResolution(await documents.ResolutionAsync(id, ct), pdf),
             RoundDocumentKind.FilingForm => printer.PrintFilingForm(await documents.ContractAsync(id, ct), pdf),
+            RoundDocumentKind.TerminationNotice => printer.PrintTerminationNotice(await documents.TerminationNoticeAsync(id, ct), pdf),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, null),
         };
         // A name printed with a missing character would not be the person's name: refuse rather than print 〓.
@@ -94,6 +97,7 @@ public sealed class PrintRoundDocumentHandler(BargainingDbContext db, RoundDocum
             RoundDocumentKind.Response => "回应书",
             RoundDocumentKind.MeetingMinutes => $"第{request.MeetingNumber}次协商会议记录",
             RoundDocumentKind.CongressResolution => "职代会决议",
+            RoundDocumentKind.TerminationNotice => "集体合同解除（终止）告知书",
             _ => "集体合同审查申报表",
         };
         return new RoundDocumentFile(pdf.ToArray(), FileName(enterprise, what), result.Title, result.PageCount, null);

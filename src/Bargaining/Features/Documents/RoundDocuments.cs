@@ -148,6 +148,39 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
         };
     }
 
+    /// <summary>集体合同解除（终止）告知书: once the other side confirmed the rescission or termination (Art 41).</summary>
+    public async Task<TerminationNoticeData> TerminationNoticeAsync(Guid roundId, CancellationToken ct)
+    {
+        var (round, enterprise) = await ReadyAsync(roundId, RoundDocumentKind.TerminationNotice, null, ct);
+        var t = round.Termination;
+        var rule = Rules.TerminationReasons.Of(t.Reason!.Value);
+        var time = workflow.Profile(round).Time;
+        var number = await db.RegisteredContracts.AsNoTracking().Where(c => c.RoundId == roundId).OrderByDescending(c => c.RegisteredAt)
+            .Select(c => c.ContractNumber).FirstOrDefaultAsync(ct);
+        return new TerminationNoticeData
+        {
+            Authority = round.Filing.Authority ?? "劳动保障行政部门",
+            Employer = enterprise.Name,
+            Union = Party(enterprise, Side.Worker),
+            ContractTitle = $"{enterprise.Name}{Description(Kind(round.Kind))}",
+            ContractNumber = number,
+            FiledOn = round.Filing.ReceivedOn,
+            TermStartsOn = round.Signing.TermStartsOn!.Value,
+            TermEndsOn = round.Signing.TermEndsOn!.Value,
+            Action = rule.Ends ? "终止" : "解除",
+            Reason = rule.Name,
+            Article = rule.Article,
+            Grounds = t.Grounds!,
+            Evidence = t.Evidence,
+            ProposedBy = t.ProposedBy!.Value.Chinese(),
+            ProposedOn = time.LocalDate(t.ProposedAt!.Value),
+            ConfirmedOn = time.LocalDate(t.ConfirmedAt!.Value),
+            EffectiveOn = t.EffectiveOn!.Value,
+            EmployerChief = (await SideAsync(round, enterprise, Side.Employer, ct)).Chief.Name,
+            WorkerChief = (await SideAsync(round, enterprise, Side.Worker, ct)).Chief.Name,
+        };
+    }
+
     /// <summary>
     /// The contract's data, for the contract and the filing form: once both chiefs have signed (Art 37) and the
     /// term is agreed (Art 38); filing, review and effect as far as they have come.
@@ -222,6 +255,7 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
             listed.Add((RoundDocumentKind.CongressResolution, null, "职工代表大会决议"));
             listed.Add((RoundDocumentKind.FilingForm, null, "集体合同审查申报表"));
             listed.Add((RoundDocumentKind.Contract, null, "集体合同文本（带核验码）"));
+            if (facts.Round.Termination.ConfirmedAt is not null) listed.Add((RoundDocumentKind.TerminationNotice, null, "集体合同解除（终止）告知书"));
         }
         return [.. listed.Select(d => Unavailable(facts, d.Kind, d.Meeting) is { } why
             ? new RoundDocumentStatus(d.Kind, d.Meeting, d.Title, false, why.Code, why.Message)
@@ -280,6 +314,10 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
                 return round.Congress.Adopted is null
                     ? DomainException.Conflict("document.no-vote", "职工代表大会尚未对合同草案进行表决，还没有职代会决议（《集体合同规定》第三十六条）")
                     : null;
+            case RoundDocumentKind.TerminationNotice:
+                return round.Termination.ConfirmedAt is null
+                    ? DomainException.Conflict("document.not-terminated", "解除（终止）合同须经对方首席代表确认后才有告知书（《集体合同规定》第四十一条）")
+                    : Unnamed(f, Side.Worker) ?? Unnamed(f, Side.Employer);
             default:
                 if (round.Signing.WorkerSignedAt is null || round.Signing.EmployerSignedAt is null)
                     return DomainException.Conflict("contract.unsigned", "双方首席代表签字后才有正式合同文本和审查申报表（《集体合同规定》第三十七条）");

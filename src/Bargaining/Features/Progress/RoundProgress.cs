@@ -69,6 +69,13 @@ public sealed class RoundProgress
     /// incremental export (<see cref="Catalogue.ExportChangesQuery"/>) selects by.
     /// </summary>
     public DateTimeOffset ChangedAt { get; set; }
+    /// <summary>The first day of the term of a contract that took effect (Art 38); null for a round without one.</summary>
+    public DateOnly? InForceFrom { get; set; }
+    /// <summary>
+    /// The last day that contract is in force: the term's last day, or the day before its rescission or termination
+    /// takes effect (Art 39–41). "In force on D" is <c>InForceFrom &lt;= D &lt;= InForceUntil</c>.
+    /// </summary>
+    public DateOnly? InForceUntil { get; set; }
 
     /// <summary>The pattern <see cref="AwaitedRoles"/> contains when <paramref name="role"/> may act.</summary>
     public static string RolePattern(string role) => $"|{role}|";
@@ -146,7 +153,8 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
     private sealed record Rise(decimal? Number, string? Unit);
 
     /// <summary>The few facts of a round that its summary reads.</summary>
-    internal sealed record RoundFacts(Guid Id, Guid EnterpriseId, DateTimeOffset CreatedAt, string Jurisdiction, DateTimeOffset? OfferedAt, DateTimeOffset? RepliedAt, DateTimeOffset? MetOnTheSpotAt);
+    internal sealed record RoundFacts(Guid Id, Guid EnterpriseId, DateTimeOffset CreatedAt, string Jurisdiction, DateTimeOffset? OfferedAt, DateTimeOffset? RepliedAt, DateTimeOffset? MetOnTheSpotAt,
+        DateOnly? TermStartsOn = null, DateOnly? TermEndsOn = null, DateOnly? TerminatedOn = null);
 
     /// <summary>
     /// The sources of the rounds given, of the rounds of the workflows given and of the rounds of the topics given. It
@@ -159,7 +167,8 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
             join e in c.Enterprises on r.EnterpriseId equals e.Id
             join w in c.Set<WorkflowInstanceRecord>() on r.WorkflowInstanceId equals w.Id
             select new Source(
-                new RoundFacts(r.Id, r.EnterpriseId, r.CreatedAt, r.Jurisdiction, r.Offer.MadeAt, r.Response.GivenAt, r.OnTheSpot.MetAt),
+                new RoundFacts(r.Id, r.EnterpriseId, r.CreatedAt, r.Jurisdiction, r.Offer.MadeAt, r.Response.GivenAt, r.OnTheSpot.MetAt,
+                    r.Signing.TermStartsOn, r.Signing.TermEndsOn, r.Termination.ConfirmedAt != null ? r.Termination.EffectiveOn : null),
                 e.OrganisationId, w,
                 c.Meetings.Any(m => m.RoundId == r.Id),
                 c.Topics.Where(t => t.RoundId == r.Id && t.Code == TopicCatalog.Pay && t.Status == TopicStatus.Agreed)
@@ -256,8 +265,13 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
             LastDay = steps.LastDay,
             NextActors = RoundProgress.Join(steps.NextActors),
             CountyMayUrge = steps.CountyMayUrge,
+            InForceFrom = steps.Stage.TookEffect() ? round.TermStartsOn : null,
+            InForceUntil = steps.Stage.TookEffect() ? InForceUntil(round) : null,
         };
     }
+
+    private static DateOnly? InForceUntil(RoundFacts round) =>
+        round.TerminatedOn is { } ended && ended <= round.TermEndsOn ? ended.AddDays(-1) : round.TermEndsOn;
 
     /// <summary>
     /// The first day <see cref="RoundStages.Overdue"/> finds the round overdue, and what it finds that day. Being

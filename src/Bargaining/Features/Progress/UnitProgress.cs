@@ -10,7 +10,8 @@ namespace Bargaining.Features.Progress;
 /// How many enterprises stand at each stage now, each counted once at the stage of its latest round — as the
 /// enterprise list filters by stage, so a card and the list it opens give the same number.
 /// </summary>
-public sealed record StageCounts(int Started, int Offered, int Replied, int Bargaining, int Signed, int Filed, int Effective, int Closed);
+public sealed record StageCounts(int Started, int Offered, int Replied, int Bargaining, int Signed, int Filed, int Effective, int Closed,
+    int Rescinded = 0, int Terminated = 0, int Expired = 0);
 
 /// <summary>
 /// How far the enterprises whose offer was counted (<see cref="UnitProgress.EnterprisesOffered"/>) got, each enterprise
@@ -159,14 +160,14 @@ public sealed class ProgressFigures(BargainingDbContext db, RoundWorkflow workfl
         var reached = await counted.GroupBy(p => p.OrganisationId).Select(g => new Reached(g.Key,
                 g.Select(p => p.EnterpriseId).Distinct().Count(),
                 g.Where(p => p.Replied || p.Stage == RoundStage.Replied || p.Stage == RoundStage.Bargaining
-                        || p.Stage == RoundStage.Signed || p.Stage == RoundStage.Filed || p.Stage == RoundStage.Effective)
+                        || p.Stage == RoundStage.Signed || p.Stage == RoundStage.Filed || p.Stage == RoundStage.Effective || RoundStages.Ended.Contains(p.Stage))
                     .Select(p => p.EnterpriseId).Distinct().Count(),
                 g.Where(p => p.Stage == RoundStage.Bargaining || p.Stage == RoundStage.Signed || p.Stage == RoundStage.Filed || p.Stage == RoundStage.Effective
-                        || (p.Stage == RoundStage.Closed && p.Met))
+                        || RoundStages.Ended.Contains(p.Stage) || (p.Stage == RoundStage.Closed && p.Met))
                     .Select(p => p.EnterpriseId).Distinct().Count(),
-                g.Where(p => p.Stage == RoundStage.Signed || p.Stage == RoundStage.Filed || p.Stage == RoundStage.Effective).Select(p => p.EnterpriseId).Distinct().Count(),
-                g.Where(p => p.Stage == RoundStage.Filed || p.Stage == RoundStage.Effective).Select(p => p.EnterpriseId).Distinct().Count(),
-                g.Where(p => p.Stage == RoundStage.Effective).Select(p => p.EnterpriseId).Distinct().Count()))
+                g.Where(p => p.Stage == RoundStage.Signed || p.Stage == RoundStage.Filed || p.Stage == RoundStage.Effective || RoundStages.Ended.Contains(p.Stage)).Select(p => p.EnterpriseId).Distinct().Count(),
+                g.Where(p => p.Stage == RoundStage.Filed || p.Stage == RoundStage.Effective || RoundStages.Ended.Contains(p.Stage)).Select(p => p.EnterpriseId).Distinct().Count(),
+                g.Where(p => p.Stage == RoundStage.Effective || RoundStages.Ended.Contains(p.Stage)).Select(p => p.EnterpriseId).Distinct().Count()))
             .ToListAsync(ct);
 
         async Task<UnitProgress> FiguresAsync(Organisation unit, Func<Guid, bool> includes)
@@ -181,7 +182,8 @@ public sealed class ProgressFigures(BargainingDbContext db, RoundWorkflow workfl
             var inUnits = unitIds.Where(includes).ToList();
             return new UnitProgress(unit.Id, unit.Name, unit.Kind, mine.Sum(c => c.Count), mine.Sum(c => c.Workers),
                 new StageCounts(Count(RoundStage.Started), Count(RoundStage.Offered), Count(RoundStage.Replied), Count(RoundStage.Bargaining),
-                    Count(RoundStage.Signed), Count(RoundStage.Filed), Count(RoundStage.Effective), Count(RoundStage.Closed)),
+                    Count(RoundStage.Signed), Count(RoundStage.Filed), Count(RoundStage.Effective), Count(RoundStage.Closed),
+                    Count(RoundStage.Rescinded), Count(RoundStage.Terminated), Count(RoundStage.Expired)),
                 overdueCount == 0 ? [] : await OverdueAsync(rounds.Where(p => inUnits.Contains(p.OrganisationId)), now, ct),
                 overdueCount,
                 effective.Sum(c => c.Count), effective.Sum(c => c.Workers),

@@ -23,7 +23,10 @@ public static class BargainingConditions
         // representatives.
         .Add("bargaining-under-way", c => TableOpened(c.Variables))
         // Wage agreements are filed within 7 days (《工资集体协商试行办法》 Art 21), other contracts within 10 (Art 42).
-        .Add("wage-agreement", c => Text(c.Variables, "kind") == "wage");
+        .Add("wage-agreement", c => Text(c.Variables, "kind") == "wage")
+        // The enterprise merged, dissolved, bankrupt or closed (Art 40(1)): the contract 终止 with its party; any other
+        // reason rescinds it (解除).
+        .Add("enterprise-ceased", c => Text(c.Variables, "terminationReason") == Rules.TerminationReason.EnterpriseCeased.WorkflowName());
 
     // The milestones a round has passed, read from its variables, which keep every payload for the round's life: the
     // decisions above and RoundStages judge them here alike.

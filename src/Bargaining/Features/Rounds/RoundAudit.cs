@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Bargaining.Domain;
+using Bargaining.Rules;
 using Bargaining.Workflows.Persistence;
 
 namespace Bargaining.Features.Rounds;
@@ -54,6 +55,10 @@ public static class RoundAudit
 
         var objection = Last(Signals.Object);
         Compare("审查意见", round.Review.Opinion, (string?)objection?.Payload?["opinion"]);
+
+        var terminated = Last(Signals.Terminate);
+        Compare("解除（终止）事由", round.Termination.ConfirmedAt is null ? null : round.Termination.Reason?.WorkflowName(), (string?)terminated?.Payload?["terminationReason"]);
+        Compare("解除（终止）日期", round.Termination.ConfirmedAt is null ? null : round.Termination.EffectiveOn, Date(terminated?.Payload?["terminationEffectiveOn"]));
         return differences;
     }
 

@@ -69,9 +69,21 @@ public static class RoundPreconditions
     /// </summary>
     public static DomainException? StartRenewal(WorkflowSnapshot current, bool renewed, DateOnly expiresOn, DateOnly today)
     {
-        if (current.Outcome is not (Outcomes.Effective or Outcomes.Renewed) && !current.Steps.Any(s => s.Node == Nodes.Effective))
+        if (current.Outcome is not (FormerOutcomes.Effective or FormerOutcomes.Renewed) && !current.Steps.Any(s => s.Node is Nodes.Effective or Nodes.Published))
             return DomainException.Conflict("renewal.not-effective", "只有已生效的集体合同才能续订（《集体合同规定》第三十八条）");
         if (renewed) return DomainException.Conflict("renewal.exists", "该合同已发起续订，不能重复发起");
         return Round.CannotRenew(expiresOn, today);
     }
+
+    /// <summary>
+    /// A contract is rescinded or terminated only while in force (Art 39–41): after it took effect, before it ended; an
+    /// ended contract cannot be ended, or changed, again.
+    /// </summary>
+    public static DomainException? Terminate(WorkflowSnapshot current) => RoundStages.Of(current) switch
+    {
+        RoundStage.Rescinded or RoundStage.Terminated => DomainException.Conflict("termination.done", "合同已经解除或终止，不能再解除、终止或变更"),
+        RoundStage.Expired => DomainException.Conflict("termination.expired", "合同已期满终止，不能再解除、终止或变更（《集体合同规定》第三十八条）"),
+        _ when current.Steps.Any(s => s.Node is Nodes.Effective or Nodes.Published) => null,
+        _ => DomainException.Conflict("termination.not-effective", "只有已生效、仍在期限内的集体合同才能解除或终止（《集体合同规定》第三十九条至第四十一条）"),
+    };
 }

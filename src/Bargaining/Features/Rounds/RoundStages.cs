@@ -22,6 +22,12 @@ public enum RoundStage
     Effective,
     /// <summary>已结束: ended without a contract (withdrawn, coordination closed, simplified minutes or memo).</summary>
     Closed,
+    /// <summary>已解除: the effective contract was rescinded by both sides (Art 39–41).</summary>
+    Rescinded,
+    /// <summary>已终止: the effective contract ended with the enterprise (merged, dissolved, bankrupt or closed, Art 40).</summary>
+    Terminated,
+    /// <summary>已期满: the effective contract's term is over (Art 38).</summary>
+    Expired,
 }
 
 /// <summary>
@@ -36,7 +42,14 @@ public static class RoundStages
     public static RoundStage Of(WorkflowSnapshot snapshot)
     {
         if (snapshot.Status == WorkflowStatus.Completed)
-            return snapshot.Outcome is Outcomes.Effective or Outcomes.Renewed ? RoundStage.Effective : RoundStage.Closed;
+            return snapshot.Outcome switch
+            {
+                FormerOutcomes.Effective or FormerOutcomes.Renewed => RoundStage.Effective,
+                Outcomes.Rescinded => RoundStage.Rescinded,
+                Outcomes.Terminated => RoundStage.Terminated,
+                Outcomes.Expired => RoundStage.Expired,
+                _ => RoundStage.Closed,
+            };
         // Parallel steps (the two signatures, the two lists of representatives) are at the same stage; the furthest counts.
         var steps = snapshot.Steps.Select(s => Of(s.Node)).DefaultIfEmpty(RoundStage.Started).Max();
         var passed = Passed(snapshot.Variables);
@@ -55,7 +68,7 @@ public static class RoundStages
         Nodes.Bargaining or Nodes.Suspended or Nodes.Congress or Nodes.UnionSignature or Nodes.EmployerSignature or Nodes.Signed or Nodes.Meeting => RoundStage.Bargaining,
         Nodes.Filing or Nodes.WageFiling or Nodes.FilingOverdue => RoundStage.Signed,
         Nodes.Review => RoundStage.Filed,
-        Nodes.Effective => RoundStage.Effective,
+        Nodes.Effective or Nodes.Published => RoundStage.Effective,
         _ => throw new InvalidOperationException($"no stage for the workflow node '{node}'; add it to RoundStages"),
     };
 
@@ -79,11 +92,23 @@ public static class RoundStages
         RoundStage.Signed => "已签订",
         RoundStage.Filed => "已报送",
         RoundStage.Effective => "已生效",
+        RoundStage.Rescinded => "已解除",
+        RoundStage.Terminated => "已终止",
+        RoundStage.Expired => "已期满",
         _ => "已结束",
     };
 
     /// <summary>Signed or further: counts towards the signing rate.</summary>
-    public static bool IsSigned(this RoundStage stage) => stage is RoundStage.Signed or RoundStage.Filed or RoundStage.Effective;
+    public static bool IsSigned(this RoundStage stage) => stage is RoundStage.Signed or RoundStage.Filed or RoundStage.Effective || stage.HasEnded();
+
+    /// <summary>The stages of a contract that took effect and has since ended, for queries.</summary>
+    public static readonly RoundStage[] Ended = [RoundStage.Rescinded, RoundStage.Terminated, RoundStage.Expired];
+
+    /// <summary>The contract took effect and has since ended: rescinded, terminated or expired (Art 38–41).</summary>
+    public static bool HasEnded(this RoundStage stage) => Ended.Contains(stage);
+
+    /// <summary>The contract took effect, whether it is still in force or has ended since.</summary>
+    public static bool TookEffect(this RoundStage stage) => stage == RoundStage.Effective || stage.HasEnded();
 
     /// <summary>
     /// The overdue step of a round, if any, with its missed last day: a step whose deadline has lapsed and moved the
@@ -94,6 +119,8 @@ public static class RoundStages
     {
         foreach (var step in workflow.Snapshot.Steps)
         {
+            // The end of the term is no one's duty: the contract expires by itself (Art 38).
+            if (step.Node == Nodes.Published) continue;
             if (step.LastDay is { } last && last < today) return (step.Name, last);
             if (!NodeGroups.Overdue.Contains(step.Node)) continue;
             var missed = workflow.Lapsed.Where(l => l.Into == step.Node).Select(l => (DateOnly?)l.LastDay).Max();

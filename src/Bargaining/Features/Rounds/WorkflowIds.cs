@@ -57,6 +57,10 @@ public static class Nodes
     public const string RenewalWindow = "renewal-window";
     public const string Expired = "expired";
     public const string Lapsed = "lapsed";
+    public const string TerminationKind = "termination-kind";
+    public const string Rescinded = "rescinded";
+    public const string Terminated = "terminated";
+    public const string TermEnded = "term-ended";
 }
 
 public static class Signals
@@ -84,13 +88,13 @@ public static class Signals
     public const string SignMemo = "sign-memo";
     public const string SignMinutes = "sign-minutes";
     public const string Suspend = "suspend";
+    public const string Terminate = "terminate";
     public const string Urge = "urge";
     public const string Withdraw = "withdraw";
 }
 
 public static class Outcomes
 {
-    public const string Effective = "effective";
     public const string Escalated = "escalated";
     public const string Lapsed = "lapsed";
     public const string MemoSigned = "memo-signed";
@@ -98,8 +102,20 @@ public static class Outcomes
     public const string NoContract = "no-contract";
     public const string NotAgreed = "not-agreed";
     public const string OfferRefused = "offer-refused";
-    public const string Renewed = "renewed";
     public const string Withdrawn = "withdrawn";
+    public const string Rescinded = "rescinded";
+    public const string Terminated = "terminated";
+    public const string Expired = "expired";
+}
+
+/// <summary>
+/// Outcomes the definitions no longer end in but instances completed before keep: until the contract's life was
+/// tracked, publication ended the round as <c>effective</c> (a renewal as <c>renewed</c>); such a contract is 已生效.
+/// </summary>
+public static class FormerOutcomes
+{
+    public const string Effective = "effective";
+    public const string Renewed = "renewed";
 }
 
 public static class WorkflowRoles

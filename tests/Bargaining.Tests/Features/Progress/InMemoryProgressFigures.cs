@@ -83,7 +83,8 @@ public sealed class InMemoryProgressFigures(BargainingDbContext db, WorkflowEngi
             var counted = own.Where(f => f.SinceCampaign).ToList();
             return new UnitProgress(unit.Id, unit.Name, unit.Kind, mine.Count, mine.Sum(e => e.Employees),
                 new StageCounts(Count(RoundStage.Started), Count(RoundStage.Offered), Count(RoundStage.Replied), Count(RoundStage.Bargaining),
-                    Count(RoundStage.Signed), Count(RoundStage.Filed), Count(RoundStage.Effective), Count(RoundStage.Closed)),
+                    Count(RoundStage.Signed), Count(RoundStage.Filed), Count(RoundStage.Effective), Count(RoundStage.Closed),
+                    Count(RoundStage.Rescinded), Count(RoundStage.Terminated), Count(RoundStage.Expired)),
                 [.. own.Where(f => f.Overdue is not null).Select(f => f.Overdue!).OrderByDescending(o => o.DaysLate).ThenBy(o => o.Enterprise, StringComparer.Ordinal)],
                 own.Count(f => f.Overdue is not null),
                 covered.Count, covered.Sum(e => e.Employees),
@@ -95,8 +96,8 @@ public sealed class InMemoryProgressFigures(BargainingDbContext db, WorkflowEngi
                     Enterprises(f => f.Round.Response.GivenAt is not null || f.Stage is RoundStage.Replied or RoundStage.Bargaining || f.Stage.IsSigned()),
                     Enterprises(f => f.Stage is RoundStage.Bargaining || f.Stage.IsSigned() || (f.Stage == RoundStage.Closed && f.Met)),
                     Enterprises(f => f.Stage.IsSigned()),
-                    Enterprises(f => f.Stage is RoundStage.Filed or RoundStage.Effective),
-                    Enterprises(f => f.Stage == RoundStage.Effective)));
+                    Enterprises(f => f.Stage is RoundStage.Filed || f.Stage.TookEffect()),
+                    Enterprises(f => f.Stage.TookEffect())));
             int Enterprises(Func<Fact, bool> reached) => counted.Where(reached).Select(f => f.Enterprise.Id).Distinct().Count();
         }
 

@@ -23,7 +23,7 @@ public sealed class PublishValidator : AbstractValidator<PublishCommand>
     public PublishValidator() => RuleFor(c => c.How).NotEmpty().WithMessage("请填写公布方式（如公告栏、内网），《集体合同规定》第四十八条").Within(TextLimits.Reason, "公布方式");
 }
 
-/// <summary>Handles <see cref="PublishCommand"/>: the publication and <c>publish</c>, which ends the round.</summary>
+/// <summary>Handles <see cref="PublishCommand"/>: the publication and <c>publish</c>, from which the contract runs to the end of its term.</summary>
 public sealed class PublishHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) : IRequestHandler<PublishCommand, Unit>
 {
     public async Task<Unit> Handle(PublishCommand request, CancellationToken cancellationToken)
@@ -35,7 +35,11 @@ public sealed class PublishHandler(BargainingDbContext db, RoundWorkflow workflo
         {
             ["publishedOn"] = request.PublishedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["publishedHow"] = round.Review.PublishedHow,
+            // The contract expires by itself when its last day is over (ordinary-procedure.json, published).
+            ["termEndsOn"] = round.Signing.TermEndsOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         }, cancellationToken);
+        // Published, the contract is in force: the round no longer runs, as before the contract's life was tracked.
+        round.Stop();
         return Unit.Value;
     }
 }

@@ -118,6 +118,12 @@ public enum RoundActionKind
     RecordNoAgreement,
     /// <summary><see cref="Renewal.StartRenewalCommand"/>, on a round whose contract is effective.</summary>
     StartRenewal,
+    /// <summary><see cref="Termination.ProposeTerminationCommand"/>, on a contract in force.</summary>
+    ProposeTermination,
+    /// <summary><see cref="Termination.ConfirmTerminationCommand"/>, by the side that did not propose it.</summary>
+    ConfirmTermination,
+    /// <summary><see cref="Termination.DeclineTerminationCommand"/>: the other side declines, the proposing side withdraws.</summary>
+    DeclineTermination,
 }
 
 /// <summary>How <see cref="RoundActionKind"/>s and the definitions' signals map onto each other.</summary>
@@ -150,6 +156,7 @@ public static class RoundActionKinds
         [Signals.SignMinutes] = RoundActionKind.SignMinutes,
         [Signals.SignMemo] = RoundActionKind.SignMemo,
         [Signals.NoAgreement] = RoundActionKind.RecordNoAgreement,
+        [Signals.Terminate] = RoundActionKind.ConfirmTermination,
     };
 
     /// <summary>The action of <paramref name="signal"/> at <paramref name="node"/>; null for a signal no command sends.</summary>
@@ -194,6 +201,10 @@ public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine e
             if (snapshot.Steps.Any(s => TopicMoves.AtTheTable.Contains(s.Node))) actions.AddRange(await TableActionsAsync(round, own, snapshot, facts));
             if (snapshot.Steps.Any(s => TermSteps.Contains(s.Node)))
                 actions.Add(Action(RoundActionKind.AgreeTerm, "约定合同期限", RoundPreconditions.AgreeTerm(round, snapshot), own));
+            if (snapshot.Steps.FirstOrDefault(s => s.Node is Nodes.Effective or Nodes.Published) is { } inForce)
+                actions.Add(round.Termination.Pending
+                    ? Action(RoundActionKind.DeclineTermination, round.Termination.ProposedBy == own ? "撤回解除（终止）合同的提议" : "不同意解除（终止）合同", null, own, inForce.Node)
+                    : Action(RoundActionKind.ProposeTermination, "提出解除或终止合同", null, own, inForce.Node));
             if (round.OfferingSide == own && RoundPreconditions.RenewalOffer(round, snapshot.Steps, workflow.Profile(round)) is { } early)
                 actions.Add(Action(RoundActionKind.SendOffer, "发出续订要约书", early, own, Nodes.AwaitingWindow));
         }
@@ -219,6 +230,8 @@ public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine e
                 return side == round.RespondingSide ? Make() : null;
             case RoundActionKind.Publish:
                 return side == PublishCommand.Publisher ? Make() : null;
+            case RoundActionKind.ConfirmTermination:
+                return side is { } confirming && round.Termination.Pending && round.Termination.ProposedBy != confirming ? Make() : null;
             case RoundActionKind.WithdrawOffer:
                 return side is { } s && RoundPreconditions.WithdrawOffer(round, s) is null ? Make() : null;
             case RoundActionKind.ScheduleMeeting:
@@ -258,7 +271,7 @@ public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine e
     private static string TableNode(WorkflowSnapshot snapshot) => snapshot.Steps.First(s => TopicMoves.AtTheTable.Contains(s.Node)).Node;
 
     private static bool IsEffective(WorkflowSnapshot snapshot) =>
-        snapshot.Outcome is Outcomes.Effective or Outcomes.Renewed || snapshot.Steps.Any(s => s.Node == Nodes.Effective);
+        snapshot.Outcome is FormerOutcomes.Effective or FormerOutcomes.Renewed || snapshot.Steps.Any(s => s.Node is Nodes.Effective or Nodes.Published);
 
     private static RoundAction Action(RoundActionKind kind, string title, DomainException? refusal, Side? side, string? node = null, DateOnly? lastDay = null, Guid? topicId = null) =>
         new(kind, title, refusal is null, refusal?.Message, side, node, lastDay, topicId);

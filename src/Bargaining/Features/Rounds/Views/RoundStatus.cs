@@ -32,7 +32,8 @@ public sealed record RoundSteps(RoundStage Stage, string Step, DateOnly? LastDay
     public static RoundSteps Of(WorkflowOverview state, WorkflowDefinition? definition)
     {
         var stage = RoundStages.Of(state.Snapshot);
-        var roles = state.Awaiting.SelectMany(a => a.Roles).Distinct().ToList();
+        // A contract in force awaits no one: its step only holds the end of its term and the sides' right to end it.
+        var roles = state.Awaiting.Where(a => a.Node != Nodes.Published).SelectMany(a => a.Roles).Distinct().ToList();
         var urge = definition is not null && state.Awaiting.Any(a => definition.Nodes.GetValueOrDefault(a.Node)?.Signal(Signals.Urge) is { } signal
             && signal.Roles.Contains(WorkflowRoles.CountyUnion));
         return new RoundSteps(stage, state.Snapshot.Steps.Count == 0 ? stage.Chinese() : string.Join("、", state.Snapshot.Steps.Select(s => s.Name)),

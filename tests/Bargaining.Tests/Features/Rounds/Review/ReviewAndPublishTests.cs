@@ -102,7 +102,7 @@ public sealed class ReviewAndPublishTests : RoundScenario
     }
 
     [Fact]
-    public async Task The_union_chair_publishes_the_effective_contract_which_ends_the_round()
+    public async Task The_union_chair_publishes_the_effective_contract_which_then_runs_to_the_end_of_its_term()
     {
         var round = await FiledAsync();
         await Host.AdvanceToAsync(China.At(2026, 3, 18, 9));
@@ -110,7 +110,9 @@ public sealed class ReviewAndPublishTests : RoundScenario
         await Host.SendAsync(new PublishCommand(round, new DateOnly(2026, 3, 18), "厂区公告栏及企业内网"), Chair);
 
         var snapshot = await Host.SnapshotAsync(round);
-        Assert.Equal(("effective", 0), (snapshot.Outcome, snapshot.Steps.Count));
+        var step = Assert.Single(snapshot.Steps);
+        Assert.Equal((Bargaining.Features.Rounds.Nodes.Published, ThreeYears.Ends), (step.Node, step.LastDay));
+        Assert.False((await RoundAsync(round)).Running);
         Assert.Equal(new DateOnly(2026, 3, 18), (await RoundAsync(round)).Review.PublishedOn);
     }
 

@@ -73,6 +73,6 @@ public sealed class RoundActionsTests : RoundScenario
 
         Assert.True(Find(await ActionsAsync(round, Chair), RoundActionKind.Publish)!.Enabled);
         await Host.SendAsync(new PublishCommand(round, Today, "厂务公开栏"), Chair);
-        Assert.Equal(Outcomes.Effective, (await Host.SnapshotAsync(round)).Outcome);
+        Assert.Equal(Nodes.Published, Assert.Single((await Host.SnapshotAsync(round)).Steps).Node);
     }
 }

@@ -148,7 +148,8 @@ public sealed class RoundStageTests : RoundScenario
                 var snapshot = new WorkflowSnapshot(Guid.Empty, id, 1, "js-yancheng", null, WorkflowStatus.Running, null, 0,
                     [new ActiveStep(node, node, default, null, null)], []);
                 var stage = RoundStages.Of(snapshot);
-                Assert.True(stage is not (RoundStage.Effective or RoundStage.Closed) || node == Nodes.Effective, $"{id}: {node} is {stage}");
+                Assert.True(stage is not (RoundStage.Effective or RoundStage.Closed) || node is Nodes.Effective or Nodes.Published, $"{id}: {node} is {stage}");
+                Assert.False(stage.HasEnded(), $"{id}: {node} is {stage}, which only an ended workflow is");
             }
         }
     }
