@@ -237,6 +237,7 @@ public static class WebApp
         services.AddScoped<EmailReminders>();
         services.AddHostedService<Bargaining.Infrastructure.OutboxSender>();
         services.AddHostedService<DeadlineReminderSweeper>();
+        services.AddScoped<MediatR.INotificationHandler<Features.Implementation.ObligationFoundUnmet>, UnmetObligationMail>();
         services.AddScoped<Features.Catalogue.IEnterpriseChairs, EnterpriseChairs>();
         services.AddSingleton<Pages.City.QualitySummaryCache>();
         services.Configure<ForwardedHeadersOptions>(o =>

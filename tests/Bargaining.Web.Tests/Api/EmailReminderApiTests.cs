@@ -114,6 +114,47 @@ public sealed class EmailReminderApiTests(MailingApp app) : IClassFixture<Mailin
     }
 
     [Fact]
+    public async Task A_check_that_finds_an_obligation_unmet_mails_the_county_staff_who_receive_notices()
+    {
+        using var table = await RoundTable.SeatAsync(app, "盐城鑫源电子有限公司");
+        var (round, _) = await table.FiledAsync();
+        using (var reviewer = await app.SignedInAsync(Domain.Role.Reviewer, app.Yandu.Id))
+            await (await reviewer.PostJsonAsync($"/api/rounds/{round}/review/clearance", new Features.Rounds.Review.RecordReviewClearanceCommand(round))).ExpectAsync(HttpStatusCode.NoContent);
+        using var staff = await app.SignedInAsync(Domain.Role.CountyStaff, app.Yandu.Id);
+        using var quiet = await app.SignedInAsync(Domain.Role.CountyStaff, app.Yandu.Id);
+        await ConfirmAsync(staff, "zhang.min@ydzgh.example");
+        await (await quiet.PutAsJsonAsync("/api/account/reminders", new ReminderBody("sun.li@ydzgh.example", false), Json.Options)).ExpectAsync(HttpStatusCode.OK);
+
+        await (await table.Chair.PostAsync($"/api/rounds/{round}/obligations/derivation", null)).ExpectAsync(HttpStatusCode.OK);
+        var checklist = await (await table.Chair.GetAsync($"/api/rounds/{round}/obligations")).ReadAsync<Features.Implementation.Checklist>();
+        var obligation = checklist.Obligations[0];
+        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/checks",
+            new Features.Implementation.RecordCheckCommand(round, obligation.Id, Domain.CheckOutcome.NotMet, "4月工资未按约定调增"))).ExpectAsync(HttpStatusCode.Created);
+
+        var queued = Assert.Single(await app.OutboxAsync("unmet-obligation"));
+        Assert.Equal(("zhang.min@ydzgh.example", $"【履约检查】盐城鑫源电子有限公司 {obligation.Title}：未履行"), (queued.Recipient, queued.Subject));
+        Assert.Contains("说明：4月工资未按约定调增", queued.Body, StringComparison.Ordinal);
+        Assert.Contains($"https://xieshang.yczgh.example/Rounds/{round}/Implementation", queued.Body, StringComparison.Ordinal);
+        await app.AdvanceToAsync(app.Clock.GetUtcNow().AddMinutes(1));
+        await LocalSmtpServer.WaitForAsync(() => Task.FromResult(app.Smtp.To("zhang.min@ydzgh.example").Any(m => m.Subject == queued.Subject)), "the county's notice");
+        Assert.Empty(app.Smtp.To("sun.li@ydzgh.example").Where(m => m.Subject?.StartsWith("【履约检查】", StringComparison.Ordinal) == true));
+
+        // A check that finds it met tells nobody.
+        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/checks",
+            new Features.Implementation.RecordCheckCommand(round, checklist.Obligations[1].Id, Domain.CheckOutcome.Met, null))).ExpectAsync(HttpStatusCode.Created);
+        Assert.Single(await app.OutboxAsync("unmet-obligation"));
+    }
+
+    private async Task ConfirmAsync(HttpClient client, string address)
+    {
+        await (await client.PutAsJsonAsync("/api/account/reminders", new ReminderBody(address, true), Json.Options)).ExpectAsync(HttpStatusCode.OK);
+        await app.AdvanceToAsync(app.Clock.GetUtcNow().AddMinutes(1));
+        await LocalSmtpServer.WaitForAsync(() => Task.FromResult(app.Smtp.To(address).Count == 1), $"the confirmation mail to {address}");
+        using var mailbox = app.NewClient();
+        await (await mailbox.GetAsync(app.ConfirmationPath(address))).ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_message_the_mail_server_cannot_take_stays_queued_with_its_error_and_goes_on_a_later_attempt()
     {
         var now = app.Clock.GetUtcNow();
