@@ -21,8 +21,11 @@ public sealed class TemplateSet
 
     private TemplateSet(DocumentTemplate<OfferLetterData> offerLetter, DocumentTemplate<ResponseData> response,
         DocumentTemplate<MeetingMinutesData> meetingMinutes, DocumentTemplate<CongressResolutionData> congressResolution,
-        DocumentTemplate<ContractData> filingForm, IReadOnlyDictionary<ContractKind, DocumentTemplate<ContractData>> contracts)
+        DocumentTemplate<ContractData> filingForm, IReadOnlyDictionary<ContractKind, DocumentTemplate<ContractData>> contracts,
+        DocumentTemplate<ChangeAgreementData> changeAgreement, DocumentTemplate<RedlineData> redline)
     {
+        ChangeAgreement = changeAgreement;
+        Redline = redline;
         OfferLetter = offerLetter;
         Response = response;
         MeetingMinutes = meetingMinutes;
@@ -46,6 +49,12 @@ public sealed class TemplateSet
     /// <summary>集体合同审查申报表 (filing-form.md), filled from the contract's data.</summary>
     public DocumentTemplate<ContractData> FilingForm { get; }
 
+    /// <summary>集体合同变更协议 (change-agreement.md).</summary>
+    public DocumentTemplate<ChangeAgreementData> ChangeAgreement { get; }
+
+    /// <summary>条款对照表 (redline.md): two versions of a contract clause by clause.</summary>
+    public DocumentTemplate<RedlineData> Redline { get; }
+
     /// <summary>The template of a contract kind.</summary>
     public DocumentTemplate<ContractData> Contract(ContractKind kind) => contracts[kind];
 
@@ -66,7 +75,9 @@ public sealed class TemplateSet
         var resolution = Load<CongressResolutionData>("congress-resolution.md");
         var filing = Load<ContractData>("filing-form.md");
         var contracts = ContractFiles.ToDictionary(f => f.Key, f => Load<ContractData>(f.Value));
+        var change = Load<ChangeAgreementData>("change-agreement.md");
+        var redline = Load<RedlineData>("redline.md");
         if (errors.Count > 0) throw new TemplateLoadException(errors);
-        return new TemplateSet(offer!, response!, minutes!, resolution!, filing!, contracts.ToDictionary(c => c.Key, c => c.Value!));
+        return new TemplateSet(offer!, response!, minutes!, resolution!, filing!, contracts.ToDictionary(c => c.Key, c => c.Value!), change!, redline!);
     }
 }
