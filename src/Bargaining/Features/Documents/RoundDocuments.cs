@@ -85,7 +85,7 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
 
         // The topics as they stood at the end of this meeting's day, up to the next meeting: each side's last term.
         var until = next?.Date;
-        var topics = InOrder(await db.Topics.AsNoTracking().Include(t => t.Positions).Where(t => t.RoundId == roundId).ToListAsync(ct));
+        var topics = Topics.InOrder(await db.Topics.AsNoTracking().Include(t => t.Positions).Where(t => t.RoundId == roundId).ToListAsync(ct));
         var discussed = new List<MinutesTopic>();
         foreach (var topic in topics)
         {
@@ -396,17 +396,9 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
     /// <summary>Each topic <paramref name="side"/> raised at <paramref name="at"/> (with the offer or the response), as 题目：条款.</summary>
     private async Task<IReadOnlyList<string>> RaisedAsync(Guid roundId, Side side, DateTimeOffset at, CancellationToken ct)
     {
-        var topics = InOrder(await db.Topics.AsNoTracking().Include(t => t.Positions).Where(t => t.RoundId == roundId && t.RaisedBy == side).ToListAsync(ct));
+        var topics = Topics.InOrder(await db.Topics.AsNoTracking().Include(t => t.Positions).Where(t => t.RoundId == roundId && t.RaisedBy == side).ToListAsync(ct));
         return [.. topics.Select(t => (Topic: t, First: t.Positions.OrderBy(p => p.Sequence).First())).Where(x => x.First.At <= at)
             .Select(x => x.Topic.Title == x.First.Clause ? x.First.Clause : $"{x.Topic.Title}：{x.First.Clause}")];
-    }
-
-    /// <summary>Topics as raised; those raised together in the order of Art 8's list, the parties' own after them.</summary>
-    private static List<Topic> InOrder(IEnumerable<Topic> topics)
-    {
-        var article8 = TopicCatalog.Article8.Keys.ToList();
-        return [.. topics.OrderBy(t => t.Positions.Min(p => p.At))
-            .ThenBy(t => article8.IndexOf(t.Code) is var i and >= 0 ? i : article8.Count).ThenBy(t => t.Title, StringComparer.Ordinal)];
     }
 
     /// <summary>

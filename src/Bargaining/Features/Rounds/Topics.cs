@@ -73,6 +73,14 @@ public static class Topics
         if (workflow.Profile(round).MinimumWage?.Problem(code, term) is { } problem) throw DomainException.Rule("wage.below-minimum", problem);
     }
 
+    /// <summary>Topics as raised; those raised together in the order of Art 8's list, the parties' own after them.</summary>
+    public static List<Topic> InOrder(IEnumerable<Topic> topics)
+    {
+        var article8 = TopicCatalog.Article8.Keys.ToList();
+        return [.. topics.OrderBy(t => t.Positions.Min(p => p.At))
+            .ThenBy(t => article8.IndexOf(t.Code) is var i and >= 0 ? i : article8.Count).ThenBy(t => t.Title, StringComparer.Ordinal)];
+    }
+
     /// <summary>The topics as the workflow journals them: codes and titles.</summary>
     public static JsonArray ForJournal(IEnumerable<Topic> topics) => [.. topics.Select(t => (JsonNode)new JsonObject { ["code"] = t.Code, ["title"] = t.Title })];
 

@@ -59,7 +59,7 @@ public static class ContractVersions
                 .Join(db.Topics, c => c.TopicId, t => t.Id, (c, t) => new VersionClause(c.Sequence, t.Code, c.Title, c.Clause, c.Number, c.Unit))
                 .ToListAsync(ct);
         var topics = await db.Topics.AsNoTracking().Include(t => t.Positions).Where(t => t.RoundId == round.Id && t.Status != TopicStatus.Withdrawn).ToListAsync(ct);
-        return [.. topics.OrderBy(t => t.Positions.Min(p => p.At)).ThenBy(t => t.Id).Select((t, i) =>
+        return [.. Topics.InOrder(topics).Select((t, i) =>
         {
             var term = t.Positions.Where(p => p.Kind is PositionKind.Proposal or PositionKind.Counterproposal or PositionKind.Agreement).MaxBy(p => p.Sequence)!;
             return new VersionClause(i + 1, t.Code, t.Title, term.Clause, term.Number, term.Unit);
