@@ -24,6 +24,7 @@ public static class RoundsApi
         ReviewApi.Map(rounds);
         CoordinationApi.Map(rounds);
         RenewalApi.Map(rounds);
+        ChangeApi.Map(rounds);
         SimplifiedApi.Map(rounds);
         rounds.MapPost("/{id:guid}/withdrawal", WithdrawOfferAsync);
         rounds.MapPost("/{id:guid}/escalation", EscalateToOrdinaryAsync);

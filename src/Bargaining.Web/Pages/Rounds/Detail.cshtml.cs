@@ -91,6 +91,7 @@ public sealed partial class DetailModel(IMediator mediator, TimeProvider clock, 
         Actions = await Mediator.Send(new RoundActionsQuery(id));
         Documents = await Mediator.Send(new RoundDocumentListQuery(id));
         Suggestions = await Mediator.Send(new RoundSuggestionsQuery(id));
+        await LoadChangeAsync(id);
     }
 
     private Side SideOrForbid() => MySide ?? throw DomainException.Forbidden("只有协商双方（企业工会主席或企业方代表）可以进行此操作");

@@ -66,3 +66,23 @@ public static class ContractVersions
         })];
     }
 }
+
+/// <summary>A round's version of the contract: what it changes or renews, the articles and reason of a change, and its clauses.</summary>
+public sealed record ContractVersion(Guid RoundId, Guid? AmendsRoundId, Guid? RenewsRoundId, IReadOnlyList<int> Articles, string? Reason, IReadOnlyList<VersionClause> Clauses);
+
+/// <summary>The contract version a round holds (<see cref="ContractVersions"/>), for its page and the API.</summary>
+public sealed record ContractVersionQuery(Guid RoundId) : Infrastructure.IQuery<ContractVersion>, Infrastructure.IAuthorisedRequest
+{
+    public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseRoundReaderAsync(user, db, RoundId, ct);
+}
+
+/// <summary>Handles <see cref="ContractVersionQuery"/>.</summary>
+public sealed class ContractVersionHandler(BargainingDbContext db) : MediatR.IRequestHandler<ContractVersionQuery, ContractVersion>
+{
+    public async Task<ContractVersion> Handle(ContractVersionQuery request, CancellationToken cancellationToken)
+    {
+        var round = await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.RoundId, cancellationToken) ?? throw DomainException.NotFound("该轮协商");
+        return new ContractVersion(round.Id, round.Change.AmendsRoundId, round.Renewal.RenewsRoundId, round.Change.Numbers, round.Change.Reason,
+            await ContractVersions.ClausesAsync(db, round.Id, cancellationToken));
+    }
+}

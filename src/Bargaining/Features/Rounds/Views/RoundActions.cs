@@ -118,6 +118,8 @@ public enum RoundActionKind
     RecordNoAgreement,
     /// <summary><see cref="Renewal.StartRenewalCommand"/>, on a round whose contract is effective.</summary>
     StartRenewal,
+    /// <summary><see cref="Change.ProposeChangeCommand"/>, on a round whose contract is effective.</summary>
+    ProposeChange,
 }
 
 /// <summary>How <see cref="RoundActionKind"/>s and the definitions' signals map onto each other.</summary>
@@ -202,6 +204,8 @@ public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine e
             var renewed = await db.Rounds.AnyAsync(r => r.Renewal.RenewsRoundId == round.Id, ct);
             actions.Add(Action(RoundActionKind.StartRenewal, "发起续订", RoundPreconditions.StartRenewal(snapshot, renewed, round.Signing.TermEndsOn ?? today, today), side));
         }
+        if (side is { } proposer && IsEffective(snapshot))
+            actions.Add(Action(RoundActionKind.ProposeChange, "提出变更", await Change.ChangeRules.CannotProposeAsync(db, workflow, round, ct), proposer));
         return new RoundActions(round.Id, RoundStages.Of(snapshot), side, actions);
     }
 

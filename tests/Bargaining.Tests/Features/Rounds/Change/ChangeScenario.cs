@@ -31,26 +31,32 @@ public abstract class ChangeScenario : RoundScenario
         return round;
     }
 
-    /// <summary>Representatives named, a meeting today, every open topic agreed by the employer, minuted and concluded.</summary>
-    protected async Task BargainedAsync(Guid round)
+    /// <summary>Both sides name their representatives and meet today: the round is at the table.</summary>
+    protected async Task AtTheTableAsync(Guid round)
     {
         await Host.SendAsync(new NameRepresentativesCommand(round, Side.Worker, WorkerSide()), Chair);
         await Host.SendAsync(new NameRepresentativesCommand(round, Side.Employer, EmployerSide(), LegalRepresentative: "李明"), Employer);
         await Host.SendAsync(FirstMeeting(round), Chair);
+    }
+
+    /// <summary>At the table, every open topic agreed by the other side, the meeting minuted and the draft concluded.</summary>
+    protected async Task BargainedAsync(Guid round)
+    {
+        await AtTheTableAsync(round);
         foreach (var topic in (await TopicsAsync(round)).Where(t => t.Status == TopicStatus.Open))
             await Host.SendAsync(new AgreeTopicCommand(topic.Id, topic.Last.Side.Other()), topic.Last.Side == Side.Worker ? Employer : Chair);
         await HeldAsync(round);
         await ConcludedAsync(round);
     }
 
-    /// <summary>Adopted, signed by both chiefs, filed today and effective 16 days later (Art 47).</summary>
+    /// <summary>Adopted, signed by both chiefs, filed today and effective once the 15 days of review lapse (Art 47; 25 days covers a last day moved past rest days).</summary>
     protected async Task SignedAndEffectiveAsync(Guid round)
     {
         await Host.SendAsync(new RecordCongressVoteCommand(round, 180, 150, 140), Chair);
         await Host.SendAsync(new SignCommand(round, Side.Worker), Chair);
         await Host.SendAsync(new SignCommand(round, Side.Employer), Employer);
         await Host.SendAsync(new FileContractCommand(round, Today), Employer);
-        await Host.AdvanceToAsync(Host.Clock.GetUtcNow().AddDays(16));
+        await Host.AdvanceToAsync(Host.Clock.GetUtcNow().AddDays(25));
         await Host.AssertAtAsync(round, "effective");
     }
 

@@ -31,6 +31,7 @@ public sealed class ChangeTests : ChangeScenario
         await Host.SendAsync(new MakeOfferCommand(change, [WageRise(8)], Today), Chair);
         Assert.Equal("职工年平均工资增长8%", Assert.Single(await TopicsAsync(change)).Last.Clause);
         await Host.SendAsync(new ReplyToOfferCommand(change, Accept: true), Employer);
+        await AtTheTableAsync(change);
         await RefusedAsync(() => Host.SendAsync(new ProposeCommand(change, Side.Employer, new TopicProposal("custom", "设立职工书屋", Title: "职工文化")), Employer), FailureKind.Rule);
         Assert.Single(await TopicsAsync(change));
     }

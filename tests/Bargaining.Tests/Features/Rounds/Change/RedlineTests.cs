@@ -40,6 +40,7 @@ public sealed class RedlineTests : ChangeScenario
         await Host.AdvanceToAsync(China.At(2026, 3, 30, 9));
         await Host.SendAsync(new MakeOfferCommand(renewal, [WageRise(7), new("custom", "甲方每年组织职工健康体检一次", Title: "健康体检")], Today), Chair);
         await Host.SendAsync(new ReplyToOfferCommand(renewal, Accept: true), Employer);
+        await AtTheTableAsync(renewal);
         var leave = (await TopicsAsync(renewal)).Single(t => t.Code == "rest-leave");
         await Host.SendAsync(new WithdrawTopicCommand(leave.Id, Side.Worker, "年休假按法定标准执行，不再单列"), Chair);
 
