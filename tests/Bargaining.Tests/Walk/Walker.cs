@@ -204,9 +204,10 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
         {
             if (snapshot.Status == WorkflowStatus.Completed) Count(Outcomes, snapshot.Outcome ?? "?");
             else Count(Outcomes, "left running after " + StepsPerRound + " steps at " + string.Join("、", snapshot.Steps.Select(s => s.Node)));
-            var renewal = enabled.Where(o => o.Action.Action == RoundActionKind.StartRenewal).ToList();
-            if (snapshot.Status == WorkflowStatus.Completed && renewal.Count > 0 && RoundsStarted < rounds && _random.NextDouble() < 0.6)
-                await ActAsync(lane, renewal[_random.Next(renewal.Count)], invalid: false);
+            // An effective contract is renewed (Art 38) or changed (Art 39–41) as a round of its own.
+            var next = enabled.Where(o => o.Action.Action is RoundActionKind.StartRenewal or RoundActionKind.ProposeChange).ToList();
+            if (snapshot.Status == WorkflowStatus.Completed && next.Count > 0 && RoundsStarted < rounds && _random.NextDouble() < 0.6)
+                await ActAsync(lane, next[_random.Next(next.Count)], invalid: _random.NextDouble() < 0.08);
             _live.Remove(lane);
             return true;
         }
@@ -258,7 +259,7 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
         RoundActionKind.SendOffer or RoundActionKind.NameRepresentatives or RoundActionKind.Conclude or RoundActionKind.Sign or RoundActionKind.File
             or RoundActionKind.Publish or RoundActionKind.RecordVote or RoundActionKind.Accept or RoundActionKind.Resume => 8,
         RoundActionKind.AgreeTopic or RoundActionKind.RecordMeeting or RoundActionKind.AgreeInCoordination => 6,
-        RoundActionKind.SignMinutes or RoundActionKind.SignMemo or RoundActionKind.StartRenewal => 3,
+        RoundActionKind.SignMinutes or RoundActionKind.SignMemo or RoundActionKind.StartRenewal or RoundActionKind.ProposeChange => 3,
         RoundActionKind.ScheduleMeeting or RoundActionKind.CounterPropose or RoundActionKind.AgreeTerm => 1.5,
         RoundActionKind.Propose or RoundActionKind.Suspend or RoundActionKind.Urge or RoundActionKind.WithdrawTopic => 0.6,
         RoundActionKind.ApplyCoordination or RoundActionKind.Refuse or RoundActionKind.Object => 0.4,
@@ -304,7 +305,7 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
         }
     }
 
-    /// <summary>What follows a successful command: a renewal is walked as a round of its own; the offer letter is read.</summary>
+    /// <summary>What follows a successful command: a renewal or a change is walked as a round of its own; the offer letter is read.</summary>
     private async Task AfterAsync(Lane lane, RoundAction action, object? result)
     {
         if (action.Action == RoundActionKind.StartRenewal && result is Guid renewal)
@@ -313,6 +314,15 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
             Count(Coverage, "renewal");
             var next = new Lane(renewal, lane.Enterprise, $"{lane.Label}（续订）");
             Note(next, $"续订 {lane.Round}");
+            _live.Add(next);
+            _all.Add(next);
+        }
+        if (action.Action == RoundActionKind.ProposeChange && result is Guid change)
+        {
+            RoundsStarted++;
+            Count(Coverage, "change");
+            var next = new Lane(change, lane.Enterprise, $"{lane.Label}（变更）");
+            Note(next, $"变更 {lane.Round}");
             _live.Add(next);
             _all.Add(next);
         }
