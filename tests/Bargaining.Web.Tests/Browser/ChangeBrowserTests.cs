@@ -71,8 +71,8 @@ public sealed class ChangeBrowserTests(BrowserApp app, ITestOutputHelper output)
         chair = await app.SignInPageAsync(chairName);
         await chair.GotoAsync($"/Rounds/{change}");
         await Expect(chair.Locator("#stage")).ToHaveTextAsync("已生效");
-        await Expect(chair.Locator("#redline del")).ToHaveTextAsync("6");
-        await Expect(chair.Locator("#redline ins")).ToHaveTextAsync("8");
+        await Expect(chair.Locator("#redline tbody del")).ToHaveTextAsync("6");
+        await Expect(chair.Locator("#redline tbody ins")).ToHaveTextAsync("8");
         await Expect(chair.Locator("#redline tbody tr")).ToHaveCountAsync(1);
         output.WriteLine(await BrowserApp.ScreenshotAsync(chair, "change-redline"));
 
