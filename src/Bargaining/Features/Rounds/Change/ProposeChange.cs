@@ -74,12 +74,21 @@ public static class ChangeRules
             return DomainException.Conflict("change.expired", $"该合同已于{ends:yyyy年M月d日}期满，不能再变更，请重新发起集体协商（《集体合同规定》第三十八条）");
         if (await db.Rounds.AnyAsync(r => r.Renewal.RenewsRoundId == current.Id, ct))
             return DomainException.Conflict("change.renewed", "该合同已发起续订，请在续订协商中商定条款，不再单独变更");
+        return await ChangedAsync(db, workflow, current, "提出新的变更", ct);
+    }
+
+    /// <summary>
+    /// Why <paramref name="current"/>'s version is no longer the one to <paramref name="action"/> (续订 or 变更), or
+    /// null: a change of it is under way, or has taken effect and made a later version.
+    /// </summary>
+    public static async Task<DomainException?> ChangedAsync(BargainingDbContext db, RoundWorkflow workflow, Round current, string action, CancellationToken ct)
+    {
         foreach (var change in await db.Rounds.AsNoTracking().Where(r => r.Change.AmendsRoundId == current.Id).ToListAsync(ct))
         {
             if (RoundStages.Of(await workflow.SnapshotAsync(change, ct)) == RoundStage.Effective)
-                return DomainException.Conflict("change.superseded", "该合同已经变更，请在变更后的版本上提出新的变更");
+                return DomainException.Conflict("change.superseded", $"该合同已经变更，请在变更后的版本上{action}");
             if (change.Running)
-                return DomainException.Conflict("change.exists", "该合同已有一项变更正在协商，不能同时提出另一项变更");
+                return DomainException.Conflict("change.exists", $"该合同已有一项变更正在协商，请在变更结束后再{action}");
         }
         return null;
     }

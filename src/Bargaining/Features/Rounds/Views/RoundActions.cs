@@ -202,7 +202,8 @@ public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine e
         if (user.Role is Role.UnionChair or Role.EmployerRepresentative or Role.CountyStaff && IsEffective(snapshot))
         {
             var renewed = await db.Rounds.AnyAsync(r => r.Renewal.RenewsRoundId == round.Id, ct);
-            actions.Add(Action(RoundActionKind.StartRenewal, "发起续订", RoundPreconditions.StartRenewal(snapshot, renewed, round.Signing.TermEndsOn ?? today, today), side));
+            actions.Add(Action(RoundActionKind.StartRenewal, "发起续订", RoundPreconditions.StartRenewal(snapshot, renewed, round.Signing.TermEndsOn ?? today, today)
+                ?? await Change.ChangeRules.ChangedAsync(db, workflow, round, "续订", ct), side));
         }
         if (side is { } proposer && IsEffective(snapshot))
             actions.Add(Action(RoundActionKind.ProposeChange, "提出变更", await Change.ChangeRules.CannotProposeAsync(db, workflow, round, ct), proposer));

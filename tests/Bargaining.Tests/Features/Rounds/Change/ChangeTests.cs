@@ -4,6 +4,7 @@ using Bargaining.Features.Documents;
 using Bargaining.Features.Rounds;
 using Bargaining.Features.Rounds.Change;
 using Bargaining.Features.Rounds.Offer;
+using Bargaining.Features.Rounds.Renewal;
 using Bargaining.Features.Rounds.Table;
 using Bargaining.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -156,5 +157,18 @@ public sealed class ChangeTests : ChangeScenario
 
         Assert.Equal(["职工年平均工资增长8%", "职工享受带薪年休假4天"], (await ClausesAsync(second)).Select(c => c.Clause));
         Assert.Equal(["职工年平均工资增长8%", "职工享受带薪年休假5天"], (await ClausesAsync(first)).Select(c => c.Clause));
+    }
+
+    [Fact]
+    public async Task A_contract_being_changed_is_not_renewed_until_the_change_ends()
+    {
+        var contract = await EffectiveContractAsync();
+        await ProposeWageChangeAsync(contract);
+        var before = await CountAsync<Round>();
+
+        var e = await RefusedAsync(() => Host.SendAsync(new StartRenewalCommand(contract, ThreeYears.Ends, Side.Worker), Chair), FailureKind.Conflict);
+
+        Assert.Contains("变更结束后再续订", e.Message);
+        Assert.Equal(before, await CountAsync<Round>());
     }
 }
