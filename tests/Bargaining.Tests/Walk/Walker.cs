@@ -308,23 +308,15 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
     /// <summary>What follows a successful command: a renewal or a change is walked as a round of its own; the offer letter is read.</summary>
     private async Task AfterAsync(Lane lane, RoundAction action, object? result)
     {
-        if (action.Action == RoundActionKind.StartRenewal && result is Guid renewal)
+        if (result is Guid next && action.Action is RoundActionKind.StartRenewal or RoundActionKind.ProposeChange)
         {
+            var (coverage, what) = action.Action == RoundActionKind.StartRenewal ? ("renewal", "续订") : ("change", "变更");
             RoundsStarted++;
-            Count(Coverage, "renewal");
-            var next = new Lane(renewal, lane.Enterprise, $"{lane.Label}（续订）");
-            Note(next, $"续订 {lane.Round}");
-            _live.Add(next);
-            _all.Add(next);
-        }
-        if (action.Action == RoundActionKind.ProposeChange && result is Guid change)
-        {
-            RoundsStarted++;
-            Count(Coverage, "change");
-            var next = new Lane(change, lane.Enterprise, $"{lane.Label}（变更）");
-            Note(next, $"变更 {lane.Round}");
-            _live.Add(next);
-            _all.Add(next);
+            Count(Coverage, coverage);
+            var walked = new Lane(next, lane.Enterprise, $"{lane.Label}（{what}）");
+            Note(walked, $"{what} {lane.Round}");
+            _live.Add(walked);
+            _all.Add(walked);
         }
         if (action.Action == RoundActionKind.ApplyCoordination) Count(Coverage, "coordination");
         if (action.Action == RoundActionKind.SendOffer)
