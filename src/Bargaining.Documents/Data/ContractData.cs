@@ -52,6 +52,9 @@ public sealed record ContractData
     /// <summary>The contract number (合同编号): the filing number the labour administration gave it; null before filing.</summary>
     public string? Number { get; init; }
 
+    /// <summary>For the contract as changed (变更, Art 39–41): the change it includes, e.g. 根据2026年6月1日签订的变更协议修订第1条; null otherwise.</summary>
+    public string? Amendment { get; init; }
+
     /// <summary>
     /// 甲方. For an industry or regional contract, the employer-side organisation (e.g. an industry association) that
     /// signs for the covered enterprises.

@@ -104,13 +104,20 @@ public sealed class DocumentPrinter
     /// signed when a certificate is configured. Refused, with nothing written, when a character cannot be printed,
     /// since the printed text would then not be the registered one.
     /// </summary>
-    public PrintedContract PrintContract(ContractData data, Stream output)
+    public PrintedContract PrintContract(ContractData data, Stream output) => PrintRegistered(ContractDocument(data), data.Number, output);
+
+    /// <summary>The registered change agreement (变更协议, Art 39–41), marked and signed as a contract is.</summary>
+    public PrintedContract PrintChangeAgreement(ChangeAgreementData data, Stream output) => PrintRegistered(templates.ChangeAgreement.Render(data), data.Number, output);
+
+    /// <summary>条款对照表: a printable annex comparing two versions of a contract.</summary>
+    public RenderResult PrintRedline(RedlineData data, Stream output) => letters.Render(templates.Redline.Render(data), output);
+
+    private PrintedContract PrintRegistered(Document document, string? number, Stream output)
     {
-        var document = ContractDocument(data);
         var fingerprint = ContractFingerprint.Of(document);
         var missing = fingerprint.CanonicalText.EnumerateRunes().Where(r => !fonts.CanRender(r))
             .Select(r => r.ToString()).Distinct().ToList();
-        if (missing.Count > 0) return new PrintedContract(data.Number, document.Title, fingerprint, 0, missing);
+        if (missing.Count > 0) return new PrintedContract(number, document.Title, fingerprint, 0, missing);
         var payload = options.VerificationUrl?.Replace("{code}", fingerprint.Code, StringComparison.Ordinal)
                       ?? $"{fingerprint.Code} sha256:{fingerprint.Sha256}";
         var result = contracts.Render(document, output, new RenderOptions
@@ -118,6 +125,6 @@ public sealed class DocumentPrinter
             Verification = new VerificationMark(fingerprint.Code, payload),
             Signature = options.Signature,
         });
-        return new PrintedContract(data.Number, document.Title, fingerprint, result.PageCount, result.MissingCharacters);
+        return new PrintedContract(number, document.Title, fingerprint, result.PageCount, result.MissingCharacters);
     }
 }

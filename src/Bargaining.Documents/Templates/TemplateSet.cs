@@ -21,9 +21,12 @@ public sealed class TemplateSet
 
     private TemplateSet(DocumentTemplate<OfferLetterData> offerLetter, DocumentTemplate<ResponseData> response,
         DocumentTemplate<MeetingMinutesData> meetingMinutes, DocumentTemplate<CongressResolutionData> congressResolution,
-        DocumentTemplate<ContractData> filingForm, DocumentTemplate<TerminationNoticeData> terminationNotice, IReadOnlyDictionary<ContractKind, DocumentTemplate<ContractData>> contracts)
+        DocumentTemplate<ContractData> filingForm, DocumentTemplate<TerminationNoticeData> terminationNotice, IReadOnlyDictionary<ContractKind, DocumentTemplate<ContractData>> contracts,
+        DocumentTemplate<ChangeAgreementData> changeAgreement, DocumentTemplate<RedlineData> redline)
     {
         TerminationNotice = terminationNotice;
+        ChangeAgreement = changeAgreement;
+        Redline = redline;
         OfferLetter = offerLetter;
         Response = response;
         MeetingMinutes = meetingMinutes;
@@ -56,6 +59,12 @@ public sealed class TemplateSet
     /// <summary>集体合同解除（终止）告知书 (termination-notice.md).</summary>
     public DocumentTemplate<TerminationNoticeData> TerminationNotice { get; }
 
+    /// <summary>集体合同变更协议 (change-agreement.md).</summary>
+    public DocumentTemplate<ChangeAgreementData> ChangeAgreement { get; }
+
+    /// <summary>条款对照表 (redline.md): two versions of a contract clause by clause.</summary>
+    public DocumentTemplate<RedlineData> Redline { get; }
+
     /// <summary>The template of a contract kind.</summary>
     public DocumentTemplate<ContractData> Contract(ContractKind kind) => contracts[kind];
 
@@ -79,8 +88,10 @@ public sealed class TemplateSet
         var contracts = ContractFiles.ToDictionary(f => f.Key, f => Load<ContractData>(f.Value));
         var report = Load<PerformanceReportData>("performance-report.md");
         var dispute = Load<PerformanceDisputeData>("performance-dispute.md");
+        var change = Load<ChangeAgreementData>("change-agreement.md");
+        var redline = Load<RedlineData>("redline.md");
         if (errors.Count > 0) throw new TemplateLoadException(errors);
-        return new TemplateSet(offer!, response!, minutes!, resolution!, filing!, termination!, contracts.ToDictionary(c => c.Key, c => c.Value!))
+        return new TemplateSet(offer!, response!, minutes!, resolution!, filing!, termination!, contracts.ToDictionary(c => c.Key, c => c.Value!), change!, redline!)
         {
             PerformanceReport = report!,
             PerformanceDispute = dispute!,

@@ -739,6 +739,13 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Contract");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1532,6 +1539,32 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("Bargaining.Domain.RoundChange", "Change", b1 =>
+                        {
+                            b1.Property<Guid>("RoundId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid?>("AmendsRoundId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Articles")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.HasKey("RoundId");
+
+                            b1.HasIndex("AmendsRoundId");
+
+                            b1.ToTable("rounds");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RoundId");
+                        });
+
                     b.OwnsOne("Bargaining.Domain.RoundCongress", "Congress", b1 =>
                         {
                             b1.Property<Guid>("RoundId")
@@ -1925,6 +1958,9 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                             b1.WithOwner()
                                 .HasForeignKey("RoundId");
                         });
+
+                    b.Navigation("Change")
+                        .IsRequired();
 
                     b.Navigation("Congress")
                         .IsRequired();

@@ -734,6 +734,13 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Contract");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1525,6 +1532,32 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("Bargaining.Domain.RoundChange", "Change", b1 =>
+                        {
+                            b1.Property<Guid>("RoundId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("AmendsRoundId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Articles")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("RoundId");
+
+                            b1.HasIndex("AmendsRoundId");
+
+                            b1.ToTable("rounds");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RoundId");
+                        });
+
                     b.OwnsOne("Bargaining.Domain.RoundCongress", "Congress", b1 =>
                         {
                             b1.Property<Guid>("RoundId")
@@ -1918,6 +1951,9 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                             b1.WithOwner()
                                 .HasForeignKey("RoundId");
                         });
+
+                    b.Navigation("Change")
+                        .IsRequired();
 
                     b.Navigation("Congress")
                         .IsRequired();

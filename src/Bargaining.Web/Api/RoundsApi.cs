@@ -25,6 +25,7 @@ public static class RoundsApi
         CoordinationApi.Map(rounds);
         RenewalApi.Map(rounds);
         TerminationApi.Map(rounds);
+        ChangeApi.Map(rounds);
         SimplifiedApi.Map(rounds);
         rounds.MapPost("/{id:guid}/withdrawal", WithdrawOfferAsync);
         rounds.MapPost("/{id:guid}/escalation", EscalateToOrdinaryAsync);

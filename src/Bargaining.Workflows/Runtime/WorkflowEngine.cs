@@ -231,12 +231,15 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     }
 
     /// <summary>The state as it will be once the background processor has fired the deadlines that have lapsed (in memory only).</summary>
-    private InstanceState CaughtUp(WorkflowInstanceRecord record, WorkflowDefinition definition, InstanceState state)
+    private InstanceState CaughtUp(WorkflowInstanceRecord record, WorkflowDefinition definition, InstanceState state) => CaughtUpTo(record, definition, state).State;
+
+    // The state with its lapsed timers fired in memory, and the outcome of the end node that reached, if one did.
+    private (InstanceState State, string? Outcome) CaughtUpTo(WorkflowInstanceRecord record, WorkflowDefinition definition, InstanceState state)
     {
         var executor = new Executor(definition, Jurisdiction(record), conditions, clock.GetUtcNow(), state);
         for (var round = 0; round < 100 && executor.Outcome is null && state.Tokens.FirstOrDefault(t => t.Due <= clock.GetUtcNow()) is { } lapsed; round++)
             if (Run(() => executor.Timer(lapsed)) is not null) break;
-        return state;
+        return (state, executor.Outcome);
     }
 
     /// <summary>The current state of an instance, or null.</summary>
@@ -256,7 +259,10 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
         var record = await InstanceQueries.Of(db).Untracked(db, instanceId, ct);
         if (record is null) return null;
         var state = InstanceState.Deserialize(record.State);
-        return Snapshot(record, record.Status == WorkflowStatus.Completed ? state : CaughtUp(record, Definition(record), state));
+        if (record.Status == WorkflowStatus.Completed) return Snapshot(record, state);
+        // A lapsed deadline that leads to an end (a contract's term ending) shows the instance as completed there.
+        var (current, outcome) = CaughtUpTo(record, Definition(record), state);
+        return Snapshot(record, current, outcome);
     }
 
     /// <summary>
@@ -654,11 +660,11 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
         jurisdictions.TryGetValue(record.Jurisdiction, out var j) ? j
         : throw new InvalidOperationException($"instance {record.Id} runs under jurisdiction '{record.Jurisdiction}', which is not loaded");
 
-    private WorkflowSnapshot Snapshot(WorkflowInstanceRecord record, InstanceState state)
+    private WorkflowSnapshot Snapshot(WorkflowInstanceRecord record, InstanceState state, string? reached = null)
     {
         var definition = Definition(record);
         return new WorkflowSnapshot(record.Id, record.DefinitionId, record.DefinitionVersion, record.Jurisdiction, record.BusinessKey,
-            record.Status, record.Outcome, record.Revision,
+            reached is null ? record.Status : WorkflowStatus.Completed, reached ?? record.Outcome, record.Revision,
             state.Tokens.Select(t => new ActiveStep(t.Node, definition.Node(t.Node).Name, t.EnteredAt, t.Due, t.LastDay)).ToList(),
             (JsonObject)state.Variables.DeepClone());
     }

@@ -9,8 +9,10 @@ public sealed class RegisteredContract
     private RegisteredContract() { }
 
     /// <summary>Registers round <paramref name="roundId"/>'s contract under <paramref name="code"/>.</summary>
-    public RegisteredContract(Guid roundId, string code, string sha256, string? contractNumber, string title, string canonicalText, DateTimeOffset registeredAt)
+    public RegisteredContract(Guid roundId, string code, string sha256, string? contractNumber, string title, string canonicalText, DateTimeOffset registeredAt,
+        RegisteredText text = RegisteredText.Contract)
     {
+        Text = text;
         Id = Guid.CreateVersion7(registeredAt);
         RoundId = roundId;
         Code = code;
@@ -34,6 +36,19 @@ public sealed class RegisteredContract
     public string Title { get; private set; } = "";
     /// <summary>The canonical text: lets a verification say where a copy differs.</summary>
     public string CanonicalText { get; private set; } = "";
+    /// <summary>Which of the round's registered texts: its contract, or a change's agreement or consolidated contract.</summary>
+    public RegisteredText Text { get; private set; }
     /// <summary>When it was registered.</summary>
     public DateTimeOffset RegisteredAt { get; private set; }
+}
+
+/// <summary>The texts a round registers under their own verification codes.</summary>
+public enum RegisteredText
+{
+    /// <summary>The round's collective contract.</summary>
+    Contract,
+    /// <summary>变更协议: a change's agreement on the articles concerned (Art 39–41).</summary>
+    ChangeAgreement,
+    /// <summary>The contract as changed: the amended version's clauses with the changed articles replaced.</summary>
+    Consolidated,
 }

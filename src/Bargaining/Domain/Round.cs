@@ -67,6 +67,8 @@ public sealed class Round
     public RoundCoordination Coordination { get; private set; } = new();
     /// <summary>What this round renews, if it is a renewal (续签, Art 38).</summary>
     public RoundRenewal Renewal { get; private set; } = new();
+    /// <summary>What this round changes, if it is a change (变更, Art 39–41).</summary>
+    public RoundChange Change { get; private set; } = new();
 
     /// <summary>The rescission or termination of its effective contract (解除/终止, Art 39–41).</summary>
     public RoundTermination Termination { get; private set; } = new();
@@ -81,7 +83,7 @@ public sealed class Round
     public Side RespondingSide => OfferingSide.Other();
 
     /// <summary>The workflow definition that runs this round.</summary>
-    public string WorkflowDefinition => Renewal.RenewsRoundId is not null ? DefinitionIds.Renewal : Procedure == Procedure.Simplified ? DefinitionIds.SimplifiedProcedure : DefinitionIds.OrdinaryProcedure;
+    public string WorkflowDefinition => Change.AmendsRoundId is not null ? DefinitionIds.Change : Renewal.RenewsRoundId is not null ? DefinitionIds.Renewal : Procedure == Procedure.Simplified ? DefinitionIds.SimplifiedProcedure : DefinitionIds.OrdinaryProcedure;
 
     /// <summary>
     /// Starts the renewal of <paramref name="current"/>'s contract, expiring on <paramref name="expiresOn"/>: same
@@ -94,6 +96,21 @@ public sealed class Round
         {
             Renewal = new RoundRenewal(current.Id, expiresOn),
         };
+    }
+
+    /// <summary>
+    /// Starts the change of <paramref name="current"/>'s contract version (变更, Art 39–41): same enterprise, kind and
+    /// jurisdiction, by the ordinary procedure (Art 41), on <paramref name="articles"/> only; the change keeps the
+    /// contract's term, which the chiefs may still agree anew before signing.
+    /// </summary>
+    public static Round ChangeOf(Round current, IReadOnlyCollection<int> articles, string reason, Side proposingSide, DateTimeOffset now)
+    {
+        var change = new Round(current.EnterpriseId, current.Kind, Procedure.Ordinary, current.Jurisdiction, proposingSide, now)
+        {
+            Change = new RoundChange(current.Id, articles, reason),
+        };
+        change.Signing.CarryTerm(current.Signing);
+        return change;
     }
 
     /// <summary>Why a contract expiring on <paramref name="expiresOn"/> can no longer be renewed on <paramref name="today"/>, or null.</summary>

@@ -43,5 +43,8 @@ public sealed class RoundSigning
         ? DomainException.Conflict("term.signed", "双方首席代表已在合同文本上签字，合同期限不能再更改；如需变更，应依法重新协商（《集体合同规定》第三十九条）")
         : null;
 
+    /// <summary>A change (Art 39–41) starts from the term of the version it amends.</summary>
+    internal void CarryTerm(RoundSigning amended) => (TermStartsOn, TermEndsOn) = (amended.TermStartsOn, amended.TermEndsOn);
+
     internal void ClearSignatures() => WorkerSignedAt = EmployerSignedAt = null;
 }

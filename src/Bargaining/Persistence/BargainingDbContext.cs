@@ -331,6 +331,13 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
                 o.Property(x => x.Evidence).HasMaxLength(TextLimits.Paragraph);
                 o.Property(x => x.Declined).HasMaxLength(TextLimits.Paragraph);
             });
+            e.OwnsOne(x => x.Change, o =>
+            {
+                o.Property(x => x.Articles).HasMaxLength(TextLimits.Line);
+                o.Property(x => x.Reason).HasMaxLength(TextLimits.Reason);
+                o.Ignore(x => x.Numbers);
+                o.HasIndex(x => x.AmendsRoundId);
+            });
             foreach (var part in e.Metadata.GetNavigations().Where(n => n.TargetEntityType.IsOwned()).ToList())
                 e.Navigation(part.Name).IsRequired();
             e.HasIndex(x => x.EnterpriseId);
@@ -380,6 +387,8 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             e.Property(x => x.Sha256).HasMaxLength(64);
             e.Property(x => x.ContractNumber).HasMaxLength(50);
             e.Property(x => x.Title).HasMaxLength(200);
+            // Contracts registered before changes existed are contracts.
+            e.Property(x => x.Text).HasConversion<string>().HasMaxLength(20).HasDefaultValue(RegisteredText.Contract);
             e.HasIndex(x => x.Code).IsUnique();
             e.HasIndex(x => x.RoundId);
             e.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);

@@ -136,6 +136,44 @@ public static class RoundData
         Adopted = true,
     };
 
+    /// <summary>The wage clause changed from 6 % to 8 % (变更, Art 39–41), effective.</summary>
+    public static ChangeAgreementData ChangeAgreement => new()
+    {
+        Employer = Employer,
+        Union = Employer + "工会委员会",
+        EmployerSide = EmployerSide,
+        WorkerSide = WorkerSide,
+        ContractTitle = Employer + "2026年度工资专项集体合同",
+        ContractNumber = "盐人社集备〔2026〕第0001号",
+        ProposedBy = "职工方",
+        Reason = "物价上涨较快，原定工资增幅不足",
+        Articles = [new ChangedArticle { Number = 1, Title = "劳动报酬", Before = "职工年平均工资增长6%", After = "职工年平均工资增长8%" }],
+        Congress = Vote,
+        SigningDate = new DateOnly(2026, 9, 1),
+        EffectiveDate = new DateOnly(2026, 9, 17),
+    };
+
+    /// <summary>The redline of that change: one clause changed, one kept.</summary>
+    public static RedlineData Redline => new()
+    {
+        Contract = Employer + "工资专项集体合同",
+        From = "原合同（2026年3月2日发起）",
+        To = "变更后的合同（2026年8月3日发起）",
+        Added = 0,
+        Removed = 0,
+        Changed = 1,
+        Unchanged = 1,
+        Clauses =
+        [
+            new RedlineClauseData
+            {
+                Heading = "第1条", Title = "劳动报酬", Status = "修改",
+                Runs = [new RedlineRun { Text = "职工年平均工资增长" }, new RedlineRun { Text = "6", Removed = true }, new RedlineRun { Text = "8", Added = true }, new RedlineRun { Text = "%" }],
+            },
+            new RedlineClauseData { Heading = "第2条", Title = "休息休假", Status = "未变", Runs = [new RedlineRun { Text = "职工享受带薪年休假5天" }] },
+        ],
+    };
+
     public static CongressResolutionData Resolution => new()
     {
         Employer = Employer,

@@ -34,6 +34,8 @@ public sealed class TemplateLoaderProperties(ITestOutputHelper output)
             "response.md" => Check(mutant.Text, RoundData.Response),
             "meeting-minutes.md" => Check(mutant.Text, RoundData.Minutes),
             "congress-resolution.md" => Check(mutant.Text, RoundData.Resolution),
+            "change-agreement.md" => Check(mutant.Text, RoundData.ChangeAgreement),
+            "redline.md" => Check(mutant.Text, RoundData.Redline),
             _ => Check(mutant.Text, RoundData.Contract()),
         });
     }

@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using Bargaining.Documents.Printing;
 
 namespace Bargaining.Documents.Tests.Templates;
 
 /// <summary>Every document of a round prints from its template, with the data in it and no Markdown left over.</summary>
 public partial class TemplateRenderingTests
 {
-    public static TheoryData<string> Documents => ["offer-letter", "response", "meeting-minutes", "congress-resolution", "filing-form"];
+    public static TheoryData<string> Documents => ["offer-letter", "response", "meeting-minutes", "congress-resolution", "filing-form", "redline"];
 
     public static TheoryData<ContractKind> Kinds => new(Enum.GetValues<ContractKind>());
 
@@ -16,6 +17,7 @@ public partial class TemplateRenderingTests
         "meeting-minutes" => Printed.Printer().PrintMeetingMinutes(RoundData.Minutes, output),
         "congress-resolution" => Printed.Printer().PrintCongressResolution(RoundData.Resolution, output),
         "filing-form" => Printed.Printer().PrintFilingForm(RoundData.Contract(ContractKind.Wage), output),
+        "redline" => Printed.Printer().PrintRedline(RoundData.Redline, output),
         _ => throw new ArgumentOutOfRangeException(nameof(document)),
     }, document);
 
@@ -28,7 +30,37 @@ public partial class TemplateRenderingTests
 
         Assert.True(rendered.Result.IsComplete, string.Join(" ", rendered.Result.MissingCharacters));
         Assert.DoesNotMatch(Markup(), text);
-        Assert.Contains(document switch { "congress-resolution" => "第三届职工代表大会第五次会议", "response" => "张堃", _ => "王昇" }, text);
+        Assert.Contains(document switch { "congress-resolution" => "第三届职工代表大会第五次会议", "response" => "张堃", "redline" => "职工年平均工资增长〔删：6〕【8】%", _ => "王昇" }, text);
+    }
+
+    [Fact]
+    public void The_change_agreement_prints_each_article_before_and_after_and_its_own_verification_code()
+    {
+        var path = Rendered.NewFile(nameof(The_change_agreement_prints_each_article_before_and_after_and_its_own_verification_code));
+        PrintedContract printed;
+        using (var file = File.Create(path)) printed = Printed.Printer().PrintChangeAgreement(RoundData.ChangeAgreement, file);
+        var text = TextLines.Squeeze(Poppler.Text(path));
+
+        Assert.True(printed.Printed);
+        Assert.DoesNotMatch(Markup(), text);
+        Assert.Contains("集体合同变更协议", text);
+        Assert.Contains("原条款：职工年平均工资增长6%", text);
+        Assert.Contains("变更为：职工年平均工资增长8%", text);
+        Assert.Contains("张堃", text);
+        Assert.Contains("（已于2026年9月17日生效）", text);
+        Assert.Contains("合同验证码：" + printed.Fingerprint.Code, text);
+        Assert.NotEqual(Printed.Contract(RoundData.Contract(ContractKind.Wage)).Contract.Fingerprint.Code, printed.Fingerprint.Code);
+    }
+
+    [Fact]
+    public void A_contract_as_changed_says_which_change_it_includes_and_a_first_contract_does_not()
+    {
+        var changed = RoundData.Contract(ContractKind.Wage) with { Amendment = "根据2026年9月1日签订的变更协议修订第1条" };
+        var first = TextLines.Squeeze(Poppler.Text(Printed.Contract(RoundData.Contract(ContractKind.Wage)).Path));
+        var text = TextLines.Squeeze(Poppler.Text(Printed.Contract(changed).Path));
+
+        Assert.Contains("根据2026年9月1日签订的变更协议修订第1条", text);
+        Assert.DoesNotContain("变更协议修订", first);
     }
 
     [Theory]

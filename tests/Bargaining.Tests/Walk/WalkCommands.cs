@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bargaining.Domain;
 using Bargaining.Features.Rounds;
+using Bargaining.Features.Rounds.Change;
 using Bargaining.Features.Rounds.Congress;
 using Bargaining.Features.Rounds.Coordination;
 using Bargaining.Features.Rounds.Filing;
@@ -51,7 +52,8 @@ public sealed partial class Walker
             case RoundActionKind.SendOffer:
             {
                 if (invalid) return Invalid(new MakeOfferCommand(id, [new TopicProposal("no-such-topic", "条款")], today));
-                var topics = round.Renewal.RenewsRoundId is not null && _random.NextDouble() < 0.5 ? [] : OfferTopics(round.Kind);
+                // A change bargains its articles only (Art 41): its offer starts from their current text.
+                var topics = round.Change.AmendsRoundId is not null || (round.Renewal.RenewsRoundId is not null && _random.NextDouble() < 0.5) ? [] : OfferTopics(round.Kind);
                 int? perSide = _random.Next(3) switch { 0 => null, 1 => 3, _ => 5 };
                 var received = today.AddDays(-_random.Next(2));
                 DateTime? meetingAt = _random.NextDouble() < 0.4 ? today.AddDays(3 + _random.Next(10)).ToDateTime(new TimeOnly(9, 30)) : null;
@@ -61,7 +63,7 @@ public sealed partial class Walker
             }
             case RoundActionKind.Accept:
             {
-                var added = _random.NextDouble() < 0.3 && NewTopic(facts) is { } extra ? new[] { extra } : null;
+                var added = round.Change.AmendsRoundId is null && _random.NextDouble() < 0.3 && NewTopic(facts) is { } extra ? new[] { extra } : null;
                 return Valid(new ReplyToOfferCommand(id, true, AddedTopics: added, EmployerLegalRepresentative: side == Side.Employer ? e.LegalRepresentative : null));
             }
             case RoundActionKind.Refuse:
@@ -97,7 +99,7 @@ public sealed partial class Walker
                     var again = open[_random.Next(open.Count)];
                     return Valid(new ProposeCommand(id, side, Term(again.Code, again.Code == TopicCatalog.Custom ? again.Title : null)));
                 }
-                return NewTopic(facts) is { } fresh ? Valid(new ProposeCommand(id, side, fresh)) : null;
+                return round.Change.AmendsRoundId is null && NewTopic(facts) is { } fresh ? Valid(new ProposeCommand(id, side, fresh)) : null;
             }
             case RoundActionKind.CounterPropose:
             {
@@ -170,6 +172,14 @@ public sealed partial class Walker
                 return invalid ? null : Valid(new ConfirmTerminationCommand(id, side));
             case RoundActionKind.DeclineTermination:
                 return (new DeclineTerminationCommand(id, side, Text("合同仍可履行，不同意解除")), invalid, null);
+            case RoundActionKind.ProposeChange:
+            {
+                if (invalid) return Invalid(new ProposeChangeCommand(id, side, [], " "));
+                // A first contract's articles are its agreed topics; a change of a change names the first article, which every version has.
+                var count = round.Change.AmendsRoundId is null ? Math.Max(1, facts.Topics.Count(t => t.Status == TopicStatus.Agreed)) : 1;
+                var articles = Enumerable.Range(1, count).Where(_ => _random.NextDouble() < 0.5).DefaultIfEmpty(1).ToList();
+                return Valid(new ProposeChangeCommand(id, side, articles, "生产经营情况发生较大变化，双方同意变更部分条款"));
+            }
             default:
                 throw new InvalidOperationException($"the walk does not know how to send {action.Action}");
         }

@@ -207,9 +207,10 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
             if (snapshot.Status == WorkflowStatus.Completed) Count(Outcomes, snapshot.Outcome ?? "?");
             if (RoundStages.Of(snapshot) == RoundStage.Effective) await TimedAsync("implementation checks", () => CheckImplementationAsync(lane));
             else Count(Outcomes, "left running after " + StepsPerRound + " steps at " + string.Join("、", snapshot.Steps.Select(s => s.Node)));
-            var renewal = enabled.Where(o => o.Action.Action == RoundActionKind.StartRenewal).ToList();
-            if (snapshot.Status == WorkflowStatus.Completed && renewal.Count > 0 && RoundsStarted < rounds && _random.NextDouble() < 0.6)
-                await ActAsync(lane, renewal[_random.Next(renewal.Count)], invalid: false);
+            // An effective contract is renewed (Art 38) or changed (Art 39–41) as a round of its own.
+            var next = enabled.Where(o => o.Action.Action is RoundActionKind.StartRenewal or RoundActionKind.ProposeChange).ToList();
+            if (snapshot.Status == WorkflowStatus.Completed && next.Count > 0 && RoundsStarted < rounds && _random.NextDouble() < 0.6)
+                await ActAsync(lane, next[_random.Next(next.Count)], invalid: _random.NextDouble() < 0.08);
             _live.Remove(lane);
             return true;
         }
@@ -280,7 +281,7 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
         RoundActionKind.SendOffer or RoundActionKind.NameRepresentatives or RoundActionKind.Conclude or RoundActionKind.Sign or RoundActionKind.File
             or RoundActionKind.Publish or RoundActionKind.RecordVote or RoundActionKind.Accept or RoundActionKind.Resume => 8,
         RoundActionKind.AgreeTopic or RoundActionKind.RecordMeeting or RoundActionKind.AgreeInCoordination => 6,
-        RoundActionKind.SignMinutes or RoundActionKind.SignMemo or RoundActionKind.StartRenewal => 3,
+        RoundActionKind.SignMinutes or RoundActionKind.SignMemo or RoundActionKind.StartRenewal or RoundActionKind.ProposeChange => 3,
         RoundActionKind.ScheduleMeeting or RoundActionKind.CounterPropose or RoundActionKind.AgreeTerm => 1.5,
         RoundActionKind.Propose or RoundActionKind.Suspend or RoundActionKind.Urge or RoundActionKind.WithdrawTopic => 0.6,
         RoundActionKind.ApplyCoordination or RoundActionKind.Refuse or RoundActionKind.Object => 0.4,
@@ -326,17 +327,18 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
         }
     }
 
-    /// <summary>What follows a successful command: a renewal is walked as a round of its own; the offer letter is read.</summary>
+    /// <summary>What follows a successful command: a renewal or a change is walked as a round of its own; the offer letter is read.</summary>
     private async Task AfterAsync(Lane lane, RoundAction action, object? result)
     {
-        if (action.Action == RoundActionKind.StartRenewal && result is Guid renewal)
+        if (result is Guid next && action.Action is RoundActionKind.StartRenewal or RoundActionKind.ProposeChange)
         {
+            var (coverage, what) = action.Action == RoundActionKind.StartRenewal ? ("renewal", "续订") : ("change", "变更");
             RoundsStarted++;
-            Count(Coverage, "renewal");
-            var next = new Lane(renewal, lane.Enterprise, $"{lane.Label}（续订）");
-            Note(next, $"续订 {lane.Round}");
-            _live.Add(next);
-            _all.Add(next);
+            Count(Coverage, coverage);
+            var walked = new Lane(next, lane.Enterprise, $"{lane.Label}（{what}）");
+            Note(walked, $"{what} {lane.Round}");
+            _live.Add(walked);
+            _all.Add(walked);
         }
         if (action.Action == RoundActionKind.ApplyCoordination) Count(Coverage, "coordination");
         if (action.Action == RoundActionKind.SendOffer)
@@ -379,7 +381,7 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
     {
         var stage = RoundStages.Of(snapshot);
         if (stage < lane.Stage)
-            Report(lane, Finding.StageWentBack, $"阶段从“{lane.Stage.Chinese()}”退回“{stage.Chinese()}”，现处于“{string.Join("、", snapshot.Steps.Select(s => s.Name))}”");
+            Report(lane, Finding.StageWentBack, $"阶段从“{lane.Stage.Chinese()}”退回“{stage.Chinese()}”，现处于“{string.Join("、", snapshot.Steps.Select(s => s.Name))}”（{snapshot.Status}{(snapshot.Outcome is { } o ? "，" + o : "")}）");
         lane.Stage = stage;
     }
 

@@ -6,19 +6,20 @@ namespace Bargaining.Tests.Workflows;
 public sealed class DefinitionTests
 {
     [Fact]
-    public async Task The_ordinary_simplified_and_renewal_definitions_all_load()
+    public async Task The_ordinary_simplified_renewal_and_change_definitions_all_load()
     {
         await using var host = await BargainingHost.StartAsync(China.At(2026, 3, 2, 9));
 
         var registry = host.Services.GetRequiredService<WorkflowRegistry>();
 
-        Assert.Equal(["ordinary-procedure", "renewal", "simplified-procedure"], registry.All.Select(d => d.Id));
+        Assert.Equal(["change", "ordinary-procedure", "renewal", "simplified-procedure"], registry.All.Select(d => d.Id));
         Assert.All(registry.All, d => Assert.Equal(1, d.Version));
     }
 
     [Theory]
     [InlineData("ordinary-procedure")]
     [InlineData("renewal")]
+    [InlineData("change")]
     public async Task Both_ordinary_definitions_hold_several_meetings_and_resume_after_coordination_where_bargaining_stood(string id)
     {
         await using var host = await BargainingHost.StartAsync(China.At(2026, 3, 2, 9));

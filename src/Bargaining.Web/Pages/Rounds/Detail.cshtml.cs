@@ -92,6 +92,7 @@ public sealed partial class DetailModel(IMediator mediator, TimeProvider clock, 
         Documents = await Mediator.Send(new RoundDocumentListQuery(id));
         Suggestions = await Mediator.Send(new RoundSuggestionsQuery(id));
         Termination = Actions.Stage.TookEffect() ? await Mediator.Send(new Features.Rounds.Termination.TerminationRecordQuery(id)) : null;
+        await LoadChangeAsync(id);
     }
 
     private Side SideOrForbid() => MySide ?? throw DomainException.Forbidden("只有协商双方（企业工会主席或企业方代表）可以进行此操作");

@@ -31,6 +31,12 @@ public sealed class SaveHolidaySchedulesValidator : AbstractValidator<SaveHolida
     /// <summary>Years one import may hold.</summary>
     public const int MaxYears = 10;
 
+    /// <summary>The longest entry: a range of two dates with spaces around its dots.</summary>
+    public const int EntryLength = 30;
+
+    private static IReadOnlyList<string> Problems(HolidayScheduleYear year) =>
+        HolidayScheduleEntries.Problems(year with { Holidays = year.Holidays ?? [], Workdays = year.Workdays ?? [] });
+
     public SaveHolidaySchedulesValidator(JurisdictionCatalog catalog)
     {
         RuleFor(c => c.Calendar).Must(c => c is not null && catalog.ShippedCalendars.ContainsKey(c))
@@ -38,12 +44,13 @@ public sealed class SaveHolidaySchedulesValidator : AbstractValidator<SaveHolida
         RuleFor(c => c.Years).NotEmpty().WithMessage("请至少录入一年的节假日安排")
             .Must(y => y is null || y.Count <= MaxYears).WithMessage($"一次最多录入{MaxYears}年的节假日安排")
             .Must(y => y is null || y.Select(x => x?.Year).Distinct().Count() == y.Count).WithMessage("同一年份只能录入一次");
-        RuleForEach(c => c.Years).NotNull().WithMessage("请填写该年的节假日安排").Custom((year, context) =>
-        {
-            if (year is null) return;
-            foreach (var problem in HolidayScheduleEntries.Problems(year with { Holidays = year.Holidays ?? [], Workdays = year.Workdays ?? [] }))
-                context.AddFailure(context.PropertyPath, problem);
-        });
+        RuleForEach(c => c.Years).NotNull().WithMessage("请填写该年的节假日安排")
+            .Must(year => year is null || Problems(year).Count == 0).WithMessage((_, year) => string.Join("；", Problems(year!)))
+            .ChildRules(year =>
+            {
+                year.RuleForEach(y => y.Holidays).MaximumLength(EntryLength).WithMessage($"每一项放假日期不能超过{EntryLength}个字，例如 2027-02-06..2027-02-17");
+                year.RuleForEach(y => y.Workdays).MaximumLength(EntryLength).WithMessage($"每一项调休上班日期不能超过{EntryLength}个字，例如 2027-02-20");
+            });
     }
 }
 

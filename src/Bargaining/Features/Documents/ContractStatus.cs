@@ -25,7 +25,7 @@ public sealed class ContractStatusHandler(BargainingDbContext db, RoundWorkflow 
         if (registered is null) return null;
         var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == registered.RoundId, cancellationToken);
         var enterprise = await db.Enterprises.Where(e => e.Id == round.EnterpriseId).Select(e => e.Name).SingleAsync(cancellationToken);
-        var superseded = await db.RegisteredContracts.AnyAsync(c => c.RoundId == round.Id && c.RegisteredAt > registered.RegisteredAt, cancellationToken);
+        var superseded = await db.RegisteredContracts.AnyAsync(c => c.RoundId == round.Id && c.Text == registered.Text && c.RegisteredAt > registered.RegisteredAt, cancellationToken);
         var stage = RoundStages.Of(await workflow.SnapshotAsync(round, cancellationToken));
         var effectiveOn = stage.TookEffect() ? await documents.EffectiveOnAsync(round, cancellationToken) : null;
         var (endedOn, because) = Ended(round, stage);

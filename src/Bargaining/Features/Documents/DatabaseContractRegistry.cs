@@ -15,8 +15,8 @@ public sealed class DatabaseContractRegistry(BargainingDbContext db, TimeProvide
     public Task RegisterAsync(Registered contract, CancellationToken cancellationToken = default) =>
         throw new InvalidOperationException("a contract is registered for its round: use PrintRoundDocumentQuery");
 
-    /// <summary>Records round <paramref name="roundId"/>'s contract (idempotent for the same code and hash).</summary>
-    public async Task RegisterAsync(Guid roundId, Registered contract, CancellationToken cancellationToken = default)
+    /// <summary>Records round <paramref name="roundId"/>'s contract, or its change's <paramref name="text"/> (idempotent for the same code and hash).</summary>
+    public async Task RegisterAsync(Guid roundId, Registered contract, CancellationToken cancellationToken = default, Domain.RegisteredText text = Domain.RegisteredText.Contract)
     {
         var existing = db.RegisteredContracts.Local.FirstOrDefault(c => c.Code == contract.Code)
                        ?? await db.RegisteredContracts.FirstOrDefaultAsync(c => c.Code == contract.Code, cancellationToken);
@@ -27,7 +27,7 @@ public sealed class DatabaseContractRegistry(BargainingDbContext db, TimeProvide
             return;
         }
         db.RegisteredContracts.Add(new Domain.RegisteredContract(roundId, contract.Code, contract.Sha256, contract.ContractNumber,
-            contract.Title, contract.CanonicalText ?? "", clock.GetUtcNow()));
+            contract.Title, contract.CanonicalText ?? "", clock.GetUtcNow(), text));
     }
 
     public async Task<Registered?> FindAsync(string code, CancellationToken cancellationToken = default)

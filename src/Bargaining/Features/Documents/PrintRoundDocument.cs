@@ -2,6 +2,7 @@ using Bargaining.Documents.Printing;
 using Bargaining.Documents.Rendering;
 using Bargaining.Domain;
 using Bargaining.Features.Rounds;
+using Bargaining.Features.Rounds.Change;
 using Bargaining.Infrastructure;
 using Bargaining.Persistence;
 using FluentValidation;
@@ -23,10 +24,14 @@ public enum RoundDocumentKind
     CongressResolution,
     /// <summary>集体合同审查申报表 (Art 42), once both chiefs have signed.</summary>
     FilingForm,
-    /// <summary>The collective contract for registration, with its verification code and QR mark, once both chiefs have signed.</summary>
+    /// <summary>The collective contract for registration, with its verification code and QR mark, once both chiefs have signed; a change's is the contract as changed.</summary>
     Contract,
     /// <summary>集体合同解除（终止）告知书 (Art 39–42), the labour administration's copy, once both sides confirmed the rescission or termination.</summary>
     TerminationNotice,
+    /// <summary>集体合同变更协议 (Art 39–41), registered under its own verification code, once both chiefs have signed the change.</summary>
+    ChangeAgreement,
+    /// <summary>条款对照表: the change's or renewal's version against the version it changes or renews.</summary>
+    Redline,
 }
 
 /// <summary>
@@ -62,7 +67,7 @@ public sealed class PrintRoundDocumentValidator : AbstractValidator<PrintRoundDo
 }
 
 /// <summary>Handles <see cref="PrintRoundDocumentQuery"/>.</summary>
-public sealed class PrintRoundDocumentHandler(BargainingDbContext db, RoundDocuments documents, DocumentPrinter printer, DatabaseContractRegistry registry)
+public sealed class PrintRoundDocumentHandler(BargainingDbContext db, RoundDocuments documents, DocumentPrinter printer, DatabaseContractRegistry registry, RoundWorkflow workflow)
     : IRequestHandler<PrintRoundDocumentQuery, RoundDocumentFile>
 {
     public async Task<RoundDocumentFile> Handle(PrintRoundDocumentQuery request, CancellationToken cancellationToken)
@@ -71,13 +76,23 @@ public sealed class PrintRoundDocumentHandler(BargainingDbContext db, RoundDocum
         var ct = cancellationToken;
         using var pdf = new MemoryStream();
         var enterprise = await db.Rounds.Where(r => r.Id == id).Join(db.Enterprises, r => r.EnterpriseId, e => e.Id, (r, e) => e.Name).SingleAsync(ct);
-        if (request.Kind == RoundDocumentKind.Contract)
+        if (request.Kind is RoundDocumentKind.Contract or RoundDocumentKind.ChangeAgreement)
         {
-            var printed = printer.PrintContract(await documents.ContractAsync(id, ct), pdf);
+            var change = await db.Rounds.Where(r => r.Id == id).Select(r => r.Change.AmendsRoundId).SingleAsync(ct) is not null;
+            var (printed, text, name) = request.Kind == RoundDocumentKind.ChangeAgreement
+                ? (printer.PrintChangeAgreement(await documents.ChangeAgreementAsync(id, ct), pdf), RegisteredText.ChangeAgreement, "变更协议")
+                : (printer.PrintContract(await documents.ContractAsync(id, ct), pdf), change ? RegisteredText.Consolidated : RegisteredText.Contract, change ? "变更后的集体合同" : "集体合同");
             if (!printed.Printed) throw Unprintable(printed.MissingCharacters);
             var registration = printed.Registration();
-            await registry.RegisterAsync(id, registration, ct);
-            return new RoundDocumentFile(pdf.ToArray(), FileName(enterprise, printed.ContractNumber ?? "集体合同"), printed.Title, printed.PageCount, registration.Code);
+            await registry.RegisterAsync(id, registration, ct, text);
+            return new RoundDocumentFile(pdf.ToArray(), FileName(enterprise, printed.ContractNumber is { } number ? $"{number}-{name}" : name), printed.Title, printed.PageCount, registration.Code);
+        }
+        if (request.Kind == RoundDocumentKind.Redline)
+        {
+            var redline = await Redlines.OfAsync(db, workflow, id, null, ct) ?? throw DomainException.Conflict("document.no-version", "本轮协商不是变更或续订，没有可对照的合同版本");
+            var annex = printer.PrintRedline(await documents.RedlineAsync(redline, ct), pdf);
+            if (!annex.IsComplete) throw Unprintable(annex.MissingCharacters);
+            return new RoundDocumentFile(pdf.ToArray(), FileName(enterprise, "条款对照表"), annex.Title, annex.PageCount, null);
         }
         var result = request.Kind switch
         {

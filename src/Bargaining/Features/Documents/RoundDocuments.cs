@@ -1,6 +1,7 @@
 using Bargaining.Documents.Data;
 using Bargaining.Domain;
 using Bargaining.Features.Rounds;
+using Bargaining.Features.Rounds.Change;
 using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
 using Bargaining.Workflows;
@@ -14,7 +15,7 @@ namespace Bargaining.Features.Documents;
 /// for the list of a round's documents and for printing alike: a document that cannot be printed yet is a conflict,
 /// with the reason in Chinese.
 /// </summary>
-public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine, RoundWorkflow workflow)
+public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine, RoundWorkflow workflow, Bargaining.Documents.Printing.DocumentPrinter printer)
 {
     /// <summary>The agenda of a bargaining meeting in the order Art 34 gives it.</summary>
     public static readonly IReadOnlyList<string> Article34Agenda =
@@ -85,7 +86,7 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
 
         // The topics as they stood at the end of this meeting's day, up to the next meeting: each side's last term.
         var until = next?.Date;
-        var topics = InOrder(await db.Topics.AsNoTracking().Include(t => t.Positions).Where(t => t.RoundId == roundId).ToListAsync(ct));
+        var topics = Topics.InOrder(await db.Topics.AsNoTracking().Include(t => t.Positions).Where(t => t.RoundId == roundId).ToListAsync(ct));
         var discussed = new List<MinutesTopic>();
         foreach (var topic in topics)
         {
@@ -193,7 +194,8 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
         var time = workflow.Profile(round).Time;
         var signedOn = time.LocalDate(new[] { round.Signing.WorkerSignedAt!.Value, round.Signing.EmployerSignedAt!.Value }.Max());
 
-        var clauses = await db.DraftClauses.AsNoTracking().Where(c => c.RoundId == roundId && c.Draft == round.Table.Draft).OrderBy(c => c.Sequence).ToListAsync(ct);
+        // A change's contract is the version it makes: the amended clauses with the changed articles replaced (Art 39–41).
+        var clauses = await ContractVersions.ClausesAsync(db, roundId, ct);
         var lastMeeting = await db.Meetings.AsNoTracking().Where(m => m.RoundId == roundId && m.SupersededAt == null).OrderByDescending(m => m.Number).FirstOrDefaultAsync(ct);
         var employerSide = await SideAsync(round, enterprise, Side.Employer, ct);
         var workerSide = await SideAsync(round, enterprise, Side.Worker, ct);
@@ -203,6 +205,9 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
         {
             Kind = Kind(round.Kind),
             Number = round.Filing.ContractNumber,
+            Amendment = round.Change.Numbers is { Count: > 0 } changed
+                ? $"根据{signedOn:yyyy年M月d日}签订的变更协议修订第{string.Join("、", changed)}条" + (effective is { } inForce ? $"，{inForce:yyyy年M月d日}起施行" : "")
+                : null,
             Employer = new Employer
             {
                 Name = enterprise.Name,
@@ -238,6 +243,61 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
         };
     }
 
+    /// <summary>变更协议 (Art 39–41): a change's articles as they were and as agreed, once both chiefs have signed.</summary>
+    public async Task<ChangeAgreementData> ChangeAgreementAsync(Guid roundId, CancellationToken ct)
+    {
+        var (round, enterprise) = await ReadyAsync(roundId, RoundDocumentKind.ChangeAgreement, null, ct);
+        var contract = await ContractAsync(roundId, ct);
+        var amended = await ContractAsync(round.Change.AmendsRoundId!.Value, ct);
+        var before = await ContractVersions.ConcernedAsync(db, round, ct);
+        var after = (await ContractVersions.ClausesAsync(db, roundId, ct)).ToDictionary(c => c.Number);
+        return new ChangeAgreementData
+        {
+            Employer = enterprise.Name,
+            Union = contract.Union.Name,
+            EmployerSide = contract.EmployerSide,
+            WorkerSide = contract.WorkerSide,
+            ContractTitle = printer.ContractDocument(amended).Title,
+            ContractNumber = amended.Number,
+            Number = round.Filing.ContractNumber,
+            ProposedBy = round.OfferingSide.Chinese(),
+            Reason = round.Change.Reason!,
+            Articles = [.. before.Select(c => new ChangedArticle { Number = c.Number, Title = c.Title, Before = c.Clause, After = after[c.Number].Clause })],
+            Congress = contract.Congress,
+            SigningDate = contract.SigningDate,
+            EffectiveDate = contract.EffectiveDate,
+        };
+    }
+
+    /// <summary>条款对照表: the redline of a round's version against the version it changes or renews, or another.</summary>
+    public async Task<RedlineData> RedlineAsync(Redline redline, CancellationToken ct)
+    {
+        var (round, enterprise) = await ReadyAsync(redline.ToRoundId, RoundDocumentKind.Redline, null, ct);
+        return new RedlineData
+        {
+            Contract = $"{enterprise.Name}{Description(Kind(round.Kind))}",
+            From = redline.FromName,
+            To = redline.ToName,
+            Added = redline.Count(ClauseChange.Added),
+            Removed = redline.Count(ClauseChange.Removed),
+            Changed = redline.Count(ClauseChange.Changed),
+            Unchanged = redline.Count(ClauseChange.Unchanged),
+            Clauses = [.. redline.Clauses.Select(c => new RedlineClauseData
+            {
+                Heading = c switch
+                {
+                    { OldNumber: null } => $"新增第{c.NewNumber}条",
+                    { NewNumber: null } => $"删除原第{c.OldNumber}条",
+                    _ when c.OldNumber == c.NewNumber => $"第{c.NewNumber}条",
+                    _ => $"原第{c.OldNumber}条（现第{c.NewNumber}条）",
+                },
+                Title = c.Title,
+                Status = c.Change switch { ClauseChange.Changed => "修改", ClauseChange.Added => "新增", ClauseChange.Removed => "删除", _ => "未变" },
+                Runs = [.. c.Runs.Select(r => new RedlineRun { Text = r.Text, Removed = r.Kind == DiffKind.Removed, Added = r.Kind == DiffKind.Added })],
+            })],
+        };
+    }
+
     /// <summary>The documents a round of its procedure has, each printable now or not yet with the reason, in the order they arise.</summary>
     public async Task<IReadOnlyList<RoundDocumentStatus>> ListAsync(Guid roundId, CancellationToken ct)
     {
@@ -254,7 +314,14 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
                 : facts.Meetings.Select(m => (RoundDocumentKind.MeetingMinutes, (int?)m.Number, $"第{m.Number}次协商会议记录")));
             listed.Add((RoundDocumentKind.CongressResolution, null, "职工代表大会决议"));
             listed.Add((RoundDocumentKind.FilingForm, null, "集体合同审查申报表"));
-            listed.Add((RoundDocumentKind.Contract, null, "集体合同文本（带核验码）"));
+            if (facts.Round.Change.AmendsRoundId is not null)
+            {
+                listed.Add((RoundDocumentKind.ChangeAgreement, null, "集体合同变更协议（带核验码）"));
+                listed.Add((RoundDocumentKind.Contract, null, "变更后的集体合同文本（带核验码）"));
+            }
+            else listed.Add((RoundDocumentKind.Contract, null, "集体合同文本（带核验码）"));
+            if (facts.Round.Change.AmendsRoundId is not null || facts.Round.Renewal.RenewsRoundId is not null)
+                listed.Add((RoundDocumentKind.Redline, null, "条款对照表"));
             if (facts.Round.Termination.ConfirmedAt is not null) listed.Add((RoundDocumentKind.TerminationNotice, null, "集体合同解除（终止）告知书"));
         }
         return [.. listed.Select(d => Unavailable(facts, d.Kind, d.Meeting) is { } why
@@ -310,6 +377,12 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
                 if (held.Minutes is null)
                     return DomainException.Conflict("document.no-minutes", $"第{held.Number}次协商会议尚未提交会议记录，会后提交记录后才能打印");
                 return Unnamed(f, Side.Worker) ?? Unnamed(f, Side.Employer);
+            case RoundDocumentKind.Redline:
+                return round.Change.AmendsRoundId is null && round.Renewal.RenewsRoundId is null
+                    ? DomainException.Conflict("document.no-version", "本轮协商不是变更或续订，没有可对照的合同版本")
+                    : null;
+            case RoundDocumentKind.ChangeAgreement when round.Change.AmendsRoundId is null:
+                return DomainException.Conflict("document.not-a-change", "本轮协商不是合同变更，没有变更协议");
             case RoundDocumentKind.CongressResolution:
                 return round.Congress.Adopted is null
                     ? DomainException.Conflict("document.no-vote", "职工代表大会尚未对合同草案进行表决，还没有职代会决议（《集体合同规定》第三十六条）")
@@ -370,17 +443,9 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
     /// <summary>Each topic <paramref name="side"/> raised at <paramref name="at"/> (with the offer or the response), as 题目：条款.</summary>
     private async Task<IReadOnlyList<string>> RaisedAsync(Guid roundId, Side side, DateTimeOffset at, CancellationToken ct)
     {
-        var topics = InOrder(await db.Topics.AsNoTracking().Include(t => t.Positions).Where(t => t.RoundId == roundId && t.RaisedBy == side).ToListAsync(ct));
+        var topics = Topics.InOrder(await db.Topics.AsNoTracking().Include(t => t.Positions).Where(t => t.RoundId == roundId && t.RaisedBy == side).ToListAsync(ct));
         return [.. topics.Select(t => (Topic: t, First: t.Positions.OrderBy(p => p.Sequence).First())).Where(x => x.First.At <= at)
             .Select(x => x.Topic.Title == x.First.Clause ? x.First.Clause : $"{x.Topic.Title}：{x.First.Clause}")];
-    }
-
-    /// <summary>Topics as raised; those raised together in the order of Art 8's list, the parties' own after them.</summary>
-    private static List<Topic> InOrder(IEnumerable<Topic> topics)
-    {
-        var article8 = TopicCatalog.Article8.Keys.ToList();
-        return [.. topics.OrderBy(t => t.Positions.Min(p => p.At))
-            .ThenBy(t => article8.IndexOf(t.Code) is var i and >= 0 ? i : article8.Count).ThenBy(t => t.Title, StringComparer.Ordinal)];
     }
 
     /// <summary>

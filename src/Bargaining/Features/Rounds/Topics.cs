@@ -37,13 +37,14 @@ public static class Topics
         topics is null || topics.Select(t => (t.Code, Topic.TitleOf(t.Code, t.Title))).Distinct().Count() == topics.Count;
 
     /// <summary>
-    /// Raises <paramref name="proposals"/> for <paramref name="side"/>: refuses a topic the round already has and a
-    /// wage below the local minimum (LCL Art 55).
+    /// Raises <paramref name="proposals"/> for <paramref name="side"/>: refuses a topic the round already has, a
+    /// wage below the local minimum (LCL Art 55) and, in a change, a topic outside the articles concerned (Art 41).
     /// </summary>
     public static async Task<IReadOnlyList<Topic>> RaiseAsync(BargainingDbContext db, RoundWorkflow workflow, Round round, Side side, IEnumerable<TopicProposal> proposals, CurrentUser user, CancellationToken ct)
     {
         var existing = await db.Topics.Where(t => t.RoundId == round.Id).Select(t => new { t.Code, t.Title }).ToListAsync(ct);
         var raised = New(workflow, round, side, proposals, user, existing.Select(e => (e.Code, e.Title)).ToList());
+        if (round.Change.AmendsRoundId is not null) await Change.ContractVersions.EnsureConcernedAsync(db, round, raised, ct);
         db.Topics.AddRange(raised);
         return raised;
     }
@@ -70,6 +71,14 @@ public static class Topics
     public static void EnsureAboveFloor(RoundWorkflow workflow, Round round, string code, Term term)
     {
         if (workflow.Profile(round).MinimumWage?.Problem(code, term) is { } problem) throw DomainException.Rule("wage.below-minimum", problem);
+    }
+
+    /// <summary>Topics as raised; those raised together in the order of Art 8's list, the parties' own after them.</summary>
+    public static List<Topic> InOrder(IEnumerable<Topic> topics)
+    {
+        var article8 = TopicCatalog.Article8.Keys.ToList();
+        return [.. topics.OrderBy(t => t.Positions.Min(p => p.At))
+            .ThenBy(t => article8.IndexOf(t.Code) is var i and >= 0 ? i : article8.Count).ThenBy(t => t.Title, StringComparer.Ordinal)];
     }
 
     /// <summary>The topics as the workflow journals them: codes and titles.</summary>

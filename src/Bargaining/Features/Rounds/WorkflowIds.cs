@@ -8,6 +8,7 @@ public static class DefinitionIds
     public const string OrdinaryProcedure = "ordinary-procedure";
     public const string SimplifiedProcedure = "simplified-procedure";
     public const string Renewal = "renewal";
+    public const string Change = "change";
 }
 
 public static class Nodes

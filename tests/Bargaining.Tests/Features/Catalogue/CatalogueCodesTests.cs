@@ -25,7 +25,7 @@ public sealed class CatalogueCodesTests
         Published(CatalogueCodes.OrganisationKinds, "city", "county", "city-direct");
         Published(CatalogueCodes.RoundKinds, "comprehensive", "wage", "women-workers", "safety-health", "high-temperature", "industry", "regional");
         Published(CatalogueCodes.Procedures, "ordinary", "simplified");
-        Published(CatalogueCodes.Stages, "started", "offered", "replied", "bargaining", "signed", "filed", "effective", "closed");
+        Published(CatalogueCodes.Stages, "started", "offered", "replied", "bargaining", "signed", "filed", "effective", "closed", "rescinded", "terminated", "expired");
         Published(CatalogueCodes.Sides, "worker", "employer");
         Published(CatalogueCodes.TopicStatuses, "open", "agreed", "withdrawn");
     }

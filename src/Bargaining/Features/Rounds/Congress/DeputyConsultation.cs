@@ -36,7 +36,21 @@ public sealed class CommentOnDraftValidator : AbstractValidator<CommentOnDraftCo
         RuleFor(c => c.Text).NotEmpty().WithMessage("请填写您的意见或建议")
             .MaximumLength(TextLimits.Paragraph).WithMessage($"意见不能超过{TextLimits.Paragraph}个字");
         RuleFor(c => c.Sequence).GreaterThan(0).WithMessage("请选择对哪一条提出意见");
+        RuleFor(c => c.Token).MaximumLength(DeputyLinks.MaxTokenLength).WithMessage("链接无效");
     }
+}
+
+/// <summary>Checks the link's secret is no longer than any the product makes.</summary>
+public sealed class OpenConsultationValidator : AbstractValidator<OpenConsultationCommand>
+{
+    public OpenConsultationValidator() => RuleFor(c => c.Token).MaximumLength(DeputyLinks.MaxTokenLength).WithMessage("链接无效");
+}
+
+/// <summary>The deputies' personal links.</summary>
+public static class DeputyLinks
+{
+    /// <summary>Longer than any secret the product makes (43 characters), so a longer one is refused unread.</summary>
+    public const int MaxTokenLength = 100;
 }
 
 /// <summary>Handles the deputy's requests.</summary>

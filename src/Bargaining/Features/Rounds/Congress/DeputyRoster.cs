@@ -61,16 +61,20 @@ public sealed record ImportDeputiesCommand(Guid EnterpriseId, string FileName, b
 public static class DeputyFields
 {
     /// <summary>Every problem of a deputy's fields, in Chinese.</summary>
-    public static List<string> Problems(string? name, string? constituency, string? contact)
-    {
-        var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(name)) problems.Add("请填写代表姓名");
-        else if (name.Trim().Length > TextLimits.PersonName) problems.Add($"代表姓名不能超过{TextLimits.PersonName}个字");
-        if (string.IsNullOrWhiteSpace(constituency)) problems.Add("请填写代表所在选区或车间");
-        else if (constituency.Trim().Length > TextLimits.Title) problems.Add($"选区（车间）不能超过{TextLimits.Title}个字");
-        if (contact?.Trim() is { Length: > 0 } c && !IsContact(c)) problems.Add($"联系方式“{c}”不是手机号码、电话号码或电子邮箱");
-        return problems;
-    }
+    public static List<string> Problems(string? name, string? constituency, string? contact) =>
+        [.. new[] { NameProblem(name), ConstituencyProblem(constituency), ContactProblem(contact) }.OfType<string>()];
+
+    /// <summary>What is wrong with a deputy's name, or null.</summary>
+    public static string? NameProblem(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? "请填写代表姓名" : name.Length > TextLimits.PersonName ? $"代表姓名不能超过{TextLimits.PersonName}个字" : null;
+
+    /// <summary>What is wrong with a deputy's constituency or workshop, or null.</summary>
+    public static string? ConstituencyProblem(string? constituency) =>
+        string.IsNullOrWhiteSpace(constituency) ? "请填写代表所在选区或车间" : constituency.Length > TextLimits.Title ? $"选区（车间）不能超过{TextLimits.Title}个字" : null;
+
+    /// <summary>What is wrong with a deputy's contact, or null (none is fine).</summary>
+    public static string? ContactProblem(string? contact) =>
+        contact?.Trim() is { Length: > 0 } c && !IsContact(c) ? c.Length > TextLimits.Title ? $"联系方式不能超过{TextLimits.Title}个字" : $"联系方式“{c}”不是手机号码、电话号码或电子邮箱" : null;
 
     /// <summary>A phone number (digits, with - or spaces or a leading +) or an e-mail address.</summary>
     private static bool IsContact(string c) => c.Length <= TextLimits.Title &&
@@ -81,13 +85,23 @@ public static class DeputyFields
 /// <summary>Checks a deputy's fields.</summary>
 public sealed class AddDeputyValidator : AbstractValidator<AddDeputyCommand>
 {
-    public AddDeputyValidator() => RuleFor(c => c).Custom((c, context) => DeputyFields.Problems(c.Name, c.Constituency, c.Contact).ForEach(context.AddFailure));
+    public AddDeputyValidator()
+    {
+        RuleFor(c => c.Name).Must(n => DeputyFields.NameProblem(n) is null).WithMessage(c => DeputyFields.NameProblem(c.Name)!);
+        RuleFor(c => c.Constituency).Must(n => DeputyFields.ConstituencyProblem(n) is null).WithMessage(c => DeputyFields.ConstituencyProblem(c.Constituency)!);
+        RuleFor(c => c.Contact).Must(n => DeputyFields.ContactProblem(n) is null).WithMessage(c => DeputyFields.ContactProblem(c.Contact)!);
+    }
 }
 
 /// <summary>Checks a deputy's fields.</summary>
 public sealed class EditDeputyValidator : AbstractValidator<EditDeputyCommand>
 {
-    public EditDeputyValidator() => RuleFor(c => c).Custom((c, context) => DeputyFields.Problems(c.Name, c.Constituency, c.Contact).ForEach(context.AddFailure));
+    public EditDeputyValidator()
+    {
+        RuleFor(c => c.Name).Must(n => DeputyFields.NameProblem(n) is null).WithMessage(c => DeputyFields.NameProblem(c.Name)!);
+        RuleFor(c => c.Constituency).Must(n => DeputyFields.ConstituencyProblem(n) is null).WithMessage(c => DeputyFields.ConstituencyProblem(c.Constituency)!);
+        RuleFor(c => c.Contact).Must(n => DeputyFields.ContactProblem(n) is null).WithMessage(c => DeputyFields.ContactProblem(c.Contact)!);
+    }
 }
 
 /// <summary>Checks the file.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Bargaining.Domain;
+using Bargaining.Features.Rounds.Change;
 using Bargaining.Infrastructure;
 using Bargaining.Jurisdictions;
 using Bargaining.Persistence;
@@ -14,8 +15,9 @@ namespace Bargaining.Features.Rounds.Offer;
 /// Makes the offer (要约, Art 32): the offering side sends its offer letter with the topics it proposes; the other side
 /// must answer within the period counted from <see cref="ReceivedOn"/>, the day it received the letter. A renewal's
 /// offer (续签, Art 38) is possible only in the window and starts from the current contract's clauses: a topic given
-/// here replaces the clause of the same topic, the others are carried over as they are. The letter may propose the
-/// first meeting's time (local) and place; the offer letter prints them. An employer's offer names its legal
+/// here replaces the clause of the same topic, the others are carried over as they are; a change's offer (变更, Art 41)
+/// starts likewise from the articles concerned and may raise no other topic. The letter may propose the first
+/// meeting's time (local) and place; the offer letter prints them. An employer's offer names its legal
 /// representative (<see cref="EmployerLegalRepresentative"/>), who heads its side until representatives are named (Art 21).
 /// </summary>
 public sealed record MakeOfferCommand(Guid RoundId, IReadOnlyList<TopicProposal> Topics, DateOnly ReceivedOn, int? RepresentativesPerSide = null,
@@ -57,7 +59,9 @@ public sealed class MakeOfferHandler(BargainingDbContext db, RoundWorkflow workf
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         var proposals = round.Renewal.RenewsRoundId is { } current
             ? await RenewalProposalsAsync(round, current, request.Topics, cancellationToken)
-            : request.Topics;
+            : round.Change.AmendsRoundId is not null
+                ? CarriedOver(await ContractVersions.ConcernedAsync(db, round, cancellationToken), request.Topics)
+                : request.Topics;
         if (proposals.Count == 0) throw new DomainException(FailureKind.Validation, "offer.topics", MakeOfferValidator.NoTopics);
         if (request.FirstMeetingAt is { } at) round.Offer.ProposeFirstMeeting(at, request.FirstMeetingPlace!);
         Offers.NameEmployerHead(round, round.OfferingSide, request.EmployerLegalRepresentative);
@@ -76,11 +80,17 @@ public sealed class MakeOfferHandler(BargainingDbContext db, RoundWorkflow workf
         var clauses = await db.DraftClauses.Where(c => c.RoundId == current && c.Draft == draft).OrderBy(c => c.Sequence)
             .Join(db.Topics, c => c.TopicId, t => t.Id, (c, t) => new { t.Code, c.Title, c.Clause, c.Number, c.Unit })
             .ToListAsync(ct);
+        return CarriedOver(clauses.Select(c => new TopicProposal(c.Code, c.Clause, c.Number, c.Unit, c.Title)).ToList(), given);
+    }
+
+    /// <summary>A change's topics (Art 41): the articles concerned as they stand, with <paramref name="given"/> replacing those of the same topic.</summary>
+    private static IReadOnlyList<TopicProposal> CarriedOver(IReadOnlyList<VersionClause> concerned, IReadOnlyList<TopicProposal> given) =>
+        CarriedOver([.. concerned.Select(c => c.Proposal)], given);
+
+    /// <summary><paramref name="current"/>, each replaced by the topic of <paramref name="given"/> of the same code and title, then the rest of <paramref name="given"/>.</summary>
+    private static IReadOnlyList<TopicProposal> CarriedOver(IReadOnlyList<TopicProposal> current, IReadOnlyList<TopicProposal> given)
+    {
         var replaced = given.Select(t => (t.Code, Topic.TitleOf(t.Code, t.Title))).ToHashSet();
-        return
-        [
-            .. clauses.Where(c => !replaced.Contains((c.Code, c.Title))).Select(c => new TopicProposal(c.Code, c.Clause, c.Number, c.Unit, c.Title)),
-            .. given,
-        ];
+        return [.. current.Where(c => !replaced.Contains((c.Code, Topic.TitleOf(c.Code, c.Title)))), .. given];
     }
 }

@@ -1,4 +1,5 @@
 using Bargaining.Domain;
+using Bargaining.Features.Rounds.Change;
 using Bargaining.Features.Rounds.Offer;
 using Bargaining.Infrastructure;
 using Bargaining.Persistence;
@@ -41,7 +42,8 @@ public sealed class StartRenewalHandler(BargainingDbContext db, RoundWorkflow wo
         var current = await db.Rounds.FirstOrDefaultAsync(r => r.Id == request.CurrentRoundId, cancellationToken) ?? throw DomainException.NotFound("现行合同所在的协商");
         var snapshot = await workflow.SnapshotAsync(current, cancellationToken);
         var renewed = await db.Rounds.AnyAsync(r => r.Renewal.RenewsRoundId == current.Id, cancellationToken);
-        if (RoundPreconditions.StartRenewal(snapshot, renewed, request.ExpiresOn, workflow.Today(current)) is { } refusal) throw refusal;
+        if ((RoundPreconditions.StartRenewal(snapshot, renewed, request.ExpiresOn, workflow.Today(current))
+             ?? await ChangeRules.ChangedAsync(db, workflow, current, "续订", cancellationToken)) is { } refusal) throw refusal;
         var enterprise = await db.Enterprises.FirstAsync(e => e.Id == current.EnterpriseId, cancellationToken);
         var renewal = Round.RenewalOf(current, request.ExpiresOn, workflow.Today(current), request.OfferingSide, workflow.Now);
         // The renewal takes the place of the round whose contract it renews, even while that one awaits publication.

@@ -38,7 +38,7 @@ public sealed class ConcludeHandler(BargainingDbContext db, RoundWorkflow workfl
         var topics = await db.Topics.Include(t => t.Positions).Where(t => t.RoundId == round.Id).ToListAsync(cancellationToken);
         var terms = await db.SpecificTerms.FirstOrDefaultAsync(t => t.RoundId == round.Id, cancellationToken);
         if (RoundPreconditions.Conclude(round, request.Side, held, topics, terms) is { } refusal) throw refusal;
-        var agreed = topics.Where(t => t.Status == TopicStatus.Agreed).OrderBy(t => t.Id).ToList();
+        var agreed = Topics.InOrder(topics.Where(t => t.Status == TopicStatus.Agreed));
 
         var now = workflow.Now;
         if (round.Table.Conclude(request.Side, topics.Sum(t => t.Positions.Count), now) is not { } draft)

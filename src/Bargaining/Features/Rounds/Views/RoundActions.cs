@@ -124,6 +124,8 @@ public enum RoundActionKind
     ConfirmTermination,
     /// <summary><see cref="Termination.DeclineTerminationCommand"/>: the other side declines, the proposing side withdraws.</summary>
     DeclineTermination,
+    /// <summary><see cref="Change.ProposeChangeCommand"/>, on a round whose contract is effective.</summary>
+    ProposeChange,
 }
 
 /// <summary>How <see cref="RoundActionKind"/>s and the definitions' signals map onto each other.</summary>
@@ -211,8 +213,11 @@ public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine e
         if (user.Role is Role.UnionChair or Role.EmployerRepresentative or Role.CountyStaff && IsEffective(snapshot))
         {
             var renewed = await db.Rounds.AnyAsync(r => r.Renewal.RenewsRoundId == round.Id, ct);
-            actions.Add(Action(RoundActionKind.StartRenewal, "发起续订", RoundPreconditions.StartRenewal(snapshot, renewed, round.Signing.TermEndsOn ?? today, today), side));
+            actions.Add(Action(RoundActionKind.StartRenewal, "发起续订", RoundPreconditions.StartRenewal(snapshot, renewed, round.Signing.TermEndsOn ?? today, today)
+                ?? await Change.ChangeRules.ChangedAsync(db, workflow, round, "续订", ct), side));
         }
+        if (side is { } proposer && IsEffective(snapshot))
+            actions.Add(Action(RoundActionKind.ProposeChange, "提出变更", await Change.ChangeRules.CannotProposeAsync(db, workflow, round, ct), proposer));
         return new RoundActions(round.Id, RoundStages.Of(snapshot), side, actions);
     }
 
