@@ -461,7 +461,8 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
 
     /// <summary>
     /// The contracts in force today (ContractsInForceQuery, from the summaries) are those that took effect, whose term
-    /// covers today and whose rescission or termination, if any, takes effect later: counted here from the rounds.
+    /// covers today and whose rescission or termination, if any, takes effect later, a changed contract once (its
+    /// latest version): counted here from the rounds.
     /// </summary>
     private async Task InForceAsync(List<string> problems)
     {
@@ -471,7 +472,9 @@ public sealed partial class Walker(WalkWorld world, int seed, int rounds)
         {
             var rounds = await s.GetRequiredService<BargainingDbContext>().Rounds.AsNoTracking().ToListAsync();
             var states = await s.GetRequiredService<WorkflowEngine>().DescribeAsync([.. rounds.Select(r => r.WorkflowInstanceId)]);
-            return rounds.Count(r => RoundStages.Of(states[r.WorkflowInstanceId].Snapshot).TookEffect()
+            bool TookEffect(Round r) => RoundStages.Of(states[r.WorkflowInstanceId].Snapshot).TookEffect();
+            var changed = rounds.Where(c => c.Change.AmendsRoundId is not null && TookEffect(c)).Select(c => c.Change.AmendsRoundId!.Value).ToHashSet();
+            return rounds.Count(r => TookEffect(r) && !changed.Contains(r.Id)
                                      && r.Signing.TermStartsOn <= today && today <= r.Signing.TermEndsOn
                                      && !(r.Termination.ConfirmedAt is not null && r.Termination.EffectiveOn <= today));
         });

@@ -9,7 +9,8 @@ namespace Bargaining.Features.Progress;
 
 /// <summary>
 /// How many contracts are in force on <see cref="On"/> (today by default, in the default jurisdiction) (在有效期内的集体合同): contracts that took effect, whose term
-/// covers the day and that were not rescinded or terminated before it (Art 38–41). For the city and each county-level
+/// covers the day and that were not rescinded or terminated before it (Art 38–41); a contract changed (Art 39–41)
+/// counts once, as its latest version. For the city and each county-level
 /// union and city-direct unit, or for one unit (<see cref="OrganisationId"/>), authorised as its progress is.
 /// Counted from the round summaries' <see cref="RoundProgress.InForceFrom"/> and <see cref="RoundProgress.InForceUntil"/>.
 /// </summary>
@@ -36,7 +37,9 @@ public sealed class ContractsInForceHandler(BargainingDbContext db, Jurisdiction
             .OrderBy(o => o.Kind).ThenBy(o => o.Code).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
         if (request.OrganisationId is not null && units.Count == 0) throw DomainException.NotFound("该县级总工会或市直单位");
         var on = request.On ?? jurisdictions.Default.Time.LocalDate(clock.GetUtcNow());
-        var inForce = db.RoundProgress.AsNoTracking().Where(p => p.InForceFrom <= on && p.InForceUntil >= on);
+        // A version a change replaced is not a second contract: the change that took effect (it carries the term) counts instead.
+        var inForce = db.RoundProgress.AsNoTracking().Where(p => p.InForceFrom <= on && p.InForceUntil >= on
+            && !db.Rounds.Any(c => c.Change.AmendsRoundId == p.RoundId && db.RoundProgress.Any(q => q.RoundId == c.Id && q.InForceFrom != null)));
         if (request.OrganisationId is { } id) inForce = inForce.Where(p => p.OrganisationId == id);
         var counts = await inForce.GroupBy(p => p.OrganisationId)
             .Select(g => new { Unit = g.Key, Contracts = g.Count(), Enterprises = g.Select(p => p.EnterpriseId).Distinct().Count() })

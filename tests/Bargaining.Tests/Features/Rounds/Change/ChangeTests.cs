@@ -53,7 +53,12 @@ public sealed class ChangeTests : ChangeScenario
     {
         var contract = await EffectiveContractAsync();
         var before = await ClausesAsync(contract);
+        var city = new CurrentUser("u-city", "盐城市总工会", Role.CityAdministrator, Guid.Empty);
+        var inTerm = (await RoundAsync(contract)).Signing.TermStartsOn!.Value.AddMonths(6);
+        Assert.Equal(1, (await Host.SendAsync(new Bargaining.Features.Progress.ContractsInForceQuery(inTerm), city)).Contracts);
         var change = await EffectiveChangeAsync(contract);
+        // The changed contract is one contract in force, counted as its latest version.
+        Assert.Equal(1, (await Host.SendAsync(new Bargaining.Features.Progress.ContractsInForceQuery(inTerm), city)).Contracts);
 
         var saved = await RoundAsync(change);
         Assert.Equal((contract, RoundKind.Wage, "1"), (saved.Change.AmendsRoundId!.Value, saved.Kind, saved.Change.Articles));
