@@ -37,15 +37,24 @@ public sealed class ContractsInForceHandler(BargainingDbContext db, Jurisdiction
             .OrderBy(o => o.Kind).ThenBy(o => o.Code).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
         if (request.OrganisationId is not null && units.Count == 0) throw DomainException.NotFound("该县级总工会或市直单位");
         var on = request.On ?? jurisdictions.Default.Time.LocalDate(clock.GetUtcNow());
-        // A version a change replaced is not a second contract: the change that took effect (it carries the term) counts instead.
-        var inForce = db.RoundProgress.AsNoTracking().Where(p => p.InForceFrom <= on && p.InForceUntil >= on
-            && !db.Rounds.Any(c => c.Change.AmendsRoundId == p.RoundId && db.RoundProgress.Any(q => q.RoundId == c.Id && q.InForceFrom != null)));
+        var inForce = db.RoundProgress.AsNoTracking().Where(p => p.InForceFrom <= on && p.InForceUntil >= on);
         if (request.OrganisationId is { } id) inForce = inForce.Where(p => p.OrganisationId == id);
         var counts = await inForce.GroupBy(p => p.OrganisationId)
             .Select(g => new { Unit = g.Key, Contracts = g.Count(), Enterprises = g.Select(p => p.EnterpriseId).Distinct().Count() })
             .ToDictionaryAsync(c => c.Unit, cancellationToken);
+        // A version a change replaced is not a second contract: the change that took effect (it carries the term) counts
+        // instead. Read from the few changes, not per contract in force.
+        var replaced = await (
+                from change in db.Rounds.AsNoTracking()
+                where change.Change.AmendsRoundId != null
+                join effective in db.RoundProgress on change.Id equals effective.RoundId
+                where effective.InForceFrom != null
+                join amended in inForce on change.Change.AmendsRoundId equals (Guid?)amended.RoundId
+                group amended by amended.OrganisationId into g
+                select new { Unit = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(r => r.Unit, r => r.Count, cancellationToken);
         var rows = units.Select(u => counts.TryGetValue(u.Id, out var c)
-            ? new UnitContractsInForce(u.Id, u.Name, c.Contracts, c.Enterprises)
+            ? new UnitContractsInForce(u.Id, u.Name, c.Contracts - replaced.GetValueOrDefault(u.Id), c.Enterprises)
             : new UnitContractsInForce(u.Id, u.Name, 0, 0)).ToList();
         return new ContractsInForce(on, rows.Sum(r => r.Contracts), rows.Sum(r => r.Enterprises), rows);
     }
