@@ -176,4 +176,19 @@ public sealed class ChangeTests : ChangeScenario
         Assert.Contains("变更结束后再续订", e.Message);
         Assert.Equal(before, await CountAsync<Round>());
     }
+
+    [Fact]
+    public async Task A_changed_contract_in_force_expires_at_the_end_of_its_term_by_its_own_timer()
+    {
+        var contract = await EffectiveContractAsync();
+        var change = await EffectiveChangeAsync(contract);
+        await Host.SendAsync(new Bargaining.Features.Rounds.Review.PublishCommand(change, Today, "厂区公告栏"), Chair);
+        await Host.AssertAtAsync(change, Nodes.Published);
+        var ends = (await RoundAsync(change)).Signing.TermEndsOn!.Value;
+
+        await Host.AdvanceToAsync(China.At(ends.Year, ends.Month, ends.Day, 23, 59));
+        Assert.Null((await Host.SnapshotAsync(change)).Outcome);
+        await Host.AdvanceToAsync(China.At(ends.Year, ends.Month, ends.Day, 23, 59).AddMinutes(2));
+        Assert.Equal(Outcomes.Expired, (await Host.SnapshotAsync(change)).Outcome);
+    }
 }
