@@ -22,6 +22,17 @@ public static class RunningRounds
             throw await RefusalAsync(workflow, enterprise, running, code, ct);
     }
 
+    /// <summary>
+    /// The refusal <see cref="EnsureNoneAsync"/> would give now for a new round of <paramref name="kind"/> of
+    /// <paramref name="enterpriseId"/>, leaving <paramref name="besides"/> out (the round the new one replaces), or null:
+    /// what the actions query shows before the command is tried.
+    /// </summary>
+    public static async Task<DomainException?> RefusalIfAnyAsync(BargainingDbContext db, RoundWorkflow workflow, Guid enterpriseId, RoundKind kind, string code, Guid besides, CancellationToken ct)
+    {
+        if (await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.EnterpriseId == enterpriseId && r.Kind == kind && r.Running && r.Id != besides, ct) is not { } running) return null;
+        return await RefusalAsync(workflow, await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == enterpriseId, ct), running, code, ct);
+    }
+
     /// <summary>The running rounds of <paramref name="kind"/> of <paramref name="enterpriseIds"/>, by enterprise, read in one query (a bulk launch).</summary>
     public static Task<Dictionary<Guid, Round>> OfAsync(BargainingDbContext db, IReadOnlyCollection<Guid> enterpriseIds, RoundKind kind, CancellationToken ct) =>
         db.Rounds.AsNoTracking().Where(r => enterpriseIds.Contains(r.EnterpriseId) && r.Kind == kind && r.Running).ToDictionaryAsync(r => r.EnterpriseId, ct);

@@ -214,10 +214,12 @@ public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine e
         {
             var renewed = await db.Rounds.AnyAsync(r => r.Renewal.RenewsRoundId == round.Id, ct);
             actions.Add(Action(RoundActionKind.StartRenewal, "发起续订", RoundPreconditions.StartRenewal(snapshot, renewed, round.Signing.TermEndsOn ?? today, today)
-                ?? await Change.ChangeRules.ChangedAsync(db, workflow, round, "续订", ct), side));
+                ?? await Change.ChangeRules.ChangedAsync(db, workflow, round, "续订", ct)
+                ?? await RunningRounds.RefusalIfAnyAsync(db, workflow, round.EnterpriseId, round.Kind, "renewal.round-running", round.Id, ct), side));
         }
         if (side is { } proposer && IsEffective(snapshot))
-            actions.Add(Action(RoundActionKind.ProposeChange, "提出变更", await Change.ChangeRules.CannotProposeAsync(db, workflow, round, ct), proposer));
+            actions.Add(Action(RoundActionKind.ProposeChange, "提出变更", await Change.ChangeRules.CannotProposeAsync(db, workflow, round, ct)
+                ?? await RunningRounds.RefusalIfAnyAsync(db, workflow, round.EnterpriseId, round.Kind, "change.round-running", round.Id, ct), proposer));
         return new RoundActions(round.Id, RoundStages.Of(snapshot), side, actions);
     }
 
