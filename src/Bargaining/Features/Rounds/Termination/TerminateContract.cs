@@ -68,7 +68,7 @@ public sealed class TerminationHandlers(BargainingDbContext db, RoundWorkflow wo
     public async Task<Unit> Handle(ProposeTerminationCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        if (RoundPreconditions.Terminate(await workflow.SnapshotAsync(round, cancellationToken)) is { } refusal) throw refusal;
+        if (RoundPreconditions.Terminate(await workflow.SnapshotAsync(round, cancellationToken), round, workflow.Today(round)) is { } refusal) throw refusal;
         round.ProposeTermination(request.Reason, request.Side, users.Caller().Name, request.Grounds, request.Evidence, request.EffectiveOn,
             workflow.Today(round), workflow.Now);
         return Unit.Value;
@@ -77,7 +77,7 @@ public sealed class TerminationHandlers(BargainingDbContext db, RoundWorkflow wo
     public async Task<Unit> Handle(ConfirmTerminationCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        if (RoundPreconditions.Terminate(await workflow.SnapshotAsync(round, cancellationToken)) is { } refusal) throw refusal;
+        if (RoundPreconditions.Terminate(await workflow.SnapshotAsync(round, cancellationToken), round, workflow.Today(round)) is { } refusal) throw refusal;
         var user = users.Caller();
         round.ConfirmTermination(request.Side, user.Name, workflow.Now);
         var termination = round.Termination;
@@ -93,7 +93,7 @@ public sealed class TerminationHandlers(BargainingDbContext db, RoundWorkflow wo
     public async Task<Unit> Handle(DeclineTerminationCommand request, CancellationToken cancellationToken)
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
-        if (RoundPreconditions.Terminate(await workflow.SnapshotAsync(round, cancellationToken)) is { } refusal) throw refusal;
+        if (RoundPreconditions.Terminate(await workflow.SnapshotAsync(round, cancellationToken), round, workflow.Today(round)) is { } refusal) throw refusal;
         round.DeclineTermination(request.Side, request.Reason);
         return Unit.Value;
     }

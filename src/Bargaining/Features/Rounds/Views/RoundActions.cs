@@ -196,7 +196,7 @@ public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine e
         {
             if (RoundActionKinds.Of(signal.Node, signal.Signal) is not { } kind) continue;
             var step = snapshot.Steps.FirstOrDefault(s => s.Node == signal.Node);
-            if (await SignalActionAsync(kind, signal, step?.LastDay, round, side, facts, today, workflow.Profile(round)) is { } action) actions.Add(action);
+            if (await SignalActionAsync(kind, signal, step?.LastDay, round, snapshot, side, facts, today, workflow.Profile(round)) is { } action) actions.Add(action);
         }
         if (side is { } own)
         {
@@ -205,8 +205,9 @@ public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine e
                 actions.Add(Action(RoundActionKind.AgreeTerm, "约定合同期限", RoundPreconditions.AgreeTerm(round, snapshot), own));
             if (snapshot.Steps.FirstOrDefault(s => s.Node is Nodes.Effective or Nodes.Published) is { } inForce)
                 actions.Add(round.Termination.Pending
-                    ? Action(RoundActionKind.DeclineTermination, round.Termination.ProposedBy == own ? "撤回解除（终止）合同的提议" : "不同意解除（终止）合同", null, own, inForce.Node)
-                    : Action(RoundActionKind.ProposeTermination, "提出解除或终止合同", null, own, inForce.Node));
+                    ? Action(RoundActionKind.DeclineTermination, round.Termination.ProposedBy == own ? "撤回解除（终止）合同的提议" : "不同意解除（终止）合同",
+                        RoundPreconditions.Terminate(snapshot, round, today), own, inForce.Node)
+                    : Action(RoundActionKind.ProposeTermination, "提出解除或终止合同", RoundPreconditions.Terminate(snapshot, round, today), own, inForce.Node));
             if (round.OfferingSide == own && RoundPreconditions.RenewalOffer(round, snapshot.Steps, workflow.Profile(round)) is { } early)
                 actions.Add(Action(RoundActionKind.SendOffer, "发出续订要约书", early, own, Nodes.AwaitingWindow));
         }
@@ -223,7 +224,7 @@ public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine e
         return new RoundActions(round.Id, RoundStages.Of(snapshot), side, actions);
     }
 
-    private static async Task<RoundAction?> SignalActionAsync(RoundActionKind kind, AvailableSignal signal, DateOnly? lastDay, Round round, Side? side, Facts facts, DateOnly today, JurisdictionProfile profile)
+    private static async Task<RoundAction?> SignalActionAsync(RoundActionKind kind, AvailableSignal signal, DateOnly? lastDay, Round round, WorkflowSnapshot snapshot, Side? side, Facts facts, DateOnly today, JurisdictionProfile profile)
     {
         RoundAction Make(DomainException? refusal = null, Side? by = null) =>
             Action(kind, signal.Title, refusal, by ?? side, signal.Node, lastDay);
@@ -238,7 +239,8 @@ public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine e
             case RoundActionKind.Publish:
                 return side == PublishCommand.Publisher ? Make() : null;
             case RoundActionKind.ConfirmTermination:
-                return side is { } confirming && round.Termination.Pending && round.Termination.ProposedBy != confirming ? Make() : null;
+                return side is { } confirming && round.Termination.Pending && round.Termination.ProposedBy != confirming
+                    ? Make(RoundPreconditions.Terminate(snapshot, round, today)) : null;
             case RoundActionKind.WithdrawOffer:
                 return side is { } s && RoundPreconditions.WithdrawOffer(round, s) is null ? Make() : null;
             case RoundActionKind.ScheduleMeeting:

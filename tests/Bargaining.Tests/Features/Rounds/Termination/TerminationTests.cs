@@ -192,6 +192,28 @@ public sealed class TerminationTests : RoundScenario
     }
 
     [Fact]
+    public async Task An_effective_contract_never_published_may_be_terminated_on_its_terms_last_day_and_not_the_day_after()
+    {
+        // Effective without publication: the step has no expiry timer (the term's end is known to the workflow from
+        // publication on), so the rule of the term's last day alone stops the termination.
+        var round = await FiledAsync();
+        await Host.AdvanceToAsync(China.At(2026, 3, 18, 9));
+        await Host.AssertAtAsync(round, Nodes.Effective);
+        RoundAction Propose(RoundActions actions) => Assert.Single(actions.Actions, a => a.Action == RoundActionKind.ProposeTermination);
+
+        await Host.AdvanceToAsync(China.At(2029, 3, 31, 9));
+        Assert.True(Propose(await Host.SendAsync(new RoundActionsQuery(round), Employer)).Enabled);
+        await Host.AdvanceToAsync(China.At(2029, 4, 1, 9));
+
+        var action = Propose(await Host.SendAsync(new RoundActionsQuery(round), Employer));
+        Assert.False(action.Enabled);
+        Assert.Contains("2029年3月31日期满终止", action.Reason);
+        var e = await RefusedAsync(() => ProposeAsync(round, TerminationReason.Consensus, TermEnds, evidence: null), FailureKind.Conflict);
+        Assert.Equal(action.Reason, e.Message);
+        Assert.Equal(0, await InForceAsync(new DateOnly(2029, 4, 1)));
+    }
+
+    [Fact]
     public async Task In_force_on_a_day_counts_from_the_terms_first_day_to_its_last_and_stops_at_a_termination()
     {
         var round = await PublishedAsync();
