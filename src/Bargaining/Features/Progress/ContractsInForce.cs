@@ -27,8 +27,12 @@ public sealed record ContractsInForce(DateOnly On, int Contracts, int Enterprise
 /// <summary>One unit's contracts in force, and the enterprises they cover.</summary>
 public sealed record UnitContractsInForce(Guid OrganisationId, string Unit, int Contracts, int Enterprises);
 
-/// <summary>Handles <see cref="ContractsInForceQuery"/>: one grouped count over the in-force index.</summary>
-public sealed class ContractsInForceHandler(BargainingDbContext db, JurisdictionCatalog jurisdictions, TimeProvider clock) : IRequestHandler<ContractsInForceQuery, ContractsInForce>
+/// <summary>
+/// Handles <see cref="ContractsInForceQuery"/>: one grouped count over the in-force index, kept per day and units'
+/// stamps in <see cref="ProgressCache"/> (a summary's term or end moves its unit's stamp).
+/// </summary>
+public sealed class ContractsInForceHandler(BargainingDbContext db, JurisdictionCatalog jurisdictions, TimeProvider clock, ProgressCache cache)
+    : IRequestHandler<ContractsInForceQuery, ContractsInForce>
 {
     public async Task<ContractsInForce> Handle(ContractsInForceQuery request, CancellationToken cancellationToken)
     {
@@ -37,8 +41,18 @@ public sealed class ContractsInForceHandler(BargainingDbContext db, Jurisdiction
             .OrderBy(o => o.Kind).ThenBy(o => o.Code).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
         if (request.OrganisationId is not null && units.Count == 0) throw DomainException.NotFound("该县级总工会或市直单位");
         var on = request.On ?? jurisdictions.Default.Time.LocalDate(clock.GetUtcNow());
+        return await cache.GetOrComputeAsync(db, [.. units.Select(u => u.Id)], $"{on.DayNumber}|{string.Join(",", units.Select(u => u.Name))}",
+            async () =>
+            {
+                var rows = await CountAsync([.. units.Select(u => (u.Id, u.Name))], on, request.OrganisationId, cancellationToken);
+                return new ContractsInForce(on, rows.Sum(r => r.Contracts), rows.Sum(r => r.Enterprises), rows);
+            }, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<UnitContractsInForce>> CountAsync(IReadOnlyList<(Guid Id, string Name)> units, DateOnly on, Guid? organisationId, CancellationToken cancellationToken)
+    {
         var inForce = db.RoundProgress.AsNoTracking().Where(p => p.InForceFrom <= on && p.InForceUntil >= on);
-        if (request.OrganisationId is { } id) inForce = inForce.Where(p => p.OrganisationId == id);
+        if (organisationId is { } id) inForce = inForce.Where(p => p.OrganisationId == id);
         var counts = await inForce.GroupBy(p => p.OrganisationId)
             .Select(g => new { Unit = g.Key, Contracts = g.Count(), Enterprises = g.Select(p => p.EnterpriseId).Distinct().Count() })
             .ToDictionaryAsync(c => c.Unit, cancellationToken);
@@ -53,9 +67,8 @@ public sealed class ContractsInForceHandler(BargainingDbContext db, Jurisdiction
                 group amended by amended.OrganisationId into g
                 select new { Unit = g.Key, Count = g.Count() })
             .ToDictionaryAsync(r => r.Unit, r => r.Count, cancellationToken);
-        var rows = units.Select(u => counts.TryGetValue(u.Id, out var c)
+        return [.. units.Select(u => counts.TryGetValue(u.Id, out var c)
             ? new UnitContractsInForce(u.Id, u.Name, c.Contracts - replaced.GetValueOrDefault(u.Id), c.Enterprises)
-            : new UnitContractsInForce(u.Id, u.Name, 0, 0)).ToList();
-        return new ContractsInForce(on, rows.Sum(r => r.Contracts), rows.Sum(r => r.Enterprises), rows);
+            : new UnitContractsInForce(u.Id, u.Name, 0, 0))];
     }
 }

@@ -51,20 +51,29 @@ public sealed record UnitProgress(
 /// Figures already computed, by what they were computed from: the units (names included), the counting day, the total,
 /// every jurisdiction's today and the units' <see cref="UnitProgressStamp"/>s. Figures change only when a stamp moves
 /// (in the transaction of the change) or a day begins (overdue counts compare with days), so an entry is exact while
-/// its key is current; with several app instances each keeps its own, checked against the same stamps.
+/// its key is current; with several app instances each keeps its own, checked against the same stamps. Holds the
+/// dashboard's figures (<see cref="ProgressFigures"/>) and the counts of contracts in force (<see cref="ContractsInForceHandler"/>).
 /// </summary>
 public sealed class ProgressCache
 {
     private const int Capacity = 256;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (IReadOnlyList<UnitProgress> Units, UnitProgress? Total)> _figures = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _figures = new(StringComparer.Ordinal);
 
-    internal bool TryGet(string key, out (IReadOnlyList<UnitProgress> Units, UnitProgress? Total) figures) => _figures.TryGetValue(key, out figures);
-
-    internal void Set(string key, (IReadOnlyList<UnitProgress> Units, UnitProgress? Total) figures)
+    /// <summary>
+    /// The figures under <paramref name="key"/> and the current stamps of <paramref name="units"/>, computed by
+    /// <paramref name="compute"/> when not yet cached. The stamps are read before the figures: figures newer than their
+    /// key are recomputed at the next stamp, never older.
+    /// </summary>
+    internal async Task<T> GetOrComputeAsync<T>(BargainingDbContext db, IReadOnlyCollection<Guid> units, string key, Func<Task<T>> compute, CancellationToken ct)
     {
+        var stamps = await db.UnitProgressStamps.AsNoTracking().Where(s => units.Contains(s.OrganisationId)).ToDictionaryAsync(s => s.OrganisationId, s => s.Stamp, ct);
+        key = $"{typeof(T).Name}|{key}|{string.Join(",", units.Select(u => $"{u}:{stamps.GetValueOrDefault(u)}"))}";
+        if (_figures.TryGetValue(key, out var cached)) return (T)cached;
+        var figures = await compute();
         // Keys of past stamps and days are never asked again: forget them all now and then.
         if (_figures.Count >= Capacity) _figures.Clear();
-        _figures[key] = figures;
+        _figures[key] = figures!;
+        return figures;
     }
 
     /// <summary>Forgets every entry (a benchmark measuring the computation itself).</summary>
@@ -116,18 +125,12 @@ public sealed class ProgressFigures(BargainingDbContext db, RoundWorkflow workfl
         (Organisation As, IReadOnlySet<Guid> Units)? total, CancellationToken ct, string? instructorUserId)
     {
         if (instructorUserId is not null) return await CountAsync(units, since, total, ct, instructorUserId);
-        // The stamps are read before the figures: figures newer than their key are recomputed at the next stamp, never older.
-        var unitIds = units.Select(u => u.Id).ToList();
-        var stamps = await db.UnitProgressStamps.AsNoTracking().Where(s => unitIds.Contains(s.OrganisationId)).ToDictionaryAsync(s => s.OrganisationId, s => s.Stamp, ct);
         var key = string.Join("|",
-            string.Join(",", units.Select(u => $"{u.Id}:{u.Name}:{u.Kind}:{stamps.GetValueOrDefault(u.Id)}")),
+            string.Join(",", units.Select(u => $"{u.Name}:{u.Kind}")),
             since?.DayNumber,
             total is { } t ? $"{t.As.Id}:{t.As.Name}:{string.Join(",", t.Units.Order())}" : "",
             string.Join(",", jurisdictions.TimeRules.Values.Select(j => j.LocalDate(workflow.Now).DayNumber)));
-        if (cache.TryGet(key, out var figures)) return figures;
-        figures = await CountAsync(units, since, total, ct, instructorUserId: null);
-        cache.Set(key, figures);
-        return figures;
+        return await cache.GetOrComputeAsync(db, [.. units.Select(u => u.Id)], key, () => CountAsync(units, since, total, ct, instructorUserId: null), ct);
     }
 
     private async Task<(IReadOnlyList<UnitProgress> Units, UnitProgress? Total)> CountAsync(IReadOnlyList<Organisation> units, DateOnly? since,
