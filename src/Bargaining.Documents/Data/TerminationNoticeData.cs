@@ -45,6 +45,9 @@ public sealed record TerminationNoticeData
     /// <summary>The evidence, if any.</summary>
     public string? Evidence { get; init; }
 
+    /// <summary>The name of the evidence's file attached to the proposal, if any (its copy goes with the notice).</summary>
+    public string? EvidenceFile { get; init; }
+
     /// <summary>The side that proposed it (职工方 / 企业方).</summary>
     public required string ProposedBy { get; init; }
 

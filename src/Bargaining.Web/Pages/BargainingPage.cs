@@ -48,4 +48,17 @@ public abstract class BargainingPage(IMediator mediator) : PageModel
             return false;
         }
     }
+
+    /// <summary>
+    /// A file chosen in a form, read for a command that keeps it (<see cref="Attachments"/>); null when none was chosen.
+    /// A file over the limit is not read: its content stands in at one byte over, for the command to refuse with the limit.
+    /// </summary>
+    protected static async Task<AttachmentFile?> UploadedAsync(IFormFile? file)
+    {
+        if (file is not { Length: > 0 }) return null;
+        if (file.Length > Attachments.MaxBytes) return new AttachmentFile(new byte[Attachments.MaxBytes + 1], file.ContentType, file.FileName);
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer);
+        return new AttachmentFile(buffer.ToArray(), file.ContentType, file.FileName);
+    }
 }

@@ -132,29 +132,18 @@ public sealed class ObligationCheck
     /// <summary>The attachment's file name, if one was added (the content is in <see cref="CheckAttachment"/>).</summary>
     public string? AttachmentName { get; private set; }
 
-    /// <summary>Attaches evidence (pay slips, a notice) checked by <see cref="CheckAttachment.Refusal"/>.</summary>
+    /// <summary>Attaches evidence (pay slips, a notice) checked by <see cref="Attachments.Refusal"/>.</summary>
     public CheckAttachment Attach(string fileName, string contentType, byte[] content)
     {
-        if (CheckAttachment.Refusal(fileName, contentType, content) is { } refusal) throw refusal;
-        AttachmentName = Path.GetFileName(fileName.Trim());
+        if (Attachments.Refusal(fileName, contentType, content) is { } refusal) throw refusal;
+        AttachmentName = Attachments.FileName(fileName);
         return new CheckAttachment(Id, AttachmentName, contentType, content);
     }
 }
 
-/// <summary>The evidence of a check: a PDF or a photo, at most <see cref="MaxBytes"/>.</summary>
+/// <summary>The evidence of a check: a PDF or a photo (<see cref="Attachments"/>).</summary>
 public sealed class CheckAttachment
 {
-    /// <summary>The largest attachment taken: 2 MiB.</summary>
-    public const int MaxBytes = 2 * 1024 * 1024;
-
-    /// <summary>The types taken, with the bytes each file must start with.</summary>
-    public static readonly IReadOnlyDictionary<string, byte[]> Types = new Dictionary<string, byte[]>
-    {
-        ["application/pdf"] = "%PDF"u8.ToArray(),
-        ["image/jpeg"] = [0xFF, 0xD8, 0xFF],
-        ["image/png"] = [0x89, 0x50, 0x4E, 0x47],
-    };
-
     private CheckAttachment() { }
 
     internal CheckAttachment(Guid checkId, string fileName, string contentType, byte[] content)
@@ -169,18 +158,6 @@ public sealed class CheckAttachment
     public string FileName { get; private set; } = "";
     public string ContentType { get; private set; } = "";
     public byte[] Content { get; private set; } = [];
-
-    /// <summary>Why a file may not be attached (empty, too large, not a PDF, JPEG or PNG, or not what its type says), or null.</summary>
-    public static DomainException? Refusal(string? fileName, string? contentType, byte[]? content)
-    {
-        if (string.IsNullOrWhiteSpace(fileName) || content is null || content.Length == 0)
-            return DomainException.Rule("attachment.empty", "附件为空，请重新选择文件");
-        if (content.Length > MaxBytes)
-            return DomainException.Rule("attachment.too-large", $"附件不能超过{MaxBytes / 1024 / 1024}MB");
-        if (contentType is null || !Types.TryGetValue(contentType, out var magic))
-            return DomainException.Rule("attachment.type", "附件只能是PDF、JPG或PNG文件");
-        return content.AsSpan().StartsWith(magic) ? null : DomainException.Rule("attachment.content", "附件内容与其类型不符，只能上传PDF、JPG或PNG文件");
-    }
 }
 
 /// <summary>

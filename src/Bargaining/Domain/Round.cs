@@ -132,11 +132,12 @@ public sealed class Round
     /// <paramref name="side"/>'s chief proposes to end the effective contract for <paramref name="reason"/> from
     /// <paramref name="effectiveOn"/>, within its term (Art 39–41); the other side confirms it.
     /// </summary>
-    public void ProposeTermination(Rules.TerminationReason reason, Side side, string by, string grounds, string? evidence, DateOnly effectiveOn, DateOnly today, DateTimeOffset now)
+    public void ProposeTermination(Rules.TerminationReason reason, Side side, string by, string grounds, string? evidence, string? evidenceFileName, DateOnly effectiveOn,
+        DateOnly today, DateTimeOffset now)
     {
         if (Signing.TermStartsOn is not { } starts || Signing.TermEndsOn is not { } ends)
             throw DomainException.Conflict("termination.no-term", "合同未约定期限，不能解除或终止");
-        Termination.Propose(Rules.TerminationReasons.Of(reason), side, by, grounds, evidence, effectiveOn, today, starts, ends, now);
+        Termination.Propose(Rules.TerminationReasons.Of(reason), side, by, grounds, evidence, evidenceFileName, effectiveOn, today, starts, ends, now);
     }
 
     /// <summary>The other side's chief confirms the proposed rescission or termination (Art 41).</summary>

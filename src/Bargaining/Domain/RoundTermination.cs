@@ -23,6 +23,8 @@ public sealed class RoundTermination
     public string? Grounds { get; private set; }
     /// <summary>The evidence (a court's ruling, the licence's cancellation, the event and its proof).</summary>
     public string? Evidence { get; private set; }
+    /// <summary>The name of the evidence's file (a scan of the ruling, a photo), if one was attached (<see cref="TerminationEvidence"/>).</summary>
+    public string? EvidenceFileName { get; private set; }
     /// <summary>The first day the contract is no longer in force.</summary>
     public DateOnly? EffectiveOn { get; private set; }
     /// <summary>Who on the other side confirmed it.</summary>
@@ -49,12 +51,12 @@ public sealed class RoundTermination
         : ProposedBy == side ? DomainException.Rule("termination.same-side", $"解除（终止）合同须经双方同意（《集体合同规定》第三十九条、第四十一条），应由{side.Other().Chinese()}首席代表确认")
         : null;
 
-    internal void Propose(TerminationRule rule, Side side, string by, string grounds, string? evidence, DateOnly effectiveOn, DateOnly today,
+    internal void Propose(TerminationRule rule, Side side, string by, string grounds, string? evidence, string? evidenceFileName, DateOnly effectiveOn, DateOnly today,
         DateOnly termStartsOn, DateOnly termEndsOn, DateTimeOffset now)
     {
         if (CannotPropose() is { } refusal) throw refusal;
         if (rule.NeedsEvidence && string.IsNullOrWhiteSpace(evidence))
-            throw DomainException.Rule("termination.evidence", $"以“{rule.Name}”为由解除（终止）合同，须写明证明材料（{rule.Article}）");
+            throw DomainException.Rule("termination.evidence", $"以“{rule.Name}”为由解除（终止）合同，须写明证明材料（{rule.Article}），可附上其扫描件或照片");
         if (effectiveOn < termStartsOn || effectiveOn > termEndsOn)
             throw DomainException.Rule("termination.outside-term", $"解除（终止）日期应在合同期限内（{termStartsOn:yyyy-MM-dd}至{termEndsOn:yyyy-MM-dd}）");
         if (!rule.Backdated && effectiveOn < today)
@@ -67,6 +69,7 @@ public sealed class RoundTermination
         ProposedAt = now;
         Grounds = grounds.Trim();
         Evidence = string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim();
+        EvidenceFileName = evidenceFileName is null ? null : Attachments.FileName(evidenceFileName);
         EffectiveOn = effectiveOn;
     }
 
@@ -84,8 +87,32 @@ public sealed class RoundTermination
         Declined = $"{side.Chinese()}{(side == ProposedBy ? "撤回" : "不同意")}{Rules.TerminationReasons.Of(Reason!.Value).Name}的提议：{reason.Trim()}";
         Reason = null;
         ProposedBy = null;
-        ProposedByName = Grounds = Evidence = null;
+        ProposedByName = Grounds = Evidence = EvidenceFileName = null;
         ProposedAt = null;
         EffectiveOn = null;
     }
+}
+
+/// <summary>
+/// The file of a termination's evidence (a scan of the court's ruling, of the licence's cancellation, a photo): one per
+/// round, of its latest proposal; a declined proposal's is removed with it. Checked as every kept file is (<see cref="Attachments"/>).
+/// </summary>
+public sealed class TerminationEvidence
+{
+    private TerminationEvidence() { }
+
+    /// <summary>The file <paramref name="fileName"/> for the proposal of <paramref name="roundId"/>'s termination; refused when <see cref="Attachments.Refusal"/> says so.</summary>
+    public TerminationEvidence(Guid roundId, string fileName, string contentType, byte[] content)
+    {
+        if (Attachments.Refusal(fileName, contentType, content) is { } refusal) throw refusal;
+        RoundId = roundId;
+        FileName = Attachments.FileName(fileName);
+        ContentType = contentType;
+        Content = content;
+    }
+
+    public Guid RoundId { get; private set; }
+    public string FileName { get; private set; } = "";
+    public string ContentType { get; private set; } = "";
+    public byte[] Content { get; private set; } = [];
 }

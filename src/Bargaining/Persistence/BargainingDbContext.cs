@@ -329,6 +329,7 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
                 o.Property(x => x.ConfirmedByName).HasMaxLength(TextLimits.Line);
                 o.Property(x => x.Grounds).HasMaxLength(TextLimits.Paragraph);
                 o.Property(x => x.Evidence).HasMaxLength(TextLimits.Paragraph);
+                o.Property(x => x.EvidenceFileName).HasMaxLength(TextLimits.Line);
                 o.Property(x => x.Declined).HasMaxLength(TextLimits.Paragraph);
             });
             e.OwnsOne(x => x.Change, o =>
@@ -345,6 +346,14 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             // One running round of a kind per enterprise, held by the database against racing starts.
             e.HasIndex(x => new { x.EnterpriseId, x.Kind }).IsUnique().HasFilter("\"Running\"").HasDatabaseName(RunningRounds.IndexName);
             e.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<TerminationEvidence>(e =>
+        {
+            e.ToTable("termination_evidence");
+            e.HasKey(x => x.RoundId);
+            e.Property(x => x.FileName).HasMaxLength(TextLimits.Line);
+            e.Property(x => x.ContentType).HasMaxLength(TextLimits.Line);
+            e.HasOne<Round>().WithOne().HasForeignKey<TerminationEvidence>(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<RoundProgress>(e =>
         {

@@ -97,6 +97,7 @@ public sealed class AccessMatrixTests(WebAppFactory app, ITestOutputHelper outpu
         ["POST /api/rounds/{id}/urge"] = new("SI"),
         ["POST /api/rounds/{id}/withdrawal"] = new("C"),
         ["GET /api/rounds/{id}/termination"] = new(Everyone),
+        ["GET /api/rounds/{id}/termination/evidence"] = new(Everyone),
         ["POST /api/rounds/{id}/termination"] = new("C"),
         ["POST /api/rounds/{id}/termination/confirmation"] = new("C"),
         ["POST /api/rounds/{id}/termination/refusal"] = new("C"),

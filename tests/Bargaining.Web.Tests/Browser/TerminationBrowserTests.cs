@@ -38,8 +38,16 @@ public sealed class TerminationBrowserTests(BrowserApp app, ITestOutputHelper ou
         await employer.SelectOptionAsync("#terminate-reason", "Consensus");
         await employer.FillAsync("#terminate-grounds", "企业转产，双方同意解除工资专项集体合同");
         await employer.FillAsync("#terminate-on", "2026-05-01");
+        // The minutes of the talks agreeing to rescind, attached as a scan (a PDF).
+        byte[] minutes = [.. "%PDF-1.4\n"u8, .. new byte[4096]];
+        await employer.SetInputFilesAsync("#terminate-evidence-file", new FilePayload { Name = "解除协商纪要.pdf", MimeType = "application/pdf", Buffer = minutes });
         await ActAsync(employer, "#terminate");
         await Expect(employer.Locator("#termination")).ToContainTextAsync("待确认");
+        await Expect(employer.Locator("#termination-evidence-file")).ToHaveTextAsync("附件：解除协商纪要.pdf");
+        var evidence = await employer.RunAndWaitForDownloadAsync(() => employer.ClickAsync("#termination-evidence-file"));
+        var evidencePath = Path.Combine(BrowserApp.Artifacts, "termination-evidence-browser.pdf");
+        await evidence.SaveAsAsync(evidencePath);
+        Assert.Equal(minutes, await File.ReadAllBytesAsync(evidencePath));
         output.WriteLine(await BrowserApp.ScreenshotAsync(employer, "termination-proposed"));
 
         var chair = await app.SignInPageAsync(await app.AccountAsync(Role.UnionChair, app.Yandu.Id, enterprise.Id, enterprise.ChairName));
@@ -57,6 +65,7 @@ public sealed class TerminationBrowserTests(BrowserApp app, ITestOutputHelper ou
         var text = PrintedPdf.Text(await File.ReadAllBytesAsync(pdfPath));
         Assert.Contains("集体合同解除告知书", text);
         Assert.Contains("双方协商一致解除（《集体合同规定》第三十九条）", text);
+        Assert.Contains("附件：解除协商纪要.pdf", text);
 
         var visitor = await app.NewPageAsync();
         await visitor.GotoAsync($"/Verify?Code={code}");

@@ -1,5 +1,7 @@
 using Bargaining.Features.Rounds.Termination;
+using Bargaining.Web.Hosting;
 using MediatR;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Bargaining.Web.Api.Rounds;
@@ -11,13 +13,21 @@ public static class TerminationApi
     public static void Map(RouteGroupBuilder rounds)
     {
         rounds.MapGet("/{id:guid}/termination", GetAsync);
-        rounds.MapPost("/{id:guid}/termination", ProposeAsync);
+        // The proposal may carry its evidence's file (base64, at most 2 MiB): the upload limit, not the commands' 2 MB.
+        rounds.MapPost("/{id:guid}/termination", ProposeAsync).WithMetadata(new RequestSizeLimitAttribute(RequestLimits.Upload));
+        rounds.MapGet("/{id:guid}/termination/evidence", GetEvidenceAsync);
         rounds.MapPost("/{id:guid}/termination/confirmation", ConfirmAsync);
         rounds.MapPost("/{id:guid}/termination/refusal", DeclineAsync);
     }
 
     private static async Task<Ok<TerminationRecord>> GetAsync(Guid id, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new TerminationRecordQuery(id), ct));
+
+    private static async Task<FileContentHttpResult> GetEvidenceAsync(Guid id, IMediator mediator, CancellationToken ct)
+    {
+        var file = await mediator.Send(new TerminationEvidenceQuery(id), ct);
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+    }
 
     private static Task<NoContent> ProposeAsync(Guid id, ProposeTerminationCommand command, IMediator mediator, CancellationToken ct) =>
         Endpoints.Done(mediator.Send(command with { RoundId = id }, ct));

@@ -12,6 +12,7 @@ namespace Bargaining.Web.Pages.Rounds;
 /// action), the negotiation table with both sides' positions and the gap, the documents to print, and the journal.
 /// Each phase's forms are a partial in <c>Detail/</c> with its handlers beside it (<c>Detail.&lt;Phase&gt;.cs</c>).
 /// </summary>
+[RequestSizeLimit(Hosting.RequestLimits.Upload)]   // a termination's evidence file (at most 2 MB, Attachments.MaxBytes)
 public sealed partial class DetailModel(IMediator mediator, TimeProvider clock, Bargaining.Jurisdictions.JurisdictionCatalog jurisdictions) : BargainingPage(mediator)
 {
     /// <summary>The timeline with the caller's available actions.</summary>

@@ -11,7 +11,7 @@ namespace Bargaining.Web.Pages.Rounds;
 /// the union chair or the county union records (with an attachment), performance disputes (Art 55) and the printed
 /// annual report and dispute records. Anyone who may read the round sees it.
 /// </summary>
-[RequestSizeLimit(RequestLimits.Upload)]   // a check's attachment (at most 2 MB, CheckAttachment.MaxBytes)
+[RequestSizeLimit(RequestLimits.Upload)]   // a check's attachment (at most 2 MB, Attachments.MaxBytes)
 public sealed class ImplementationModel(IMediator mediator) : BargainingPage(mediator)
 {
     /// <summary>The contract's checklist.</summary>
@@ -36,16 +36,9 @@ public sealed class ImplementationModel(IMediator mediator) : BargainingPage(med
 
     public async Task<IActionResult> OnPostCheckAsync(Guid id, Guid obligationId, CheckOutcome? outcome, string? note, IFormFile? attachment)
     {
-        byte[]? content = null;
-        if (attachment is { Length: > 0 } && attachment.Length <= CheckAttachment.MaxBytes + 1)
-        {
-            using var buffer = new MemoryStream();
-            await attachment.CopyToAsync(buffer);
-            content = buffer.ToArray();
-        }
-        else if (attachment is { Length: > 0 }) content = new byte[CheckAttachment.MaxBytes + 1];   // refused by the validator with its size
-        return await DoneAsync(id, () => Mediator.Send(new RecordCheckCommand(id, obligationId, outcome, note,
-            attachment is { Length: > 0 } ? attachment.FileName : null, attachment is { Length: > 0 } ? attachment.ContentType : null, content)), () => "已记录检查结果");
+        var file = await UploadedAsync(attachment);
+        return await DoneAsync(id, () => Mediator.Send(new RecordCheckCommand(id, obligationId, outcome, note, file?.FileName, file?.ContentType, file?.Content)),
+            () => "已记录检查结果");
     }
 
     public Task<IActionResult> OnPostDisputeAsync(Guid id, Guid obligationId, string? claim) =>

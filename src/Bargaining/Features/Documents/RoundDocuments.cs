@@ -173,6 +173,7 @@ public sealed class RoundDocuments(BargainingDbContext db, WorkflowEngine engine
             Article = rule.Article,
             Grounds = t.Grounds!,
             Evidence = t.Evidence,
+            EvidenceFile = t.EvidenceFileName,
             ProposedBy = t.ProposedBy!.Value.Chinese(),
             ProposedOn = time.LocalDate(t.ProposedAt!.Value),
             ConfirmedOn = time.LocalDate(t.ConfirmedAt!.Value),

@@ -134,7 +134,7 @@ public sealed class PrintImplementationHandler(BargainingDbContext db, RoundWork
 }
 
 /// <summary>The attachment of a check, for anyone who may read the round.</summary>
-public sealed record CheckAttachmentQuery(Guid RoundId, Guid CheckId) : IQuery<CheckAttachmentFile>, IAuthorisedRequest
+public sealed record CheckAttachmentQuery(Guid RoundId, Guid CheckId) : IQuery<AttachmentFile>, IAuthorisedRequest
 {
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseRoundReaderAsync(user, db, RoundId, ct);
 }
@@ -145,13 +145,13 @@ public sealed class CheckAttachmentValidator : AbstractValidator<CheckAttachment
 }
 
 /// <summary>An attachment's file.</summary>
-public sealed record CheckAttachmentFile(byte[] Content, string ContentType, string FileName);
+public sealed record AttachmentFile(byte[] Content, string ContentType, string FileName);
 
 /// <summary>Handles <see cref="CheckAttachmentQuery"/>.</summary>
-public sealed class CheckAttachmentHandler(BargainingDbContext db) : IRequestHandler<CheckAttachmentQuery, CheckAttachmentFile>
+public sealed class CheckAttachmentHandler(BargainingDbContext db) : IRequestHandler<CheckAttachmentQuery, AttachmentFile>
 {
-    public async Task<CheckAttachmentFile> Handle(CheckAttachmentQuery request, CancellationToken cancellationToken) =>
+    public async Task<AttachmentFile> Handle(CheckAttachmentQuery request, CancellationToken cancellationToken) =>
         await db.Set<CheckAttachment>().AsNoTracking().Where(a => a.CheckId == request.CheckId && db.Set<ObligationCheck>().Any(c => c.Id == a.CheckId && c.RoundId == request.RoundId))
-            .Select(a => new CheckAttachmentFile(a.Content, a.ContentType, a.FileName)).FirstOrDefaultAsync(cancellationToken)
+            .Select(a => new AttachmentFile(a.Content, a.ContentType, a.FileName)).FirstOrDefaultAsync(cancellationToken)
         ?? throw DomainException.NotFound("该检查记录的附件");
 }

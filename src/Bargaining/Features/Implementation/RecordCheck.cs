@@ -29,8 +29,8 @@ public sealed class RecordCheckValidator : AbstractValidator<RecordCheckCommand>
         RuleFor(c => c.Note).Within(TextLimits.Paragraph, "备注");
         RuleFor(c => c.AttachmentName).Within(TextLimits.Line, "附件文件名");
         RuleFor(c => c.AttachmentType).Within(TextLimits.Line, "附件类型");
-        RuleFor(c => c.Attachment).Must((c, _) => c.Attachment is null && c.AttachmentName is null || CheckAttachment.Refusal(c.AttachmentName, c.AttachmentType, c.Attachment) is null)
-            .WithMessage(c => CheckAttachment.Refusal(c.AttachmentName, c.AttachmentType, c.Attachment)!.Message);
+        RuleFor(c => c.Attachment).Must((c, _) => c.Attachment is null && c.AttachmentName is null || Attachments.Refusal(c.AttachmentName, c.AttachmentType, c.Attachment) is null)
+            .WithMessage(c => Attachments.Refusal(c.AttachmentName, c.AttachmentType, c.Attachment)!.Message);
     }
 }
 

@@ -123,7 +123,7 @@ public sealed class ImplementationCheckTests : RoundScenario
         var noOutcome = await RefusedAsync(() => Host.SendAsync(new RecordCheckCommand(round, rise.Id, null, null), Chair), FailureKind.Validation);
         Assert.Contains("请选择检查结论", noOutcome.Message);
         var tooLarge = await RefusedAsync(() => Host.SendAsync(new RecordCheckCommand(round, rise.Id, CheckOutcome.Met, null, "工资表.pdf", "application/pdf",
-            [.. "%PDF"u8, .. new byte[CheckAttachment.MaxBytes]]), Chair), FailureKind.Validation);
+            [.. "%PDF"u8, .. new byte[Attachments.MaxBytes]]), Chair), FailureKind.Validation);
         Assert.Equal("附件不能超过2MB", tooLarge.Message);
         var wrongType = await RefusedAsync(() => Host.SendAsync(new RecordCheckCommand(round, rise.Id, CheckOutcome.Met, null, "工资表.docx", "application/msword", [1, 2, 3]), Chair), FailureKind.Validation);
         Assert.Equal("附件只能是PDF、JPG或PNG文件", wrongType.Message);

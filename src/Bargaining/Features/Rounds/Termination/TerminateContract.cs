@@ -12,9 +12,11 @@ namespace Bargaining.Features.Rounds.Termination;
 
 /// <summary>
 /// <see cref="Side"/>'s chief proposes in writing to rescind or terminate the effective contract (解除/终止, Art 39–41):
-/// the reason, its grounds, the evidence (required for the reasons of Art 40) and the first day it is no longer in force.
+/// the reason, its grounds, the evidence (required for the reasons of Art 40), with its file if any (a PDF or a photo,
+/// <see cref="Attachments"/>), and the first day it is no longer in force.
 /// </summary>
-public sealed record ProposeTerminationCommand(Guid RoundId, Side Side, TerminationReason Reason, string Grounds, string? Evidence, DateOnly EffectiveOn)
+public sealed record ProposeTerminationCommand(Guid RoundId, Side Side, TerminationReason Reason, string Grounds, string? Evidence, DateOnly EffectiveOn,
+    string? EvidenceFileName = null, string? EvidenceFileType = null, byte[]? EvidenceFile = null)
     : IRequest<Unit>, IAuthorisedRequest
 {
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side, ct);
@@ -41,6 +43,10 @@ public sealed class ProposeTerminationValidator : AbstractValidator<ProposeTermi
         RuleFor(c => c.Grounds).NotEmpty().WithMessage("请说明解除或终止合同的具体理由").Within(TextLimits.Paragraph, "理由");
         RuleFor(c => c.Evidence).Within(TextLimits.Paragraph, "证明材料");
         RuleFor(c => c.EffectiveOn).NotEqual(default(DateOnly)).WithMessage("请填写解除或终止的日期");
+        RuleFor(c => c.EvidenceFileName).Within(TextLimits.Line, "证明材料文件名");
+        RuleFor(c => c.EvidenceFileType).Within(TextLimits.Line, "证明材料文件类型");
+        RuleFor(c => c.EvidenceFile).Must((c, _) => c.EvidenceFile is null && c.EvidenceFileName is null || Attachments.Refusal(c.EvidenceFileName, c.EvidenceFileType, c.EvidenceFile) is null)
+            .WithMessage(c => Attachments.Refusal(c.EvidenceFileName, c.EvidenceFileType, c.EvidenceFile)!.Message);
     }
 }
 
@@ -69,8 +75,11 @@ public sealed class TerminationHandlers(BargainingDbContext db, RoundWorkflow wo
     {
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         if (RoundPreconditions.Terminate(await workflow.SnapshotAsync(round, cancellationToken), round, workflow.Today(round)) is { } refusal) throw refusal;
-        round.ProposeTermination(request.Reason, request.Side, users.Caller().Name, request.Grounds, request.Evidence, request.EffectiveOn,
+        var file = request.EvidenceFile is { } content ? new TerminationEvidence(round.Id, request.EvidenceFileName!, request.EvidenceFileType!, content) : null;
+        round.ProposeTermination(request.Reason, request.Side, users.Caller().Name, request.Grounds, request.Evidence, file?.FileName, request.EffectiveOn,
             workflow.Today(round), workflow.Now);
+        await RemoveEvidenceAsync(round.Id, cancellationToken);
+        if (file is not null) db.Add(file);
         return Unit.Value;
     }
 
@@ -95,6 +104,13 @@ public sealed class TerminationHandlers(BargainingDbContext db, RoundWorkflow wo
         var round = await db.RoundAsync(request.RoundId, cancellationToken);
         if (RoundPreconditions.Terminate(await workflow.SnapshotAsync(round, cancellationToken), round, workflow.Today(round)) is { } refusal) throw refusal;
         round.DeclineTermination(request.Side, request.Reason);
+        await RemoveEvidenceAsync(round.Id, cancellationToken);
         return Unit.Value;
+    }
+
+    // The file of an earlier proposal, declined or withdrawn, goes with it.
+    private async Task RemoveEvidenceAsync(Guid roundId, CancellationToken ct)
+    {
+        if (await db.Set<TerminationEvidence>().FindAsync([roundId], ct) is { } earlier) db.Remove(earlier);
     }
 }

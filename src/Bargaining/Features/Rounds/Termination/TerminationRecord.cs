@@ -20,7 +20,7 @@ public sealed record TerminationRecordQuery(Guid RoundId) : IQuery<TerminationRe
 /// </summary>
 public sealed record TerminationRecord(RoundStage Stage, string StageName, DateOnly? EndedOn, string? EndedBecause,
     TerminationReason? Reason, string? ReasonName, string? Article, Side? ProposedBy, string? ProposedByName, DateTimeOffset? ProposedAt,
-    string? Grounds, string? Evidence, DateOnly? EffectiveOn, string? ConfirmedByName, DateTimeOffset? ConfirmedAt, string? Declined)
+    string? Grounds, string? Evidence, string? EvidenceFileName, DateOnly? EffectiveOn, string? ConfirmedByName, DateTimeOffset? ConfirmedAt, string? Declined)
 {
     /// <summary>The reasons a form offers, with their articles (<see cref="TerminationReasons.All"/>).</summary>
     public static IReadOnlyList<TerminationRule> Reasons => TerminationReasons.All;
@@ -36,6 +36,20 @@ public sealed class TerminationRecordHandler(BargainingDbContext db, RoundWorkfl
         var t = round.Termination;
         var rule = t.Reason is { } reason ? TerminationReasons.Of(reason) : null;
         return new TerminationRecord(stage, stage.Chinese(), endedOn, because, t.Reason, rule?.Name, rule?.Article, t.ProposedBy, t.ProposedByName, t.ProposedAt,
-            t.Grounds, t.Evidence, t.EffectiveOn, t.ConfirmedByName, t.ConfirmedAt, t.Declined);
+            t.Grounds, t.Evidence, t.EvidenceFileName, t.EffectiveOn, t.ConfirmedByName, t.ConfirmedAt, t.Declined);
     }
+}
+
+/// <summary>The file of the termination's evidence, if the latest proposal attached one.</summary>
+public sealed record TerminationEvidenceQuery(Guid RoundId) : IQuery<AttachmentFile>, IAuthorisedRequest
+{
+    public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseRoundReaderAsync(user, db, RoundId, ct);
+}
+
+public sealed class TerminationEvidenceHandler(BargainingDbContext db) : IRequestHandler<TerminationEvidenceQuery, AttachmentFile>
+{
+    public async Task<AttachmentFile> Handle(TerminationEvidenceQuery request, CancellationToken cancellationToken) =>
+        await db.Set<TerminationEvidence>().AsNoTracking().Where(f => f.RoundId == request.RoundId)
+            .Select(f => new AttachmentFile(f.Content, f.ContentType, f.FileName)).FirstOrDefaultAsync(cancellationToken)
+        ?? throw DomainException.NotFound("该合同解除（终止）的证明材料文件");
 }

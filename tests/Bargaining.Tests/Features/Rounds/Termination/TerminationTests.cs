@@ -134,6 +134,42 @@ public sealed class TerminationTests : RoundScenario
     }
 
     [Fact]
+    public async Task The_ruling_may_be_attached_as_a_file_that_goes_with_a_declined_proposal_and_is_named_on_the_notice()
+    {
+        var round = await PublishedAsync();
+        await Host.AdvanceToAsync(China.At(2027, 6, 10, 9));
+        byte[] ruling = [.. "%PDF-1.4\n"u8, .. new byte[2048]];
+        ProposeTerminationCommand Propose(string name, string type, byte[] content) => new(round, Side.Employer, TerminationReason.EnterpriseCeased,
+            "企业经营发生重大变化", "法院民事裁定书（2027）苏09破1号", new DateOnly(2027, 6, 5), name, type, content);
+
+        // A file that is not what its type says, or too large, is refused with the limit, and nothing is kept.
+        var e = await RefusedAsync(() => Host.SendAsync(Propose("裁定书.pdf", "application/pdf", [0x89, 0x50, 0x4E, 0x47, 1, 2]), Employer), FailureKind.Validation);
+        Assert.Contains("附件内容与其类型不符", e.Message);
+        e = await RefusedAsync(() => Host.SendAsync(Propose("裁定书.pdf", "application/pdf", [.. "%PDF"u8, .. new byte[Attachments.MaxBytes]]), Employer), FailureKind.Validation);
+        Assert.Contains("附件不能超过2MB", e.Message);
+        Assert.Null((await Host.SendAsync(new TerminationRecordQuery(round), Chair)).ProposedAt);
+
+        await Host.SendAsync(Propose("C:\\扫描\\破产裁定书.pdf", "application/pdf", ruling), Employer);
+        Assert.Equal("破产裁定书.pdf", (await Host.SendAsync(new TerminationRecordQuery(round), Chair)).EvidenceFileName);
+        var kept = await Host.SendAsync(new TerminationEvidenceQuery(round), Chair);
+        Assert.Equal(ruling, kept.Content);
+        Assert.Equal(("application/pdf", "破产裁定书.pdf"), (kept.ContentType, kept.FileName));
+
+        // Declined, the proposal's file goes with it; proposed again with a photo, the photo is the evidence.
+        await Host.SendAsync(new DeclineTerminationCommand(round, Side.Worker, "裁定尚未生效"), Chair);
+        Assert.Null((await Host.SendAsync(new TerminationRecordQuery(round), Chair)).EvidenceFileName);
+        await RefusedAsync(() => Host.SendAsync(new TerminationEvidenceQuery(round), Chair), FailureKind.NotFound);
+        byte[] photo = [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[512]];
+        await Host.SendAsync(Propose("生效证明.jpg", "image/jpeg", photo), Employer);
+        await Host.SendAsync(new ConfirmTerminationCommand(round, Side.Worker), Chair);
+
+        Assert.Equal(photo, (await Host.SendAsync(new TerminationEvidenceQuery(round), Employer)).Content);
+        var text = PrintedPdf.Text((await Host.SendAsync(new PrintRoundDocumentQuery(round, RoundDocumentKind.TerminationNotice), Chair)).Pdf);
+        Assert.Contains("附件：生效证明.jpg", text);
+        await RefusedAsync(() => Host.SendAsync(new TerminationEvidenceQuery(round), TinghuStaff), FailureKind.Forbidden);
+    }
+
+    [Fact]
     public async Task The_other_side_declines_and_the_contract_stays_in_force_with_the_refusal_recorded()
     {
         var round = await PublishedAsync();
