@@ -245,7 +245,7 @@ public static partial class DefinitionLoader
                 Error(path, "type", "a period must be a JSON object");
                 return null;
             }
-            Properties(e, path, ["title", "duration", "parameter", "counting", "from", "before", "length", "to"]);
+            Properties(e, path, ["title", "duration", "parameter", "counting", "from", "before", "optional", "length", "to"]);
             var title = Text(e, path, "title", required: false);
             var durationText = Text(e, path, "duration", required: false);
             var parameter = Text(e, path, "parameter", required: false);
@@ -287,6 +287,14 @@ public static partial class DefinitionLoader
             }
             if (before && anchor.Kind == AnchorKind.Entry)
                 Error($"{path}.before", "bad-anchor", "a period counted 'before' needs 'from': the date it is counted back from");
+            var optional = false;
+            if (e.TryGetProperty("optional", out var o))
+            {
+                if (o.ValueKind is JsonValueKind.True or JsonValueKind.False) optional = o.GetBoolean();
+                else Error($"{path}.optional", "type", "'optional' must be true or false");
+            }
+            if (optional && anchor.Kind != AnchorKind.Variable)
+                Error($"{path}.optional", "bad-anchor", "only a period counted 'from' a variable can be optional (none is set while the variable is missing)");
             string? length = null;
             if (Text(e, path, "length", required: false) is { } lengthText)
             {
@@ -295,7 +303,7 @@ public static partial class DefinitionLoader
                 else Error($"{path}.length", "bad-length", $"'length' must be 'variable:<name>' (a period chosen at run time, at most the duration or parameter), not '{lengthText}'");
             }
             var to = withTo ? Text(e, path, "to", required: true) : null;
-            return to is null ? null : new PeriodDefinition(title, duration, parameter, counting, anchor, before, to, length);
+            return to is null ? null : new PeriodDefinition(title, duration, parameter, counting, anchor, before, to, length, optional);
         }
 
         private void CheckReferences(List<(NodeDefinition Node, string Path)> nodes, Dictionary<string, (NodeDefinition Node, string Path)> byId)

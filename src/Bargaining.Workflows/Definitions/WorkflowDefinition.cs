@@ -122,6 +122,8 @@ public enum DayCounting
 /// A period: a deadline on a task (with the node it leads to when it lapses) or the wait of a timer node.
 /// Either <see cref="Duration"/> or <see cref="Parameter"/> is set. With <see cref="LengthVariable"/> the length is
 /// chosen at run time (an ISO-8601 period in that variable, e.g. P7D) and the duration or parameter is its limit.
+/// An <see cref="Optional"/> period counted from a variable is not set while the variable is missing (an instance that
+/// started before the variable was given); otherwise a missing variable is an error.
 /// </summary>
 public sealed record PeriodDefinition(
     string? Title,
@@ -131,7 +133,8 @@ public sealed record PeriodDefinition(
     PeriodAnchor Anchor,
     bool Before,
     string To,
-    string? LengthVariable = null);
+    string? LengthVariable = null,
+    bool Optional = false);
 
 /// <summary>What a period counts from.</summary>
 /// <param name="Kind">Entry into the node, a date variable, or the last day of another node's deadline.</param>

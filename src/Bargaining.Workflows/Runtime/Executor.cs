@@ -154,6 +154,7 @@ internal sealed class Executor(WorkflowDefinition definition, Jurisdiction juris
     private void Schedule(Token token, NodeDefinition node, DateTimeOffset entered)
     {
         if (node.Deadline is not { } spec) return;
+        if (spec.Optional && state.Variables[spec.Anchor.Name!] is null) return;
         var end = PeriodEnd(spec, entered);
         token.TimerId = Guid.NewGuid();
         token.Due = end.Due;

@@ -150,6 +150,10 @@ public sealed class DefinitionLoaderTests
         AssertOnlyError("before-without-from.json", "bad-anchor", "$.nodes[0].timer.before", "needs 'from'");
 
     [Fact]
+    public void Only_a_period_counted_from_a_variable_can_be_optional() =>
+        AssertOnlyError("optional-without-variable.json", "bad-anchor", "$.nodes[0].deadline.optional", "only a period counted 'from' a variable can be optional");
+
+    [Fact]
     public void One_file_with_several_problems_reports_all_of_them()
     {
         var (definition, errors) = TestWorkflows.Parse("Invalid/several-problems.json");

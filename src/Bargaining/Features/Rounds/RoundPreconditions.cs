@@ -69,7 +69,7 @@ public static class RoundPreconditions
     /// </summary>
     public static DomainException? StartRenewal(WorkflowSnapshot current, bool renewed, DateOnly expiresOn, DateOnly today)
     {
-        if (current.Outcome is not (FormerOutcomes.Effective or FormerOutcomes.Renewed) && !current.Steps.Any(s => s.Node is Nodes.Effective or Nodes.Published))
+        if (current.Outcome is not (FormerOutcomes.Effective or FormerOutcomes.Renewed) && !current.Steps.Any(s => Nodes.InForce(s.Node)))
             return DomainException.Conflict("renewal.not-effective", "只有已生效的集体合同才能续订（《集体合同规定》第三十八条）");
         if (renewed) return DomainException.Conflict("renewal.exists", "该合同已发起续订，不能重复发起");
         return Round.CannotRenew(expiresOn, today);
@@ -86,7 +86,7 @@ public static class RoundPreconditions
         RoundStage.Expired => DomainException.Conflict("termination.expired", "合同已期满终止，不能再解除、终止或变更（《集体合同规定》第三十八条）"),
         _ when round.Signing.TermEndsOn is { } ends && ends < today =>
             DomainException.Conflict("termination.expired", $"合同已于{ends:yyyy年M月d日}期满终止，不能再解除、终止或变更（《集体合同规定》第三十八条）"),
-        _ when current.Steps.Any(s => s.Node is Nodes.Effective or Nodes.Published) => null,
+        _ when current.Steps.Any(s => Nodes.InForce(s.Node)) => null,
         _ => DomainException.Conflict("termination.not-effective", "只有已生效、仍在期限内的集体合同才能解除或终止（《集体合同规定》第三十九条至第四十一条）"),
     };
 }

@@ -120,7 +120,7 @@ public static class RoundStages
         foreach (var step in workflow.Snapshot.Steps)
         {
             // The end of the term is no one's duty: the contract expires by itself (Art 38).
-            if (step.Node == Nodes.Published) continue;
+            if (Nodes.InForce(step.Node)) continue;
             if (step.LastDay is { } last && last < today) return (step.Name, last);
             if (!NodeGroups.Overdue.Contains(step.Node)) continue;
             var missed = workflow.Lapsed.Where(l => l.Into == step.Node).Select(l => (DateOnly?)l.LastDay).Max();

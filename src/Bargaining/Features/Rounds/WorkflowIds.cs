@@ -41,6 +41,9 @@ public static class Nodes
     public const string Review = "review";
     public const string Effective = "effective";
     public const string Published = "published";
+
+    /// <summary>A step of a contract in force (生效, 已公布): its deadline is the end of the term, no one's duty (Art 38).</summary>
+    public static bool InForce(string node) => node is Effective or Published;
     public const string DisputeCoordination = "dispute-coordination";
     public const string CoordinationExtended = "coordination-extended";
     public const string CoordinationOverdue = "coordination-overdue";

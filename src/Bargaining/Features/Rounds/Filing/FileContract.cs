@@ -54,6 +54,8 @@ public sealed class FileContractHandler(BargainingDbContext db, RoundWorkflow wo
         {
             ["filingReceivedOn"] = request.ReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["filedLate"] = late,
+            // The term's last day: the contract expires after it, published or not (Art 38).
+            ["termEndsOn"] = round.Signing.TermEndsOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         }, cancellationToken);
         var notice = late
             ? $"逾期报送：双方签字后应于{round.Filing.DueOn:yyyy-MM-dd}前报送劳动保障行政部门，实际于{request.ReceivedOn:yyyy-MM-dd}收到（《集体合同规定》第四十二条）"

@@ -203,7 +203,7 @@ public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine e
             if (snapshot.Steps.Any(s => TopicMoves.AtTheTable.Contains(s.Node))) actions.AddRange(await TableActionsAsync(round, own, snapshot, facts));
             if (snapshot.Steps.Any(s => TermSteps.Contains(s.Node)))
                 actions.Add(Action(RoundActionKind.AgreeTerm, "约定合同期限", RoundPreconditions.AgreeTerm(round, snapshot), own));
-            if (snapshot.Steps.FirstOrDefault(s => s.Node is Nodes.Effective or Nodes.Published) is { } inForce)
+            if (snapshot.Steps.FirstOrDefault(s => Nodes.InForce(s.Node)) is { } inForce)
                 actions.Add(round.Termination.Pending
                     ? Action(RoundActionKind.DeclineTermination, round.Termination.ProposedBy == own ? "撤回解除（终止）合同的提议" : "不同意解除（终止）合同",
                         RoundPreconditions.Terminate(snapshot, round, today), own, inForce.Node)
@@ -280,7 +280,7 @@ public sealed class RoundActionsHandler(BargainingDbContext db, WorkflowEngine e
     private static string TableNode(WorkflowSnapshot snapshot) => snapshot.Steps.First(s => TopicMoves.AtTheTable.Contains(s.Node)).Node;
 
     private static bool IsEffective(WorkflowSnapshot snapshot) =>
-        snapshot.Outcome is FormerOutcomes.Effective or FormerOutcomes.Renewed || snapshot.Steps.Any(s => s.Node is Nodes.Effective or Nodes.Published);
+        snapshot.Outcome is FormerOutcomes.Effective or FormerOutcomes.Renewed || snapshot.Steps.Any(s => Nodes.InForce(s.Node));
 
     private static RoundAction Action(RoundActionKind kind, string title, DomainException? refusal, Side? side, string? node = null, DateOnly? lastDay = null, Guid? topicId = null) =>
         new(kind, title, refusal is null, refusal?.Message, side, node, lastDay, topicId);

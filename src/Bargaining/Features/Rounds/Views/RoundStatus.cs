@@ -37,7 +37,7 @@ public sealed record RoundSteps(RoundStage Stage, string Step, DateOnly? LastDay
         var urge = definition is not null && state.Awaiting.Any(a => definition.Nodes.GetValueOrDefault(a.Node)?.Signal(Signals.Urge) is { } signal
             && signal.Roles.Contains(WorkflowRoles.CountyUnion));
         return new RoundSteps(stage, state.Snapshot.Steps.Count == 0 ? stage.Chinese() : string.Join("、", state.Snapshot.Steps.Select(s => s.Name)),
-            state.Snapshot.Steps.Select(s => s.LastDay).Where(d => d is not null).Min(), roles, [.. roles.Select(r => definition?.Roles.GetValueOrDefault(r) ?? r)], urge);
+            state.Snapshot.Steps.Where(s => !Nodes.InForce(s.Node)).Select(s => s.LastDay).Where(d => d is not null).Min(), roles, [.. roles.Select(r => definition?.Roles.GetValueOrDefault(r) ?? r)], urge);
     }
 
     /// <summary>The status on <paramref name="today"/>, when the round is <paramref name="overdue"/> at a step (<see cref="RoundStages.Overdue"/>) or not.</summary>

@@ -228,24 +228,23 @@ public sealed class TerminationTests : RoundScenario
     }
 
     [Fact]
-    public async Task An_effective_contract_never_published_may_be_terminated_on_its_terms_last_day_and_not_the_day_after()
+    public async Task An_effective_contract_never_published_expires_by_its_own_timer_and_may_be_terminated_until_its_last_day()
     {
-        // Effective without publication: the step has no expiry timer (the term's end is known to the workflow from
-        // publication on), so the rule of the term's last day alone stops the termination.
+        // Effective without publication: the step holds the term's end from the filing (Art 38), as the published one does.
         var round = await FiledAsync();
         await Host.AdvanceToAsync(China.At(2026, 3, 18, 9));
         await Host.AssertAtAsync(round, Nodes.Effective);
-        RoundAction Propose(RoundActions actions) => Assert.Single(actions.Actions, a => a.Action == RoundActionKind.ProposeTermination);
+        RoundAction? Propose(RoundActions actions) => actions.Actions.SingleOrDefault(a => a.Action == RoundActionKind.ProposeTermination);
 
-        await Host.AdvanceToAsync(China.At(2029, 3, 31, 9));
-        Assert.True(Propose(await Host.SendAsync(new RoundActionsQuery(round), Employer)).Enabled);
-        await Host.AdvanceToAsync(China.At(2029, 4, 1, 9));
+        await Host.AdvanceToAsync(China.At(2029, 3, 31, 23, 59));
+        Assert.True(Propose(await Host.SendAsync(new RoundActionsQuery(round), Employer))!.Enabled);
+        var listed = Assert.Single((await Host.SendAsync(new RoundListQuery { OrganisationId = Yandu.Id }, YanduStaff)).Rows);
+        Assert.Null(listed.LastDay);   // the end of the term is no one's deadline
+        await Host.AdvanceToAsync(China.At(2029, 4, 1, 0, 1));
 
-        var action = Propose(await Host.SendAsync(new RoundActionsQuery(round), Employer));
-        Assert.False(action.Enabled);
-        Assert.Contains("2029年3月31日期满终止", action.Reason);
-        var e = await RefusedAsync(() => ProposeAsync(round, TerminationReason.Consensus, TermEnds, evidence: null), FailureKind.Conflict);
-        Assert.Equal(action.Reason, e.Message);
+        Assert.Equal((Outcomes.Expired, RoundStage.Expired), ((await Host.SnapshotAsync(round)).Outcome, await StageAsync(round)));
+        Assert.Null(Propose(await Host.SendAsync(new RoundActionsQuery(round), Employer)));
+        await RefusedAsync(() => ProposeAsync(round, TerminationReason.Consensus, TermEnds, evidence: null), FailureKind.Conflict);
         Assert.Equal(0, await InForceAsync(new DateOnly(2029, 4, 1)));
     }
 
