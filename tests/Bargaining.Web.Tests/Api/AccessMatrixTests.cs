@@ -115,6 +115,7 @@ public sealed class AccessMatrixTests(WebAppFactory app, ITestOutputHelper outpu
         ["GET /api/rounds/{id}/consultation"] = new("C"),
         ["POST /api/rounds/{id}/consultation"] = new("C"),
         ["POST /api/rounds/{id}/consultation/links"] = new("C"),
+        ["POST /api/rounds/{id}/consultation/invitations"] = new("C"),
         ["POST /api/rounds/{id}/consultation/answers"] = new("C"),
         ["POST /api/rounds/{id}/term"] = new("C"),
         ["POST /api/rounds/{id}/sign"] = new("C"),

@@ -79,6 +79,22 @@ public sealed class ConsultationBrowserTests(BrowserApp app) : IClassFixture<Bro
         await phone.ReloadAsync();
         await Expect(phone.Locator("#article-1 .answer")).ToContainTextAsync("工会答复（采纳）：已采纳，将在下次协商会议上提出");
         await BrowserApp.ScreenshotAsync(phone, "consultation-deputy-answered");
+
+        // A deputy elected since publishing joins the roster and is invited to the same draft.
+        await chair.GotoAsync("/Deputies");
+        await chair.FillAsync("#name", "钱卫东");
+        await chair.FillAsync("#constituency", "装配车间");
+        await chair.ClickAsync("#add-deputy button[type=submit]");
+        await Expect(chair.Locator("#notice")).ToContainTextAsync("已添加职工代表：钱卫东");
+        await chair.GotoAsync($"/Rounds/{round}/Consultation");
+        await Expect(chair.Locator("#uninvited")).ToHaveTextAsync("1");
+        await chair.ClickAsync("#invite");
+        await Expect(chair.Locator("#notice")).ToContainTextAsync("已邀请1名新增的职工代表");
+        var late = await chair.Locator("#links input[aria-label='钱卫东 的个人链接']").InputValueAsync();
+        await Expect(chair.Locator("#figures")).ToContainTextAsync("邀请代表 3 名");
+        await Expect(chair.Locator("#invite-form")).ToHaveCountAsync(0);
+        await phone.GotoAsync(new Uri(late).PathAndQuery);
+        await Expect(phone.Locator("#article-1")).ToContainTextAsync("职工年平均工资增长6%");
         await phoneContext.CloseAsync();
         await chair.Context.CloseAsync();
     }

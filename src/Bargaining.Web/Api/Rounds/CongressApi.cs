@@ -22,6 +22,7 @@ public static class CongressApi
         rounds.MapGet("/{id:guid}/consultation", GetConsultationAsync);
         rounds.MapPost("/{id:guid}/consultation", PublishConsultationAsync);
         rounds.MapPost("/{id:guid}/consultation/links", ReissueLinkAsync);
+        rounds.MapPost("/{id:guid}/consultation/invitations", InviteNewDeputiesAsync);
         rounds.MapPost("/{id:guid}/consultation/answers", AnswerAsync);
     }
 
@@ -62,6 +63,9 @@ public static class CongressApi
 
     private static async Task<Ok<IReadOnlyList<DeputyLinkAddress>>> PublishConsultationAsync(Guid id, PublishConsultationCommand command, HttpRequest request, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok<IReadOnlyList<DeputyLinkAddress>>([.. (await mediator.Send(command with { RoundId = id }, ct)).Select(l => Address(request, l))]);
+
+    private static async Task<Ok<IReadOnlyList<DeputyLinkAddress>>> InviteNewDeputiesAsync(Guid id, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<DeputyLinkAddress>>([.. (await mediator.Send(new InviteNewDeputiesCommand(id), ct)).Select(l => Address(request, l))]);
 
     private static async Task<Ok<DeputyLinkAddress>> ReissueLinkAsync(Guid id, ReissueDeputyLinkCommand command, HttpRequest request, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(Address(request, await mediator.Send(command with { RoundId = id }, ct)));

@@ -49,6 +49,19 @@ public sealed class ConsultationModel(IMediator mediator, Jurisdictions.Jurisdic
         return Page();
     }
 
+    /// <summary>Links for the deputies added to the roster since the draft was published.</summary>
+    public async Task<IActionResult> OnPostInviteAsync(Guid id)
+    {
+        IReadOnlyList<DeputyLink> links = [];
+        if (await TryAsync(async () => links = await Mediator.Send(new InviteNewDeputiesCommand(id))))
+        {
+            Notice = $"已邀请{links.Count}名新增的职工代表；请把下面的个人链接分别发给他们";
+            Links = [.. links.Select(Address)];
+        }
+        await LoadAsync(id);
+        return Page();
+    }
+
     /// <summary>A new link for one deputy.</summary>
     public async Task<IActionResult> OnPostReissueAsync(Guid id, Guid invitationId)
     {

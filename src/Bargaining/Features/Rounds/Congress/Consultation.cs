@@ -41,6 +41,15 @@ public sealed record ReissueDeputyLinkCommand(Guid RoundId, Guid InvitationId) :
     public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side.Worker, ct);
 }
 
+/// <summary>
+/// Invites the deputies added to the roster since the draft was published (a deputy elected or replaced meanwhile):
+/// each gets a personal link to the same draft, while the consultation is open. The secrets are in the answer only.
+/// </summary>
+public sealed record InviteNewDeputiesCommand(Guid RoundId) : IRequest<IReadOnlyList<DeputyLink>>, IAuthorisedRequest, IAnswersSecrets
+{
+    public Task AuthoriseAsync(CurrentUser user, BargainingDbContext db, CancellationToken ct) => RoundAccess.AuthoriseSideAsync(user, db, RoundId, Side.Worker, ct);
+}
+
 /// <summary>The chair answers a deputy's comment: adopted (采纳) or explained (解释说明), with the text the deputy will read.</summary>
 public sealed record AnswerCommentCommand(Guid RoundId, Guid CommentId, CommentHandling? Handling, string? Answer) : IRequest<Unit>, IAuthorisedRequest
 {
@@ -56,6 +65,12 @@ public sealed class PublishConsultationValidator : AbstractValidator<PublishCons
         RuleFor(c => c.OpensOn).NotEqual(default(DateOnly)).WithMessage("请填写征求意见的开始日期");
         RuleFor(c => c.ClosesOn).NotEqual(default(DateOnly)).WithMessage("请填写征求意见的截止日期");
     }
+}
+
+/// <summary>Checks the round.</summary>
+public sealed class InviteNewDeputiesValidator : AbstractValidator<InviteNewDeputiesCommand>
+{
+    public InviteNewDeputiesValidator() => RuleFor(c => c.RoundId).NotEmpty().WithMessage("请选择协商轮次");
 }
 
 /// <summary>Checks the answer.</summary>
@@ -81,7 +96,8 @@ public static class DeputyTokens
 
 /// <summary>Handles the chair's consultation commands.</summary>
 public sealed class ConsultationCommandsHandler(BargainingDbContext db, RoundWorkflow workflow, ICurrentUserAccessor users) :
-    IRequestHandler<PublishConsultationCommand, IReadOnlyList<DeputyLink>>, IRequestHandler<ReissueDeputyLinkCommand, DeputyLink>, IRequestHandler<AnswerCommentCommand, Unit>
+    IRequestHandler<PublishConsultationCommand, IReadOnlyList<DeputyLink>>, IRequestHandler<ReissueDeputyLinkCommand, DeputyLink>, IRequestHandler<AnswerCommentCommand, Unit>,
+    IRequestHandler<InviteNewDeputiesCommand, IReadOnlyList<DeputyLink>>
 {
     public async Task<IReadOnlyList<DeputyLink>> Handle(PublishConsultationCommand request, CancellationToken cancellationToken)
     {
@@ -94,15 +110,35 @@ public sealed class ConsultationCommandsHandler(BargainingDbContext db, RoundWor
         if (deputies.Count == 0)
             throw DomainException.Rule("consultation.no-deputies", "职工代表名册是空的：请先在“职工代表名册”中添加或导入职工代表，再公布草案");
 
-        var now = workflow.Now;
         var consultation = new Consultation(round.Id, draft, request.OpensOn, request.ClosesOn, workflow.Today(round), request.IncludeMinutes, request.IncludeHistory,
-            RoundWorkflow.Actor(users.Caller()), now);
+            RoundWorkflow.Actor(users.Caller()), workflow.Now);
         db.Consultations.Add(consultation);
+        return Invite(consultation, deputies);
+    }
+
+    public async Task<IReadOnlyList<DeputyLink>> Handle(InviteNewDeputiesCommand request, CancellationToken cancellationToken)
+    {
+        var round = await db.RoundAsync(request.RoundId, cancellationToken);
+        await workflow.EnsureAtAsync(round, "邀请新增的职工代表（须在职工代表大会表决之前）", cancellationToken, Nodes.Congress);
+        var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.RoundId == round.Id && c.Draft == round.Table.Draft, cancellationToken)
+            ?? throw DomainException.Conflict("consultation.not-published", $"第{round.Table.Draft}稿合同草案尚未向职工代表公布，请先公布草案");
+        if (workflow.Today(round) > consultation.ClosesOn)
+            throw DomainException.Conflict("consultation.closed", $"征求意见已于{consultation.ClosesOn:yyyy年M月d日}截止，不能再邀请代表");
+        var deputies = await db.Deputies.Where(d => d.EnterpriseId == round.EnterpriseId
+            && !db.ConsultationInvitations.Any(i => i.ConsultationId == consultation.Id && i.DeputyId == d.Id)).ToListAsync(cancellationToken);
+        if (deputies.Count == 0)
+            throw DomainException.Conflict("consultation.all-invited", "名册中的职工代表都已收到个人链接；新当选的代表请先加入“职工代表名册”");
+        return Invite(consultation, deputies);
+    }
+
+    // A personal link for each deputy, in the roster's order; only the secrets' hashes are kept.
+    private List<DeputyLink> Invite(Consultation consultation, IEnumerable<Deputy> deputies)
+    {
         var links = new List<DeputyLink>();
         foreach (var deputy in deputies.OrderBy(d => d.Constituency, StringComparer.Ordinal).ThenBy(d => d.Name, StringComparer.Ordinal))
         {
             var token = DeputyTokens.New();
-            var invitation = new ConsultationInvitation(consultation.Id, deputy, DeputyTokens.Hash(token), now);
+            var invitation = new ConsultationInvitation(consultation.Id, deputy, DeputyTokens.Hash(token), workflow.Now);
             db.ConsultationInvitations.Add(invitation);
             links.Add(new DeputyLink(invitation.Id, deputy.Name, deputy.Constituency, deputy.Contact, token));
         }
@@ -139,9 +175,9 @@ public sealed record ArticleView(int Sequence, string Title, string Clause, IRea
 /// <summary>An invited deputy: whether they read the draft and how many comments they left.</summary>
 public sealed record InvitationView(Guid Id, string Name, string Constituency, DateTimeOffset? FirstOpenedAt, int Comments);
 
-/// <summary>The consultation on the round's current draft as the chair sees it.</summary>
+/// <summary>The consultation on the round's current draft as the chair sees it; <paramref name="Uninvited"/> deputies on the roster have no link yet.</summary>
 public sealed record ConsultationView(Guid Id, int Draft, DateOnly OpensOn, DateOnly ClosesOn, bool IsOpen, bool IncludesMinutes, bool IncludesHistory,
-    ConsultationFigures Figures, IReadOnlyList<ArticleView> Articles, IReadOnlyList<InvitationView> Deputies);
+    ConsultationFigures Figures, IReadOnlyList<ArticleView> Articles, IReadOnlyList<InvitationView> Deputies, int Uninvited);
 
 /// <summary>The consultation on the round's current draft, with comments grouped by article; null when it was not published.</summary>
 public sealed record ConsultationQuery(Guid RoundId) : IQuery<ConsultationView?>, IAuthorisedRequest
@@ -164,7 +200,9 @@ public sealed class ConsultationQueryHandler(BargainingDbContext db, RoundWorkfl
             consultation.IncludesMinutes, consultation.IncludesHistory, ConsultationReading.Figures(invitations, comments),
             clauses.Select(c => new ArticleView(c.Sequence, c.Title, c.Clause, comments.Where(m => m.Sequence == c.Sequence).Select(m => m.View).ToList())).ToList(),
             invitations.OrderBy(i => i.Constituency, StringComparer.Ordinal).ThenBy(i => i.Name, StringComparer.Ordinal)
-                .Select(i => new InvitationView(i.Id, i.Name, i.Constituency, i.FirstOpenedAt, comments.Count(m => m.InvitationId == i.Id))).ToList());
+                .Select(i => new InvitationView(i.Id, i.Name, i.Constituency, i.FirstOpenedAt, comments.Count(m => m.InvitationId == i.Id))).ToList(),
+            await db.Deputies.CountAsync(d => d.EnterpriseId == round.EnterpriseId
+                && !db.ConsultationInvitations.Any(i => i.ConsultationId == consultation.Id && i.DeputyId == d.Id), cancellationToken));
     }
 }
 

@@ -57,6 +57,32 @@ public sealed class ConsultationTests : RoundScenario
     }
 
     [Fact]
+    public async Task A_deputy_added_after_publishing_is_invited_to_the_same_draft_until_the_consultation_closes()
+    {
+        var (round, links) = await PublishedAsync();
+        await RefusedAsync(() => Host.SendAsync(new InviteNewDeputiesCommand(round), Chair), FailureKind.Conflict);
+        await Host.SendAsync(new AddDeputyCommand(Hengda.Id, "陈志远", "三车间", "13905105678"), Chair);
+        Assert.Equal(1, (await ViewAsync(round))!.Uninvited);
+
+        var late = Assert.Single(await Host.SendAsync(new InviteNewDeputiesCommand(round), Chair));
+        Assert.Equal(("陈志远", "三车间"), (late.Name, late.Constituency));
+        Assert.DoesNotContain(late.Token, links.Values);
+        Assert.Equal(("陈志远", 1), ((await OpenAsync(late.Token)).Deputy, (await OpenAsync(late.Token)).Articles.Count));
+        var view = (await ViewAsync(round))!;
+        Assert.Equal((4, 0), (view.Figures.Invited, view.Uninvited));
+        var again = await RefusedAsync(() => Host.SendAsync(new InviteNewDeputiesCommand(round), Chair), FailureKind.Conflict);
+        Assert.Contains("都已收到个人链接", again.Message);
+        await RefusedAsync(() => Host.SendAsync(new InviteNewDeputiesCommand(round), Employer), FailureKind.Forbidden);
+
+        // After the last day (the draft was published today for a week) no one more is invited.
+        await Host.SendAsync(new AddDeputyCommand(Hengda.Id, "吴敏", "三车间", null), Chair);
+        await Host.AdvanceAsync(TimeSpan.FromDays(8));
+        var closed = await RefusedAsync(() => Host.SendAsync(new InviteNewDeputiesCommand(round), Chair), FailureKind.Conflict);
+        Assert.Contains("已于2026年3月9日截止", closed.Message);
+        Assert.Equal(4, (await ViewAsync(round))!.Figures.Invited);
+    }
+
+    [Fact]
     public async Task The_roster_belongs_to_the_enterprise_and_serves_the_next_round_unchanged()
     {
         var (first, links) = await PublishedAsync();
