@@ -1340,7 +1340,8 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                         .HasFilter("\"Seal\" IS NULL");
 
                     b.HasIndex("InstanceId", "IdempotencyKey")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
 
                     b.HasIndex("InstanceId", "Sequence")
                         .IsUnique();

@@ -1333,7 +1333,8 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                         .HasFilter("\"Seal\" IS NULL");
 
                     b.HasIndex("InstanceId", "IdempotencyKey")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
 
                     b.HasIndex("InstanceId", "Sequence")
                         .IsUnique();

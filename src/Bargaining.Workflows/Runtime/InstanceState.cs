@@ -14,10 +14,18 @@ internal sealed class InstanceState
     public int NextToken { get; set; } = 1;
     public int NextFork { get; set; } = 1;
 
+    /// <summary>
+    /// Escapes what HTML and JavaScript need escaped, not the letters of other scripts: Chinese text is stored as UTF-8
+    /// (3 bytes a character) instead of <c>\uXXXX</c> (6): the demo round's state and journal results are a fifth shorter.
+    /// </summary>
+    internal static readonly System.Text.Encodings.Web.JavaScriptEncoder Compact =
+        System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = Compact,
     };
 
     public string Serialize() => JsonSerializer.Serialize(this, Options);

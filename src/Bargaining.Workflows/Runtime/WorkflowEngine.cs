@@ -23,7 +23,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     /// <summary>How long a timer that cannot fire (bad data, a definition version no longer loaded) waits before the next try.</summary>
     public static readonly TimeSpan FailedTimerRetry = TimeSpan.FromHours(1);
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = InstanceState.Compact };
 
     /// <summary>Starts an instance at its definition's start node.</summary>
     public Task<WorkflowResult> StartAsync(StartWorkflow request, CancellationToken ct = default) => ConnectedAsync(() => StartCoreAsync(request, ct), ct);
@@ -112,13 +112,13 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     private static WorkflowJournalRecord StartedEntry(StartWorkflow request, WorkflowDefinition definition) => new()
     {
         Kind = "started", Node = definition.Start, Actor = request.Actor,
-        Payload = request.Variables?.ToJsonString(),
+        Payload = request.Variables?.ToJsonString(Json),
     };
 
     private static WorkflowJournalRecord SignalEntry(NodeDefinition node, Signal signal) => new()
     {
         Kind = "signal", Node = node.Id, Signal = signal.Name, Actor = signal.Actor, Role = signal.Role,
-        Payload = signal.Payload?.ToJsonString(), IdempotencyKey = signal.IdempotencyKey,
+        Payload = signal.Payload?.ToJsonString(Json), IdempotencyKey = signal.IdempotencyKey,
     };
 
     /// <summary>

@@ -165,8 +165,9 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     private RoundProgressWriter? _progressWriter;
 
     /// <summary>
-    /// What this save may change of the round summaries and the figures: rounds, workflow instances, topics (a position
-    /// appended), and the units of enterprises added or changed; and the instances it completes, whose rounds stop
+    /// What this save may change of the round summaries and the figures: rounds (with the tracked rounds of the workflow
+    /// instances it changes), the other workflow instances it changes, topics (a position appended), and the units of
+    /// enterprises added or changed; and the instances it completes, whose rounds stop
     /// running in the same save (whether a command or a timer ended them), so <see cref="Round.Running"/> keeps in step
     /// with the workflow. One detection of changes and one pass over the tracked entries: each
     /// <c>ChangeTracker.Entries&lt;T&gt;()</c> would detect changes again.
@@ -174,6 +175,7 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     private Touches Touched()
     {
         HashSet<Guid> rounds = [], workflows = [], topics = [], units = [], ended = [];
+        Dictionary<Guid, Guid> roundOfWorkflow = [];
         ChangeTracker.DetectChanges();
         var detecting = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
@@ -181,6 +183,7 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
         {
             foreach (var entry in ChangeTracker.Entries())
             {
+                if (entry.Entity is Round tracked) roundOfWorkflow[tracked.WorkflowInstanceId] = tracked.Id;
                 if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
                 switch (entry.Entity)
                 {
@@ -199,6 +202,12 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
         finally
         {
             ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+        // A workflow whose round is tracked (a command loaded it) is that round's; the others' rounds are looked up.
+        foreach (var workflow in workflows.Where(roundOfWorkflow.ContainsKey).ToList())
+        {
+            rounds.Add(roundOfWorkflow[workflow]);
+            workflows.Remove(workflow);
         }
         return new([.. rounds], [.. workflows], [.. topics], [.. units], [.. ended]);
     }

@@ -99,6 +99,22 @@ public sealed class ProgressTests : ProgressScenario
         Assert.True(await Host.WithDbAsync(db => db.Set<Bargaining.Workflows.Persistence.WorkflowTimerRecord>().AnyAsync(t => t.InstanceId == round)), "the reply deadline has not fired");
     }
 
+    // The timer processor's save tracks no round: the summary writer looks the workflow's round up itself.
+    [Fact]
+    public async Task A_deadline_the_timer_processor_fires_rewrites_the_rounds_summary_in_the_same_save()
+    {
+        var round = await OfferedAsync();
+        var due = (await Host.StepAsync(round, "employer-reply")).Due!.Value;
+        var before = await Host.WithDbAsync(db => db.RoundProgress.AsNoTracking().SingleAsync(p => p.RoundId == round));
+
+        await Host.AdvanceToAsync(due);
+
+        var after = await Host.WithDbAsync(db => db.RoundProgress.AsNoTracking().SingleAsync(p => p.RoundId == round));
+        Assert.False(await Host.WithDbAsync(db => db.Set<Bargaining.Workflows.Persistence.WorkflowTimerRecord>().AnyAsync(t => t.InstanceId == round)), "the reply deadline has fired");
+        Assert.NotEqual(before.Step, after.Step);
+        Assert.Equal(due.ToUniversalTime(), after.ChangedAt);
+    }
+
     [Fact]
     public async Task A_reply_and_a_new_enterprise_show_in_the_figures_of_the_next_request_the_same_day()
     {
