@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Bargaining.Migrations.PostgreSql.Bargaining
 {
     [DbContext(typeof(BargainingDbContext))]
-    [Migration("20261207145257_LeanerJournalIndex")]
+    [Migration("20261207154857_LeanerJournalIndex")]
     partial class LeanerJournalIndex
     {
         /// <inheritdoc />
@@ -892,6 +892,30 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                     b.HasKey("RoundId");
 
                     b.ToTable("specific_terms", (string)null);
+                });
+
+            modelBuilder.Entity("Bargaining.Domain.TerminationEvidence", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("RoundId");
+
+                    b.ToTable("termination_evidence", (string)null);
                 });
 
             modelBuilder.Entity("Bargaining.Domain.Topic", b =>
@@ -1936,6 +1960,10 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                                 .HasMaxLength(2000)
                                 .HasColumnType("character varying(2000)");
 
+                            b1.Property<string>("EvidenceFileName")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
                             b1.Property<string>("Grounds")
                                 .HasMaxLength(2000)
                                 .HasColumnType("character varying(2000)");
@@ -2039,6 +2067,15 @@ namespace Bargaining.Migrations.PostgreSql.Bargaining
                         });
 
                     b.Navigation("BoundEnterprises");
+                });
+
+            modelBuilder.Entity("Bargaining.Domain.TerminationEvidence", b =>
+                {
+                    b.HasOne("Bargaining.Domain.Round", null)
+                        .WithOne()
+                        .HasForeignKey("Bargaining.Domain.TerminationEvidence", "RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Bargaining.Domain.Topic", b =>

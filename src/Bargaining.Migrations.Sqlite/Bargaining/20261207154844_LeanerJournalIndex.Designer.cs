@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bargaining.Migrations.Sqlite.Bargaining
 {
     [DbContext(typeof(BargainingDbContext))]
-    [Migration("20261207145237_LeanerJournalIndex")]
+    [Migration("20261207154844_LeanerJournalIndex")]
     partial class LeanerJournalIndex
     {
         /// <inheritdoc />
@@ -887,6 +887,30 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                     b.HasKey("RoundId");
 
                     b.ToTable("specific_terms", (string)null);
+                });
+
+            modelBuilder.Entity("Bargaining.Domain.TerminationEvidence", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId");
+
+                    b.ToTable("termination_evidence", (string)null);
                 });
 
             modelBuilder.Entity("Bargaining.Domain.Topic", b =>
@@ -1929,6 +1953,10 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                                 .HasMaxLength(2000)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("EvidenceFileName")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Grounds")
                                 .HasMaxLength(2000)
                                 .HasColumnType("TEXT");
@@ -2030,6 +2058,15 @@ namespace Bargaining.Migrations.Sqlite.Bargaining
                         });
 
                     b.Navigation("BoundEnterprises");
+                });
+
+            modelBuilder.Entity("Bargaining.Domain.TerminationEvidence", b =>
+                {
+                    b.HasOne("Bargaining.Domain.Round", null)
+                        .WithOne()
+                        .HasForeignKey("Bargaining.Domain.TerminationEvidence", "RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Bargaining.Domain.Topic", b =>
