@@ -23,6 +23,8 @@ internal static class AdoBaseline
     {
         using var file = new TempDatabase();
         var instances = Create(file.Path, threads * InstancesPerThread);
+        await Task.WhenAll(Enumerable.Range(0, threads).Select(t => Task.Run(() =>
+            Loop(file.Path, synchronous, instances.AsMemory(t * InstancesPerThread, InstancesPerThread), Stopwatch.StartNew(), Measurement.Settle))));
         var cpu = Environment.CpuUsage.TotalTime;
         var stopwatch = Stopwatch.StartNew();
         var loops = await Task.WhenAll(Enumerable.Range(0, threads)

@@ -10,6 +10,9 @@ namespace Bargaining.Benchmarks;
 /// <param name="FirstFailure">The first failure's message, if any.</param>
 internal sealed record Measurement(string Name, int Threads, long Operations, TimeSpan Elapsed, long Failures, string Counted, string? FirstFailure)
 {
+    /// <summary>How long each measurement runs uncounted on its own fresh file and services before its clock starts.</summary>
+    public static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
+
     public double PerSecond => Operations / Elapsed.TotalSeconds;
 
     /// <summary>The process's CPU time (all threads, GC included) during the run: steadier than the rate on a shared machine.</summary>

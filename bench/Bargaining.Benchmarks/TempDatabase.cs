@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Bargaining.Benchmarks;
 
-/// <summary>A fresh SQLite file in the temp folder, deleted with its WAL and shared-memory files on dispose.</summary>
+/// <summary>A fresh SQLite file in the temp folder, deleted with its WAL, shared-memory and journal-key files on dispose.</summary>
 internal sealed class TempDatabase : IDisposable
 {
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"bargaining-bench-{Guid.NewGuid():N}.db");
@@ -10,6 +10,6 @@ internal sealed class TempDatabase : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(Path + suffix);
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".journal-key" }) File.Delete(Path + suffix);
     }
 }
