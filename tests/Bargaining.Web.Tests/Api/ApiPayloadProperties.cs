@@ -89,7 +89,9 @@ public sealed partial class ApiPayloadProperties(WebAppFactory app, ITestOutputH
     /// <summary>A JSON object of the body's own fields (and strangers) holding any kind of value, or a body that is not one at all.</summary>
     private static Gen<string> Body(Type? type, string[] ids)
     {
-        var names = type?.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToArray() is { Length: > 0 } n ? n : ["id", "name"];
+        // Fields by name, not indexers (a JSON object's two are both "Item").
+        var names = type?.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0)
+            .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).Distinct().ToArray() is { Length: > 0 } n ? n : ["id", "name"];
         var scalar = Gen.OneOf(
             Fuzz.AnyText.Select(s => (JsonNode?)JsonValue.Create(s)),
             Gen.Elements(ids).Select(s => (JsonNode?)JsonValue.Create(s)),
