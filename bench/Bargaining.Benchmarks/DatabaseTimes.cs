@@ -13,6 +13,13 @@ internal sealed class DatabaseTimes : IDbConnectionInterceptor, IDbCommandInterc
     private readonly ConcurrentDictionary<string, double> _microseconds = new();
     private readonly ConcurrentDictionary<string, long> _calls = new();
 
+    /// <summary>Forgets what was timed so far (the uncounted settling before a measurement).</summary>
+    public void Reset()
+    {
+        _microseconds.Clear();
+        _calls.Clear();
+    }
+
     /// <summary>Prints, per operation of a single-threaded run, the time of each kind of call and what remains.</summary>
     public void Print(Measurement run)
     {

@@ -32,6 +32,7 @@ internal static class EngineBenchmark
         // A host builds its services once: the first batches on a new provider compile its EF model's and DI's code,
         // not the engine's per-operation work, so they run before the clock starts (the baseline settles alike).
         await MeasureAsync(name, provider, clock, threads, Measurement.Settle, contextPerThread);
+        foreach (var times in interceptors.OfType<DatabaseTimes>()) times.Reset();
         return await MeasureAsync(name, provider, clock, threads, duration, contextPerThread);
     }
 
