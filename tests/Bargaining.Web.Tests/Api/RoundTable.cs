@@ -7,10 +7,12 @@ using Bargaining.Features.Rounds.Congress;
 using Bargaining.Features.Rounds.Filing;
 using Bargaining.Features.Rounds.Offer;
 using Bargaining.Features.Rounds.Representatives;
+using Bargaining.Features.Rounds.Review;
 using Bargaining.Features.Rounds.Signing;
 using Bargaining.Features.Rounds.Table;
 using Bargaining.Features.Rounds.Views;
 using Bargaining.Rules;
+using Bargaining.Tests.Shared;
 using Bargaining.Web.Api;
 using Microsoft.EntityFrameworkCore;
 
@@ -159,6 +161,20 @@ public sealed class RoundTable(WebAppFactory app, Enterprise enterprise, HttpCli
         var round = await SignedAsync();
         var filing = await (await Employer.PostJsonAsync($"/api/rounds/{round}/filing", new FileContractCommand(round, app.Today))).ReadAsync<FilingResult>();
         return (round, filing);
+    }
+
+    /// <summary>
+    /// A contract filed today, effective when its 15 days of review have passed and published 30 days on (the clock
+    /// moves, so the sides sign in again); with the verification code printed on it.
+    /// </summary>
+    public async Task<(Guid Round, string Code)> PublishedAsync()
+    {
+        var (round, _) = await FiledAsync();
+        await app.AdvanceToAsync(app.Clock.GetUtcNow().AddDays(30));
+        await SignInAgainAsync();
+        await (await Chair.PostJsonAsync($"/api/rounds/{round}/publication", new PublishCommand(round, app.Today, "厂务公开栏"))).ExpectAsync(HttpStatusCode.NoContent);
+        var contract = await Chair.GetAsync($"/Rounds/{round}?handler=Document&kind=Contract");
+        return (round, PrintedPdf.VerificationCode(PrintedPdf.Text(await contract.Content.ReadAsByteArrayAsync())));
     }
 
     /// <summary>How many positions the round's topics hold (the append-only history of the table).</summary>

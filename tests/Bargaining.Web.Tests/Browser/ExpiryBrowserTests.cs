@@ -1,6 +1,4 @@
-using System.Net;
 using Bargaining.Domain;
-using Bargaining.Features.Rounds.Review;
 using Bargaining.Tests.Shared;
 using Bargaining.Web.Tests.Api;
 using Microsoft.Playwright;
@@ -26,12 +24,7 @@ public sealed class ExpiryBrowserTests(BrowserApp app, ITestOutputHelper output)
     {
         // Filed on 2 March 2026 with the term 1 April 2026 – 31 March 2029; effective after 15 days; published.
         using var table = await RoundTable.SeatAsync(app, Enterprise);
-        var (round, _) = await table.FiledAsync();
-        await app.AdvanceToAsync(WebAppFactory.Start.AddDays(30));
-        await table.SignInAgainAsync();
-        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/publication", new PublishCommand(round, app.Today, "厂务公开栏"))).ExpectAsync(HttpStatusCode.NoContent);
-        var contract = await table.Chair.GetAsync($"/Rounds/{round}?handler=Document&kind=Contract");
-        var code = PrintedPdf.VerificationCode(PrintedPdf.Text(await contract.Content.ReadAsByteArrayAsync()));
+        var (round, code) = await table.PublishedAsync();
         var enterprise = app.Enterprises[Enterprise];
         var chairAccount = await app.AccountAsync(Role.UnionChair, app.Yandu.Id, enterprise.Id, enterprise.ChairName);
 

@@ -1,7 +1,5 @@
-using System.Net;
 using Bargaining.Domain;
 using Bargaining.Features.Progress;
-using Bargaining.Features.Rounds.Review;
 using Bargaining.Features.Rounds.Termination;
 using Bargaining.Tests.Shared;
 using Bargaining.Web.Tests.Api;
@@ -24,12 +22,7 @@ public sealed class TerminationBrowserTests(BrowserApp app, ITestOutputHelper ou
     {
         // A wage contract filed today (2 March 2026) with the term 1 April 2026 – 31 March 2029; effective after 15 days; published.
         using var table = await RoundTable.SeatAsync(app, Enterprise);
-        var (round, _) = await table.FiledAsync();
-        await app.AdvanceToAsync(WebAppFactory.Start.AddDays(30));
-        await table.SignInAgainAsync();
-        await (await table.Chair.PostJsonAsync($"/api/rounds/{round}/publication", new PublishCommand(round, app.Today, "厂务公开栏"))).ExpectAsync(HttpStatusCode.NoContent);
-        var contract = await table.Chair.GetAsync($"/Rounds/{round}?handler=Document&kind=Contract");
-        var code = PrintedPdf.VerificationCode(PrintedPdf.Text(await contract.Content.ReadAsByteArrayAsync()));
+        var (round, code) = await table.PublishedAsync();
         var enterprise = app.Enterprises[Enterprise];
 
         var employer = await app.SignInPageAsync(await app.AccountAsync(Role.EmployerRepresentative, app.Yandu.Id, enterprise.Id, "李明"));

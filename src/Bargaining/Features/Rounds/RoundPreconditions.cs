@@ -76,6 +76,12 @@ public static class RoundPreconditions
     }
 
     /// <summary>
+    /// The last day of <paramref name="round"/>'s term when it is over on <paramref name="today"/>: the contract has
+    /// expired (Art 38), whether or not its expiry timer has fired yet. Termination and change both ask it.
+    /// </summary>
+    public static DateOnly? TermEnded(Round round, DateOnly today) => round.Signing.TermEndsOn is { } ends && ends < today ? ends : null;
+
+    /// <summary>
     /// A contract is rescinded or terminated only while in force (Art 39–41): after it took effect, before it ended; an
     /// ended contract cannot be ended, or changed, again. A contract past the last day of its term has expired (Art 38)
     /// even before its expiry timer has fired.
@@ -84,7 +90,7 @@ public static class RoundPreconditions
     {
         RoundStage.Rescinded or RoundStage.Terminated => DomainException.Conflict("termination.done", "合同已经解除或终止，不能再解除、终止或变更"),
         RoundStage.Expired => DomainException.Conflict("termination.expired", "合同已期满终止，不能再解除、终止或变更（《集体合同规定》第三十八条）"),
-        _ when round.Signing.TermEndsOn is { } ends && ends < today =>
+        _ when TermEnded(round, today) is { } ends =>
             DomainException.Conflict("termination.expired", $"合同已于{ends:yyyy年M月d日}期满终止，不能再解除、终止或变更（《集体合同规定》第三十八条）"),
         _ when current.Steps.Any(s => Nodes.InForce(s.Node)) => null,
         _ => DomainException.Conflict("termination.not-effective", "只有已生效、仍在期限内的集体合同才能解除或终止（《集体合同规定》第三十九条至第四十一条）"),

@@ -70,7 +70,7 @@ public static class ChangeRules
     {
         if (RoundStages.Of(await workflow.SnapshotAsync(current, ct)) != RoundStage.Effective)
             return DomainException.Conflict("change.not-effective", "只有已生效的集体合同才能变更（《集体合同规定》第三十九条）");
-        if (current.Signing.TermEndsOn is { } ends && ends < workflow.Today(current))
+        if (RoundPreconditions.TermEnded(current, workflow.Today(current)) is { } ends)
             return DomainException.Conflict("change.expired", $"该合同已于{ends:yyyy年M月d日}期满，不能再变更，请重新发起集体协商（《集体合同规定》第三十八条）");
         if (await db.Rounds.AnyAsync(r => r.Renewal.RenewsRoundId == current.Id, ct))
             return DomainException.Conflict("change.renewed", "该合同已发起续订，请在续订协商中商定条款，不再单独变更");
