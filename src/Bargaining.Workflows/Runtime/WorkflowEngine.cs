@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -6,6 +7,7 @@ using Bargaining.Workflows.Persistence;
 using Bargaining.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Bargaining.Workflows;
@@ -32,22 +34,14 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     {
         if (Resolve(request, out var definition, out var jurisdiction) is { } unknown) return unknown;
         var id = request.InstanceId ?? Guid.CreateVersion7(clock.GetUtcNow());
-        if (request.InstanceId is not null && await InstanceQueries.Of(db).Untracked(db, id, ct) is { } existing)
+        if (request.InstanceId is not null && await LoadAsync(id, ct) is { } existing)
             return existing.DefinitionId == definition.Id
                 ? new WorkflowResult(Snapshot(existing, InstanceState.Deserialize(existing.State)), null, Duplicate: true)
                 : WorkflowResult.Fail(WorkflowErrorCode.Conflict, $"instance {id} already exists for workflow '{existing.DefinitionId}'");
 
         var (record, state, executor) = Started(request, definition, jurisdiction, id);
         if (Run(executor.Start) is { } invalid) return invalid;
-        db.Add(record);
-        try
-        {
-            return await CommitAsync(record, state, executor, StartedEntry(request, definition), isNew: true, ct);
-        }
-        finally
-        {
-            Detach(record);
-        }
+        return await CommitAsync(record, state, executor, StartedEntry(request, definition), isNew: true, ct);
     }
 
     /// <summary>
@@ -130,29 +124,22 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     private async Task<WorkflowResult> SignalCoreAsync(Guid instanceId, Signal signal, CancellationToken ct)
     {
         if (signal.IdempotencyKey is { } key && await EarlierOutcomeAsync(instanceId, key, signal.Name, ct) is { } earlier) return earlier;
-        var record = await InstanceQueries.Of(db).Tracked(db, instanceId, ct);
+        var record = await LoadAsync(instanceId, ct);
         if (record is null) return WorkflowResult.Fail(WorkflowErrorCode.NotFound, $"no workflow instance {instanceId}");
         var state = InstanceState.Deserialize(record.State);
         if (await CatchUpAsync(record, state, ct))
         {
-            record = await InstanceQueries.Of(db).Tracked(db, instanceId, ct) ?? throw new InvalidOperationException($"workflow instance {instanceId} disappeared");
+            record = await LoadAsync(instanceId, ct) ?? throw new InvalidOperationException($"workflow instance {instanceId} disappeared");
             state = InstanceState.Deserialize(record.State);
         }
-        try
-        {
-            if (record.Status == WorkflowStatus.Completed)
-                return WorkflowResult.Fail(WorkflowErrorCode.Completed, $"the workflow has already ended ({record.Outcome}); '{signal.Name}' is no longer possible");
-            var definition = Definition(record);
-            if (Accepting(definition, state, signal, out var step) is { } refused) return refused;
-            var (token, node) = step;
-            var executor = new Executor(definition, Jurisdiction(record), conditions, clock.GetUtcNow(), state);
-            if (Run(() => executor.Signal(token, node.Signal(signal.Name)!, signal.Payload)) is { } invalid) return invalid;
-            return await CommitAsync(record, state, executor, SignalEntry(node, signal), isNew: false, ct);
-        }
-        finally
-        {
-            Detach(record);
-        }
+        if (record.Status == WorkflowStatus.Completed)
+            return WorkflowResult.Fail(WorkflowErrorCode.Completed, $"the workflow has already ended ({record.Outcome}); '{signal.Name}' is no longer possible");
+        var definition = Definition(record);
+        if (Accepting(definition, state, signal, out var step) is { } refused) return refused;
+        var (token, node) = step;
+        var executor = new Executor(definition, Jurisdiction(record), conditions, clock.GetUtcNow(), state);
+        if (Run(() => executor.Signal(token, node.Signal(signal.Name)!, signal.Payload)) is { } invalid) return invalid;
+        return await CommitAsync(record, state, executor, SignalEntry(node, signal), isNew: false, ct);
     }
 
     /// <summary>The one active step that accepts <paramref name="signal"/> from its role, or the refusal.</summary>
@@ -182,7 +169,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     /// </summary>
     public async Task<IReadOnlyList<AvailableSignal>> AvailableSignalsAsync(Guid instanceId, string role, CancellationToken ct = default)
     {
-        var record = await InstanceQueries.Of(db).Untracked(db, instanceId, ct);
+        var record = await LoadAsync(instanceId, ct);
         if (record is null || record.Status == WorkflowStatus.Completed) return [];
         var definition = Definition(record);
         var state = CaughtUp(record, definition, InstanceState.Deserialize(record.State));
@@ -245,7 +232,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     /// <summary>The current state of an instance, or null.</summary>
     public async Task<WorkflowSnapshot?> GetAsync(Guid instanceId, CancellationToken ct = default)
     {
-        var record = await InstanceQueries.Of(db).Untracked(db, instanceId, ct);
+        var record = await LoadAsync(instanceId, ct);
         return record is null ? null : Snapshot(record, InstanceState.Deserialize(record.State));
     }
 
@@ -256,7 +243,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     /// </summary>
     public async Task<WorkflowSnapshot?> GetCurrentAsync(Guid instanceId, CancellationToken ct = default)
     {
-        var record = await InstanceQueries.Of(db).Untracked(db, instanceId, ct);
+        var record = await LoadAsync(instanceId, ct);
         if (record is null) return null;
         var state = InstanceState.Deserialize(record.State);
         if (record.Status == WorkflowStatus.Completed) return Snapshot(record, state);
@@ -306,7 +293,6 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
         var now = clock.GetUtcNow();
         var lapsed = state.Tokens.Where(t => t.TimerId is not null && t.Due <= now).OrderBy(t => t.Due).ToList();
         if (lapsed.Count == 0) return false;
-        Detach(record);
         // Firing one deadline can start another that has lapsed too (a chain of steps); fire until none is left,
         // within a bound that a definition of zero-length deadlines in a loop cannot defeat.
         var fired = true;
@@ -323,7 +309,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     private async Task<bool> FireAsync(WorkflowTimerRecord timer, CancellationToken ct, bool skipLocked = false)
     {
         if (!await ClaimAsync(timer, skipLocked, ct)) return false;
-        var record = await InstanceQueries.Of(db).Tracked(db, timer.InstanceId, ct);
+        var record = await LoadAsync(timer.InstanceId, ct);
         try
         {
             var state = record is null ? null : InstanceState.Deserialize(record.State);
@@ -353,10 +339,6 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
             timer.DueAt = clock.GetUtcNow() + FailedTimerRetry;
             await SaveTimerAsync(timer, EntityState.Modified, ct);
             return false;
-        }
-        finally
-        {
-            if (record is not null) Detach(record);
         }
     }
 
@@ -402,43 +384,36 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     /// </summary>
     public async Task<WorkflowResult> MigrateAsync(Guid instanceId, int toVersion, IReadOnlyDictionary<string, string> nodeMap, string actor, CancellationToken ct = default)
     {
-        var record = await InstanceQueries.Of(db).Tracked(db, instanceId, ct);
+        var record = await LoadAsync(instanceId, ct);
         if (record is null) return WorkflowResult.Fail(WorkflowErrorCode.NotFound, $"no workflow instance {instanceId}");
-        try
+        if (record.Status == WorkflowStatus.Completed)
+            return WorkflowResult.Fail(WorkflowErrorCode.Completed, "a completed instance cannot be migrated");
+        var target = registry.Find(record.DefinitionId, toVersion);
+        if (target is null)
+            return WorkflowResult.Fail(WorkflowErrorCode.UnknownDefinition, $"no version {toVersion} of '{record.DefinitionId}' is loaded");
+        if (toVersion == record.DefinitionVersion)
+            return WorkflowResult.Fail(WorkflowErrorCode.InvalidMigration, $"the instance already runs on v{toVersion}");
+        var state = InstanceState.Deserialize(record.State);
+        var problems = new List<string>();
+        foreach (var token in state.Tokens)
         {
-            if (record.Status == WorkflowStatus.Completed)
-                return WorkflowResult.Fail(WorkflowErrorCode.Completed, "a completed instance cannot be migrated");
-            var target = registry.Find(record.DefinitionId, toVersion);
-            if (target is null)
-                return WorkflowResult.Fail(WorkflowErrorCode.UnknownDefinition, $"no version {toVersion} of '{record.DefinitionId}' is loaded");
-            if (toVersion == record.DefinitionVersion)
-                return WorkflowResult.Fail(WorkflowErrorCode.InvalidMigration, $"the instance already runs on v{toVersion}");
-            var state = InstanceState.Deserialize(record.State);
-            var problems = new List<string>();
-            foreach (var token in state.Tokens)
-            {
-                if (!nodeMap.TryGetValue(token.Node, out var mapped)) problems.Add($"node '{token.Node}' has no mapping");
-                else if (!target.Nodes.TryGetValue(mapped, out var node)) problems.Add($"'{token.Node}' maps to '{mapped}', which v{toVersion} does not have");
-                else if (node.Kind is not (NodeKind.Task or NodeKind.Timer or NodeKind.Join))
-                    problems.Add($"'{token.Node}' maps to '{mapped}', a {node.Kind.ToString().ToLowerInvariant()} node, where nothing can wait");
-            }
-            if (problems.Count > 0)
-                return WorkflowResult.Fail(WorkflowErrorCode.InvalidMigration, $"migration to v{toVersion} refused: {string.Join("; ", problems)}");
+            if (!nodeMap.TryGetValue(token.Node, out var mapped)) problems.Add($"node '{token.Node}' has no mapping");
+            else if (!target.Nodes.TryGetValue(mapped, out var node)) problems.Add($"'{token.Node}' maps to '{mapped}', which v{toVersion} does not have");
+            else if (node.Kind is not (NodeKind.Task or NodeKind.Timer or NodeKind.Join))
+                problems.Add($"'{token.Node}' maps to '{mapped}', a {node.Kind.ToString().ToLowerInvariant()} node, where nothing can wait");
+        }
+        if (problems.Count > 0)
+            return WorkflowResult.Fail(WorkflowErrorCode.InvalidMigration, $"migration to v{toVersion} refused: {string.Join("; ", problems)}");
 
-            var from = record.DefinitionVersion;
-            var executor = new Executor(target, Jurisdiction(record), conditions, clock.GetUtcNow(), state);
-            foreach (var token in state.Tokens) executor.Place(token, nodeMap[token.Node]);
-            record.DefinitionVersion = toVersion;
-            return await CommitAsync(record, state, executor, new WorkflowJournalRecord
-            {
-                Kind = "migrated", Actor = actor,
-                Payload = JsonSerializer.Serialize(new { fromVersion = from, toVersion, nodeMap }, Json),
-            }, isNew: false, ct);
-        }
-        finally
+        var from = record.DefinitionVersion;
+        var executor = new Executor(target, Jurisdiction(record), conditions, clock.GetUtcNow(), state);
+        foreach (var token in state.Tokens) executor.Place(token, nodeMap[token.Node]);
+        record.DefinitionVersion = toVersion;
+        return await CommitAsync(record, state, executor, new WorkflowJournalRecord
         {
-            Detach(record);
-        }
+            Kind = "migrated", Actor = actor,
+            Payload = JsonSerializer.Serialize(new { fromVersion = from, toVersion, nodeMap }, Json),
+        }, isNew: false, ct);
     }
 
     /// <summary>
@@ -449,27 +424,20 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     /// </summary>
     public async Task<WorkflowResult> RecountDeadlinesAsync(Guid instanceId, string actor, string reason, CancellationToken ct = default)
     {
-        var record = await InstanceQueries.Of(db).Tracked(db, instanceId, ct);
+        var record = await LoadAsync(instanceId, ct);
         if (record is null) return WorkflowResult.Fail(WorkflowErrorCode.NotFound, $"no workflow instance {instanceId}");
-        try
+        if (record.Status == WorkflowStatus.Completed) return new WorkflowResult(null, null);
+        var state = InstanceState.Deserialize(record.State);
+        var executor = new Executor(Definition(record), Jurisdiction(record), conditions, clock.GetUtcNow(), state);
+        var moved = new List<RecountedDeadline>();
+        foreach (var token in state.Tokens)
+            if (executor.Recount(token) is { } m) moved.Add(m);
+        if (moved.Count == 0) return new WorkflowResult(null, null);
+        return await CommitAsync(record, state, executor, new WorkflowJournalRecord
         {
-            if (record.Status == WorkflowStatus.Completed) return new WorkflowResult(null, null);
-            var state = InstanceState.Deserialize(record.State);
-            var executor = new Executor(Definition(record), Jurisdiction(record), conditions, clock.GetUtcNow(), state);
-            var moved = new List<RecountedDeadline>();
-            foreach (var token in state.Tokens)
-                if (executor.Recount(token) is { } m) moved.Add(m);
-            if (moved.Count == 0) return new WorkflowResult(null, null);
-            return await CommitAsync(record, state, executor, new WorkflowJournalRecord
-            {
-                Kind = "recounted", Node = moved[0].Node, Actor = actor,
-                Payload = JsonSerializer.Serialize(new { reason, deadlines = moved }, Json),
-            }, isNew: false, ct);
-        }
-        finally
-        {
-            Detach(record);
-        }
+            Kind = "recounted", Node = moved[0].Node, Actor = actor,
+            Payload = JsonSerializer.Serialize(new { reason, deadlines = moved }, Json),
+        }, isNew: false, ct);
     }
 
     /// <summary>An instance's journal in order.</summary>
@@ -483,7 +451,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     /// </summary>
     public async Task<JournalVerification> VerifyJournalAsync(Guid instanceId, CancellationToken ct = default)
     {
-        var record = await InstanceQueries.Of(db).Untracked(db, instanceId, ct);
+        var record = await LoadAsync(instanceId, ct);
         if (record is null) return new JournalVerification(false, 0, null, $"no workflow instance {instanceId}");
         return Verify(record, await JournalAsync(instanceId, ct), sealsRequired: true);
     }
@@ -500,7 +468,7 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
         var ids = await UnsealedInstances(db).ToListAsync(ct);
         foreach (var id in ids)
         {
-            var record = await InstanceQueries.Of(db).Untracked(db, id, ct);
+            var record = await LoadAsync(id, ct);
             var entries = await JournalAsync(id, ct);
             if (record is null || !Verify(record, entries, sealsRequired: false).Valid)
             {
@@ -551,34 +519,80 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     private static bool Covers(JsonNode? recorded, JsonNode? current) =>
         recorded is JsonObject parts && current is JsonObject now && parts.All(p => JsonNode.DeepEquals(p.Value, now[p.Key]));
 
+    /// <summary>
+    /// Writes an event in one transaction: the instance, its journal entry and its timers (<see cref="WorkflowRows"/>),
+    /// then the context's own changes, the context told first which instance was written (<see cref="IWorkflowChanges"/>).
+    /// </summary>
     private async Task<WorkflowResult> CommitAsync(WorkflowInstanceRecord record, InstanceState state, Executor executor, WorkflowJournalRecord entry, bool isNew, CancellationToken ct)
     {
+        var revision = record.Revision;
         var (snapshot, _, added, cancelled) = Journal(record, state, executor, entry, isNew);
-        db.Add(entry);
-        db.AddRange(added);
-        var removed = cancelled.Select(id => new WorkflowTimerRecord { Id = id }).ToList();
-        foreach (var r in removed) db.Remove(r);
+        string reason;
         try
         {
-            await db.SaveChangesAsync(ct);
-            return new WorkflowResult(snapshot, null);
+            if (await InTransactionAsync(async () =>
+                {
+                    if (!await WorkflowRows.Of(db).WriteAsync(db, record, isNew, revision, entry, added, cancelled, ct)) return false;
+                    (db as IWorkflowChanges)?.Written(record);
+                    await db.SaveChangesAsync(ct);
+                    return true;
+                }, ct))
+                return new WorkflowResult(snapshot, null);
+            reason = "revision moved";
         }
-        catch (DbUpdateException e)
+        catch (Exception e) when (e is DbException or DbUpdateException)
         {
-            // Another change got in first (revision moved, a timer already fired, or the same key won a race).
-            Detach(entry);
-            foreach (var t in added) Detach(t);
-            foreach (var t in removed) Detach(t);
+            // The same key or the same journal sequence won a race.
             if (entry.IdempotencyKey is { } key && await EarlierOutcomeAsync(record.Id, key, entry.Signal, ct) is { } earlier) return earlier;
-            return WorkflowResult.Fail(WorkflowErrorCode.Conflict,
-                $"the workflow was changed by someone else at the same time; reload and try again ({e.GetType().Name})");
+            reason = e.GetType().Name;
+        }
+        // Another change got in first (revision moved, a timer already fired, or the same key won a race).
+        return WorkflowResult.Fail(WorkflowErrorCode.Conflict, $"the workflow was changed by someone else at the same time; reload and try again ({reason})");
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in the caller's transaction within a savepoint, or in a transaction of its own, and
+    /// keeps what it wrote only when it returns true. The engine's own transaction takes no savepoints (a failure rolls
+    /// all of it back) and rolls back explicitly, so a writer waiting for the database goes in at once.
+    /// </summary>
+    private async Task<bool> InTransactionAsync(Func<Task<bool>> work, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is { } outer)
+        {
+            await outer.CreateSavepointAsync(Savepoint, ct);
+            var kept = false;
+            try
+            {
+                kept = await work();
+            }
+            finally
+            {
+                if (kept) await outer.ReleaseSavepointAsync(Savepoint, ct);
+                else await outer.RollbackToSavepointAsync(Savepoint, CancellationToken.None);
+            }
+            return kept;
+        }
+        await using var own = await db.Database.BeginTransactionAsync(ct);
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        var committed = false;
+        try
+        {
+            if (await work())
+            {
+                await own.CommitAsync(ct);
+                committed = true;
+            }
         }
         finally
         {
-            Detach(entry);
-            foreach (var t in added) Detach(t);
+            db.Database.AutoSavepointsEnabled = savepoints;
+            if (!committed && own.GetDbTransaction().Connection is not null) await own.RollbackAsync(CancellationToken.None);
         }
+        return committed;
     }
+
+    private const string Savepoint = "workflow_engine";
 
     /// <summary>
     /// Applies an event's outcome to <paramref name="record"/> and completes its journal <paramref name="entry"/>,
@@ -670,19 +684,14 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     }
 
     /// <summary>
-    /// The loads of one instance by id, compiled: the hot path of every signal and timer skips LINQ's translation
-    /// cache. A compiled query serves one model only, so there is one pair per model (per context type and provider).
+    /// The instance with this id, untracked (the engine writes its rows itself), by a compiled query: the hot path of
+    /// every signal and timer skips LINQ's translation cache. A compiled query serves one model only, so there is one
+    /// per model (per context type and provider).
     /// </summary>
-    private sealed record InstanceQueries(
-        Func<DbContext, Guid, CancellationToken, Task<WorkflowInstanceRecord?>> Tracked,
-        Func<DbContext, Guid, CancellationToken, Task<WorkflowInstanceRecord?>> Untracked)
-    {
-        private static readonly ConditionalWeakTable<IModel, InstanceQueries> PerModel = [];
+    private Task<WorkflowInstanceRecord?> LoadAsync(Guid id, CancellationToken ct) => InstanceQuery.GetValue(db.Model, _ =>
+        EF.CompileAsyncQuery((DbContext c, Guid instance, CancellationToken t) => c.Set<WorkflowInstanceRecord>().AsNoTracking().FirstOrDefault(i => i.Id == instance)))(db, id, ct);
 
-        public static InstanceQueries Of(DbContext db) => PerModel.GetValue(db.Model, model => new(
-            EF.CompileAsyncQuery((DbContext c, Guid id, CancellationToken ct) => c.Set<WorkflowInstanceRecord>().FirstOrDefault(i => i.Id == id)),
-            EF.CompileAsyncQuery((DbContext c, Guid id, CancellationToken ct) => c.Set<WorkflowInstanceRecord>().AsNoTracking().FirstOrDefault(i => i.Id == id))));
-    }
+    private static readonly ConditionalWeakTable<IModel, Func<DbContext, Guid, CancellationToken, Task<WorkflowInstanceRecord?>>> InstanceQuery = [];
 
     private void Detach(object entity)
     {

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Bargaining.Persistence;
 
 /// <summary>The application's database: the workflow engine's tables now, the bargaining data as it arrives.</summary>
-public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> options) : DbContext(options)
+public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> options) : DbContext(options), IWorkflowChanges
 {
     /// <summary>The city union, county-level unions and city-direct units.</summary>
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -79,11 +79,13 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var touched = Touched();
+        var written = _written.ToList();
+        _written.Clear();
+        var touched = Touched(written);
         if (touched.Ended.Count > 0)
         {
             foreach (var round in await Rounds.Where(r => touched.Ended.Contains(r.WorkflowInstanceId) && r.Running).ToListAsync(cancellationToken)) round.Stop();
-            touched = Touched();
+            touched = Touched(written);
         }
         if (touched.Rounds.Count + touched.Workflows.Count + touched.Topics.Count + touched.Units.Count == 0)
             return await SaveDetectedAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -164,15 +166,21 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
 
     private RoundProgressWriter? _progressWriter;
 
+    /// <summary>The instances the engine wrote since the last save: the next save takes them.</summary>
+    private readonly List<WorkflowInstanceRecord> _written = [];
+
+    /// <inheritdoc />
+    void IWorkflowChanges.Written(WorkflowInstanceRecord instance) => _written.Add(instance);
+
     /// <summary>
     /// What this save may change of the round summaries and the figures: rounds (with the tracked rounds of the workflow
-    /// instances it changes), the other workflow instances it changes, topics (a position appended), and the units of
+    /// instances it changes), the other workflow instances it or the engine (<paramref name="written"/>) changes, topics (a position appended), and the units of
     /// enterprises added or changed; and the instances it completes, whose rounds stop
     /// running in the same save (whether a command or a timer ended them), so <see cref="Round.Running"/> keeps in step
     /// with the workflow. One detection of changes and one pass over the tracked entries: each
     /// <c>ChangeTracker.Entries&lt;T&gt;()</c> would detect changes again.
     /// </summary>
-    private Touches Touched()
+    private Touches Touched(IReadOnlyList<WorkflowInstanceRecord> written)
     {
         HashSet<Guid> rounds = [], workflows = [], topics = [], units = [], ended = [];
         Dictionary<Guid, Guid> roundOfWorkflow = [];
@@ -202,6 +210,13 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
         finally
         {
             ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+        // A round's workflow carries the round's id as its business key (RoundWorkflow.Start): its summary is found
+        // by that id, without looking the round up; an instance without one belongs to no round.
+        foreach (var workflow in written)
+        {
+            if (Guid.TryParse(workflow.BusinessKey, out var round)) rounds.Add(round);
+            if (workflow.Status == Workflows.WorkflowStatus.Completed) ended.Add(workflow.Id);
         }
         // A workflow whose round is tracked (a command loaded it) is that round's; the others' rounds are looked up.
         foreach (var workflow in workflows.Where(roundOfWorkflow.ContainsKey).ToList())

@@ -44,7 +44,10 @@ public sealed class RoundWorkflow(WorkflowEngine engine, JurisdictionCatalog jur
         return result.Instance ?? throw await RefusalAsync(round, result.Error!, action, round.OfferingSide, ct);
     }
 
-    /// <summary>The start of the round's instance with the variables the definitions decide on.</summary>
+    /// <summary>
+    /// The start of the round's instance with the variables the definitions decide on. Its business key is the round's
+    /// id, by which the context finds the round of a workflow the engine wrote (<see cref="Persistence.BargainingDbContext"/>).
+    /// </summary>
     private static StartWorkflow Start(Round round, Enterprise enterprise, CurrentUser user)
     {
         var variables = new JsonObject
