@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -33,17 +35,15 @@ internal sealed class WorkflowRows
     public static WorkflowRows Of(DbContext db) => PerModel.GetValue(db.Model, _ => new WorkflowRows(db.Model, db.GetService<ISqlGenerationHelper>()));
 
     /// <summary>
-    /// Writes the rows in the context's current transaction: the instance inserted when <paramref name="isNew"/>,
-    /// otherwise updated only if its revision is still <paramref name="revision"/>; the journal entry; the timers
-    /// added, and the ones cancelled deleted. False when a row was not where it should be (the revision moved, a
-    /// timer already gone): the caller rolls back. A key taken meanwhile (the entry's sequence, an idempotency key)
-    /// throws the provider's <see cref="DbException"/>.
+    /// The statements that write an event's rows: the instance inserted when <paramref name="isNew"/>, otherwise
+    /// updated only if its revision is still <paramref name="revision"/>; the journal entry; the timers added, and the
+    /// ones cancelled deleted. Built before the write transaction begins, so the database's one writer waits for none of it.
     /// </summary>
-    public async Task<bool> WriteAsync(DbContext db, WorkflowInstanceRecord record, bool isNew, int revision, WorkflowJournalRecord entry,
-        IReadOnlyList<WorkflowTimerRecord> added, IReadOnlyList<Guid> cancelled, CancellationToken ct)
+    public Rows Prepare(DbContext db, WorkflowInstanceRecord record, bool isNew, int revision, WorkflowJournalRecord entry,
+        IReadOnlyList<WorkflowTimerRecord> added, IReadOnlyList<Guid> cancelled)
     {
         // The provider's parameters are made by a command of its own; EF runs the statements (its transaction, timeout, interceptors and logging).
-        await using var factory = db.Database.GetDbConnection().CreateCommand();
+        using var factory = db.Database.GetDbConnection().CreateCommand();
         var parameters = new List<DbParameter>();
         var sql = new StringBuilder();
         if (isNew) _instances.Insert(factory, parameters, sql, "i", record);
@@ -51,7 +51,32 @@ internal sealed class WorkflowRows
         _journal.Insert(factory, parameters, sql, "j", entry);
         for (var i = 0; i < added.Count; i++) _timers.Insert(factory, parameters, sql, $"t{i}_", added[i]);
         for (var i = 0; i < cancelled.Count; i++) _timers.Delete(factory, parameters, sql, $"c{i}_", cancelled[i]);
-        return await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct) == 2 + added.Count + cancelled.Count;
+        return new Rows(sql.ToString(), parameters, 2 + added.Count + cancelled.Count);
+    }
+
+    /// <summary>An event's statements with their parameters, and how many rows they must change.</summary>
+    internal sealed record Rows(string Sql, IReadOnlyList<DbParameter> Parameters, int Count)
+    {
+        /// <summary>
+        /// Runs the statements in the context's current transaction. False when a row was not where it should be (the
+        /// revision moved, a timer already gone): the caller rolls back. A key taken meanwhile (the entry's sequence, an
+        /// idempotency key) throws the provider's <see cref="DbException"/>.
+        /// </summary>
+        public async Task<bool> WriteAsync(DbContext db, CancellationToken ct) => await db.Database.ExecuteSqlRawAsync(Sql, Parameters, ct) == Count;
+    }
+
+    /// <summary>
+    /// The instance with this id, untracked (the engine writes its rows itself), read by one <c>SELECT</c> of its
+    /// columns and a reader compiled from the model's type mappings, through EF's command pipeline.
+    /// </summary>
+    public async Task<WorkflowInstanceRecord?> LoadAsync(DbContext db, Guid id, CancellationToken ct)
+    {
+        using var factory = db.Database.GetDbConnection().CreateCommand();
+        var parameters = new List<DbParameter>();
+        var command = db.GetService<IRawSqlCommandBuilder>().Build(_instances.SelectByKey(factory, parameters, "s", id), parameters, db.Model);
+        await using var reader = await command.RelationalCommand.ExecuteReaderAsync(new RelationalCommandParameterObject(
+            db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()), ct);
+        return await reader.ReadAsync(ct) ? (WorkflowInstanceRecord)_instances.Read(reader.DbDataReader) : null;
     }
 
     /// <summary>One table's statements, built from the model: an <c>INSERT</c> of every column the store does not generate, an <c>UPDATE</c> of every column but the key, guarded by the concurrency token if there is one, a <c>DELETE</c> by key.</summary>
@@ -61,7 +86,8 @@ internal sealed class WorkflowRows
         private readonly string _name;
         private readonly IProperty _key;
         private readonly IProperty? _token;
-        private readonly IProperty[] _inserted, _updated;
+        private readonly IProperty[] _inserted, _updated, _all;
+        private readonly IEntityType _entity;
         private readonly ConcurrentDictionary<(char Kind, string Prefix), string> _texts = new();
 
         public Table(IEntityType entity, ISqlGenerationHelper sql)
@@ -74,6 +100,8 @@ internal sealed class WorkflowRows
             var generated = _key.ValueGenerated == ValueGenerated.OnAdd && _key.ClrType == typeof(long);
             _inserted = [.. entity.GetProperties().Where(p => !(generated && p == _key))];
             _updated = [.. entity.GetProperties().Where(p => !p.IsPrimaryKey())];
+            _all = [.. entity.GetProperties()];
+            _entity = entity;
         }
 
         public void Insert(DbCommand factory, List<DbParameter> parameters, StringBuilder sql, string prefix, object row)
@@ -98,6 +126,40 @@ internal sealed class WorkflowRows
             sql.Append(Text('d', prefix, () => $"DELETE FROM {_name} WHERE {Column(_key)} = {Placeholder(prefix, "key")}"));
             Add(factory, parameters, prefix, "key", _key, key);
         }
+
+        public string SelectByKey(DbCommand factory, List<DbParameter> parameters, string prefix, object key)
+        {
+            Add(factory, parameters, prefix, "key", _key, key);
+            return Text('s', prefix, () => $"SELECT {string.Join(", ", _all.Select(Column))} FROM {_name} WHERE {Column(_key)} = {Placeholder(prefix, "key")}");
+        }
+
+        /// <summary>The row at the reader, materialised by <see cref="Materializer"/>.</summary>
+        public object Read(DbDataReader reader) => (_read ??= Materializer())(reader);
+
+        /// <summary>
+        /// Reads each column of <see cref="SelectByKey"/> the way EF does: the type mapping's reader method, then its
+        /// value converter, null for a null in a nullable column.
+        /// </summary>
+        private Func<DbDataReader, object> Materializer()
+        {
+            var reader = Expression.Parameter(typeof(DbDataReader), "reader");
+            var isNull = typeof(DbDataReader).GetMethod(nameof(DbDataReader.IsDBNull), [typeof(int)])!;
+            var bindings = _all.Select((property, i) =>
+            {
+                var mapping = property.GetRelationalTypeMapping();
+                Expression value = mapping.CustomizeDataReaderExpression(Expression.Call(reader, mapping.GetDataReaderMethod(), Expression.Constant(i)));
+                if (mapping.Converter is { } converter)
+                    value = Expression.Invoke(converter.ConvertFromProviderExpression, value.Type == converter.ProviderClrType ? value : Expression.Convert(value, converter.ProviderClrType));
+                if (value.Type != property.ClrType) value = Expression.Convert(value, property.ClrType);
+                if (property.IsNullable)
+                    value = Expression.Condition(Expression.Call(reader, isNull, Expression.Constant(i)), Expression.Default(property.ClrType), value);
+                return (MemberBinding)Expression.Bind(property.PropertyInfo!, value);
+            });
+            var row = Expression.MemberInit(Expression.New(_entity.ClrType), bindings);
+            return Expression.Lambda<Func<DbDataReader, object>>(Expression.Convert(row, typeof(object)), reader).Compile();
+        }
+
+        private Func<DbDataReader, object>? _read;
 
         private string Text(char kind, string prefix, Func<string> build) =>
             _texts.GetOrAdd((kind, prefix), _ => build() + _sql.StatementTerminator + "\n");

@@ -527,12 +527,13 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
     {
         var revision = record.Revision;
         var (snapshot, _, added, cancelled) = Journal(record, state, executor, entry, isNew);
+        var rows = WorkflowRows.Of(db).Prepare(db, record, isNew, revision, entry, added, cancelled);
         string reason;
         try
         {
             if (await InTransactionAsync(async () =>
                 {
-                    if (!await WorkflowRows.Of(db).WriteAsync(db, record, isNew, revision, entry, added, cancelled, ct)) return false;
+                    if (!await rows.WriteAsync(db, ct)) return false;
                     (db as IWorkflowChanges)?.Written(record);
                     await db.SaveChangesAsync(ct);
                     return true;
@@ -683,15 +684,8 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
             (JsonObject)state.Variables.DeepClone());
     }
 
-    /// <summary>
-    /// The instance with this id, untracked (the engine writes its rows itself), by a compiled query: the hot path of
-    /// every signal and timer skips LINQ's translation cache. A compiled query serves one model only, so there is one
-    /// per model (per context type and provider).
-    /// </summary>
-    private Task<WorkflowInstanceRecord?> LoadAsync(Guid id, CancellationToken ct) => InstanceQuery.GetValue(db.Model, _ =>
-        EF.CompileAsyncQuery((DbContext c, Guid instance, CancellationToken t) => c.Set<WorkflowInstanceRecord>().AsNoTracking().FirstOrDefault(i => i.Id == instance)))(db, id, ct);
-
-    private static readonly ConditionalWeakTable<IModel, Func<DbContext, Guid, CancellationToken, Task<WorkflowInstanceRecord?>>> InstanceQuery = [];
+    /// <summary>The instance with this id, untracked: the engine writes its rows itself (<see cref="WorkflowRows"/>).</summary>
+    private Task<WorkflowInstanceRecord?> LoadAsync(Guid id, CancellationToken ct) => WorkflowRows.Of(db).LoadAsync(db, id, ct);
 
     private void Detach(object entity)
     {

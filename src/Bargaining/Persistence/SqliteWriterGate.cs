@@ -27,6 +27,7 @@ public sealed class SqliteWriterGate : DbTransactionInterceptor, IDbConnectionIn
         public DbConnection? Connection;
         public DbTransaction? Transaction;
         public bool Beginning;
+        public int Spinning;
     }
 
     /// <summary>How often a waiting writer looks whether the holder still holds a transaction.</summary>
@@ -69,7 +70,7 @@ public sealed class SqliteWriterGate : DbTransactionInterceptor, IDbConnectionIn
     {
         if (!IsWrite(eventData)) return result;
         var start = Stopwatch.GetTimestamp();
-        if (!Holds(connection))
+        if (!Holds(connection) && !Spun())
             while (!await _lane.Writer.WaitAsync(Slice, cancellationToken) && !TakenOver())
                 if (Stopwatch.GetElapsedTime(start) >= _wait) throw DomainException.Busy();
         return Begin(connection, eventData);
@@ -98,6 +99,36 @@ public sealed class SqliteWriterGate : DbTransactionInterceptor, IDbConnectionIn
         Release(connection);
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Whether the turn was taken by spinning for it a short while (<see cref="SpinFor"/>), as the next writer in line
+    /// does while the holder commits: an engine operation holds the turn about 0.3 ms, most of it waiting for the disk,
+    /// and an asynchronous waiter resumed by the thread pool took 0.07 ms more to start (measured), during which nobody
+    /// writes. One writer spins at a time; the others, and one that spun in vain, wait asynchronously in order.
+    /// </summary>
+    private bool Spun()
+    {
+        if (Interlocked.CompareExchange(ref _lane.Spinning, 1, 0) != 0) return false;
+        try
+        {
+            var spin = new SpinWait();
+            var until = Stopwatch.GetTimestamp() + SpinFor;
+            do
+            {
+                if (_lane.Writer.Wait(0)) return true;
+                spin.SpinOnce(sleep1Threshold: -1);
+            }
+            while (Stopwatch.GetTimestamp() < until);
+            return false;
+        }
+        finally
+        {
+            Volatile.Write(ref _lane.Spinning, 0);
+        }
+    }
+
+    /// <summary>How long the next writer spins for the turn before it waits asynchronously: about three engine operations.</summary>
+    private static readonly long SpinFor = Stopwatch.Frequency / 1000;
 
     /// <summary>Only a write transaction queues: a read one is deferred and takes no lock (see <see cref="Database.BeginReadAsync"/>).</summary>
     private static bool IsWrite(TransactionStartingEventData eventData) => eventData.IsolationLevel != Database.SqliteReadIsolation;
