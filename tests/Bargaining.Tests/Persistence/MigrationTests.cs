@@ -38,4 +38,38 @@ public sealed class MigrationTests
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(file + suffix);
     }
+
+    [Fact]
+    [Trait("Database", "SqliteOnly")]
+    public async Task The_journal_rebuilt_without_autoincrement_keeps_every_entry_its_id_and_its_triggers()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"bargaining-rowid-{Guid.NewGuid():N}.db");
+        var options = new DbContextOptionsBuilder<BargainingDbContext>().UseDatabase(DatabaseSettings.Sqlite(file)).Options;
+        const string Entry = """
+            INSERT INTO workflow_journal ("Id", "InstanceId", "Sequence", "Kind", "Actor", "Moves", "Result", "At", "PreviousHash", "Hash", "Seal")
+            VALUES ({0}, 'D4C0E0D2-6A36-4B6B-9C5B-2B1E0E3F5A01', {1}, 'signal', '工会主席', '[]', '[]', 0, 'p', 'h', 's')
+            """;
+        await using (var db = new BargainingDbContext(options))
+        {
+            await db.Database.MigrateAsync("20261207154844_LeanerJournalIndex");
+            foreach (var (id, sequence) in new[] { (7L, 1L), (12L, 2L) }) await db.Database.ExecuteSqlRawAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, Entry, id, sequence));
+        }
+
+        await using (var db = new BargainingDbContext(options))
+        {
+            await db.Database.MigrateAsync();
+            Assert.Equal([7L, 12L], await db.Database.SqlQueryRaw<long>("SELECT \"Id\" AS \"Value\" FROM workflow_journal ORDER BY \"Id\"").ToListAsync());
+            var table = await db.Database.SqlQueryRaw<string>("SELECT sql AS \"Value\" FROM sqlite_master WHERE name = 'workflow_journal'").SingleAsync();
+            Assert.DoesNotContain("AUTOINCREMENT", table, StringComparison.OrdinalIgnoreCase);
+            Assert.Empty(await db.Database.SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_sequence WHERE name = 'workflow_journal'").ToListAsync());
+            foreach (var sql in new[] { "UPDATE workflow_journal SET \"Actor\" = '某人'", "DELETE FROM workflow_journal", "UPDATE workflow_journal SET \"Seal\" = 'forged'" })
+                Assert.Contains("append-only", (await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlRawAsync(sql))).Message);
+            await db.Database.ExecuteSqlRawAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, Entry, "NULL", 3));
+            Assert.Equal(13L, await db.Database.SqlQueryRaw<long>("SELECT max(\"Id\") AS \"Value\" FROM workflow_journal").SingleAsync());
+            var indexes = await db.Database.SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'index' AND tbl_name = 'workflow_journal' ORDER BY name").ToListAsync();
+            Assert.Equal(["IX_workflow_journal_InstanceId_IdempotencyKey", "IX_workflow_journal_InstanceId_Sequence", "IX_workflow_journal_Unsealed"], indexes);
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(file + suffix);
+    }
 }
