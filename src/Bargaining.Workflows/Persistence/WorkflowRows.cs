@@ -67,7 +67,8 @@ internal sealed class WorkflowRows
 
     /// <summary>
     /// The instance with this id, untracked (the engine writes its rows itself), read by one <c>SELECT</c> of its
-    /// columns and a reader compiled from the model's type mappings, through EF's command pipeline.
+    /// columns and a reader compiled from the model's type mappings, through EF's command pipeline. Its values as read
+    /// are remembered, so its update sets only the columns that changed.
     /// </summary>
     public async Task<WorkflowInstanceRecord?> LoadAsync(DbContext db, Guid id, CancellationToken ct)
     {
@@ -76,7 +77,10 @@ internal sealed class WorkflowRows
         var command = db.GetService<IRawSqlCommandBuilder>().Build(_instances.SelectByKey(factory, parameters, "s", id), parameters, db.Model);
         await using var reader = await command.RelationalCommand.ExecuteReaderAsync(new RelationalCommandParameterObject(
             db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()), ct);
-        return await reader.ReadAsync(ct) ? (WorkflowInstanceRecord)_instances.Read(reader.DbDataReader) : null;
+        if (!await reader.ReadAsync(ct)) return null;
+        var record = (WorkflowInstanceRecord)_instances.Read(reader.DbDataReader);
+        _instances.Remember(record);
+        return record;
     }
 
     /// <summary>One table's statements, built from the model: an <c>INSERT</c> of every column the store does not generate, an <c>UPDATE</c> of every column but the key, guarded by the concurrency token if there is one, a <c>DELETE</c> by key.</summary>
@@ -88,7 +92,7 @@ internal sealed class WorkflowRows
         private readonly IProperty? _token;
         private readonly IProperty[] _inserted, _updated, _all;
         private readonly IEntityType _entity;
-        private readonly ConcurrentDictionary<(char Kind, string Prefix), string> _texts = new();
+        private readonly ConcurrentDictionary<(char Kind, string Prefix, ulong Columns), string> _texts = new();
 
         public Table(IEntityType entity, ISqlGenerationHelper sql)
         {
@@ -111,15 +115,30 @@ internal sealed class WorkflowRows
             for (var i = 0; i < _inserted.Length; i++) Add(factory, parameters, prefix, i, _inserted[i], _inserted[i].GetGetter().GetClrValue(row));
         }
 
+        /// <summary>
+        /// Sets the columns whose values differ from those the row was read with (<see cref="Remember"/>; all of them for
+        /// a row not read here): an unchanged column in the <c>SET</c> list would still rewrite its indexes' entries,
+        /// a page each in every commit (the instance's business key and its definition and status).
+        /// </summary>
         public void Update(DbCommand factory, List<DbParameter> parameters, StringBuilder sql, string prefix, object row, object token)
         {
+            var read = _readValues.TryGetValue(row, out var values) ? values : null;
+            var changed = 0UL;
+            for (var i = 0; i < _updated.Length; i++)
+                if (read is null || !Equals(read[i], _updated[i].GetGetter().GetClrValue(row))) changed |= 1UL << i;
             sql.Append(Text('u', prefix, () =>
-                $"UPDATE {_name} SET {string.Join(", ", _updated.Select((p, i) => $"{Column(p)} = {Placeholder(prefix, i)}"))} " +
-                $"WHERE {Column(_key)} = {Placeholder(prefix, "key")}{(_token is null ? "" : $" AND {Column(_token)} = {Placeholder(prefix, "token")}")}"));
-            for (var i = 0; i < _updated.Length; i++) Add(factory, parameters, prefix, i, _updated[i], _updated[i].GetGetter().GetClrValue(row));
+                $"UPDATE {_name} SET {string.Join(", ", _updated.Select((p, i) => (p, i)).Where(c => (changed & 1UL << c.i) != 0).Select(c => $"{Column(c.p)} = {Placeholder(prefix, c.i)}"))} " +
+                $"WHERE {Column(_key)} = {Placeholder(prefix, "key")}{(_token is null ? "" : $" AND {Column(_token)} = {Placeholder(prefix, "token")}")}", changed));
+            for (var i = 0; i < _updated.Length; i++)
+                if ((changed & 1UL << i) != 0) Add(factory, parameters, prefix, i, _updated[i], _updated[i].GetGetter().GetClrValue(row));
             Add(factory, parameters, prefix, "key", _key, _key.GetGetter().GetClrValue(row));
             if (_token is not null) Add(factory, parameters, prefix, "token", _token, token);
         }
+
+        /// <summary>Keeps the values <paramref name="row"/> was read with, for its update (<see cref="Update"/>).</summary>
+        public void Remember(object row) => _readValues.AddOrUpdate(row, [.. _updated.Select(p => p.GetGetter().GetClrValue(row))]);
+
+        private readonly ConditionalWeakTable<object, object?[]> _readValues = [];
 
         public void Delete(DbCommand factory, List<DbParameter> parameters, StringBuilder sql, string prefix, object key)
         {
@@ -161,8 +180,8 @@ internal sealed class WorkflowRows
 
         private Func<DbDataReader, object>? _read;
 
-        private string Text(char kind, string prefix, Func<string> build) =>
-            _texts.GetOrAdd((kind, prefix), _ => build() + _sql.StatementTerminator + "\n");
+        private string Text(char kind, string prefix, Func<string> build, ulong columns = 0) =>
+            _texts.GetOrAdd((kind, prefix, columns), _ => build() + _sql.StatementTerminator + "\n");
 
         private string Column(IProperty property) => _sql.DelimitIdentifier(property.GetColumnName());
 
