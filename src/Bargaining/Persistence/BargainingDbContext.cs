@@ -87,7 +87,7 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
             foreach (var round in await Rounds.Where(r => touched.Ended.Contains(r.WorkflowInstanceId) && r.Running).ToListAsync(cancellationToken)) round.Stop();
             touched = Touched(written);
         }
-        if (touched.Rounds.Count + touched.Workflows.Count + touched.Topics.Count + touched.Units.Count == 0)
+        if (!touched.Workflows && touched.Rounds.Count + touched.Topics.Count + touched.Units.Count == 0)
             return await SaveDetectedAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         if (Database.CurrentTransaction is not null) return await SaveWithProgressAsync(touched, acceptAllChangesOnSuccess, cancellationToken);
@@ -116,7 +116,7 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     private async Task<int> SaveWithProgressAsync(Touches touched, bool acceptAllChangesOnSuccess, CancellationToken ct)
     {
         var saved = await SaveDetectedAsync(acceptAllChangesOnSuccess, ct);
-        if (await ProgressWriter.WriteAsync(this, touched.Rounds, touched.Workflows, touched.Topics, touched.Units, ct))
+        if (await ProgressWriter.WriteAsync(this, touched.Rounds, touched.Topics, touched.Units, ct))
             saved += await SaveDetectedAsync(acceptAllChangesOnSuccess, ct);
         return saved;
     }
@@ -173,8 +173,8 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     void IWorkflowChanges.Written(WorkflowInstanceRecord instance) => _written.Add(instance);
 
     /// <summary>
-    /// What this save may change of the round summaries and the figures: rounds (with the tracked rounds of the workflow
-    /// instances it changes), the other workflow instances it or the engine (<paramref name="written"/>) changes, topics (a position appended), and the units of
+    /// What this save may change of the round summaries and the figures: rounds (with the rounds of the workflow
+    /// instances it or the engine (<paramref name="written"/>) changes), topics (a position appended), and the units of
     /// enterprises added or changed; and the instances it completes, whose rounds stop
     /// running in the same save (whether a command or a timer ended them), so <see cref="Round.Running"/> keeps in step
     /// with the workflow. One detection of changes and one pass over the tracked entries: each
@@ -182,8 +182,18 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
     /// </summary>
     private Touches Touched(IReadOnlyList<WorkflowInstanceRecord> written)
     {
-        HashSet<Guid> rounds = [], workflows = [], topics = [], units = [], ended = [];
-        Dictionary<Guid, Guid> roundOfWorkflow = [];
+        HashSet<Guid> rounds = [], topics = [], units = [], ended = [];
+        // A save that changes a workflow instance runs in a transaction of its own, so it queues at the writer gate
+        // (EF would send a lone statement without one), also when the instance belongs to no round.
+        var workflows = written.Count > 0;
+        // A round's workflow carries the round's id as its business key (RoundWorkflow.Start): its summary is found
+        // by that id, without looking the round up; an instance without one belongs to no round.
+        void Workflow(WorkflowInstanceRecord workflow, bool deleted)
+        {
+            workflows = true;
+            if (Guid.TryParse(workflow.BusinessKey, out var round)) rounds.Add(round);
+            if (!deleted && workflow.Status == Workflows.WorkflowStatus.Completed) ended.Add(workflow.Id);
+        }
         ChangeTracker.DetectChanges();
         var detecting = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
@@ -191,16 +201,12 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
         {
             foreach (var entry in ChangeTracker.Entries())
             {
-                if (entry.Entity is Round tracked) roundOfWorkflow[tracked.WorkflowInstanceId] = tracked.Id;
                 if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
                 switch (entry.Entity)
                 {
                     case Round round: rounds.Add(round.Id); break;
                     case Meeting meeting: rounds.Add(meeting.RoundId); break;
-                    case WorkflowInstanceRecord workflow:
-                        workflows.Add(workflow.Id);
-                        if (entry.State != EntityState.Deleted && workflow.Status == Workflows.WorkflowStatus.Completed) ended.Add(workflow.Id);
-                        break;
+                    case WorkflowInstanceRecord workflow: Workflow(workflow, entry.State == EntityState.Deleted); break;
                     case Topic topic: topics.Add(topic.Id); break;
                     case Position position: topics.Add(position.TopicId); break;
                     case Enterprise enterprise: units.Add(enterprise.OrganisationId); break;
@@ -211,23 +217,11 @@ public sealed class BargainingDbContext(DbContextOptions<BargainingDbContext> op
         {
             ChangeTracker.AutoDetectChangesEnabled = detecting;
         }
-        // A round's workflow carries the round's id as its business key (RoundWorkflow.Start): its summary is found
-        // by that id, without looking the round up; an instance without one belongs to no round.
-        foreach (var workflow in written)
-        {
-            if (Guid.TryParse(workflow.BusinessKey, out var round)) rounds.Add(round);
-            if (workflow.Status == Workflows.WorkflowStatus.Completed) ended.Add(workflow.Id);
-        }
-        // A workflow whose round is tracked (a command loaded it) is that round's; the others' rounds are looked up.
-        foreach (var workflow in workflows.Where(roundOfWorkflow.ContainsKey).ToList())
-        {
-            rounds.Add(roundOfWorkflow[workflow]);
-            workflows.Remove(workflow);
-        }
-        return new([.. rounds], [.. workflows], [.. topics], [.. units], [.. ended]);
+        foreach (var workflow in written) Workflow(workflow, deleted: false);
+        return new(workflows, [.. rounds], [.. topics], [.. units], [.. ended]);
     }
 
-    private sealed record Touches(List<Guid> Rounds, List<Guid> Workflows, List<Guid> Topics, List<Guid> Units, List<Guid> Ended);
+    private sealed record Touches(bool Workflows, List<Guid> Rounds, List<Guid> Topics, List<Guid> Units, List<Guid> Ended);
 
     /// <summary>
     /// The round with this id, tracked; a not-found domain error (404) when there is none. In a command's write

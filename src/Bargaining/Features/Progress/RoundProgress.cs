@@ -113,23 +113,15 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
     public const int BackfillBatch = 500;
 
     /// <summary>
-    /// Rewrites the summaries of the rounds given, of the rounds of <paramref name="workflowIds"/> and of the rounds
-    /// of <paramref name="topicIds"/>, and the latest-round mark of their enterprises' other rounds; moves the stamps of
-    /// the units whose summaries changed and of <paramref name="units"/> (whose enterprises changed). The caller saves,
-    /// if this returns true (false: nothing is left for it to save, e.g. the workflows belong to no round).
+    /// Rewrites the summaries of the rounds given and of the rounds of <paramref name="topicIds"/>, and the latest-round
+    /// mark of their enterprises' other rounds; moves the stamps of the units whose summaries changed and of
+    /// <paramref name="units"/> (whose enterprises changed). A round id that names no round (an instance's business key
+    /// that is not a round's) finds nothing. The caller saves, if this returns true (false: nothing is left for it to save).
     /// </summary>
-    public async Task<bool> WriteAsync(BargainingDbContext db, IReadOnlyCollection<Guid> roundIds, IReadOnlyCollection<Guid> workflowIds, IReadOnlyCollection<Guid> topicIds,
+    public async Task<bool> WriteAsync(BargainingDbContext db, IReadOnlyCollection<Guid> roundIds, IReadOnlyCollection<Guid> topicIds,
         IReadOnlyCollection<Guid> units, CancellationToken ct)
     {
-        // One workflow whose round is not tracked (a timer fired, or an instance of no round): its round, if any, is
-        // found by a query far cheaper than the sources', whose SQL EF and SQLite build anew for every call (its lists
-        // are expanded into parameters), so a save of a workflow of no round runs only this one.
-        if (workflowIds.Count == 1)
-        {
-            if (await RoundOf(db, workflowIds.First(), ct) is { } round) roundIds = [.. roundIds, round];
-            workflowIds = [];
-        }
-        var rounds = roundIds.Count + workflowIds.Count + topicIds.Count == 0 ? [] : await Sources(db, [.. roundIds], [.. workflowIds], [.. topicIds]).ToListAsync(ct);
+        var rounds = roundIds.Count + topicIds.Count == 0 ? [] : await Sources(db, [.. roundIds], [.. topicIds]).ToListAsync(ct);
         var changed = rounds.Count > 0 ? await WriteAsync(db, rounds, ct) : [];
         await StampAsync(db, [.. changed.Concat(units).Distinct()], ct);
         return changed.Count > 0 || units.Count > 0;
@@ -146,7 +138,7 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
         {
             var ids = await db.Rounds.Where(r => !db.Set<RoundProgress>().Any(p => p.RoundId == r.Id)).OrderBy(r => r.Id).Select(r => r.Id).Take(batch).ToArrayAsync(ct);
             if (ids.Length == 0) return written;
-            var missing = await Sources(db, ids, [], []).ToListAsync(ct);
+            var missing = await Sources(db, ids, []).ToListAsync(ct);
             await StampAsync(db, await WriteAsync(db, missing, ct), ct);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
@@ -165,13 +157,13 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
         DateOnly? TermStartsOn = null, DateOnly? TermEndsOn = null, DateOnly? TerminatedOn = null);
 
     /// <summary>
-    /// The sources of the rounds given, of the rounds of the workflows given and of the rounds of the topics given. It
+    /// The sources of the rounds given and of the rounds of the topics given. It
     /// runs in every save of a round, so it is compiled, once per model (a compiled query serves one model only).
     /// </summary>
-    private static IAsyncEnumerable<Source> Sources(BargainingDbContext db, Guid[] roundIds, Guid[] workflowIds, Guid[] topicIds) =>
-        CompiledSources.GetValue(db.Model, model => EF.CompileAsyncQuery((BargainingDbContext c, Guid[] rounds, Guid[] workflows, Guid[] topics) =>
+    private static IAsyncEnumerable<Source> Sources(BargainingDbContext db, Guid[] roundIds, Guid[] topicIds) =>
+        CompiledSources.GetValue(db.Model, model => EF.CompileAsyncQuery((BargainingDbContext c, Guid[] rounds, Guid[] topics) =>
             from r in c.Rounds.AsNoTracking()
-            where rounds.Contains(r.Id) || workflows.Contains(r.WorkflowInstanceId) || c.Topics.Where(t => topics.Contains(t.Id)).Select(t => t.RoundId).Contains(r.Id)
+            where rounds.Contains(r.Id) || c.Topics.Where(t => topics.Contains(t.Id)).Select(t => t.RoundId).Contains(r.Id)
             join e in c.Enterprises on r.EnterpriseId equals e.Id
             join w in c.Set<WorkflowInstanceRecord>() on r.WorkflowInstanceId equals w.Id
             select new Source(
@@ -181,16 +173,9 @@ public sealed class RoundProgressWriter(WorkflowRegistry registry, WorkflowCondi
                 c.Meetings.Any(m => m.RoundId == r.Id),
                 c.Topics.Where(t => t.RoundId == r.Id && t.Code == TopicCatalog.Pay && t.Status == TopicStatus.Agreed)
                     .Select(t => new Rise(t.Positions.OrderByDescending(p => p.Sequence).Select(p => p.Number).FirstOrDefault(),
-                        t.Positions.OrderByDescending(p => p.Sequence).Select(p => p.Unit).FirstOrDefault())).ToList())))(db, roundIds, workflowIds, topicIds);
+                        t.Positions.OrderByDescending(p => p.Sequence).Select(p => p.Unit).FirstOrDefault())).ToList())))(db, roundIds, topicIds);
 
-    private static readonly ConditionalWeakTable<IModel, Func<BargainingDbContext, Guid[], Guid[], Guid[], IAsyncEnumerable<Source>>> CompiledSources = [];
-
-    /// <summary>The round whose workflow is <paramref name="workflowId"/>, if any (compiled, once per model).</summary>
-    private static Task<Guid?> RoundOf(BargainingDbContext db, Guid workflowId, CancellationToken ct) =>
-        CompiledRoundOf.GetValue(db.Model, model => EF.CompileAsyncQuery((BargainingDbContext c, Guid workflow, CancellationToken t) =>
-            c.Rounds.Where(r => r.WorkflowInstanceId == workflow).Select(r => (Guid?)r.Id).FirstOrDefault()))(db, workflowId, ct);
-
-    private static readonly ConditionalWeakTable<IModel, Func<BargainingDbContext, Guid, CancellationToken, Task<Guid?>>> CompiledRoundOf = [];
+    private static readonly ConditionalWeakTable<IModel, Func<BargainingDbContext, Guid[], Guid[], IAsyncEnumerable<Source>>> CompiledSources = [];
 
     /// <summary>
     /// Writes the summaries of <paramref name="rounds"/> and the latest-round marks of their enterprises' other rounds;
