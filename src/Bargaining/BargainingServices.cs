@@ -104,6 +104,7 @@ public static class BargainingServices
         if (clock is null) services.TryAddSingleton(TimeProvider.System);
         else services.Replace(ServiceDescriptor.Singleton(clock));
         services.AddDbContextPool<BargainingDbContext>(b => b.UseDatabase(options.Database));
+        services.AddSingleton<KeptSqliteConnections>();
         services.TryAddSingleton(_ => options.OpenJournalSeal());
         // The time rules of the moment: a holiday schedule entered in the product changes them (HolidaySchedules).
         services.AddScoped(sp => new WorkflowEngine(sp.GetRequiredService<BargainingDbContext>(), registry, conditions, catalog.TimeRules, sp.GetRequiredService<TimeProvider>(),

@@ -5,18 +5,17 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Bargaining.Workflows.Persistence;
 
 /// <summary>
-/// Writes one engine operation's rows — the instance, its journal entry, the timers it schedules and cancels — as one
-/// command of plain statements on the context's connection and transaction, past EF's change tracker and update
-/// pipeline (which cost more per operation than the statements themselves). Tables, columns and value conversions
-/// come from the context's model and its provider's type mappings, so the rows are the ones EF would write, on every
-/// provider.
+/// Reads an instance, and writes one engine operation's rows — the instance, its journal entry, the timers it
+/// schedules and cancels — as one command of plain statements on the context's connection and transaction, past EF's
+/// change tracker and update pipeline (which cost more per operation than the statements themselves), with the
+/// commands kept prepared on the open connection. Tables, columns and value conversions come from the context's model
+/// and its provider's type mappings, so the rows are the ones EF would write, on every provider.
 /// </summary>
 internal sealed class WorkflowRows
 {
@@ -62,25 +61,91 @@ internal sealed class WorkflowRows
         /// revision moved, a timer already gone): the caller rolls back. A key taken meanwhile (the entry's sequence, an
         /// idempotency key) throws the provider's <see cref="DbException"/>.
         /// </summary>
-        public async Task<bool> WriteAsync(DbContext db, CancellationToken ct) => await db.Database.ExecuteSqlRawAsync(Sql, Parameters, ct) == Count;
+        public async Task<bool> WriteAsync(DbContext db, CancellationToken ct)
+        {
+            var command = Kept(db, Sql, Parameters);
+            try
+            {
+                return await command.ExecuteNonQueryAsync(ct) == Count;
+            }
+            finally
+            {
+                command.Parameters.Clear();
+            }
+        }
     }
 
     /// <summary>
     /// The instance with this id, untracked (the engine writes its rows itself), read by one <c>SELECT</c> of its
-    /// columns and a reader compiled from the model's type mappings, through EF's command pipeline. Its values as read
-    /// are remembered, so its update sets only the columns that changed.
+    /// columns and a reader compiled from the model's type mappings. Its values as read are remembered, so its update
+    /// sets only the columns that changed. The connection must be open.
     /// </summary>
     public async Task<WorkflowInstanceRecord?> LoadAsync(DbContext db, Guid id, CancellationToken ct)
     {
         using var factory = db.Database.GetDbConnection().CreateCommand();
         var parameters = new List<DbParameter>();
-        var command = db.GetService<IRawSqlCommandBuilder>().Build(_instances.SelectByKey(factory, parameters, "s", id), parameters, db.Model);
-        await using var reader = await command.RelationalCommand.ExecuteReaderAsync(new RelationalCommandParameterObject(
-            db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()), ct);
-        if (!await reader.ReadAsync(ct)) return null;
-        var record = (WorkflowInstanceRecord)_instances.Read(reader.DbDataReader);
-        _instances.Remember(record);
-        return record;
+        var command = Kept(db, _instances.SelectByKey(factory, parameters, "s", id), parameters);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct)) return null;
+            var record = (WorkflowInstanceRecord)_instances.Read(reader);
+            _instances.Remember(record);
+            return record;
+        }
+        finally
+        {
+            command.Parameters.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The command for <paramref name="sql"/> kept on the context's open connection, in the context's transaction, with
+    /// <paramref name="parameters"/>: the provider prepares its statements on first use and keeps them prepared while
+    /// the connection stays open, which the engine's connection does from one operation to the next (see
+    /// <c>ConnectedAsync</c>). Compiling the statements anew was a fifth of an operation's work on SQLite. The commands
+    /// run on the connection directly: EF's command logging and interceptors do not see them.
+    /// </summary>
+    private static DbCommand Kept(DbContext db, string sql, IReadOnlyList<DbParameter> parameters)
+    {
+        var connection = db.Database.GetDbConnection();
+        var commands = KeptCommands.GetValue(connection, Forgotten);
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            if (commands.Count >= MaxKeptCommands) Forget(commands);
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            commands.Add(sql, command);
+        }
+        if (db.Database.GetCommandTimeout() is { } timeout) command.CommandTimeout = timeout;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var parameter in parameters) command.Parameters.Add(parameter);
+        return command;
+    }
+
+    /// <summary>The commands kept per connection; forgotten (and their statements released) when it closes.</summary>
+    private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, DbCommand>> KeptCommands = [];
+
+    /// <summary>
+    /// More than the distinct statements of every kind of event (an insert or an update of each set of changed columns,
+    /// with the timers it adds and cancels): a definition with unusual events cannot grow the set without bound.
+    /// </summary>
+    private const int MaxKeptCommands = 64;
+
+    private static Dictionary<string, DbCommand> Forgotten(DbConnection connection)
+    {
+        var commands = new Dictionary<string, DbCommand>(StringComparer.Ordinal);
+        connection.StateChange += (_, change) =>
+        {
+            if (change.CurrentState != System.Data.ConnectionState.Open) Forget(commands);
+        };
+        return commands;
+    }
+
+    private static void Forget(Dictionary<string, DbCommand> commands)
+    {
+        foreach (var command in commands.Values) command.Dispose();
+        commands.Clear();
     }
 
     /// <summary>One table's statements, built from the model: an <c>INSERT</c> of every column the store does not generate, an <c>UPDATE</c> of every column but the key, guarded by the concurrency token if there is one, a <c>DELETE</c> by key.</summary>

@@ -637,18 +637,21 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
         return new WorkflowResult(JsonSerializer.Deserialize<WorkflowSnapshot>(earlier.Result, Json), null, Duplicate: true);
     }
 
-    /// <summary>Keeps one connection open for a whole operation (its reads and its save) instead of one per command.</summary>
+    /// <summary>
+    /// Opens the connection for a whole operation (its reads and its save) instead of one per command, and leaves it
+    /// open: the statements the engine prepared on it stay prepared (<see cref="WorkflowRows"/>) until the context is
+    /// disposed or returned to its pool, which closes it (or, where the host's provider keeps a pooled context's
+    /// connection, keeps it open for the context's next use).
+    /// </summary>
     private async Task<T> ConnectedAsync<T>(Func<Task<T>> operation, CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            return await operation();
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await OpenAsync(ct);
+        return await operation();
+    }
+
+    private async Task OpenAsync(CancellationToken ct)
+    {
+        if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
     }
 
     private static WorkflowResult? Run(Action step)
@@ -684,8 +687,12 @@ public sealed class WorkflowEngine(DbContext db, WorkflowRegistry registry, Work
             (JsonObject)state.Variables.DeepClone());
     }
 
-    /// <summary>The instance with this id, untracked: the engine writes its rows itself (<see cref="WorkflowRows"/>).</summary>
-    private Task<WorkflowInstanceRecord?> LoadAsync(Guid id, CancellationToken ct) => WorkflowRows.Of(db).LoadAsync(db, id, ct);
+    /// <summary>The instance with this id, untracked: the engine writes its rows itself (<see cref="WorkflowRows"/>). Opens the connection and leaves it open (<see cref="ConnectedAsync"/>).</summary>
+    private async Task<WorkflowInstanceRecord?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        await OpenAsync(ct);
+        return await WorkflowRows.Of(db).LoadAsync(db, id, ct);
+    }
 
     private void Detach(object entity)
     {

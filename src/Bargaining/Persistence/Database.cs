@@ -78,10 +78,14 @@ public static class Database
     public static TBuilder UseDatabase<TBuilder>(this TBuilder builder, DatabaseSettings settings, string historyTable = HistoryRepository.DefaultTableName)
         where TBuilder : DbContextOptionsBuilder => (TBuilder)(settings.Provider switch
         {
-            // Writers to one file queue in this process (SqliteWriterGate) instead of racing in SQLite's busy handler.
+            // Writers to one file queue in this process (SqliteWriterGate) instead of racing in SQLite's busy handler;
+            // a pooled context keeps its connection open from one use to the next (KeptOpenSqliteConnection).
+#pragma warning disable EF1001 // replacing EF's SQLite connection service: see KeptOpenSqliteConnection
             DatabaseProvider.Sqlite => builder.UseSqlite(settings.ConnectionString,
                     o => o.MigrationsAssembly(MigrationsAssembly(settings.Provider)).MigrationsHistoryTable(historyTable))
-                .AddInterceptors(SqliteWriterGate.For(settings.SqliteFile!, settings.BusyTimeout)),
+                .AddInterceptors(SqliteWriterGate.For(settings.SqliteFile!, settings.BusyTimeout))
+                .ReplaceService<Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal.ISqliteRelationalConnection, KeptOpenSqliteConnection>(),
+#pragma warning restore EF1001
             DatabaseProvider.PostgreSql => builder.UseNpgsql(settings.ConnectionString,
                 o => o.MigrationsAssembly(MigrationsAssembly(settings.Provider)).MigrationsHistoryTable(historyTable)),
             _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, "unknown database provider"),
@@ -156,6 +160,8 @@ public static class Database
         if (await HoldsOwnDataAsync(db, ct))
             throw new DatabaseNotGeneratedException(
                 $"数据库 {(db.Database.IsSqlite() ? db.Database.GetDbConnection().DataSource : $"PostgreSQL {db.Database.GetDbConnection().Database}")} 中已有不是演示或模拟生成的数据，不会被删除。演示和模拟只重建它们自己创建的数据库：请另指定一个数据库文件（或 PostgreSQL 数据库），或者不用演示模式启动。");
+        // A connection this context kept open from an earlier use would go on writing to the deleted file.
+        if (db.Database.IsSqlite()) await db.Database.GetDbConnection().CloseAsync();
         await db.Database.EnsureDeletedAsync(ct);
         if (db.Database.IsSqlite())
             foreach (var suffix in new[] { "-wal", "-shm" }) File.Delete(((SqliteConnection)db.Database.GetDbConnection()).DataSource + suffix);
