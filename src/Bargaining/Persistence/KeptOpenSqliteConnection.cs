@@ -27,8 +27,8 @@ internal sealed class KeptOpenSqliteConnection(RelationalConnectionDependencies 
     /// <summary>True while the context is being returned to the pool (not disposed).</summary>
     private bool _returning;
 
-    private KeptSqliteConnections? Keeper =>
-        Dependencies.ContextOptions.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(KeptSqliteConnections)) as KeptSqliteConnections;
+    /// <summary>The application's record of kept connections, found when the connection is first kept.</summary>
+    private KeptSqliteConnections? _keeper;
 
     protected override void ResetState(bool disposeDbConnection)
     {
@@ -58,14 +58,14 @@ internal sealed class KeptOpenSqliteConnection(RelationalConnectionDependencies 
     protected override void CloseDbConnection()
     {
         if (Kept()) return;
-        Keeper?.Forget(DbConnection);
+        _keeper?.Forget(DbConnection);
         base.CloseDbConnection();
     }
 
     protected override Task CloseDbConnectionAsync()
     {
         if (Kept()) return Task.CompletedTask;
-        Keeper?.Forget(DbConnection);
+        _keeper?.Forget(DbConnection);
         return base.CloseDbConnectionAsync();
     }
 
@@ -73,7 +73,13 @@ internal sealed class KeptOpenSqliteConnection(RelationalConnectionDependencies 
     /// Whether the connection stays open: the context goes back to the pool with its connection open and sound (its
     /// transaction already ended by the reset), and the application's services will close it when disposed.
     /// </summary>
-    private bool Kept() => _returning && DbConnection.State == ConnectionState.Open && Keeper?.Keep(DbConnection) == true;
+    private bool Kept()
+    {
+        if (!_returning || DbConnection.State != ConnectionState.Open) return false;
+        // A pooled context's options hold the application's root services (alive while contexts return to the pool).
+        _keeper ??= Dependencies.ContextOptions.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(KeptSqliteConnections)) as KeptSqliteConnections;
+        return _keeper?.Keep(DbConnection) == true;
+    }
 }
 
 /// <summary>
