@@ -7,7 +7,8 @@ namespace Bargaining.Tests.Cli;
 /// <summary>
 /// The command line (<c>src/Bargaining.Cli</c>) as an officer runs it for batch work: the built program in its own
 /// process on a real SQLite file in a temp folder — the demo, the journals' verification, the catalogue's export, a
-/// county's contracts printed into a zip, and a refusal in Chinese with a non-zero exit.
+/// county's contracts printed into a zip and one of them verified, a backup restored to a new file, and a refusal in
+/// Chinese with a non-zero exit.
 /// </summary>
 // One SQLite file of its own, whatever the suite's provider.
 [Trait("Database", "SqliteOnly")]
@@ -18,7 +19,7 @@ public sealed class CommandLineTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public async Task The_demo_is_built_verified_exported_and_a_countys_contracts_printed_and_a_wrong_county_is_refused()
+    public async Task The_demo_is_built_verified_exported_a_countys_contracts_printed_and_verified_backed_up_and_restored_and_a_wrong_county_is_refused()
     {
         var db = Path.Combine(_folder, "cli.db");
         Assert.Contains("全市（参加单位）", await SucceedsAsync("demo", "--db", db));
@@ -33,13 +34,25 @@ public sealed class CommandLineTests : IDisposable
 
         var zip = Path.Combine(_folder, "dafeng.zip");
         Assert.Contains("their verification codes are registered", await SucceedsAsync("print-batch", "--db", db, "--county", "大丰区", "--zip", zip));
+        var contract = Path.Combine(_folder, "contract.pdf");
         using (var archive = ZipFile.OpenRead(zip))
-        {
-            var first = Assert.IsType<ZipArchiveEntry>(archive.Entries.FirstOrDefault());
-            using var pdf = new MemoryStream();
-            await using (var stream = first.Open()) await stream.CopyToAsync(pdf);
-            Assert.Contains("集体合同", PrintedPdf.Text(pdf.ToArray()));
-        }
+            Assert.IsType<ZipArchiveEntry>(archive.Entries.FirstOrDefault()).ExtractToFile(contract);
+        Assert.Contains("集体合同", PrintedPdf.Text(await File.ReadAllBytesAsync(contract)));
+        // A printed contract verifies against the database that registered its code; another database does not know it.
+        Assert.StartsWith("GENUINE", await SucceedsAsync("verify-document", "--db", db, "--pdf", contract));
+        var other = Path.Combine(_folder, "other.db");
+        await SucceedsAsync("migrate", "--db", other);
+        var (unknownCode, unknownOutput, _) = await RunAsync("verify-document", "--db", other, "--pdf", contract);
+        Assert.Equal(1, unknownCode);
+        Assert.StartsWith("REJECTED", unknownOutput);
+
+        // A backup taken while the file is in use restores to a new file whose journals verify with the installation's key.
+        var backup = Path.Combine(_folder, "backup.db");
+        Assert.Contains("已备份到", await SucceedsAsync("backup", "--db", db, "--to", backup));
+        var restored = Path.Combine(_folder, "restored.db");
+        var key = db + ".journal-key";
+        Assert.Contains("已从", await SucceedsAsync("restore", "--from", backup, "--db", restored, "--journal-key-file", key));
+        Assert.Contains("every journal chain intact and sealed", await SucceedsAsync("verify", "--db", restored, "--journal-key-file", key));
 
         var (code, _, error) = await RunAsync("print-batch", "--db", db, "--county", "不存在县", "--zip", Path.Combine(_folder, "none.zip"));
         Assert.NotEqual(0, code);
