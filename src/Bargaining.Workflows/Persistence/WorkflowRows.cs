@@ -61,18 +61,8 @@ internal sealed class WorkflowRows
         /// revision moved, a timer already gone): the caller rolls back. A key taken meanwhile (the entry's sequence, an
         /// idempotency key) throws the provider's <see cref="DbException"/>.
         /// </summary>
-        public async Task<bool> WriteAsync(DbContext db, CancellationToken ct)
-        {
-            var command = Kept(db, Sql, Parameters);
-            try
-            {
-                return await command.ExecuteNonQueryAsync(ct) == Count;
-            }
-            finally
-            {
-                command.Parameters.Clear();
-            }
-        }
+        public Task<bool> WriteAsync(DbContext db, CancellationToken ct) =>
+            RunAsync(db, Sql, Parameters, async command => await command.ExecuteNonQueryAsync(ct) == Count);
     }
 
     /// <summary>
@@ -84,29 +74,24 @@ internal sealed class WorkflowRows
     {
         using var factory = db.Database.GetDbConnection().CreateCommand();
         var parameters = new List<DbParameter>();
-        var command = Kept(db, _instances.SelectByKey(factory, parameters, "s", id), parameters);
-        try
+        return await RunAsync(db, _instances.SelectByKey(factory, parameters, "s", id), parameters, async command =>
         {
             await using var reader = await command.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct)) return null;
             var record = (WorkflowInstanceRecord)_instances.Read(reader);
             _instances.Remember(record);
             return record;
-        }
-        finally
-        {
-            command.Parameters.Clear();
-        }
+        });
     }
 
     /// <summary>
-    /// The command for <paramref name="sql"/> kept on the context's open connection, in the context's transaction, with
-    /// <paramref name="parameters"/>: the provider prepares its statements on first use and keeps them prepared while
+    /// Runs <paramref name="run"/> on the command for <paramref name="sql"/> kept on the context's open connection, in
+    /// the context's transaction, with <paramref name="parameters"/> (taken off again afterwards): the provider prepares its statements on first use and keeps them prepared while
     /// the connection stays open, which the engine's connection does from one operation to the next (see
     /// <c>ConnectedAsync</c>). On SQLite compiling them anew took about 40 µs of an operation's 350 (docs/benchmarks.md). The commands
     /// run on the connection directly: EF's command logging and interceptors do not see them.
     /// </summary>
-    private static DbCommand Kept(DbContext db, string sql, IReadOnlyList<DbParameter> parameters)
+    private static async Task<T> RunAsync<T>(DbContext db, string sql, IReadOnlyList<DbParameter> parameters, Func<DbCommand, Task<T>> run)
     {
         var connection = db.Database.GetDbConnection();
         var commands = KeptCommands.GetValue(connection, Forgotten);
@@ -120,7 +105,14 @@ internal sealed class WorkflowRows
         if (db.Database.GetCommandTimeout() is { } timeout) command.CommandTimeout = timeout;
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         foreach (var parameter in parameters) command.Parameters.Add(parameter);
-        return command;
+        try
+        {
+            return await run(command);
+        }
+        finally
+        {
+            command.Parameters.Clear();
+        }
     }
 
     /// <summary>The commands kept per connection; forgotten (and their statements released) when it closes.</summary>
